@@ -1,0 +1,26 @@
+import { runSimulate } from './simulate.js';
+
+const USAGE = `usage: callmatrix <command>
+
+commands:
+  simulate SCENARIO_FILE [--format json]   run a scenario through the engine on the in-memory CRM
+`;
+
+/** The CLI's wiring: argument parsing only; each command lives in its own file. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (text: string): void => void process.stdout.write(text);
+  const err = (text: string): void => void process.stderr.write(`${text}\n`);
+  switch (command) {
+    case 'simulate':
+      return runSimulate(rest, out, err);
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      err(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}

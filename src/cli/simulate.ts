@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { formatProblem, type Problem } from '../domain/problems.js';
+import { parseScenario, type Scenario } from '../domain/scenario.js';
+import type { JournalEntry } from '../domain/plan.js';
+import type { Snapshot } from '../domain/snapshot.js';
+import { MemoryCrm } from '../crm/memory/adapter.js';
+import { projectContext } from '../engine/decide.js';
+import { translate } from '../engine/texts.js';
+import { processEvent } from '../pipeline/process.js';
+import { InMemoryState } from '../pipeline/state.js';
+import type { Language } from '../domain/project.js';
+import type { FitTexts } from '../crm/capabilities.js';
+
+export interface SimulationResult {
+  readonly crm_state: Snapshot;
+  readonly journal: JournalEntry[];
+}
+
+export function fitTexts(language: Language): FitTexts {
+  return { recording: translate('Recording', language), alsoConcerns: translate('Also concerns', language), legs: translate('Legs', language) };
+}
+
+/** Runs a parsed scenario through the real pipeline against the in-memory CRM. */
+export async function simulate(scenario: Scenario): Promise<SimulationResult> {
+  const { crm, settings, employees } = scenario;
+  const port = new MemoryCrm(crm, scenario.crmState, { defaultCountry: settings.defaultCountry, texts: fitTexts(settings.language) });
+  const project = projectContext(crm, settings, employees);
+  const state = new InMemoryState();
+  const journal: JournalEntry[] = [];
+  for (const event of scenario.events) {
+    const { entry } = await processEvent(event, { port, project, state });
+    journal.push(entry);
+  }
+  const snapshot = await port.snapshot();
+  if (!snapshot.ok) throw snapshot.error;
+  return { crm_state: snapshot.value, journal };
+}
+
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+export async function loadScenario(file: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `cannot read ${file}: ${(error as Error).message}` }] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `${file} is not JSON: ${(error as Error).message}` }] };
+  }
+  const parsed = parseScenario(json);
+  return parsed.ok ? { ok: true, scenario: parsed.value } : { ok: false, problems: parsed.problems };
+}
+
+export async function runSimulate(args: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  const files = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--format' && args[index - 1] !== '--via');
+  const format = valueOf(args, '--format') ?? 'json';
+  const via = valueOf(args, '--via');
+  if (files.length !== 1) {
+    err('usage: callmatrix simulate SCENARIO_FILE [--format json] [--via http]');
+    return 2;
+  }
+  if (format !== 'json') {
+    err(`--format: only "json" is supported, got "${format}"`);
+    return 2;
+  }
+  if (via !== undefined) {
+    err(`--via ${via}: not available yet; the real CRM adapters and emulators are not built (see README, "Not yet covered")`);
+    return 2;
+  }
+  const loaded = await loadScenario(files[0] ?? '');
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) err(formatProblem(problem));
+    return 2;
+  }
+  const result = await simulate(loaded.scenario);
+  out(`${JSON.stringify(result, null, 2)}\n`);
+  return 0;
+}
+
+function valueOf(args: readonly string[], flag: string): string | undefined {
+  const index = args.indexOf(flag);
+  return index >= 0 ? args[index + 1] : undefined;
+}

@@ -1,0 +1,146 @@
+import type { CrmId } from '../domain/crm-id.js';
+import type { CallLog, Comment, Task } from '../domain/snapshot.js';
+
+/**
+ * D12: what each CRM can hold. The in-memory CRM and the real adapters both
+ * fit records through these, so `simulate` and `simulate --via http` agree;
+ * whatever a CRM has no field for is written into the record's text.
+ */
+export interface StorageCapabilities {
+  /**
+   * Links a task (and a call log) can carry at once:
+   * `all`: contact, lead and deal together (Pipedrive activities);
+   * `contact-plus-one`: the contact and one of deal / lead (Zoho Who_Id + What_Id);
+   * `who-what`: a contact with a deal, or a lead alone (Salesforce WhoId / WhatId);
+   * `one`: the most specific record only (retailCRM: order, else customer).
+   */
+  readonly taskLinks: LinkRule;
+  readonly callLogLinks: LinkRule;
+  readonly commentLinks: LinkRule;
+  /** The task has a recording-URL field (none of the four does: it goes to the description). */
+  readonly taskRecordingField: boolean;
+  readonly callLogRecordingField: boolean;
+  /** The call log keeps a text where recordings, legs and analytics can go. */
+  readonly callLogDescription: boolean;
+}
+
+export type LinkRule = 'all' | 'contact-plus-one' | 'who-what' | 'one' | 'contact-only';
+
+export const CAPABILITIES = {
+  zoho: {
+    taskLinks: 'contact-plus-one',
+    callLogLinks: 'contact-plus-one',
+    commentLinks: 'one',
+    taskRecordingField: false,
+    callLogRecordingField: false,
+    callLogDescription: true,
+  },
+  pipedrive: {
+    taskLinks: 'all',
+    callLogLinks: 'contact-plus-one',
+    commentLinks: 'all',
+    taskRecordingField: false,
+    callLogRecordingField: false,
+    callLogDescription: true,
+  },
+  retailcrm: {
+    taskLinks: 'one',
+    callLogLinks: 'contact-only',
+    commentLinks: 'contact-only',
+    taskRecordingField: false,
+    callLogRecordingField: true,
+    callLogDescription: false,
+  },
+  salesforce: {
+    taskLinks: 'who-what',
+    callLogLinks: 'who-what',
+    commentLinks: 'all',
+    taskRecordingField: false,
+    callLogRecordingField: false,
+    callLogDescription: true,
+  },
+} as const satisfies Record<CrmId, StorageCapabilities>;
+
+interface Linked {
+  contactId?: string | null | undefined;
+  leadId?: string | null | undefined;
+  dealId?: string | null | undefined;
+}
+
+type LinkName = 'contactId' | 'leadId' | 'dealId';
+const LABEL: Record<LinkName, string> = { contactId: 'contact', leadId: 'lead', dealId: 'deal' };
+
+/** The links a record keeps under the rule, and a line naming those it had to drop. */
+export function fitLinks<T extends Linked>(record: T, rule: LinkRule): { record: T; dropped: string | null } {
+  const has = (name: LinkName): boolean => typeof record[name] === 'string';
+  let keep: LinkName[];
+  switch (rule) {
+    case 'all':
+      keep = ['contactId', 'leadId', 'dealId'];
+      break;
+    case 'contact-plus-one':
+      keep = ['contactId', has('dealId') ? 'dealId' : 'leadId'];
+      break;
+    case 'who-what':
+      keep = has('dealId') || !has('leadId') ? ['contactId', 'dealId'] : ['leadId'];
+      break;
+    case 'one':
+      keep = [has('dealId') ? 'dealId' : has('leadId') ? 'leadId' : 'contactId'];
+      break;
+    case 'contact-only':
+      keep = ['contactId'];
+      break;
+  }
+  const out = { ...record };
+  const dropped: string[] = [];
+  for (const name of ['contactId', 'leadId', 'dealId'] as const) {
+    if (keep.includes(name)) continue;
+    if (has(name)) dropped.push(`${LABEL[name]} ${String(record[name])}`);
+    if (name in out) out[name] = null;
+  }
+  return { record: out, dropped: dropped.length > 0 ? dropped.join(', ') : null };
+}
+
+const appendLine = (text: string | undefined, line: string): string => (text ? `${text}\n${line}` : line);
+
+export interface FitTexts {
+  readonly recording: string;
+  readonly alsoConcerns: string;
+  readonly legs: string;
+}
+
+export function fitTask(task: Task, caps: StorageCapabilities, texts: FitTexts): Task {
+  const { record, dropped } = fitLinks(task, caps.taskLinks);
+  let description = record.description;
+  if (dropped) description = appendLine(description, `${texts.alsoConcerns}: ${dropped}`);
+  if (!caps.taskRecordingField && record.recordingUrl) {
+    description = appendLine(description, `${texts.recording}: ${record.recordingUrl}`);
+  }
+  return {
+    ...record,
+    ...(description !== undefined && { description }),
+    recordingUrl: caps.taskRecordingField ? (record.recordingUrl ?? null) : null,
+  };
+}
+
+export function fitCallLog(log: CallLog, caps: StorageCapabilities, texts: FitTexts): CallLog {
+  const { record } = fitLinks(log, caps.callLogLinks);
+  const { legs, ...rest } = record;
+  let description = record.description;
+  if (caps.callLogDescription) {
+    if (!caps.callLogRecordingField && record.recordingUrl) description = appendLine(description, `${texts.recording}: ${record.recordingUrl}`);
+    if (legs && legs.length > 0) {
+      const list = legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ');
+      description = appendLine(description, `${texts.legs}: ${list}`);
+    }
+  }
+  return {
+    ...rest,
+    ...(description !== undefined && { description }),
+    recordingUrl: caps.callLogRecordingField ? (record.recordingUrl ?? null) : null,
+  };
+}
+
+export function fitComment(comment: Comment, caps: StorageCapabilities): Comment {
+  return fitLinks(comment, caps.commentLinks).record;
+}

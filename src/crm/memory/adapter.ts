@@ -1,0 +1,112 @@
+import type { CrmId } from '../../domain/crm-id.js';
+import { normalisePhone } from '../../domain/phone.js';
+import type { Operation } from '../../domain/plan.js';
+import type { ClientRecords, Snapshot, User } from '../../domain/snapshot.js';
+import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts, type StorageCapabilities } from '../capabilities.js';
+import { ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import { MemoryStore } from './store.js';
+
+/**
+ * The in-memory CRM: a complete adapter behind the port, used by `simulate`
+ * and the benchmarks. It keeps, per CRM, only what that CRM can hold (D12),
+ * finds clients by phone in any stored format (G1), and never writes an
+ * operation key twice (D13).
+ */
+export class MemoryCrm implements CrmPort {
+  private readonly store: MemoryStore;
+  private readonly caps: StorageCapabilities;
+  private readonly applied = new Map<string, string>();
+
+  constructor(
+    crm: CrmId,
+    seed: Snapshot,
+    private readonly options: { readonly defaultCountry?: string | undefined; readonly texts: FitTexts },
+  ) {
+    this.caps = CAPABILITIES[crm];
+    this.store = new MemoryStore(seed, (raw) => normalisePhone(raw, options.defaultCountry).e164);
+  }
+
+  findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
+    return Promise.resolve(ok(this.store.client(lookup.phone?.e164 ?? null, lookup.created)));
+  }
+
+  apply(operation: Operation): Promise<Result<string>> {
+    const done = this.applied.get(operation.key);
+    if (done !== undefined) return Promise.resolve(ok(done));
+    const id = this.carryOut(operation);
+    this.applied.set(operation.key, id);
+    return Promise.resolve(ok(id));
+  }
+
+  listUsers(): Promise<Result<User[]>> {
+    return Promise.resolve(ok([...this.store.snapshot.users]));
+  }
+
+  snapshot(): Promise<Result<Snapshot>> {
+    return Promise.resolve(ok(structuredClone(this.store.snapshot)));
+  }
+
+  private carryOut(operation: Operation): string {
+    const { store, caps } = this;
+    const texts = this.options.texts;
+    switch (operation.op) {
+      case 'create_contact':
+        return store.insert('contacts', operation.record);
+      case 'create_lead':
+        return store.insert('leads', operation.record);
+      case 'create_deal':
+        return store.insert('deals', operation.record);
+      case 'create_organization':
+        return store.insert('organizations', operation.record);
+      case 'update_contact':
+        return store.patch('contacts', operation.id, operation.patch);
+      case 'update_lead':
+        return store.patch('leads', operation.id, operation.patch);
+      case 'update_deal':
+        return store.patch('deals', operation.id, operation.patch);
+      case 'update_organization':
+        return store.patch('organizations', operation.id, operation.patch);
+      case 'create_task':
+        return store.insert('tasks', fitTask({ ...operation.record, id: '' }, caps, texts));
+      case 'update_task':
+        return store.update('tasks', operation.id, (task) =>
+          caps.taskRecordingField
+            ? { ...task, recordingUrl: operation.patch.recordingUrl }
+            : { ...task, description: appendOnce(task.description, `${texts.recording}: ${operation.patch.recordingUrl}`) },
+        );
+      case 'create_comment':
+        return store.insert('comments', fitComment({ ...operation.record, id: '' }, caps));
+      case 'create_call_log':
+        return store.insert('calls', fitCallLog({ ...operation.record, id: '' }, caps, texts));
+      case 'update_call_log':
+        return store.update('calls', operation.id, (log) => {
+          const { patch } = operation;
+          let next = { ...log, ...(patch.userId !== undefined && { userId: patch.userId }) };
+          if (patch.recordingUrl !== undefined) {
+            next = caps.callLogRecordingField
+              ? { ...next, recordingUrl: patch.recordingUrl }
+              : caps.callLogDescription
+                ? { ...next, description: appendOnce(next.description, `${texts.recording}: ${patch.recordingUrl}`) }
+                : next;
+          }
+          if (patch.legs && caps.callLogDescription) {
+            const line = `${texts.legs}: ${patch.legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
+            const kept = (next.description ?? '').split('\n').filter((l) => l && !l.startsWith(`${texts.legs}: `));
+            next = { ...next, description: [...kept, line].join('\n') };
+          }
+          if (patch.appendDescription !== undefined && caps.callLogDescription) {
+            next = { ...next, description: appendOnce(next.description, patch.appendDescription) };
+          }
+          return next;
+        });
+      case 'notify':
+        store.snapshot.notifications.push({ ...operation.record });
+        return operation.record.userId;
+    }
+  }
+}
+
+function appendOnce(text: string | undefined, line: string): string {
+  if (!text) return line;
+  return text.split('\n').includes(line) ? text : `${text}\n${line}`;
+}

@@ -1,0 +1,54 @@
+import type { CreatedRecords } from '../engine/memory.js';
+import type { Phone } from '../domain/phone.js';
+import type { Operation } from '../domain/plan.js';
+import type { ClientRecords, Snapshot, User } from '../domain/snapshot.js';
+
+/**
+ * The one contract every CRM adapter keeps (the in-memory CRM included).
+ * Expected failures come back as a CrmError whose `kind` is the one decision
+ * the worker needs; thrown errors are bugs.
+ */
+export type CrmErrorKind = 'retryable' | 'permanent' | 'reauth';
+
+export class CrmError extends Error {
+  constructor(
+    readonly kind: CrmErrorKind,
+    message: string,
+    /** The CRM asked us to wait this long (Retry-After, rate-limit reset). */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'CrmError';
+  }
+}
+
+export const isCrmError = (error: unknown): error is CrmError => error instanceof CrmError;
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CrmError };
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(error: CrmError): Result<T> => ({ ok: false, error });
+
+export interface ClientLookup {
+  /** A callable phone (G1): every record carrying it, in any stored format. */
+  readonly phone: Phone | null;
+  /** Records created earlier in a dialog, found by id (D16). */
+  readonly created: CreatedRecords | null;
+}
+
+export interface CrmPort {
+  /**
+   * The client: records carrying the phone, the leads and deals of those
+   * contacts, and the organizations of all of them; oldest first. One call
+   * returns all the roles need (D2), so a real adapter can batch it.
+   */
+  findClient(lookup: ClientLookup): Promise<Result<ClientRecords>>;
+  /**
+   * Carries out one operation. `operation.key` is stable across retries: an
+   * adapter that already carried out that key returns the same id (D13).
+   * Returns the id of the record created or changed.
+   */
+  apply(operation: Operation): Promise<Result<string>>;
+  listUsers(): Promise<Result<User[]>>;
+  /** The CRM's content as the neutral snapshot (scenario-format §4). */
+  snapshot(): Promise<Result<Snapshot>>;
+}

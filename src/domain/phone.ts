@@ -1,0 +1,50 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/**
+ * A phone as the product sees it (G1): the string as given, and its E.164
+ * identity when libphonenumber judges it a valid number. Invalid numbers
+ * (hidden caller id, short codes, extensions) have no identity and so never
+ * match anybody else's.
+ */
+export interface Phone {
+  readonly raw: string;
+  readonly e164: string | null;
+}
+
+// Parsing is the costliest step of a lookup; the same few thousand numbers recur all day.
+const cache = new Map<string, string | null>();
+const CACHE_LIMIT = 100_000;
+
+export function normalisePhone(raw: string, defaultCountry?: string): Phone {
+  const cacheKey = `${defaultCountry ?? ''}|${raw}`;
+  let e164 = cache.get(cacheKey);
+  if (e164 === undefined) {
+    e164 = parse(raw, defaultCountry);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, e164);
+  }
+  return { raw, e164 };
+}
+
+function parse(raw: string, defaultCountry: string | undefined): string | null {
+  const text = raw.trim();
+  if (!/\d/.test(text)) return null;
+  const country = defaultCountry as CountryCode | undefined;
+  const parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+  if (parsed?.isValid()) return parsed.number;
+  // Without a default country, digits alone may still be an international number written without '+'.
+  if (!country && /^[\d\s()-]+$/.test(text)) {
+    const international = parsePhoneNumberFromString(`+${text.replace(/\D/g, '')}`);
+    if (international?.isValid()) return international.number;
+  }
+  return null;
+}
+
+/** Do two phones denote the same callable number? Invalid numbers match nobody. */
+export function samePhone(a: Phone, b: Phone): boolean {
+  return a.e164 !== null && a.e164 === b.e164;
+}
+
+export function isCallable(phone: Phone): boolean {
+  return phone.e164 !== null;
+}

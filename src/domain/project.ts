@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { ACTIONS, CONDITIONS, isTaskAction, type Action, type Cell, type Condition, type Matrix } from './matrix.js';
+
+// The project document's settings and employees (scenario-format §2, service §2).
+
+/** Parameter ids a field map or a pipeline rule may name (scenario-format §2). */
+export const PARAMETERS = [
+  'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
+  'pool', 'ga_client_id', 'landing_page', 'tracking_number',
+  'client_phone', 'client_name', 'employee_name', 'employee_extension',
+  'call_direction', 'call_status', 'call_duration', 'recording_url',
+  'source', 'messenger_client_id',
+] as const;
+export type Parameter = (typeof PARAMETERS)[number] | `form.${string}`;
+
+export function isParameter(value: string): value is Parameter {
+  return (PARAMETERS as readonly string[]).includes(value) || (value.startsWith('form.') && value.length > 5);
+}
+
+const parameter = z.string().refine(isParameter, { error: (issue) => `unknown parameter "${String(issue.input)}"` });
+
+export const LANGUAGES = ['en', 'uk', 'ru', 'pl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const cellSchema = z.union([
+  z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` }),
+  z
+    .strictObject({
+      action: z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` }),
+      done: z.boolean().optional(),
+      dueHours: z.number().positive('dueHours must be above 0').max(24 * 365).optional(),
+      title: z.string().min(1).max(255).optional(),
+    })
+    .superRefine((cell, ctx) => {
+      if (!isTaskAction(cell.action) && (cell.done !== undefined || cell.dueHours !== undefined || cell.title !== undefined)) {
+        ctx.addIssue({ code: 'custom', message: `${cell.action} makes no task: done, dueHours and title apply to task actions only` });
+      }
+      if (cell.done === true && cell.dueHours !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['dueHours'], message: 'a task created done is due at its event; dueHours needs done: false' });
+      }
+    }),
+]);
+
+export const MatrixSchema = z
+  .record(z.string(), z.array(cellSchema))
+  .superRefine((matrix, ctx) => {
+    for (const [condition, cells] of Object.entries(matrix)) {
+      if (!(CONDITIONS as readonly string[]).includes(condition)) {
+        ctx.addIssue({ code: 'custom', path: [condition], message: `unknown condition "${condition}"` });
+        continue;
+      }
+      const seen = new Set<Action>();
+      cells.forEach((cell, index) => {
+        const action = typeof cell === 'string' ? cell : cell.action;
+        if (seen.has(action)) ctx.addIssue({ code: 'custom', path: [condition, index], message: `${action} is listed twice` });
+        seen.add(action);
+      });
+    }
+  })
+  .transform((matrix): Matrix => normaliseMatrix(matrix));
+
+function normaliseMatrix(input: Record<string, ReadonlyArray<Action | Cell>>): Matrix {
+  const out: Partial<Record<Condition, Cell[]>> = {};
+  for (const [condition, cells] of Object.entries(input)) {
+    out[condition as Condition] = cells.map((cell) => (typeof cell === 'string' ? { action: cell } : cell));
+  }
+  return out;
+}
+
+const fieldMapSchema = z
+  .strictObject({
+    lead: z.record(parameter, z.string().min(1)).optional(),
+    contact: z.record(parameter, z.string().min(1)).optional(),
+    deal: z.record(parameter, z.string().min(1)).optional(),
+  })
+  .superRefine((map, ctx) => {
+    for (const [entity, fields] of Object.entries(map)) {
+      const byField = new Map<string, string>();
+      for (const [param, field] of Object.entries(fields ?? {})) {
+        if (byField.has(field)) ctx.addIssue({ code: 'custom', path: [entity], message: `two parameters mapped to ${field}` });
+        byField.set(field, param);
+      }
+    }
+  });
+export type FieldMap = z.infer<typeof fieldMapSchema>;
+export type FieldEntity = keyof FieldMap;
+
+const timezone = z.string().refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code such as "UA"');
+
+export const ProjectSettingsSchema = z.strictObject({
+  defaultCountry: country.optional(),
+  timezone: timezone.default('UTC'),
+  matrix: MatrixSchema.nullable().default(null),
+  taskDueHours: z.number().positive().max(24 * 365).default(4),
+  stopList: z.array(z.string().min(1)).default([]),
+  pipelineRules: z.array(z.strictObject({ pipeline: z.string().min(1), param: parameter, value: z.string() })).default([]),
+  fieldMap: fieldMapSchema.default({}),
+  resendWindowDays: z.number().int().positive().max(90).default(3),
+  routingPriority: z.array(z.enum(['deals', 'leads', 'contacts'])).min(1).optional(),
+  language: z.enum(LANGUAGES).default('en'),
+});
+export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
+
+export const EmployeeSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  crmUserId: z.string().min(1).optional(),
+  extension: z.string().min(1).optional(),
+  sipLogins: z.array(z.string().min(1)).default([]),
+  phones: z.array(z.string().min(1)).default([]),
+  code: z.string().min(1).optional(),
+  email: z.string().optional(),
+  topManager: z.boolean().default(false),
+});
+export type Employee = z.infer<typeof EmployeeSchema>;
+
+export const EmployeesSchema = z.array(EmployeeSchema).superRefine((employees, ctx) => {
+  if (employees.length === 0) return;
+  const tops = employees.filter((employee) => employee.topManager);
+  if (tops.length !== 1) ctx.addIssue({ code: 'custom', message: `exactly one employee must be the top manager (found ${tops.length})` });
+  const top = tops[0];
+  if (tops.length === 1 && top && !top.crmUserId) {
+    ctx.addIssue({ code: 'custom', path: [employees.indexOf(top), 'crmUserId'], message: 'the top manager needs a crmUserId' });
+  }
+  const ids = new Set<string>();
+  employees.forEach((employee, index) => {
+    if (ids.has(employee.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `employee id "${employee.id}" is used twice` });
+    ids.add(employee.id);
+  });
+});
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

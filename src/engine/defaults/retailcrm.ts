@@ -1,0 +1,32 @@
+import type { CrmProfile } from '../profile.js';
+
+// RC-1..RC-18 (behaviour §4, §5). retailCRM has no leads: a customer and an order play the part.
+export const retailcrm: CrmProfile = {
+  matrix: {
+    'incoming.on_answer': ['create_contact', 'create_deal'],
+    'incoming.answered_by_responsible': [{ action: 'task_manager', done: true, title: 'Call with the client' }],
+    'incoming.answered_by_manager': [
+      { action: 'task_manager', done: true, title: 'Call with the client' },
+      { action: 'task_responsible', done: false, title: 'Review the call' },
+      'assign_to_manager',
+    ],
+    unknown_employee: [{ action: 'task_top_manager', title: 'Check the integration settings and hand the call to the right manager' }],
+    'incoming.missed': ['create_contact', 'create_deal', { action: 'task_top_manager', title: 'Hand out the missed call' }],
+    'incoming.voicemail': ['create_contact', 'create_deal', { action: 'task_responsible', title: 'Call the client back (voicemail)' }],
+    'outgoing.success_by_responsible': [{ action: 'task_manager', done: true, title: 'Call with the client' }],
+    'outgoing.success_by_manager': [
+      { action: 'task_manager', done: true, title: 'Call with the client' },
+      { action: 'task_responsible', done: false, title: 'Review the call' },
+    ],
+    'form.submitted': ['create_contact', 'create_deal', 'comment'],
+    'messenger.contact_provided': ['create_lead'],
+    'messenger.dialog_ended': ['comment'],
+  },
+  semantics: {
+    leads: 'contact-and-deal',
+    leadNeedsContact: true,
+    popups: true,
+    callLogHasDescription: false,
+    routingPriority: ['deals', 'leads', 'contacts'],
+  },
+};

@@ -1,0 +1,24 @@
+import type { MatrixInput } from '../domain/matrix.js';
+
+/**
+ * What sets one CRM apart for the engine: its default matrix (behaviour §5)
+ * and the entity semantics the matrix's actions take there (behaviour §3,
+ * D12). The engine reads these flags; it never asks which CRM it is.
+ */
+export interface CrmSemantics {
+  /** `native`: the CRM has leads. `contact-and-deal`: `create_lead` makes a customer and an order (retailCRM). */
+  readonly leads: 'native' | 'contact-and-deal';
+  /** A lead must hang on a contact, created with it when none exists (Pipedrive). */
+  readonly leadNeedsContact: boolean;
+  /** Pop-up notifications through the CRM's telephony events (RC-1..RC-3, G14). */
+  readonly popups: boolean;
+  /** The call log has a text field that analytics can be appended to (G12). */
+  readonly callLogHasDescription: boolean;
+  /** G13 default order of records to route by. */
+  readonly routingPriority: ReadonlyArray<'deals' | 'leads' | 'contacts'>;
+}
+
+export interface CrmProfile {
+  readonly matrix: MatrixInput;
+  readonly semantics: CrmSemantics;
+}
