@@ -10,6 +10,7 @@ import { processEvent } from '../pipeline/process.js';
 import { InMemoryState } from '../pipeline/state.js';
 import type { Language } from '../domain/project.js';
 import type { FitTexts } from '../crm/capabilities.js';
+import type { CrmPort } from '../crm/port.js';
 
 export interface SimulationResult {
   readonly crm_state: Snapshot;
@@ -21,9 +22,19 @@ export function fitTexts(language: Language): FitTexts {
 }
 
 /** Runs a parsed scenario through the real pipeline against the in-memory CRM. */
-export async function simulate(scenario: Scenario): Promise<SimulationResult> {
-  const { crm, settings, employees } = scenario;
+export function simulate(scenario: Scenario): Promise<SimulationResult> {
+  const { crm, settings } = scenario;
   const port = new MemoryCrm(crm, scenario.crmState, { defaultCountry: settings.defaultCountry, texts: fitTexts(settings.language) });
+  return simulateWith(scenario, port);
+}
+
+/**
+ * Runs a scenario's events through the pipeline against any CRM port already
+ * seeded with the scenario's `crm_state` (an adapter talking to an emulator, say),
+ * and reads the neutral snapshot back through the port.
+ */
+export async function simulateWith(scenario: Scenario, port: CrmPort): Promise<SimulationResult> {
+  const { crm, settings, employees } = scenario;
   const project = projectContext(crm, settings, employees);
   const state = new InMemoryState();
   const journal: JournalEntry[] = [];

@@ -1,0 +1,109 @@
+import { CrmError, type CrmErrorKind } from '../port.js';
+import { Pacer } from './pacer.js';
+import { parseRetryAfter } from './retry-after.js';
+import { SingleFlight } from './single-flight.js';
+
+// The one HTTP layer every CRM adapter uses: one attempt per call (the inbox
+// owns retries), timeouts, pacing, token refresh, and status → error kind.
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The body parsed as JSON, or undefined when it is not JSON. */
+  readonly json: unknown;
+}
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Absolute URL, or a path joined to the client's base URL. */
+  readonly url: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly json?: unknown;
+  readonly form?: Readonly<Record<string, string>>;
+}
+
+export interface HttpClientOptions {
+  readonly baseUrl: string;
+  readonly timeoutMs?: number;
+  /** Requests per second the CRM allows; the pacer waits below it. */
+  readonly ratePerSec?: number;
+  /** Adds the credentials to a request; called again after a refresh. */
+  readonly authorize?: (headers: Record<string, string>, url: URL) => Promise<void> | void;
+  /** Gets a new access token; shared by concurrent callers (no refresh storm). */
+  readonly refresh?: () => Promise<void>;
+  /** Is this response "the token expired, refresh and try once more"? */
+  readonly isExpiredToken?: (response: HttpResponse) => boolean;
+  /** Classifies a failed response; the default covers the usual statuses. */
+  readonly classify?: (response: HttpResponse) => CrmErrorKind | null;
+  /** Reads a CRM's own wait hint from a response (rate-limit headers). */
+  readonly waitHintMs?: (response: HttpResponse) => number | undefined;
+  /** Called after every response, for request counting in benchmarks. */
+  readonly onResponse?: (request: HttpRequest, response: HttpResponse) => void;
+}
+
+export function defaultClassify(response: HttpResponse): CrmErrorKind | null {
+  const { status } = response;
+  if (status < 400) return null;
+  if (status === 401) return 'reauth';
+  if (status === 408 || status === 429 || status >= 500) return 'retryable';
+  return 'permanent';
+}
+
+export class HttpClient {
+  private readonly pacer: Pacer | null;
+  private readonly refreshing = new SingleFlight<void>();
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.pacer = options.ratePerSec ? new Pacer(options.ratePerSec) : null;
+  }
+
+  /** Sends the request; a 2xx comes back, anything else as a CrmError. */
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    let response = await this.once(request);
+    if (this.options.refresh && this.options.isExpiredToken?.(response)) {
+      await this.refreshing.run(this.options.refresh);
+      response = await this.once(request);
+    }
+    const kind = (this.options.classify ?? defaultClassify)(response);
+    if (kind) {
+      const waitMs = this.options.waitHintMs?.(response) ?? parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      if (waitMs !== undefined && kind === 'retryable') this.pacer?.pause(waitMs);
+      throw new CrmError(kind, `${request.method} ${request.url}: HTTP ${response.status} ${response.text.slice(0, 300)}`, waitMs);
+    }
+    return response;
+  }
+
+  private async once(request: HttpRequest): Promise<HttpResponse> {
+    await this.pacer?.wait();
+    const url = new URL(request.url, this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
+    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    } else if (request.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(request.form as Record<string, string>).toString();
+    }
+    await this.options.authorize?.(headers, url);
+    let raw: Response;
+    try {
+      raw = await fetch(url, { method: request.method, headers, ...(body !== undefined && { body }), signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+    } catch (error) {
+      throw new CrmError('retryable', `${request.method} ${url.pathname}: ${(error as Error).message}`);
+    }
+    const text = await raw.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    const response: HttpResponse = { status: raw.status, headers: raw.headers, text, json };
+    this.options.onResponse?.(request, response);
+    return response;
+  }
+}
