@@ -1,0 +1,304 @@
+import type { CrmId } from '../domain/crm-id.js';
+import type { Event } from '../domain/events.js';
+import type { JournalEntry, Outcome } from '../domain/plan.js';
+import type { Decision } from '../engine/decision.js';
+import type { Memory } from '../engine/memory.js';
+import type { EventState, IntegrationStateName } from './states.js';
+
+export type { EventState, IntegrationStateName } from './states.js';
+
+// The durable store the HTTP service and the workers program against. One
+// implementation per backend (SQLite, PostgreSQL) behind the same query layer;
+// `openStore(url)` in ./open.ts picks one. Every method is async; every time
+// is passed in (`now`) so tests and the G10 window need no clock.
+//
+// Conventions: ids are strings; times in records are `Date`s; JSON documents
+// are plain values (the store serialises them, it does not validate them:
+// the caller parsed them with zod where they entered).
+//
+// src/pipeline runs against the store through ./pipeline-state.ts:
+// `loadPipelineState(store, projectId, event)` preloads what the synchronous
+// PipelineState reads, and `durablePort(port, store, projectId, eventId)`
+// records each operation's CRM id the moment the CRM returns it (D13).
+
+// ───────────────────────────── projects ─────────────────────────────
+
+export interface ProjectRecord {
+  readonly id: string;
+  readonly crm: CrmId;
+  /** The project document of service.md §2, secrets removed (the caller splits them out). */
+  readonly document: unknown;
+  /** The secrets, already encrypted by the caller (CALLMATRIX_SECRET_KEY); opaque here. */
+  readonly secrets: string;
+  /** Starts at 1, +1 on every put. */
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface PutProject {
+  readonly id: string;
+  readonly crm: CrmId;
+  readonly document: unknown;
+  readonly secrets: string;
+  /** When set, the put succeeds only if the stored version is this one (0: must not exist). */
+  readonly expectedVersion?: number;
+  readonly now: Date;
+}
+
+export type PutProjectResult =
+  | { readonly ok: true; readonly created: boolean; readonly project: ProjectRecord }
+  | { readonly ok: false; readonly reason: 'version-conflict'; readonly current: number };
+
+// ───────────────────────────── API keys ─────────────────────────────
+
+export interface ApiKeyRecord {
+  readonly id: string;
+  /** null: the operator (admin) key. */
+  readonly projectId: string | null;
+  /** A hash of the key (the caller hashes; the store never sees a key). */
+  readonly hash: string;
+  readonly createdAt: Date;
+}
+
+// ───────────────────────────── the inbox ─────────────────────────────
+
+export interface NewEvent {
+  readonly event: Event;
+  /**
+   * D7's ordering key: events with the same key of one project are handed out
+   * one at a time, in received order. The ingest side uses the call or dialog
+   * key (`memoryKey(event)`: `call:ID`, `dialog:ID`), else `event:EVENTID`.
+   * G10's "all events of one call share its fate" groups by this key too.
+   */
+  readonly orderingKey: string;
+}
+
+export interface InsertResult {
+  readonly accepted: number;
+  readonly duplicates: number;
+}
+
+export interface InboxEvent {
+  readonly projectId: string;
+  readonly eventId: string;
+  /** Received sequence: global, increasing in commit order of insert. */
+  readonly seq: number;
+  readonly orderingKey: string;
+  readonly event: Event;
+  /** The event's own `at`. */
+  readonly at: Date;
+  readonly state: EventState;
+  /** Claims so far (a released claim is not counted). */
+  readonly attempts: number;
+  readonly nextAttemptAt: Date | null;
+  readonly lastError: string | null;
+  readonly claimedBy: string | null;
+  readonly claimedUntil: Date | null;
+  readonly receivedAt: Date;
+}
+
+/** What a worker reports when it finishes an event. */
+export interface Completion {
+  readonly outcome: Exclude<Outcome, 'failed'>;
+  readonly journal: JournalRecord;
+  /** The call or dialog memory to store in the same transaction (D6). */
+  readonly memory?: { readonly key: string; readonly memory: Memory };
+}
+
+export type EventCounts = Record<EventState, number>;
+
+export interface EventDetail {
+  readonly event: InboxEvent;
+  readonly journal: (JournalEntry & { readonly at: string }) | null;
+}
+
+/** G10: what activation does with the events held while the integration was not active. */
+export interface ResolveHeld {
+  /** `resend: true`: events whose call started inside the window stay pending, older become expired; false: all skipped. */
+  readonly resend: boolean;
+  /** Calendar days counted back from today, today included (default 3). */
+  readonly windowDays: number;
+  /** The project's IANA time zone; days are its calendar days. */
+  readonly timezone: string;
+  readonly now: Date;
+}
+
+export interface ResolveHeldResult {
+  readonly kept: number;
+  readonly expired: number;
+  readonly skipped: number;
+}
+
+// ───────────────────────────── journal ─────────────────────────────
+
+/** One journal row: scenario-format §5's entry plus what the filters need. */
+export interface JournalRecord {
+  readonly entry: JournalEntry;
+  /** The event's `at`. */
+  readonly at: Date;
+  readonly callId: string | null;
+  /** The client's phones the entry concerns (E.164 where valid), for the `phone` filter. */
+  readonly phones: readonly string[];
+}
+
+export interface JournalQuery {
+  readonly callId?: string;
+  readonly phone?: string;
+  readonly outcome?: Outcome;
+  /** Inclusive bounds on the event's `at`. */
+  readonly from?: Date;
+  readonly to?: Date;
+  /** 1..1000; default 100. */
+  readonly limit?: number;
+  /** The `next` of a previous page. */
+  readonly cursor?: string;
+}
+
+export interface JournalPage {
+  /** In journal order (oldest first); `at` is the event's `at`, ISO 8601. */
+  readonly entries: Array<JournalEntry & { readonly at: string }>;
+  readonly next: string | null;
+}
+
+// ───────────────────────────── plans (D13) ─────────────────────────────
+
+/** A decided plan under way and the operation keys already carried out, key → CRM id. */
+export interface StoredPlan {
+  readonly decision: Decision;
+  readonly ids: Map<string, string>;
+}
+
+// ───────────────────────────── integration ─────────────────────────────
+
+export interface IntegrationState {
+  readonly state: IntegrationStateName;
+  readonly since: Date;
+  readonly reason: string | null;
+}
+
+export type IntegrationMoveResult =
+  | { readonly ok: true; readonly integration: IntegrationState }
+  | { readonly ok: false; readonly message: string; readonly integration: IntegrationState };
+
+// ───────────────────────────── phone index (G13) ─────────────────────────────
+
+export type IndexEntity = 'deals' | 'leads' | 'contacts';
+
+export interface IndexedRecord {
+  readonly entity: IndexEntity;
+  readonly recordId: string;
+  /** Phones of the record, normalised once (E.164 where valid, else as given: G1). */
+  readonly phones: readonly string[];
+  readonly ownerUserId: string | null;
+  /** Larger is newer: the CRM's creation time in ms, or any increasing number. */
+  readonly createdOrder: number;
+}
+
+export interface RouteMatch {
+  readonly entity: IndexEntity;
+  readonly recordId: string;
+  readonly ownerUserId: string | null;
+}
+
+export interface IndexStatus {
+  readonly state: 'loading' | 'ready';
+  /** Distinct phones in the project's index. */
+  readonly phones: number;
+}
+
+// ───────────────────────────── the store ─────────────────────────────
+
+export interface Store {
+  /** 'sqlite' or 'postgres', for logs and /readyz. */
+  readonly backend: 'sqlite' | 'postgres';
+  /** True when the schema is migrated and the database answers (/readyz). */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+
+  // projects
+  putProject(input: PutProject): Promise<PutProjectResult>;
+  getProject(id: string): Promise<ProjectRecord | null>;
+  listProjects(): Promise<ProjectRecord[]>;
+  /** The project and all its data (keys, events, journal, memory, plans, index). False when unknown. */
+  deleteProject(id: string): Promise<boolean>;
+
+  // API keys
+  createApiKey(key: { readonly id: string; readonly projectId: string | null; readonly hash: string; readonly now: Date }): Promise<void>;
+  findApiKey(hash: string): Promise<ApiKeyRecord | null>;
+  /** True when any operator key exists (first start creates one when not). */
+  hasOperatorKey(): Promise<boolean>;
+  deleteApiKey(id: string): Promise<boolean>;
+
+  // the inbox
+  /**
+   * Stores the events in ONE transaction, durably committed before it
+   * resolves (service §4: fsync before the 202). An event id already stored
+   * for the project, or repeated inside `events`, is a duplicate: counted,
+   * not stored. Throws (and stores nothing) when the commit fails.
+   */
+  insertEvents(projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult>;
+  /**
+   * Leases up to `limit` pending events, across projects whose integration is
+   * `active`, whose `nextAttemptAt` has come and whose lease (if any) has run
+   * out. D7: an event is handed out only when every earlier event (by `seq`)
+   * of its project and ordering key is applied, skipped or expired; a
+   * pending (claimed or not) or failed one holds it back. Attempts +1.
+   * Safe across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
+   */
+  claimEvents(workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]>;
+  /** Extends a lease the worker still holds; false when it lost it. */
+  renewLease(workerId: string, projectId: string, eventId: string, leaseMs: number, now: Date): Promise<boolean>;
+  /**
+   * Finishes a claimed event: state applied|skipped, journal appended, memory
+   * saved, plan cleared, all in one transaction. False (nothing written) when
+   * the worker no longer holds the lease.
+   */
+  complete(workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean>;
+  /** Hands a claimed event back untouched (SIGTERM drain); the attempt is not counted. */
+  release(workerId: string, projectId: string, eventId: string): Promise<boolean>;
+  /** Keeps it pending, to be claimed again at `nextAttemptAt`, with the error kept. */
+  scheduleRetry(workerId: string, projectId: string, eventId: string, error: string, nextAttemptAt: Date): Promise<boolean>;
+  /** Gives up: state failed (dead letter), optionally journalled (`outcome: failed`). */
+  fail(workerId: string, projectId: string, eventId: string, error: string, journal?: JournalRecord): Promise<boolean>;
+  /** failed → pending, attempts reset, due now. False when the event is unknown or not failed. */
+  retry(projectId: string, eventId: string, now: Date): Promise<boolean>;
+  getEvent(projectId: string, eventId: string): Promise<EventDetail | null>;
+  /** The dead letter: failed events, oldest first, `cursor` from the previous page. */
+  listFailed(projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }>;
+  countEvents(projectId: string): Promise<EventCounts>;
+  /** G10, at activation: see ResolveHeld. Only unclaimed or lease-expired pending events are touched. */
+  resolveHeld(projectId: string, input: ResolveHeld): Promise<ResolveHeldResult>;
+
+  // journal
+  listJournal(projectId: string, query: JournalQuery): Promise<JournalPage>;
+
+  // per-call / dialog memory
+  getMemory(projectId: string, key: string): Promise<Memory | null>;
+  putMemory(projectId: string, key: string, memory: Memory): Promise<void>;
+
+  // plans under way (D13, style §2.9)
+  getPlan(projectId: string, eventId: string): Promise<StoredPlan | null>;
+  /** Stores the decided plan before any of it runs; keeps ids already recorded. */
+  savePlan(projectId: string, eventId: string, decision: Decision): Promise<void>;
+  /** Persists one operation's CRM id the moment the CRM returned it. */
+  recordOperation(projectId: string, eventId: string, operationKey: string, crmId: string): Promise<void>;
+  clearPlan(projectId: string, eventId: string): Promise<void>;
+
+  // integration state
+  /** `inactive` since the project's creation when never set. Null for an unknown project. */
+  getIntegration(projectId: string): Promise<IntegrationState | null>;
+  /** Applies a move allowed by INTEGRATION_TRANSITIONS; staying put is ok and keeps `since`. */
+  moveIntegration(projectId: string, to: IntegrationStateName, reason: string | null, now: Date): Promise<IntegrationMoveResult>;
+
+  // phone index (G13)
+  /** Replaces the phones of each record (a record's old phones are dropped). */
+  upsertIndex(projectId: string, records: readonly IndexedRecord[]): Promise<void>;
+  removeFromIndex(projectId: string, entity: IndexEntity, recordId: string): Promise<void>;
+  /** Drops the whole index of a project (before a full reload). */
+  clearIndex(projectId: string): Promise<void>;
+  /** The first entity in `priority` holding the phone, newest record first; one indexed query. */
+  route(projectId: string, e164: string, priority: readonly IndexEntity[]): Promise<RouteMatch | null>;
+  indexStatus(projectId: string): Promise<IndexStatus>;
+  setIndexState(projectId: string, state: IndexStatus['state']): Promise<void>;
+}
