@@ -48,3 +48,8 @@ export function samePhone(a: Phone, b: Phone): boolean {
 export function isCallable(phone: Phone): boolean {
   return phone.e164 !== null;
 }
+
+/** The form a phone is written into the CRM in: E.164 when valid, else as given (G1). */
+export function storedPhone(raw: string, defaultCountry?: string): string {
+  return normalisePhone(raw, defaultCountry).e164 ?? raw;
+}

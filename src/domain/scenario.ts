@@ -25,6 +25,9 @@ const DocumentSchema = z.looseObject({
   connection: z.unknown().optional(),
   webhook: z.unknown().optional(),
   sources: z.unknown().optional(),
+  // Optional extensions: a line saying what the scenario shows, and the test suite's expectations.
+  description: z.string().optional(),
+  expect: z.unknown().optional(),
 });
 
 export function parseScenario(input: unknown): Parsed<Scenario> {

@@ -1,7 +1,7 @@
 import type { CallEvent, CallEndedEvent, Disposition } from '../domain/events.js';
 import type { Condition } from '../domain/matrix.js';
 import type { Employee } from '../domain/project.js';
-import { normalisePhone, samePhone, isCallable } from '../domain/phone.js';
+import { normalisePhone, samePhone, isCallable, storedPhone } from '../domain/phone.js';
 import type { ClientRecords } from '../domain/snapshot.js';
 import { callManager, legOf, legsOf } from './call-moments.js';
 import { clientState, responsibleUser } from './client.js';
@@ -245,7 +245,8 @@ class CallRun {
     if (row.length === 0) return [];
     const atEnd = event.type === 'call.ended';
     const { staff, t } = project;
-    const client = clientSide(memory);
+    const side = clientSide(memory);
+    const client = side ? storedPhone(side, project.settings.defaultCountry) : null;
     const top = staff.top?.crmUserId ?? null;
     const callManagerUser = callManager(memory, staff).manager?.crmUserId ?? null;
     const responsibleUserId =

@@ -1,6 +1,6 @@
 import type { AnalyticsReadyEvent, FormSubmittedEvent, MessengerEvent } from '../domain/events.js';
 import type { Condition } from '../domain/matrix.js';
-import { normalisePhone } from '../domain/phone.js';
+import { normalisePhone, storedPhone } from '../domain/phone.js';
 import { refTo } from '../domain/plan.js';
 import { clientState, responsibleUser, theContact, theDeal, theLead } from './client.js';
 import { SKIP, skippedWhole, type Decision, type DecisionInput } from './decision.js';
@@ -27,7 +27,7 @@ export function decideForm(event: FormSubmittedEvent, input: DecisionInput): Dec
     manager: null,
     responsibleUserId: responsibleUser(client, project.staff) ?? top,
     closedOnlyAtStart: clientState(client) === 'closed-only',
-    clientPhone: event.phone ?? null,
+    clientPhone: event.phone ? storedPhone(event.phone, project.settings.defaultCountry) : null,
     clientName: event.name ?? null,
     email: event.email ?? null,
     values: parameterValues({
@@ -70,7 +70,7 @@ export function decideMessenger(event: MessengerEvent, input: DecisionInput): De
     manager: employee,
     responsibleUserId: responsibleUser(client, project.staff) ?? employee?.crmUserId ?? top,
     closedOnlyAtStart: clientState(client) === 'closed-only',
-    clientPhone: memory.phone,
+    clientPhone: memory.phone ? storedPhone(memory.phone, project.settings.defaultCountry) : null,
     clientName: event.name ?? null,
     email: null,
     values: parameterValues({

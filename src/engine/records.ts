@@ -19,7 +19,9 @@ function landOn(plan: PlanBuilder, collection: Collection, record: { id: string;
 }
 
 const phonesOf = (ctx: MomentContext): string[] => (ctx.clientPhone ? [ctx.clientPhone] : []);
-const nameOf = (ctx: MomentContext): string => ctx.clientName || ctx.clientPhone || 'Client';
+/** A new record is named after the client: the name the event gives, the contact's, else the phone. */
+const nameOf = (ctx: MomentContext, plan?: PlanBuilder): string =>
+  ctx.clientName || (plan && theContact(plan.client)?.name) || ctx.clientPhone || 'Client';
 
 type Ctx = MomentContext;
 
@@ -80,7 +82,7 @@ export function createOrganization(plan: PlanBuilder, ctx: Ctx): void {
 function newDeal(plan: PlanBuilder, ctx: Ctx, project: ProjectContext, contact: Contact): void {
   const pipeline = pipelineFor(project.settings, ctx.values);
   const record: Omit<Deal, 'id'> = {
-    name: nameOf(ctx),
+    name: nameOf(ctx, plan),
     contactId: contact.id,
     organizationId: contact.organizationId ?? null,
     ownerId: ctx.ownerId,
@@ -116,7 +118,7 @@ export function createLead(plan: PlanBuilder, ctx: Ctx, project: ProjectContext,
   plan.add({
     op: 'create_lead',
     record: {
-      name: nameOf(ctx),
+      name: nameOf(ctx, plan),
       contactId: contact?.id ?? null,
       phones: phonesOf(ctx),
       ownerId: ctx.ownerId,
