@@ -60,6 +60,13 @@ export function createOrganization(plan: PlanBuilder, ctx: Ctx): void {
     plan.skip('create_organization', 'the client has an organization');
     return;
   }
+  // PD-13 / PD-4: a client already worked in an open deal keeps its records as they are; an
+  // organization comes with the contact or deal this event creates.
+  const createsRecord = (contact && plan.positionOf(contact.id) >= 0) || (deal && plan.positionOf(deal.id) >= 0);
+  if (!createsRecord) {
+    plan.skip('create_organization', 'an organization is created only with a new contact or deal');
+    return;
+  }
   const record = {
     name: contact?.name || nameOf(ctx),
     ownerId: ctx.ownerId,
