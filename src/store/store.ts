@@ -267,7 +267,11 @@ export interface Store {
   /** The dead letter: failed events, oldest first, `cursor` from the previous page. */
   listFailed(projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }>;
   countEvents(projectId: string): Promise<EventCounts>;
-  /** G10, at activation: see ResolveHeld. Only unclaimed or lease-expired pending events are touched. */
+  /**
+   * G10, at activation, before moving the integration to active: see
+   * ResolveHeld. Every pending event of the project is resolved per ordering
+   * key; a worker still holding one of the expired or skipped loses its lease.
+   */
   resolveHeld(projectId: string, input: ResolveHeld): Promise<ResolveHeldResult>;
 
   // journal

@@ -1,0 +1,138 @@
+import { appendJournal } from './journal.js';
+import { putMemory, deletePlan } from './plans.js';
+import { decodeCursor, encodeCursor, EVENT_COLUMNS, eventFromRow, journalFromRow, toMs } from './rows.js';
+import { num, placeholders, str, type Db, type Param, type Queryable } from './sql.js';
+import { EVENT_STATES } from './states.js';
+import type { Completion, EventCounts, EventDetail, InboxEvent, InsertResult, JournalRecord, NewEvent } from './store.js';
+
+// The inbox: accepted events and their way through the workers (D7, service §4–5).
+
+const INSERT_CHUNK = 100;
+
+// Advisory-lock namespace for "inserting into one project's inbox": inserts
+// of one project commit in sequence order, so a claim never sees event n+1
+// of a key before event n (PostgreSQL allots sequence values before commit).
+const INBOX_LOCK_SPACE = 1;
+
+export async function insertEvents(db: Db, projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
+  // A repeat inside the request is a duplicate too; the first one counts.
+  const byId = new Map<string, NewEvent>();
+  for (const item of events) if (!byId.has(item.event.eventId)) byId.set(item.event.eventId, item);
+  const fresh = [...byId.values()];
+  const accepted = await db.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [INBOX_LOCK_SPACE, projectId]);
+    let stored = 0;
+    for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+      const chunk = fresh.slice(start, start + INSERT_CHUNK);
+      const params: Param[] = [];
+      for (const { event, orderingKey } of chunk) {
+        params.push(projectId, event.eventId, orderingKey, JSON.stringify(event), Date.parse(event.at), toMs(now));
+      }
+      const values = chunk.map(() => placeholders(6)).join(', ');
+      const rows = await tx.all(
+        `INSERT INTO events (project_id, event_id, ordering_key, body, at_ms, received_at) VALUES ${values}
+         ON CONFLICT (project_id, event_id) DO NOTHING RETURNING event_id`,
+        params,
+      );
+      stored += rows.length;
+    }
+    return stored;
+  });
+  return { accepted, duplicates: events.length - accepted };
+}
+
+export async function claimEvents(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]> {
+  const lock = db.dialect === 'postgres' ? 'FOR UPDATE OF e SKIP LOCKED' : '';
+  const nowMs = toMs(now);
+  const rows = await db.transaction((tx) =>
+    tx.all(
+      `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+       WHERE seq IN (
+         SELECT e.seq FROM events e JOIN projects p ON p.id = e.project_id
+         WHERE e.state = 'pending' AND p.integration_state = 'active'
+           AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?)
+           AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
+           AND NOT EXISTS (
+             SELECT 1 FROM events b
+             WHERE b.project_id = e.project_id AND b.ordering_key = e.ordering_key AND b.seq < e.seq
+               AND b.state IN ('pending', 'failed'))
+         ORDER BY e.seq LIMIT ? ${lock})
+       RETURNING ${EVENT_COLUMNS}`,
+      [workerId, nowMs + leaseMs, nowMs, nowMs, limit],
+    ),
+  );
+  return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
+}
+
+const HELD_BY = `project_id = ? AND event_id = ? AND state = 'pending' AND claimed_by = ?`;
+
+export async function renewLease(db: Db, workerId: string, projectId: string, eventId: string, leaseMs: number, now: Date): Promise<boolean> {
+  return (await db.run(`UPDATE events SET claimed_until = ? WHERE ${HELD_BY}`, [toMs(now) + leaseMs, projectId, eventId, workerId])) === 1;
+}
+
+export function complete(db: Db, workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await tx.run(
+      `UPDATE events SET state = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE ${HELD_BY}`,
+      [completion.outcome, projectId, eventId, workerId],
+    );
+    if (changed !== 1) return false;
+    await appendJournal(tx, projectId, completion.journal);
+    if (completion.memory) await putMemory(tx, projectId, completion.memory.key, completion.memory.memory);
+    await deletePlan(tx, projectId, eventId);
+    return true;
+  });
+}
+
+export async function release(db: Db, workerId: string, projectId: string, eventId: string): Promise<boolean> {
+  const sql = `UPDATE events SET claimed_by = NULL, claimed_until = NULL, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE ${HELD_BY}`;
+  return (await db.run(sql, [projectId, eventId, workerId])) === 1;
+}
+
+export async function scheduleRetry(db: Db, workerId: string, projectId: string, eventId: string, error: string, nextAttemptAt: Date): Promise<boolean> {
+  const sql = `UPDATE events SET claimed_by = NULL, claimed_until = NULL, last_error = ?, next_attempt_at = ? WHERE ${HELD_BY}`;
+  return (await db.run(sql, [error, toMs(nextAttemptAt), projectId, eventId, workerId])) === 1;
+}
+
+export function fail(db: Db, workerId: string, projectId: string, eventId: string, error: string, journal?: JournalRecord): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const sql = `UPDATE events SET state = 'failed', claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = ? WHERE ${HELD_BY}`;
+    if ((await tx.run(sql, [error, projectId, eventId, workerId])) !== 1) return false;
+    if (journal) await appendJournal(tx, projectId, journal);
+    return true;
+  });
+}
+
+export async function retry(db: Db, projectId: string, eventId: string, now: Date): Promise<boolean> {
+  const sql = `UPDATE events SET state = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL
+               WHERE project_id = ? AND event_id = ? AND state = 'failed'`;
+  return (await db.run(sql, [toMs(now), projectId, eventId])) === 1;
+}
+
+export async function getEvent(db: Queryable, projectId: string, eventId: string): Promise<EventDetail | null> {
+  const row = await db.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = ? AND event_id = ?`, [projectId, eventId]);
+  if (!row) return null;
+  const entry = await db.get('SELECT at_ms, entry FROM journal WHERE project_id = ? AND event_id = ? ORDER BY seq DESC LIMIT 1', [projectId, eventId]);
+  return { event: eventFromRow(row), journal: entry ? journalFromRow(entry) : null };
+}
+
+export async function listFailed(db: Queryable, projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }> {
+  const rows = await db.all(`SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = ? AND state = 'failed' AND seq > ? ORDER BY seq LIMIT ?`, [
+    projectId,
+    decodeCursor(cursor),
+    limit + 1,
+  ]);
+  const events = rows.slice(0, limit).map(eventFromRow);
+  const last = events.at(-1);
+  return { events, next: rows.length > limit && last ? encodeCursor(last.seq) : null };
+}
+
+export async function countEvents(db: Queryable, projectId: string): Promise<EventCounts> {
+  const counts = Object.fromEntries(EVENT_STATES.map((state) => [state, 0])) as EventCounts;
+  const rows = await db.all('SELECT state, COUNT(*) AS n FROM events WHERE project_id = ? GROUP BY state', [projectId]);
+  for (const row of rows) {
+    const state = str(row['state']);
+    if (state in counts) counts[state as keyof EventCounts] = num(row['n']);
+  }
+  return counts;
+}

@@ -1,0 +1,11 @@
+import type { Dialect } from '../sql.js';
+import { initial } from './001_initial.js';
+
+export interface Migration {
+  /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
+  readonly version: number;
+  readonly name: string;
+  readonly sql: (dialect: Dialect) => string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

@@ -1,0 +1,50 @@
+import type { Decision } from '../engine/decision.js';
+import type { Memory } from '../engine/memory.js';
+import { json } from './rows.js';
+import { str, type Queryable } from './sql.js';
+import type { StoredPlan } from './store.js';
+
+// Call / dialog memory and plans under way (D6, D13, style §2.9).
+
+export async function getMemory(db: Queryable, projectId: string, key: string): Promise<Memory | null> {
+  const row = await db.get('SELECT body FROM memories WHERE project_id = ? AND key = ?', [projectId, key]);
+  return row ? json<Memory>(row['body']) : null;
+}
+
+export async function putMemory(db: Queryable, projectId: string, key: string, memory: Memory): Promise<void> {
+  await db.run('INSERT INTO memories (project_id, key, body) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET body = excluded.body', [
+    projectId,
+    key,
+    JSON.stringify(memory),
+  ]);
+}
+
+export async function getPlan(db: Queryable, projectId: string, eventId: string): Promise<StoredPlan | null> {
+  const row = await db.get('SELECT decision FROM plans WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+  if (!row) return null;
+  const done = await db.all('SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+  return { decision: json<Decision>(row['decision']), ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])) };
+}
+
+export async function savePlan(db: Queryable, projectId: string, eventId: string, decision: Decision): Promise<void> {
+  // A plan is decided once (D13): a second save keeps the first decision,
+  // whose operation keys the recorded ids belong to.
+  await db.run('INSERT INTO plans (project_id, event_id, decision) VALUES (?, ?, ?) ON CONFLICT (project_id, event_id) DO NOTHING', [
+    projectId,
+    eventId,
+    JSON.stringify(decision),
+  ]);
+}
+
+export async function recordOperation(db: Queryable, projectId: string, eventId: string, operationKey: string, crmId: string): Promise<void> {
+  await db.run(
+    `INSERT INTO plan_operations (project_id, event_id, operation_key, crm_id) VALUES (?, ?, ?, ?)
+     ON CONFLICT (project_id, event_id, operation_key) DO UPDATE SET crm_id = excluded.crm_id`,
+    [projectId, eventId, operationKey, crmId],
+  );
+}
+
+export async function deletePlan(db: Queryable, projectId: string, eventId: string): Promise<void> {
+  await db.run('DELETE FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+  await db.run('DELETE FROM plans WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+}

@@ -1,0 +1,90 @@
+import pg from 'pg';
+import { numberPlaceholders, type Db, type Param, type Queryable, type Row } from '../sql.js';
+
+const INT8_OID = 20;
+
+// BIGINT columns hold epoch milliseconds and sequences, all far below 2^53.
+type Parser = (value: string) => unknown;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): Parser =>
+    oid === INT8_OID && format !== 'binary' ? Number : (pg.types.getTypeParser(oid, format ?? 'text') as Parser)) as typeof pg.types.getTypeParser,
+};
+
+type Client = pg.Pool | pg.PoolClient;
+
+class Session implements Queryable {
+  readonly dialect = 'postgres' as const;
+  constructor(private readonly client: Client) {}
+
+  async all<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    const result = await this.client.query<T>(numberPlaceholders(sql), [...params]);
+    return result.rows;
+  }
+  async get<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+  async run(sql: string, params: readonly Param[] = []): Promise<number> {
+    const result = await this.client.query(numberPlaceholders(sql), [...params]);
+    return result.rowCount ?? 0;
+  }
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+}
+
+class PostgresDb extends Session implements Db {
+  constructor(private readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(new Session(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+export interface PostgresOptions {
+  /** A schema to create and use instead of `public` (one per test suite, style §2.14). */
+  readonly schema?: string;
+  readonly max?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  if (schema !== undefined) {
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+  });
+  // A pool's idle client can fail when the server goes away; without a
+  // listener that would crash the process. The next query reports it.
+  pool.on('error', () => undefined);
+  return new PostgresDb(pool);
+}

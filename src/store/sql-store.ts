@@ -1,0 +1,166 @@
+import type { Decision } from '../engine/decision.js';
+import type { Memory } from '../engine/memory.js';
+import * as held from './held.js';
+import * as inbox from './inbox.js';
+import * as journal from './journal.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+import * as index from './phone-index.js';
+import * as plans from './plans.js';
+import * as projects from './projects.js';
+import type { Db } from './sql.js';
+import type { IntegrationStateName } from './states.js';
+import type {
+  Completion,
+  IndexEntity,
+  IndexStatus,
+  IndexedRecord,
+  JournalQuery,
+  JournalRecord,
+  NewEvent,
+  PutProject,
+  ResolveHeld,
+  Store,
+} from './store.js';
+
+/** The Store over either backend: each area's SQL lives in its own module; this class only routes. */
+export class SqlStore implements Store {
+  private constructor(private readonly db: Db) {}
+
+  /** Migrates, then returns the store (service §1: /readyz once migrated). */
+  static async open(db: Db): Promise<SqlStore> {
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+    return new SqlStore(db);
+  }
+
+  get backend(): Store['backend'] {
+    return this.db.dialect;
+  }
+
+  async ready(): Promise<boolean> {
+    try {
+      return (await schemaVersion(this.db)) >= Math.max(...MIGRATIONS.map((m) => m.version));
+    } catch {
+      return false;
+    }
+  }
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  putProject(input: PutProject) {
+    return projects.putProject(this.db, input);
+  }
+  getProject(id: string) {
+    return projects.getProject(this.db, id);
+  }
+  listProjects() {
+    return projects.listProjects(this.db);
+  }
+  deleteProject(id: string) {
+    return projects.deleteProject(this.db, id);
+  }
+  createApiKey(key: { id: string; projectId: string | null; hash: string; now: Date }) {
+    return projects.createApiKey(this.db, key);
+  }
+  findApiKey(hash: string) {
+    return projects.findApiKey(this.db, hash);
+  }
+  hasOperatorKey() {
+    return projects.hasOperatorKey(this.db);
+  }
+  deleteApiKey(id: string) {
+    return projects.deleteApiKey(this.db, id);
+  }
+
+  insertEvents(projectId: string, events: readonly NewEvent[], now: Date) {
+    return inbox.insertEvents(this.db, projectId, events, now);
+  }
+  claimEvents(workerId: string, limit: number, leaseMs: number, now: Date) {
+    return inbox.claimEvents(this.db, workerId, limit, leaseMs, now);
+  }
+  renewLease(workerId: string, projectId: string, eventId: string, leaseMs: number, now: Date) {
+    return inbox.renewLease(this.db, workerId, projectId, eventId, leaseMs, now);
+  }
+  complete(workerId: string, projectId: string, eventId: string, completion: Completion) {
+    return inbox.complete(this.db, workerId, projectId, eventId, completion);
+  }
+  release(workerId: string, projectId: string, eventId: string) {
+    return inbox.release(this.db, workerId, projectId, eventId);
+  }
+  scheduleRetry(workerId: string, projectId: string, eventId: string, error: string, nextAttemptAt: Date) {
+    return inbox.scheduleRetry(this.db, workerId, projectId, eventId, error, nextAttemptAt);
+  }
+  fail(workerId: string, projectId: string, eventId: string, error: string, entry?: JournalRecord) {
+    return inbox.fail(this.db, workerId, projectId, eventId, error, entry);
+  }
+  retry(projectId: string, eventId: string, now: Date) {
+    return inbox.retry(this.db, projectId, eventId, now);
+  }
+  getEvent(projectId: string, eventId: string) {
+    return inbox.getEvent(this.db, projectId, eventId);
+  }
+  listFailed(projectId: string, limit: number, cursor?: string) {
+    return inbox.listFailed(this.db, projectId, limit, cursor);
+  }
+  countEvents(projectId: string) {
+    return inbox.countEvents(this.db, projectId);
+  }
+  resolveHeld(projectId: string, input: ResolveHeld) {
+    return held.resolveHeld(this.db, projectId, input);
+  }
+
+  listJournal(projectId: string, query: JournalQuery) {
+    return journal.listJournal(this.db, projectId, query);
+  }
+
+  getMemory(projectId: string, key: string) {
+    return plans.getMemory(this.db, projectId, key);
+  }
+  putMemory(projectId: string, key: string, memory: Memory) {
+    return plans.putMemory(this.db, projectId, key, memory);
+  }
+  getPlan(projectId: string, eventId: string) {
+    return plans.getPlan(this.db, projectId, eventId);
+  }
+  savePlan(projectId: string, eventId: string, decision: Decision) {
+    return plans.savePlan(this.db, projectId, eventId, decision);
+  }
+  recordOperation(projectId: string, eventId: string, operationKey: string, crmId: string) {
+    return plans.recordOperation(this.db, projectId, eventId, operationKey, crmId);
+  }
+  clearPlan(projectId: string, eventId: string) {
+    return this.db.transaction((tx) => plans.deletePlan(tx, projectId, eventId));
+  }
+
+  getIntegration(projectId: string) {
+    return projects.getIntegration(this.db, projectId);
+  }
+  moveIntegration(projectId: string, to: IntegrationStateName, reason: string | null, now: Date) {
+    return projects.moveIntegration(this.db, projectId, to, reason, now);
+  }
+
+  upsertIndex(projectId: string, records: readonly IndexedRecord[]) {
+    return index.upsertIndex(this.db, projectId, records);
+  }
+  removeFromIndex(projectId: string, entity: IndexEntity, recordId: string) {
+    return index.removeFromIndex(this.db, projectId, entity, recordId);
+  }
+  clearIndex(projectId: string) {
+    return index.clearIndex(this.db, projectId);
+  }
+  route(projectId: string, phone: string, priority: readonly IndexEntity[]) {
+    return index.route(this.db, projectId, phone, priority);
+  }
+  indexStatus(projectId: string) {
+    return index.indexStatus(this.db, projectId);
+  }
+  setIndexState(projectId: string, state: IndexStatus['state']) {
+    return index.setIndexState(this.db, projectId, state);
+  }
+}

@@ -1,0 +1,72 @@
+// The one query layer both backends implement. SQL is written once with `?`
+// placeholders; the PostgreSQL side numbers them ($1, $2, …). Times are
+// stored as epoch milliseconds (BIGINT) and JSON as text in both backends, so
+// the same statements and the same row mappers serve both.
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Param = string | number | null;
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  readonly dialect: Dialect;
+  /** Rows of a statement (SELECT, or a write with RETURNING). */
+  all<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  /** The first row, or undefined. */
+  get<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
+  /** A write; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly Param[]): Promise<number>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back
+   * when it throws. SQLite: BEGIN IMMEDIATE (one writer across processes);
+   * PostgreSQL: one pooled connection, READ COMMITTED.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `?` → `$1`, `$2`, … outside single-quoted literals. */
+export function numberPlaceholders(sql: string): string {
+  let out = '';
+  let n = 0;
+  let quoted = false;
+  for (const char of sql) {
+    if (char === "'") quoted = !quoted;
+    if (char === '?' && !quoted) {
+      n += 1;
+      out += `$${n}`;
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+/** `(?, ?, ?)` for `n` values. */
+export function placeholders(n: number): string {
+  return `(${Array.from({ length: n }, () => '?').join(', ')})`;
+}
+
+/** A column read back as a number (pg may hand BIGINT back as a string if a parser is missing). */
+export function num(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' || typeof value === 'bigint') return Number(value);
+  throw new TypeError(`expected a number column, got ${typeof value}`);
+}
+
+export function numOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : num(value);
+}
+
+export function str(value: unknown): string {
+  if (typeof value === 'string') return value;
+  throw new TypeError(`expected a text column, got ${typeof value}`);
+}
+
+export function strOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : str(value);
+}

@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db, Param, Queryable, Row } from '../sql.js';
+
+/**
+ * better-sqlite3 is synchronous and has one connection; an async transaction
+ * would let another caller's statement run inside it between awaits. So every
+ * use of the connection (a statement, or a whole transaction) takes turns
+ * through one queue.
+ */
+class Turns {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  take<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(work, work);
+    this.tail = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+}
+
+class Connection implements Queryable {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  all<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    return Promise.resolve(this.prepare(sql).all(...params) as T[]);
+  }
+  async get<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+  run(sql: string, params: readonly Param[] = []): Promise<number> {
+    return Promise.resolve(this.prepare(sql).run(...params).changes);
+  }
+  exec(sql: string): Promise<void> {
+    this.db.exec(sql);
+    return Promise.resolve();
+  }
+}
+
+class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  private readonly turns = new Turns();
+  private readonly connection: Connection;
+
+  constructor(db: Database.Database) {
+    this.connection = new Connection(db);
+  }
+
+  all<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T[]> {
+    return this.turns.take(() => this.connection.all<T>(sql, params));
+  }
+  get<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined> {
+    return this.turns.take(() => this.connection.get<T>(sql, params));
+  }
+  run(sql: string, params?: readonly Param[]): Promise<number> {
+    return this.turns.take(() => this.connection.run(sql, params));
+  }
+  exec(sql: string): Promise<void> {
+    return this.turns.take(() => this.connection.exec(sql));
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.turns.take(async () => {
+      const db = this.connection.db;
+      // IMMEDIATE takes the write lock now, so two processes never both read
+      // then write (claims); busy_timeout makes the other one wait.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.connection);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.turns.take(() => {
+      this.connection.db.close();
+      return Promise.resolve();
+    });
+  }
+}
+
+/**
+ * Opens (creating when absent) a SQLite file: WAL, and synchronous=FULL so a
+ * committed (acknowledged) event survives power loss, not only a crash.
+ */
+export function openSqlite(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  return new SqliteDb(db);
+}
