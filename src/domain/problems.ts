@@ -16,10 +16,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function problemsFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
-  return error.issues.map((issue) => ({
-    path: formatPath([...prefix, ...issue.path]),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...prefix, ...issue.path, key]), message: 'unknown member' }))
+      : [{ path: formatPath([...prefix, ...issue.path]), message: innerMessage(issue) }],
+  );
+}
+
+/** A record key's own error ("unknown parameter …") says more than zod's "Invalid key in record". */
+function innerMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_key' && issue.issues[0]) return issue.issues[0].message;
+  return issue.message;
 }
 
 export function formatProblem(problem: Problem): string {

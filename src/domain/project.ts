@@ -22,11 +22,18 @@ const parameter = z.string().refine(isParameter, { error: (issue) => `unknown pa
 export const LANGUAGES = ['en', 'uk', 'ru', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const cellSchema = z.union([
-  z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` }),
+const actionId = z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` });
+const conditionId = z
+  .string()
+  .refine((key) => (CONDITIONS as readonly string[]).includes(key), { error: (issue) => `unknown condition "${String(issue.input)}"` });
+
+// A cell is an action id, or an object with options; strings are read as `{ action }` first
+// so that every problem is reported against one shape.
+const cellSchema = z.preprocess(
+  (cell) => (typeof cell === 'string' ? { action: cell } : cell),
   z
     .strictObject({
-      action: z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` }),
+      action: actionId,
       done: z.boolean().optional(),
       dueHours: z.number().positive('dueHours must be above 0').max(24 * 365).optional(),
       title: z.string().min(1).max(255).optional(),
@@ -39,30 +46,25 @@ const cellSchema = z.union([
         ctx.addIssue({ code: 'custom', path: ['dueHours'], message: 'a task created done is due at its event; dueHours needs done: false' });
       }
     }),
-]);
+);
 
 export const MatrixSchema = z
-  .record(z.string(), z.array(cellSchema))
-  .superRefine((matrix, ctx) => {
-    for (const [condition, cells] of Object.entries(matrix)) {
-      if (!(CONDITIONS as readonly string[]).includes(condition)) {
-        ctx.addIssue({ code: 'custom', path: [condition], message: `unknown condition "${condition}"` });
-        continue;
-      }
+  .record(
+    conditionId,
+    z.array(cellSchema).superRefine((cells, ctx) => {
       const seen = new Set<Action>();
       cells.forEach((cell, index) => {
-        const action = typeof cell === 'string' ? cell : cell.action;
-        if (seen.has(action)) ctx.addIssue({ code: 'custom', path: [condition, index], message: `${action} is listed twice` });
-        seen.add(action);
+        if (seen.has(cell.action)) ctx.addIssue({ code: 'custom', path: [index], message: `${cell.action} is listed twice` });
+        seen.add(cell.action);
       });
-    }
-  })
+    }),
+  )
   .transform((matrix): Matrix => normaliseMatrix(matrix));
 
-function normaliseMatrix(input: Record<string, ReadonlyArray<Action | Cell>>): Matrix {
+function normaliseMatrix(input: Record<string, Cell[] | undefined>): Matrix {
   const out: Partial<Record<Condition, Cell[]>> = {};
   for (const [condition, cells] of Object.entries(input)) {
-    out[condition as Condition] = cells.map((cell) => (typeof cell === 'string' ? { action: cell } : cell));
+    if (cells) out[condition as Condition] = cells.map((cell) => Object.fromEntries(Object.entries(cell).filter(([, v]) => v !== undefined)) as Cell);
   }
   return out;
 }
