@@ -19,6 +19,8 @@ const KINDS = {
   conflict: { status: 409, title: 'Conflict' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  'not-implemented': { status: 501, title: 'Not implemented' },
+  'crm-unavailable': { status: 502, title: 'The CRM did not answer as expected' },
   'store-unavailable': { status: 503, title: 'Store unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
