@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { MODULES, type ModuleName } from './fields.js';
+
+// The emulated org's content in Zoho's native form: records keyed by module
+// with numeric-string ids, users, pipelines, OAuth tokens, faults and counts.
+
+export type NativeRecord = Record<string, unknown> & { id: string };
+
+export interface NativeUser {
+  id: string;
+  full_name: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  status: 'active';
+  role: { name: string; id: string };
+  profile: { name: string; id: string };
+  time_zone: string;
+  zuid: string;
+  confirm: true;
+}
+
+export interface Faults {
+  credentials: 'valid' | 'revoked';
+  fail: { count: number; status: number; retryAfterSec: number | undefined } | null;
+  latencyMs: number;
+}
+
+export interface Credentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+}
+
+/** Native ids look like Zoho's: a 13-digit org prefix and a running number (~19 digits, §1.3). */
+const ID_PREFIX = '5725767';
+
+export class ZohoState {
+  readonly records = new Map<ModuleName, NativeRecord[]>(MODULES.map((module) => [module, []]));
+  users: NativeUser[] = [];
+  /** Pipeline names; Zoho's default org has one, "Standard" (§1.10). */
+  pipelines: string[] = ['Standard'];
+  /** Neutral id ↔ native id, for records seeded with ids that are no valid Zoho ids (service.md §7). */
+  readonly toNative = new Map<string, string>();
+  readonly toNeutral = new Map<string, string>();
+  /** access token → expiry (epoch ms); a token absent here is invalid. */
+  readonly accessTokens = new Map<string, number>();
+  readonly credentials: Credentials;
+  faults: Faults = { credentials: 'valid', fail: null, latencyMs: 0 };
+  requestCounts = new Map<string, number>();
+  inFlight = 0;
+  creditsUsed = 0;
+  private sequence = 1000;
+
+  constructor() {
+    this.credentials = {
+      clientId: `1000.${randomBytes(12).toString('hex').toUpperCase()}`,
+      clientSecret: randomBytes(20).toString('hex'),
+      refreshToken: `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`,
+    };
+  }
+
+  nextId(): string {
+    this.sequence += 1;
+    return `${ID_PREFIX}${String(this.sequence).padStart(12, '0')}`;
+  }
+
+  list(module: ModuleName): NativeRecord[] {
+    const list = this.records.get(module);
+    if (!list) throw new Error(`no module ${module}`);
+    return list;
+  }
+
+  find(module: ModuleName, id: string): NativeRecord | undefined {
+    return this.list(module).find((record) => record.id === id);
+  }
+
+  findUser(id: string): NativeUser | undefined {
+    return this.users.find((user) => user.id === id);
+  }
+
+  /** The token's user: Zoho makes it the owner of a record written without one. */
+  currentUser(): NativeUser | undefined {
+    return this.users[0];
+  }
+
+  /** Empties the content, keeping credentials and tokens. */
+  reset(): void {
+    for (const module of MODULES) this.records.set(module, []);
+    this.users = [];
+    this.pipelines = ['Standard'];
+    this.toNative.clear();
+    this.toNeutral.clear();
+  }
+
+  issueToken(ttlSec: number, now: number): string {
+    const token = `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
+    this.accessTokens.set(token, now + ttlSec * 1000);
+    return token;
+  }
+
+  count(route: string): void {
+    this.requestCounts.set(route, (this.requestCounts.get(route) ?? 0) + 1);
+  }
+}
