@@ -24,3 +24,4 @@ export { bindSource, type BoundSource, type ParseContext, type Verdict, type Ref
 export { zadarmaEcho } from './zadarma/echo.js';
 export { verifyWebhook, verifyBearer, verifySignature, sign as signWebhook, type WebhookCredentials } from './standard-webhooks/verify.js';
 export { problemBody, problemStatus, PROBLEM_CONTENT_TYPE, type ProblemKind, type ProblemBody } from './shared/problem.js';
+export { parseNativeBody, MAX_EVENTS_PER_REQUEST, type NativeBody } from './native/parse.js';
