@@ -3,6 +3,7 @@ import type { Memory } from '../engine/memory.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
 import * as journal from './journal.js';
+import { orderingKeyOf } from './ordering.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import * as index from './phone-index.js';
@@ -110,6 +111,9 @@ export class SqlStore implements Store {
   }
   countEvents(projectId: string) {
     return inbox.countEvents(this.db, projectId);
+  }
+  orderingKeyOf(projectId: string, ref: string) {
+    return orderingKeyOf(this.db, projectId, ref);
   }
   resolveHeld(projectId: string, input: ResolveHeld) {
     return held.resolveHeld(this.db, projectId, input);

@@ -268,6 +268,12 @@ export interface Store {
   listFailed(projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }>;
   countEvents(projectId: string): Promise<EventCounts>;
   /**
+   * D7 at ingest: the ordering key an earlier event of the call (`call:ID`)
+   * or dialog (`dialog:ID`) was stored with, when it differs from that ref
+   * (the client's `client:+E164`); null when none. Added by the service.
+   */
+  orderingKeyOf(projectId: string, ref: string): Promise<string | null>;
+  /**
    * G10, at activation, before moving the integration to active: see
    * ResolveHeld. Every pending event of the project is resolved per ordering
    * key; a worker still holding one of the expired or skipped loses its lease.

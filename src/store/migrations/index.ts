@@ -1,5 +1,6 @@
 import type { Dialect } from '../sql.js';
 import { initial } from './001_initial.js';
+import { eventRefs } from './002_event_refs.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -8,4 +9,7 @@ export interface Migration {
   readonly sql: (dialect: Dialect) => string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'event refs', sql: eventRefs },
+];

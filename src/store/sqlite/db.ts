@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Db, Param, Queryable, Row } from '../sql.js';
 
 /**
@@ -20,6 +20,26 @@ class Turns {
     );
     return next;
   }
+}
+
+/**
+ * One queue per database file in this process. busy_timeout waits
+ * synchronously, so a second connection of the same process waiting for a
+ * lock would block the event loop that the holder needs to finish: a
+ * deadlock. Connections of one process therefore take turns here, and only
+ * other processes wait on SQLite's lock.
+ */
+const turnsByFile = new Map<string, Turns>();
+
+function turnsFor(path: string): Turns {
+  if (path === ':memory:') return new Turns();
+  const key = resolve(path);
+  let turns = turnsByFile.get(key);
+  if (!turns) {
+    turns = new Turns();
+    turnsByFile.set(key, turns);
+  }
+  return turns;
 }
 
 class Connection implements Queryable {
@@ -54,10 +74,12 @@ class Connection implements Queryable {
 
 class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
-  private readonly turns = new Turns();
   private readonly connection: Connection;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly turns: Turns,
+  ) {
     this.connection = new Connection(db);
   }
 
@@ -110,5 +132,5 @@ export function openSqlite(path: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
-  return new SqliteDb(db);
+  return new SqliteDb(db, turnsFor(path));
 }

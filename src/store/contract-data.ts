@@ -1,0 +1,237 @@
+import { afterEach, expect, it } from 'vitest';
+import { fitTexts } from '../cli/simulate.js';
+import { MemoryCrm } from '../crm/memory/adapter.js';
+import { CrmError, err, type CrmPort } from '../crm/port.js';
+import { parseEvent, type Event } from '../domain/events.js';
+import { EmployeesSchema, ProjectSettingsSchema } from '../domain/project.js';
+import { SnapshotSchema } from '../domain/snapshot.js';
+import { memoryKey, projectContext } from '../engine/decide.js';
+import { newCallMemory } from '../engine/memory.js';
+import type { Decision } from '../engine/decision.js';
+import { processEvent } from '../pipeline/process.js';
+import { activeProject, at, callEvent, journalOf, T0, type FreshStore } from './contract.js';
+import { DurablePipelineState } from './pipeline-state.js';
+import { InvalidCursorError } from './rows.js';
+import type { Store } from './store.js';
+
+// Contract cases: projects, keys, journal, memory, plans, integration, phone index.
+
+export function dataCases(fresh: FreshStore): void {
+  const opened: Store[] = [];
+  const open = async (): Promise<Store> => {
+    const { store } = await fresh();
+    opened.push(store);
+    return store;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
+  it('migrations: applied at open, recorded once; a second open of the same database is ready at once', async () => {
+    const made = await fresh();
+    opened.push(made.store);
+    expect(await made.store.ready()).toBe(true);
+    const second = await made.another();
+    opened.push(second);
+    expect(await second.ready()).toBe(true);
+  });
+
+  it('projects: create then replace bump the version; expectedVersion guards; delete removes the project and its data', async () => {
+    const store = await open();
+    const created = await store.putProject({ id: 'acme', crm: 'zoho', document: { crm: 'zoho', project: {} }, secrets: 'enc:1', now: T0 });
+    expect(created).toMatchObject({ ok: true, created: true, project: { id: 'acme', version: 1, secrets: 'enc:1', updatedAt: T0 } });
+    const replaced = await store.putProject({ id: 'acme', crm: 'zoho', document: { crm: 'zoho', v: 2 }, secrets: 'enc:2', now: at(1), expectedVersion: 1 });
+    expect(replaced).toMatchObject({ ok: true, created: false, project: { version: 2, document: { crm: 'zoho', v: 2 }, createdAt: T0, updatedAt: at(1) } });
+    expect(await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0, expectedVersion: 1 })).toEqual({
+      ok: false,
+      reason: 'version-conflict',
+      current: 2,
+    });
+    expect((await store.listProjects()).map((p) => p.id)).toEqual(['acme']);
+    await store.insertEvents('acme', [callEvent('e1', 'c1')], T0);
+    await store.createApiKey({ id: 'k1', projectId: 'acme', hash: 'h1', now: T0 });
+    await store.putMemory('acme', 'call:c1', newCallMemory('c1', T0.toISOString()));
+    expect(await store.deleteProject('acme')).toBe(true);
+    expect(await store.deleteProject('acme')).toBe(false);
+    expect(await store.getProject('acme')).toBeNull();
+    expect(await store.getEvent('acme', 'e1')).toBeNull();
+    expect(await store.findApiKey('h1')).toBeNull();
+    expect(await store.getMemory('acme', 'call:c1')).toBeNull();
+  });
+
+  it('service §3: API keys are found by hash; the operator key has no project', async () => {
+    const store = await open();
+    expect(await store.hasOperatorKey()).toBe(false);
+    await store.createApiKey({ id: 'admin', projectId: null, hash: 'h-admin', now: T0 });
+    await store.createApiKey({ id: 'k1', projectId: 'acme', hash: 'h-1', now: T0 });
+    expect(await store.hasOperatorKey()).toBe(true);
+    expect(await store.findApiKey('h-1')).toEqual({ id: 'k1', projectId: 'acme', hash: 'h-1', createdAt: T0 });
+    expect((await store.findApiKey('h-admin'))?.projectId).toBeNull();
+    expect(await store.findApiKey('nope')).toBeNull();
+    expect(await store.deleteApiKey('k1')).toBe(true);
+    expect(await store.findApiKey('h-1')).toBeNull();
+  });
+
+  it('service §5: the journal filters by callId, phone, outcome and time, and pages with a cursor', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const rows = [
+      journalOf('e1', { callId: 'c1', phones: ['+380671234567'], at: at(0) }),
+      journalOf('e2', { callId: 'c1', phones: ['+380671234567'], outcome: 'skipped', at: at(60_000) }),
+      journalOf('e3', { callId: 'c2', phones: ['+380501112233'], at: at(120_000) }),
+      journalOf('e4', { callId: null, phones: ['+380671234567', '+380501112233'], at: at(180_000) }),
+      journalOf('e5', { callId: 'c3', phones: [], outcome: 'failed', at: at(240_000) }),
+    ];
+    await store.insertEvents(project, rows.map((row) => callEvent(row.entry.eventId, row.entry.eventId)), T0);
+    for (const item of await store.claimEvents('w', 10, 60_000, T0)) {
+      const row = rows.find((r) => r.entry.eventId === item.eventId);
+      if (!row) throw new Error('unexpected event');
+      if (row.entry.outcome === 'failed') await store.fail('w', project, item.eventId, 'boom', row);
+      else await store.complete('w', project, item.eventId, { outcome: row.entry.outcome, journal: row });
+    }
+    const ids = async (query: Parameters<Store['listJournal']>[1]): Promise<string[]> =>
+      (await store.listJournal(project, query)).entries.map((entry) => entry.eventId);
+    expect(await ids({})).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    expect(await ids({ callId: 'c1' })).toEqual(['e1', 'e2']);
+    expect(await ids({ phone: '+380671234567' })).toEqual(['e1', 'e2', 'e4']);
+    expect(await ids({ outcome: 'skipped' })).toEqual(['e2']);
+    expect(await ids({ outcome: 'failed' })).toEqual(['e5']);
+    expect(await ids({ from: at(60_000), to: at(180_000) })).toEqual(['e2', 'e3', 'e4']);
+    expect(await ids({ phone: '+380501112233', from: at(150_000) })).toEqual(['e4']);
+    const first = await store.listJournal(project, { limit: 2 });
+    expect(first.entries[0]).toMatchObject({ eventId: 'e1', outcome: 'applied', at: T0.toISOString(), operations: [] });
+    const pages = [first.entries.map((e) => e.eventId)];
+    let next = first.next;
+    while (next !== null) {
+      const page = await store.listJournal(project, { limit: 2, cursor: next });
+      pages.push(page.entries.map((e) => e.eventId));
+      next = page.next;
+    }
+    expect(pages).toEqual([['e1', 'e2'], ['e3', 'e4'], ['e5']]);
+    await expect(store.listJournal(project, { cursor: 'garbage' })).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
+  it('D6: memory is kept per project and key, replaced on put, and stored by complete', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const memory = { ...newCallMemory('c1', T0.toISOString()), phase: 1 };
+    await store.putMemory(project, 'call:c1', memory);
+    expect(await store.getMemory(project, 'call:c1')).toEqual(memory);
+    expect(await store.getMemory('other', 'call:c1')).toBeNull();
+    await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
+    await store.claimEvents('w', 1, 60_000, T0);
+    const ended = { ...memory, phase: 3 };
+    await store.complete('w', project, 'e1', { outcome: 'applied', journal: journalOf('e1'), memory: { key: 'call:c1', memory: ended } });
+    expect(await store.getMemory(project, 'call:c1')).toEqual(ended);
+  });
+
+  it('D13: a plan and each operation id persist as soon as known; a second save keeps the first decision; complete clears it', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const decision: Decision = { conditions: ['incoming.missed'], outcome: 'applied', plan: [], skipped: [], memory: null };
+    await store.savePlan(project, 'e1', decision);
+    await store.recordOperation(project, 'e1', 'e1#0', 'person-1');
+    await store.recordOperation(project, 'e1', 'e1#1', 'deal-1');
+    await store.savePlan(project, 'e1', { ...decision, conditions: [] });
+    const plan = await store.getPlan(project, 'e1');
+    expect(plan?.decision).toEqual(decision);
+    expect([...(plan?.ids ?? [])]).toEqual(expect.arrayContaining([['e1#0', 'person-1'], ['e1#1', 'deal-1']]));
+    await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
+    await store.claimEvents('w', 1, 60_000, T0);
+    await store.complete('w', project, 'e1', { outcome: 'applied', journal: journalOf('e1') });
+    expect(await store.getPlan(project, 'e1')).toBeNull();
+  });
+
+  it('D13: the pipeline on the durable state resumes a failed plan without writing any operation twice', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const settings = ProjectSettingsSchema.parse({ defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
+    const employees = EmployeesSchema.parse([{ id: 'e1', name: 'Olena', crmUserId: 'u1', extension: '100', topManager: true }]);
+    const context = projectContext('pipedrive', settings, employees);
+    const crm = new MemoryCrm('pipedrive', SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Olena' }] }), { defaultCountry: 'UA', texts: fitTexts('en') });
+    const applied: string[] = [];
+    let budget = 2; // the CRM goes away after two writes on the first attempt
+    const flaky: CrmPort = {
+      findClient: (lookup) => crm.findClient(lookup),
+      apply: (operation) => {
+        if (budget-- <= 0) return Promise.resolve(err(new CrmError('retryable', 'CRM 503')));
+        applied.push(operation.key);
+        return crm.apply(operation);
+      },
+      listUsers: () => crm.listUsers(),
+      snapshot: () => crm.snapshot(),
+    };
+    const parse = (raw: unknown): Event => {
+      const parsed = parseEvent(raw);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.value;
+    };
+    const started = parse({ eventId: 's', type: 'call.started', callId: 'c1', at: '2026-03-10T09:00:00Z', direction: 'incoming', from: '+380671234567', to: '+380441234567' });
+    const ended = parse({ eventId: 'x', type: 'call.ended', callId: 'c1', at: '2026-03-10T09:01:00Z', disposition: 'missed' });
+    await store.insertEvents(project, [started, ended].map((event) => ({ event, orderingKey: memoryKey(event) ?? '' })), T0);
+
+    const run = async (worker: string): Promise<string> => {
+      const [claimed] = await store.claimEvents(worker, 1, 60_000, T0);
+      if (!claimed) throw new Error('nothing to claim');
+      const state = await DurablePipelineState.load(store, project, claimed.event);
+      const result = await processEvent(claimed.event, { port: state.port(flaky), project: context, state });
+      await state.flush();
+      const journal = { entry: result.entry, at: claimed.at, callId: 'c1', phones: ['+380671234567'] };
+      if (result.entry.outcome === 'failed') await store.scheduleRetry(worker, project, claimed.eventId, result.entry.reason ?? '', T0);
+      else await store.complete(worker, project, claimed.eventId, { outcome: result.entry.outcome, journal, ...state.completion() });
+      return `${claimed.eventId}:${result.entry.outcome}`;
+    };
+    const outcomes: string[] = [];
+    while (outcomes.at(-1) !== 'x:applied' && outcomes.length < 5) {
+      outcomes.push(await run(`w${outcomes.length}`));
+      if (outcomes.at(-1)?.endsWith(':failed')) budget = 100; // the CRM is back
+    }
+    expect(outcomes).toEqual(['s:applied', 'x:failed', 'x:applied']);
+    expect(applied.length).toBeGreaterThan(2);
+    expect(new Set(applied).size).toBe(applied.length);
+    expect(await store.countEvents(project)).toMatchObject({ applied: 2, pending: 0 });
+    expect((await store.getMemory(project, 'call:c1'))?.kind).toBe('call');
+    const snapshot = await crm.snapshot();
+    expect(snapshot.ok && snapshot.value.deals.length).toBe(1);
+  });
+
+  it('style §2.4: integration moves follow the allowed list; staying put keeps since', async () => {
+    const store = await open();
+    await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    expect(await store.getIntegration('acme')).toEqual({ state: 'inactive', since: T0, reason: null });
+    expect(await store.getIntegration('missing')).toBeNull();
+    const refused = await store.moveIntegration('acme', 'broken', 'token revoked', at(1));
+    expect(refused).toMatchObject({ ok: false, integration: { state: 'inactive' } });
+    expect(await store.moveIntegration('acme', 'active', null, at(2))).toEqual({ ok: true, integration: { state: 'active', since: at(2), reason: null } });
+    expect(await store.moveIntegration('acme', 'active', null, at(3))).toMatchObject({ ok: true, integration: { since: at(2) } });
+    await store.moveIntegration('acme', 'broken', 'token revoked', at(4));
+    expect(await store.getIntegration('acme')).toEqual({ state: 'broken', since: at(4), reason: 'token revoked' });
+    expect(await store.moveIntegration('acme', 'inactive', 'operator', at(5))).toMatchObject({ ok: true });
+  });
+
+  it('G13: route answers the first entity of the priority, newest record first; upsert replaces a record’s phones', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const phone = '+380671234567';
+    expect(await store.indexStatus(project)).toEqual({ state: 'loading', phones: 0 });
+    await store.upsertIndex(project, [
+      { entity: 'contacts', recordId: 'p1', phones: [phone, '+380501112233'], ownerUserId: 'u1', createdOrder: 1 },
+      { entity: 'leads', recordId: 'l1', phones: [phone], ownerUserId: 'u2', createdOrder: 2 },
+      { entity: 'deals', recordId: 'd1', phones: [phone], ownerUserId: 'u3', createdOrder: 3 },
+      { entity: 'deals', recordId: 'd2', phones: [phone], ownerUserId: null, createdOrder: 4 },
+    ]);
+    await store.setIndexState(project, 'ready');
+    expect(await store.indexStatus(project)).toEqual({ state: 'ready', phones: 2 });
+    expect(await store.route(project, phone, ['deals', 'leads', 'contacts'])).toEqual({ entity: 'deals', recordId: 'd2', ownerUserId: null });
+    expect(await store.route(project, phone, ['leads', 'deals', 'contacts'])).toEqual({ entity: 'leads', recordId: 'l1', ownerUserId: 'u2' });
+    expect(await store.route(project, '+380501112233', ['deals', 'leads'])).toBeNull();
+    expect(await store.route(project, '+380501112233', ['deals', 'contacts'])).toMatchObject({ recordId: 'p1' });
+    expect(await store.route('other', phone, ['deals'])).toBeNull();
+    await store.upsertIndex(project, [{ entity: 'leads', recordId: 'l1', phones: ['+380939999999'], ownerUserId: 'u2', createdOrder: 2 }]);
+    expect(await store.route(project, phone, ['leads', 'contacts'])).toMatchObject({ entity: 'contacts', recordId: 'p1' });
+    await store.removeFromIndex(project, 'contacts', 'p1');
+    expect(await store.route(project, phone, ['leads', 'contacts'])).toBeNull();
+    await store.clearIndex(project);
+    expect((await store.indexStatus(project)).phones).toBe(0);
+  });
+}

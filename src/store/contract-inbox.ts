@@ -1,0 +1,215 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Event } from '../domain/events.js';
+import { activeProject, at, callEvent, drain, journalOf, recording, T0, type Fresh, type FreshStore } from './contract.js';
+import type { InboxEvent, Store } from './store.js';
+
+// Contract cases: the inbox, claims and the G10 resend (service §4–5, D7, G10).
+
+export function inboxCases(fresh: FreshStore): void {
+  const opened: Store[] = [];
+  const open = async (): Promise<Fresh> => {
+    const made = await fresh();
+    opened.push(made.store);
+    return {
+      store: made.store,
+      another: async () => {
+        const second = await made.another();
+        opened.push(second);
+        return second;
+      },
+    };
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
+  it('service §4: insertEvents counts duplicates (stored and within the request) and stores each event once', async () => {
+    const { store } = await open();
+    await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    expect(await store.insertEvents('acme', [callEvent('e1', 'c1'), callEvent('e2', 'c1')], T0)).toEqual({ accepted: 2, duplicates: 0 });
+    expect(await store.insertEvents('acme', [callEvent('e2', 'c1'), callEvent('e3', 'c1'), callEvent('e3', 'c1')], T0)).toEqual({
+      accepted: 1,
+      duplicates: 2,
+    });
+    // The same event id in another project is another event.
+    await store.putProject({ id: 'other', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    expect(await store.insertEvents('other', [callEvent('e1', 'c1')], T0)).toEqual({ accepted: 1, duplicates: 0 });
+    expect((await store.countEvents('acme')).pending).toBe(3);
+    const stored = await store.getEvent('acme', 'e3');
+    expect(stored?.event).toMatchObject({ eventId: 'e3', orderingKey: 'call:c1', state: 'pending', attempts: 0 });
+    expect(stored?.event.event).toEqual(callEvent('e3', 'c1').event);
+  });
+
+  it('service §4: a request that fails part-way stores nothing (all or nothing)', async () => {
+    const { store } = await open();
+    await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    const many = Array.from({ length: 150 }, (_, i) => callEvent(`ok-${i}`, `c${i}`));
+    // A time the database refuses, after more than one chunk has been written.
+    const bad: Event = { ...recording('bad', 'cx'), at: 'not a time' };
+    const broken = { event: bad, orderingKey: 'call:cx' };
+    await expect(store.insertEvents('acme', [...many, broken], T0)).rejects.toThrow();
+    expect((await store.countEvents('acme')).pending).toBe(0);
+    expect(await store.insertEvents('acme', many, T0)).toEqual({ accepted: 150, duplicates: 0 });
+  });
+
+  it('D7: one event per ordering key at a time, in received order; other keys run in parallel', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('a1', 'A'), callEvent('b1', 'B'), callEvent('a2', 'A'), callEvent('a3', 'A')], T0);
+    const first = await store.claimEvents('w1', 10, 60_000, T0);
+    expect(first.map((e) => e.eventId)).toEqual(['a1', 'b1']);
+    expect(first.at(0)).toMatchObject({ claimedBy: 'w1', attempts: 1, state: 'pending' });
+    // Claimed but unfinished: a2 stays held back.
+    expect(await store.claimEvents('w2', 10, 60_000, T0)).toEqual([]);
+    expect(await store.complete('w1', project, 'a1', { outcome: 'applied', journal: journalOf('a1') })).toBe(true);
+    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['a2']);
+    await store.complete('w2', project, 'a2', { outcome: 'skipped', journal: journalOf('a2', { outcome: 'skipped' }) });
+    expect(await drain(store, project)).toEqual(['a3']);
+  });
+
+  it('D7: a failed event holds back only the later events of its call until it is retried', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('a1', 'A'), callEvent('a2', 'A'), callEvent('b1', 'B')], T0);
+    await store.claimEvents('w', 1, 60_000, T0);
+    expect(await store.fail('w', project, 'a1', 'CRM said no')).toBe(true);
+    expect(await drain(store, project)).toEqual(['b1']);
+    expect(await store.retry(project, 'a1', T0)).toBe(true);
+    expect(await drain(store, project)).toEqual(['a1', 'a2']);
+  });
+
+  it('service §5: only projects whose integration is active hand out events (held while broken or inactive)', async () => {
+    const { store } = await open();
+    await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    await store.insertEvents('acme', [callEvent('e1', 'c1')], T0);
+    expect(await store.claimEvents('w', 10, 60_000, T0)).toEqual([]);
+    await store.moveIntegration('acme', 'active', null, T0);
+    await store.moveIntegration('acme', 'broken', 'token revoked', T0);
+    expect(await store.claimEvents('w', 10, 60_000, T0)).toEqual([]);
+    await store.moveIntegration('acme', 'active', null, T0);
+    expect((await store.claimEvents('w', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['e1']);
+  });
+
+  it('D13: two concurrent claimers (separate connections) never get the same event, and each call stays in order', async () => {
+    const made = await open();
+    const store = made.store;
+    const second = await made.another();
+    const project = await activeProject(store);
+    const events = Array.from({ length: 60 }, (_, i) => callEvent(`e${String(i).padStart(2, '0')}`, `c${i % 6}`));
+    await store.insertEvents(project, events, T0);
+    const handedOut: string[] = [];
+    const work = async (worker: string, s: Store): Promise<void> => {
+      for (let idle = 0; idle < 50; ) {
+        const claimed = await s.claimEvents(worker, 3, 60_000, T0);
+        if (claimed.length === 0) {
+          idle += 1;
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        idle = 0;
+        for (const item of claimed) {
+          handedOut.push(item.eventId);
+          expect(await s.complete(worker, project, item.eventId, { outcome: 'applied', journal: journalOf(item.eventId) })).toBe(true);
+        }
+      }
+    };
+    await Promise.all([work('w1', store), work('w2', second)]);
+    expect(new Set(handedOut).size).toBe(handedOut.length);
+    expect([...handedOut].sort()).toEqual(events.map((e) => e.event.eventId).sort());
+    for (let call = 0; call < 6; call += 1) {
+      const ofCall = handedOut.filter((id) => Number(id.slice(1)) % 6 === call);
+      expect(ofCall).toEqual([...ofCall].sort());
+    }
+    expect((await store.countEvents(project)).applied).toBe(60);
+  });
+
+  it('lease: an expired lease is claimed again, and the first worker can no longer finish it', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
+    await store.claimEvents('w1', 1, 1_000, T0);
+    expect(await store.claimEvents('w2', 1, 1_000, at(999))).toEqual([]);
+    expect(await store.renewLease('w1', project, 'e1', 1_000, at(500))).toBe(true);
+    expect(await store.claimEvents('w2', 1, 1_000, at(1_400))).toEqual([]);
+    const again = await store.claimEvents('w2', 1, 1_000, at(1_500));
+    expect(again.map((e: InboxEvent) => [e.eventId, e.claimedBy, e.attempts])).toEqual([['e1', 'w2', 2]]);
+    expect(await store.complete('w1', project, 'e1', { outcome: 'applied', journal: journalOf('e1') })).toBe(false);
+    expect(await store.renewLease('w1', project, 'e1', 1_000, at(1_600))).toBe(false);
+    expect(await store.complete('w2', project, 'e1', { outcome: 'applied', journal: journalOf('e1') })).toBe(true);
+    expect((await store.listJournal(project, {})).entries).toHaveLength(1);
+  });
+
+  it('retry scheduling: a retried event waits for its next attempt, keeps its error; release does not count an attempt', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('e1', 'c1'), callEvent('e2', 'c1')], T0);
+    await store.claimEvents('w', 1, 60_000, T0);
+    expect(await store.scheduleRetry('w', project, 'e1', 'CRM 503', at(5_000))).toBe(true);
+    expect(await store.claimEvents('w', 10, 60_000, at(4_999))).toEqual([]);
+    const later = await store.claimEvents('w', 10, 60_000, at(5_000));
+    expect(later.map((e) => [e.eventId, e.attempts, e.lastError])).toEqual([['e1', 2, 'CRM 503']]);
+    expect(await store.release('w', project, 'e1')).toBe(true);
+    expect(await store.release('w', project, 'e1')).toBe(false);
+    expect((await store.getEvent(project, 'e1'))?.event).toMatchObject({ attempts: 1, claimedBy: null, state: 'pending' });
+    expect(await store.scheduleRetry('w', project, 'e1', 'not mine', at(9_000))).toBe(false);
+  });
+
+  it('dead letter: a failed event is listed with its error and journal, and retry puts it back to pending', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('e1', 'c1'), callEvent('e2', 'c2'), callEvent('e3', 'c3')], T0);
+    for (const item of await store.claimEvents('w', 10, 60_000, T0)) {
+      await store.fail('w', project, item.eventId, `gave up on ${item.eventId}`, journalOf(item.eventId, { outcome: 'failed' }));
+    }
+    const page1 = await store.listFailed(project, 2);
+    expect(page1.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
+    const page2 = await store.listFailed(project, 2, page1.next ?? undefined);
+    expect(page2).toMatchObject({ events: [{ eventId: 'e3' }], next: null });
+    const detail = await store.getEvent(project, 'e2');
+    expect(detail?.event).toMatchObject({ state: 'failed', lastError: 'gave up on e2', attempts: 1 });
+    expect(detail?.journal).toMatchObject({ eventId: 'e2', outcome: 'failed', at: T0.toISOString() });
+    expect(await store.retry(project, 'e2', T0)).toBe(true);
+    expect(await store.retry(project, 'e2', T0)).toBe(false);
+    expect(await store.retry(project, 'missing', T0)).toBe(false);
+    expect((await store.getEvent(project, 'e2'))?.event).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(await store.countEvents(project)).toEqual({ pending: 1, applied: 0, skipped: 0, failed: 2, expired: 0 });
+    expect(await drain(store, project)).toEqual(['e2']);
+  });
+
+  it('G10: resend keeps the calls that started inside the window (calendar days in the project zone); older calls expire whole', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    // now = 2026-03-10 12:00 in Kyiv (UTC+2); a 3-day window starts on 2026-03-08 Kyiv time.
+    const kyiv = { timezone: 'Europe/Kyiv', windowDays: 3, now: T0 };
+    await store.insertEvents(project, [callEvent('old-1', 'old', '2026-03-07T21:30:00Z')], T0);
+    await drain(store, project); // the old call's first event went out before the break
+    await store.moveIntegration(project, 'broken', 'token revoked', T0);
+    await store.insertEvents(
+      project,
+      [
+        callEvent('old-2', 'old', '2026-03-09T08:00:00Z'), // its call began 2026-03-07 23:30 Kyiv: expired with it
+        callEvent('edge-1', 'edge', '2026-03-07T22:30:00Z'), // 2026-03-08 00:30 Kyiv: inside, though the 7th in UTC
+        callEvent('edge-2', 'edge', '2026-03-10T09:00:00Z'),
+        callEvent('late-1', 'late', '2026-03-07T21:59:00Z'), // 2026-03-07 23:59 Kyiv: outside
+        callEvent('today-1', 'today', '2026-03-10T08:00:00Z'),
+      ],
+      T0,
+    );
+    expect(await store.resolveHeld(project, { resend: true, ...kyiv })).toEqual({ kept: 3, expired: 2, skipped: 0 });
+    expect((await store.getEvent(project, 'old-2'))?.event.state).toBe('expired');
+    expect((await store.getEvent(project, 'late-1'))?.event.state).toBe('expired');
+    await store.moveIntegration(project, 'active', null, T0);
+    expect(await drain(store, project)).toEqual(['edge-1', 'today-1', 'edge-2']);
+  });
+
+  it('G10: without resend every held event is skipped; a project with nothing held changes nothing', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.moveIntegration(project, 'inactive', 'operator', T0);
+    await store.insertEvents(project, [callEvent('a1', 'A'), callEvent('a2', 'A'), callEvent('b1', 'B')], T0);
+    const input = { resend: false, timezone: 'UTC', windowDays: 3, now: T0 };
+    expect(await store.resolveHeld(project, input)).toEqual({ kept: 0, expired: 0, skipped: 3 });
+    expect(await store.resolveHeld(project, input)).toEqual({ kept: 0, expired: 0, skipped: 0 });
+    expect(await store.countEvents(project)).toMatchObject({ pending: 0, skipped: 3 });
+  });
+}
