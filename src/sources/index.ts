@@ -1,4 +1,5 @@
-import type { Source } from './shared/source.js';
+import type { Parsed } from '../domain/problems.js';
+import { bindSource, type BoundSource, type Source } from './shared/source.js';
 import { twilio } from './twilio/index.js';
 import type { TwilioSettings } from './twilio/schema.js';
 import { zadarma } from './zadarma/index.js';
@@ -15,6 +16,17 @@ export type SourceName = keyof SourceSettings;
 
 export const sources: { readonly [Name in SourceName]: Source<SourceSettings[Name]> } = { twilio, zadarma };
 export const SOURCE_NAMES = Object.keys(sources) as SourceName[];
+
+// Per name, so a route holding only a name (a union) gets a BoundSource without casts.
+const binders: { readonly [Name in SourceName]: (settings: unknown) => Parsed<BoundSource> } = {
+  twilio: (settings) => bindSource(sources.twilio, settings),
+  zadarma: (settings) => bindSource(sources.zadarma, settings),
+};
+
+/** Validates the project's `sources.<name>` member and binds that source to it. */
+export function bindSourceNamed(name: SourceName, settings: unknown): Parsed<BoundSource> {
+  return binders[name](settings);
+}
 
 export function isSourceName(name: string): name is SourceName {
   return Object.hasOwn(sources, name);
