@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor, InvalidCursorError } from './rows.js';
+import { numberPlaceholders } from './sql.js';
+import { openSqlite } from './sqlite/db.js';
+import { openStore } from './open.js';
+import { eventMove, integrationMove } from './states.js';
+
+describe('the query layer', () => {
+  it('numbers ? placeholders for PostgreSQL, leaving quoted text alone', () => {
+    expect(numberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d IN (?, ?)")).toBe("SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $3)");
+  });
+
+  it('service §4: a SQLite store is a WAL file with synchronous=FULL, so an acknowledged event survives power loss', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callmatrix-sql-'));
+    try {
+      const db = openSqlite(join(dir, 'nested', 'x.db'));
+      expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+      expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+      await db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('service §1: openStore names what it accepts when the URL is of another kind', async () => {
+    await expect(openStore('mysql://x')).rejects.toThrow(/expected sqlite:PATH or postgres/);
+    await expect(openStore('sqlite:')).rejects.toThrow(/names no file/);
+  });
+
+  it('page cursors are opaque and checked', () => {
+    expect(decodeCursor(encodeCursor(42))).toBe(42);
+    expect(decodeCursor(undefined)).toBe(0);
+    expect(() => decodeCursor('nope')).toThrow(InvalidCursorError);
+  });
+
+  it('style §2.4: state moves are checked against the lists', () => {
+    expect(eventMove('failed', 'pending')).toEqual({ ok: true });
+    expect(eventMove('applied', 'pending').ok).toBe(false);
+    expect(integrationMove('broken', 'active')).toEqual({ ok: true });
+    expect(integrationMove('inactive', 'broken')).toEqual({ ok: false, message: 'the integration cannot move from inactive to broken' });
+  });
+});
