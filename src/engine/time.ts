@@ -20,18 +20,34 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Offsets change at most on the hour (DST); one Intl call per zone and hour is plenty.
+const offsets = new Map<string, number>();
+
 /** `2026-11-20T10:03:00+02:00`: the instant in the zone, cut to the minute. */
 export function toZonedMinute(epochMs: number, timeZone: string): string {
   const minute = Math.floor(epochMs / 60_000) * 60_000;
+  const cacheKey = `${timeZone}|${Math.floor(minute / 3_600_000)}`;
+  let offsetMin = offsets.get(cacheKey);
+  if (offsetMin === undefined) {
+    offsetMin = offsetAt(minute, timeZone);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(cacheKey, offsetMin);
+  }
+  const local = new Date(minute + offsetMin * 60_000);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+function offsetAt(minute: number, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(minute))) parts[part.type] = part.value;
   const { year, month, day, hour, minute: min } = parts;
   const localMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(min));
-  const offsetMin = Math.round((localMs - minute) / 60_000);
-  const sign = offsetMin < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMin);
-  const offset = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return `${year}-${month}-${day}T${hour}:${min}:00${offset}`;
+  return Math.round((localMs - minute) / 60_000);
 }
 
 export function addHours(iso: string, hours: number): number {

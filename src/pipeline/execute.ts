@@ -3,16 +3,32 @@ import { CrmError, type CrmPort } from '../crm/port.js';
 
 export type JournalOperation = JournalEntry['operations'][number];
 
-/** Swaps plan references for the ids the CRM gave, anywhere in a value. */
+/**
+ * Swaps plan references for the ids the CRM gave, anywhere in a value. Parts
+ * without a reference are returned as they are (no copy): this runs for every
+ * operation and every memory, and copying all of it was the engine's top cost.
+ */
 export function resolveRefs<T>(value: T, ids: ReadonlyMap<string, string>): T {
   if (typeof value === 'string') {
     return (isRef(value) ? (ids.get(value.slice(REF_PREFIX.length)) ?? value) : value) as T;
   }
-  if (Array.isArray(value)) return value.map((item: unknown) => resolveRefs(item, ids)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const resolved = resolveRefs(item, ids);
+      if (resolved !== item) (out ??= [...(value as unknown[])])[i] = resolved;
+    }
+    return (out ?? value) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = resolveRefs(item, ids);
-    return out as T;
+    let out: Record<string, unknown> | null = null;
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      const resolved = resolveRefs(item, ids);
+      if (resolved !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = resolved;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
