@@ -78,6 +78,34 @@ export function inboxCases(fresh: FreshStore): void {
     expect(await drain(store, project)).toEqual(['a1', 'a2']);
   });
 
+  it('D7/D11: events of a call go in event order; a call.ended waiting for its call.started does not hold that call.started back', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('ended', 'A', '2026-03-10T09:05:00Z')], T0);
+    const [ended] = await store.claimEvents('w1', 10, 60_000, T0);
+    expect(ended?.eventId).toBe('ended');
+    // Its call.started has not arrived: the worker waits for it (grace period).
+    await store.scheduleRetry('w1', project, 'ended', 'call.started missing', at(60_000));
+    await store.insertEvents(project, [callEvent('started', 'A', '2026-03-10T09:00:00Z')], at(1_000));
+    const [started] = await store.claimEvents('w2', 10, 60_000, at(1_000));
+    expect(started?.eventId).toBe('started');
+    // In flight, the call.started holds back every other event of its call.
+    expect(await store.claimEvents('w3', 10, 60_000, at(60_000))).toEqual([]);
+    await store.complete('w2', project, 'started', { outcome: 'applied', journal: journalOf('started') });
+    expect((await store.claimEvents('w3', 10, 60_000, at(60_000))).map((e) => e.eventId)).toEqual(['ended']);
+  });
+
+  it('D7: an event that arrives with an earlier time than one in flight waits for it (never two events of a key at once)', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    await store.insertEvents(project, [callEvent('later', 'A', '2026-03-10T09:05:00Z')], T0);
+    await store.claimEvents('w1', 10, 60_000, T0);
+    await store.insertEvents(project, [callEvent('earlier', 'A', '2026-03-10T09:00:00Z'), callEvent('other', 'B')], T0);
+    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['other']);
+    await store.complete('w1', project, 'later', { outcome: 'applied', journal: journalOf('later') });
+    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['earlier']);
+  });
+
   it('service §5: only projects whose integration is active hand out events (held while broken or inactive)', async () => {
     const { store } = await open();
     await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });

@@ -41,11 +41,22 @@ export async function insertEvents(db: Db, projectId: string, events: readonly N
   return { accepted, duplicates: events.length - accepted };
 }
 
+// Advisory-lock key under which claims take turns (PostgreSQL). The claim
+// statement then starts after the previous claim committed, so it sees every
+// lease already given: two workers can never both take a head of one key
+// (an event arriving with an earlier `at` than one in flight, say).
+const CLAIM_LOCK_SPACE = 2;
+
 export async function claimEvents(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]> {
-  const lock = db.dialect === 'postgres' ? 'FOR UPDATE OF e SKIP LOCKED' : '';
   const nowMs = toMs(now);
-  const rows = await db.transaction((tx) =>
-    tx.all(
+  const rows = await db.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?, 0)', [CLAIM_LOCK_SPACE]);
+    const lock = tx.dialect === 'postgres' ? 'FOR UPDATE OF e SKIP LOCKED' : '';
+    // D7 / D11: per ordering key, events go one at a time in event order
+    // (`at`, then arrival). An event waits while another event of its key is
+    // in flight (leased), or while an earlier one is unfinished (pending,
+    // including one waiting for its next attempt, or failed).
+    return tx.all(
       `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1
        WHERE seq IN (
          SELECT e.seq FROM events e JOIN projects p ON p.id = e.project_id
@@ -54,13 +65,14 @@ export async function claimEvents(db: Db, workerId: string, limit: number, lease
            AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
            AND NOT EXISTS (
              SELECT 1 FROM events b
-             WHERE b.project_id = e.project_id AND b.ordering_key = e.ordering_key AND b.seq < e.seq
-               AND b.state IN ('pending', 'failed'))
+             WHERE b.project_id = e.project_id AND b.ordering_key = e.ordering_key AND b.seq <> e.seq
+               AND ((b.state = 'pending' AND b.claimed_until > ?)
+                 OR (b.state IN ('pending', 'failed') AND (b.at_ms < e.at_ms OR (b.at_ms = e.at_ms AND b.seq < e.seq)))))
          ORDER BY e.seq LIMIT ? ${lock})
        RETURNING ${EVENT_COLUMNS}`,
-      [workerId, nowMs + leaseMs, nowMs, nowMs, limit],
-    ),
-  );
+      [workerId, nowMs + leaseMs, nowMs, nowMs, nowMs, limit],
+    );
+  });
   return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
 }
 

@@ -5,8 +5,15 @@ import { num, type Param, type Queryable } from './sql.js';
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 100;
 
+// Advisory-lock namespace for "appending to one project's journal": appends
+// of a project commit in sequence order, so a reader paging by sequence never
+// passes a row that commits later with a smaller number (PostgreSQL allots
+// sequence values before commit; SQLite has one writer anyway).
+const JOURNAL_LOCK_SPACE = 3;
+
 /** Appends one entry (inside the caller's transaction). */
 export async function appendJournal(tx: Queryable, projectId: string, record: JournalRecord): Promise<void> {
+  if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [JOURNAL_LOCK_SPACE, projectId]);
   const row = await tx.get('INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq', [
     projectId,
     record.entry.eventId,

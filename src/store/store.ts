@@ -67,7 +67,7 @@ export interface NewEvent {
   readonly event: Event;
   /**
    * D7's ordering key: events with the same key of one project are handed out
-   * one at a time, in received order. The ingest side uses the call or dialog
+   * one at a time, in event order (see claimEvents). The ingest side uses the call or dialog
    * key (`memoryKey(event)`: `call:ID`, `dialog:ID`), else `event:EVENTID`.
    * G10's "all events of one call share its fate" groups by this key too.
    */
@@ -82,7 +82,7 @@ export interface InsertResult {
 export interface InboxEvent {
   readonly projectId: string;
   readonly eventId: string;
-  /** Received sequence: global, increasing in commit order of insert. */
+  /** Received sequence: increasing in insert order (within a project, in commit order too). */
   readonly seq: number;
   readonly orderingKey: string;
   readonly event: Event;
@@ -239,12 +239,18 @@ export interface Store {
    */
   insertEvents(projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult>;
   /**
-   * Leases up to `limit` pending events, across projects whose integration is
-   * `active`, whose `nextAttemptAt` has come and whose lease (if any) has run
-   * out. D7: an event is handed out only when every earlier event (by `seq`)
-   * of its project and ordering key is applied, skipped or expired; a
-   * pending (claimed or not) or failed one holds it back. Attempts +1.
-   * Safe across processes (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
+   * Leases up to `limit` pending events, oldest received first, across
+   * projects whose integration is `active`, whose `nextAttemptAt` has come
+   * and whose lease (if any) has run out. Attempts +1.
+   *
+   * D7 per project and ordering key: events go one at a time, in event order
+   * (`at`, then received order). An event is held back while another event
+   * of its key is leased (in flight), or while an event of its key that comes
+   * earlier in event order is unfinished: pending (waiting for a retry, say)
+   * or failed. So a failed event holds back only the later events of its
+   * call, and a `call.ended` waiting for its `call.started` (D11) does not
+   * hold back that `call.started` when it arrives. Safe across processes
+   * (PostgreSQL: claims take turns, rows FOR UPDATE SKIP LOCKED; SQLite: one writer).
    */
   claimEvents(workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]>;
   /** Extends a lease the worker still holds; false when it lost it. */
