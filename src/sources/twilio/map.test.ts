@@ -17,7 +17,10 @@ function events(params: Record<string, string>): Event[] {
   const parsed = parse(params);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   // Every produced event must pass the native schema unchanged.
-  for (const event of parsed.value) expect(parseEvent(event)).toEqual({ ok: true, value: event });
+  for (const event of parsed.value) {
+    expect(parseEvent(event)).toStrictEqual({ ok: true, value: event });
+    expect(Object.values(event)).not.toContain(undefined);
+  }
   return parsed.value;
 }
 

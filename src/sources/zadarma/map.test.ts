@@ -14,7 +14,10 @@ function parse(fields: Record<string, string>, settings: Record<string, string> 
 function events(fields: Record<string, string>, settings: Record<string, string> = {}): Event[] {
   const parsed = parse(fields, settings);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  for (const event of parsed.value) expect(parseEvent(event)).toEqual({ ok: true, value: event });
+  for (const event of parsed.value) {
+    expect(parseEvent(event)).toStrictEqual({ ok: true, value: event });
+    expect(Object.values(event)).not.toContain(undefined);
+  }
   return parsed.value;
 }
 
