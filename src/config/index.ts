@@ -1,0 +1,1 @@
+export { parseSettings, SettingsSchema, type Settings } from './settings.js';

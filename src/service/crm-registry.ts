@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { MemoryCrm } from '../crm/memory/adapter.js';
+import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
+import type { CrmId } from '../domain/crm-id.js';
+import type { ProjectSettings } from '../domain/project.js';
+import { SnapshotSchema } from '../domain/snapshot.js';
+import { translate } from '../engine/texts.js';
+import type { ProjectView } from '../worker/project.js';
+
+// The CRM port of each project's connection (service.md §2), from a registry
+// keyed by CrmId that the compiler checks complete (style §2.2).
+
+export interface AdapterInput {
+  readonly projectId: string;
+  readonly crm: CrmId;
+  readonly connection: unknown;
+  readonly settings: ProjectSettings;
+}
+
+export type AdapterFactory = (input: AdapterInput) => CrmPort;
+
+/** A CRM whose adapter is not in this build: every call fails permanently, so its events reach the dead letter, visible and retryable. */
+function notYet(crm: CrmId): AdapterFactory {
+  const refuse = <T>(): Promise<Result<T>> => Promise.resolve(err<T>(new CrmError('permanent', `no ${crm} adapter in this build yet`)));
+  return () => ({ findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse });
+}
+
+// The real adapters (src/crm/<crm>/) join here as they land.
+export const adapters = {
+  zoho: notYet('zoho'),
+  pipedrive: notYet('pipedrive'),
+  retailcrm: notYet('retailcrm'),
+  salesforce: notYet('salesforce'),
+} satisfies Record<CrmId, AdapterFactory>;
+
+/**
+ * `{ "kind": "memory" }` (or no connection): the in-memory CRM, one per project,
+ * kept in this process: for trying a project out and for tests.
+ * `{ "kind": "memory", "baseUrl": "http://127.0.0.1:N" }`: an in-memory CRM in
+ * another process on loopback (RemoteMemoryCrm), which outlives a crash of
+ * this one (the crash test).
+ */
+const MemoryConnectionSchema = z.strictObject({
+  kind: z.literal('memory'),
+  baseUrl: z.url().optional(),
+  state: SnapshotSchema.optional(),
+});
+
+export function isMemoryConnection(connection: unknown): boolean {
+  return connection === null || connection === undefined || MemoryConnectionSchema.safeParse(connection).success;
+}
+
+export class CrmRegistry {
+  private readonly memories = new Map<string, { crm: CrmId; port: CrmPort }>();
+
+  constructor(private readonly factories: Record<CrmId, AdapterFactory> = adapters) {}
+
+  portFor(project: ProjectView): CrmPort {
+    const { id, crm, connection, settings } = project;
+    if (!isMemoryConnection(connection)) return this.factories[crm]({ projectId: id, crm, connection, settings });
+    const memory = connection === null ? { kind: 'memory' as const } : MemoryConnectionSchema.parse(connection);
+    if (memory.baseUrl !== undefined) return new RemoteMemoryCrm(memory.baseUrl);
+    const kept = this.memories.get(id);
+    if (kept && kept.crm === crm) return kept.port;
+    const texts = {
+      recording: translate('Recording', settings.language),
+      alsoConcerns: translate('Also concerns', settings.language),
+      legs: translate('Legs', settings.language),
+    };
+    const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), { defaultCountry: settings.defaultCountry, texts });
+    this.memories.set(id, { crm, port });
+    return port;
+  }
+
+  /** The in-process memory CRM of a project, when it has one (tests read its snapshot). */
+  memoryOf(projectId: string): CrmPort | null {
+    return this.memories.get(projectId)?.port ?? null;
+  }
+}
+
+const ResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ kind: z.enum(['retryable', 'permanent', 'reauth']), message: z.string(), retryAfterMs: z.number().optional() }) }),
+]);
+
+/**
+ * The port spoken over loopback HTTP to an in-memory CRM in another process
+ * (`POST {baseUrl}/port/{method}`, the arguments as JSON, a Result back).
+ * Its values are the MemoryCrm's own, trusted as the in-process port's are.
+ */
+export class RemoteMemoryCrm implements CrmPort {
+  constructor(private readonly baseUrl: string) {}
+
+  findClient(lookup: Parameters<CrmPort['findClient']>[0]): ReturnType<CrmPort['findClient']> {
+    return this.call('findClient', lookup);
+  }
+  apply(operation: Parameters<CrmPort['apply']>[0]): ReturnType<CrmPort['apply']> {
+    return this.call('apply', operation);
+  }
+  listUsers(): ReturnType<CrmPort['listUsers']> {
+    return this.call('listUsers', null);
+  }
+  snapshot(): ReturnType<CrmPort['snapshot']> {
+    return this.call('snapshot', null);
+  }
+
+  private async call<T>(method: string, body: unknown): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/port/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      return err(new CrmError('retryable', `CRM unreachable: ${(error as Error).message}`));
+    }
+    if (response.status >= 500) return err(new CrmError('retryable', `CRM answered ${response.status}`));
+    const parsed = ResultSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) return err(new CrmError('retryable', 'CRM answered with an unreadable body'));
+    if (parsed.data.ok) return { ok: true, value: parsed.data.value as T };
+    const { kind, message, retryAfterMs } = parsed.data.error;
+    return err(new CrmError(kind, message, retryAfterMs));
+  }
+}

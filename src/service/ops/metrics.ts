@@ -1,0 +1,49 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Store } from '../../store/store.js';
+import type { WorkerObserver } from '../../worker/observer.js';
+
+// GET /metrics (service.md §1): Prometheus text. One registry per app, so
+// tests building several apps in one process do not collide.
+
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly accepted = new Counter({ name: 'callmatrix_events_accepted_total', help: 'Events accepted by ingest (new, not duplicates)', registers: [this.registry] });
+  readonly duplicates = new Counter({ name: 'callmatrix_events_duplicate_total', help: 'Re-delivered events counted as duplicates', registers: [this.registry] });
+  readonly processed = new Counter({
+    name: 'callmatrix_events_processed_total',
+    help: 'Events a worker finished or put back, by result (applied, skipped, failed, retry, held)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  readonly failed = new Counter({ name: 'callmatrix_events_failed_total', help: 'Events given up (dead letter)', registers: [this.registry] });
+  readonly crmLatency = new Histogram({
+    name: 'callmatrix_crm_request_seconds',
+    help: 'CRM port calls, by method and result',
+    labelNames: ['method', 'ok'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(store: Store) {
+    new Gauge({
+      name: 'callmatrix_queue_depth',
+      help: 'Pending events across projects (including held ones)',
+      registers: [this.registry],
+      async collect() {
+        let pending = 0;
+        for (const project of await store.listProjects()) pending += (await store.countEvents(project.id)).pending;
+        this.set(pending);
+      },
+    });
+  }
+
+  observer(): WorkerObserver {
+    return {
+      processed: (_projectId, result) => {
+        this.processed.inc({ result });
+        if (result === 'failed') this.failed.inc();
+      },
+      crmCall: (method, seconds, ok) => this.crmLatency.observe({ method, ok: String(ok) }, seconds),
+    };
+  }
+}

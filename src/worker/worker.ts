@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import type { CrmPort } from '../crm/port.js';
+import type { InboxEvent, Store } from '../store/store.js';
+import { handleEvent, type Handled } from './handle.js';
+import type { WorkerObserver } from './observer.js';
+import type { ProjectCache, ProjectView } from './project.js';
+
+// The worker loop: claim → handle → claim again. The inbox hands out at most
+// one event per ordering key at a time (D7), so every claimed event may run in
+// parallel with the others; the pool bounds how many run at once.
+
+export interface WorkerOptions {
+  readonly store: Store;
+  readonly projects: ProjectCache;
+  /** The CRM port of a project's connection (the service's CRM registry). */
+  readonly ports: (project: ProjectView) => CrmPort;
+  readonly concurrency: number;
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly retryScheduleSec: readonly number[];
+  readonly endedGraceSec: number;
+  readonly now?: () => Date;
+  readonly observer?: WorkerObserver;
+  readonly workerId?: string;
+}
+
+export class Worker {
+  readonly workerId: string;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Look for work now (after an ingest commit, or an event finished). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /**
+   * SIGTERM (service.md §1): stop claiming, let the claimed events finish
+   * within `drainMs`, then hand back whatever is still held (it was not
+   * acknowledged to anybody; another worker or the next start takes it).
+   */
+  async stop(drainMs = 10_000): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    const all = Promise.all(this.inFlight.values());
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), drainMs)));
+    const outcome = await Promise.race([all.then(() => 'done' as const), timeout]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      await Promise.all([...this.inFlight.keys()].map((id) => this.releaseHeld(id)));
+    }
+  }
+
+  /** How many events this process is working on. */
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  /** Claims and runs once (tests drive the worker step by step with it). Resolves when the claimed events are done. */
+  async runOnce(limit = this.options.concurrency): Promise<Handled[]> {
+    const claimed = await this.options.store.claimEvents(this.workerId, limit, this.options.leaseMs, this.now());
+    return Promise.all(claimed.map((item) => this.work(item)));
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      let claimed: InboxEvent[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.options.store.claimEvents(this.workerId, free, this.options.leaseMs, this.now());
+        } catch (error) {
+          this.options.observer?.error?.('claim failed', { error: String(error) });
+        }
+      }
+      for (const item of claimed) {
+        const key = `${item.projectId}\u0000${item.eventId}`;
+        const job = this.work(item).then(
+          () => undefined,
+          () => undefined,
+        );
+        this.inFlight.set(key, job);
+        void job.finally(() => {
+          this.inFlight.delete(key);
+          this.wake();
+        });
+      }
+      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.sleep(this.options.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+
+  private async work(item: InboxEvent): Promise<Handled> {
+    const { store, observer } = this.options;
+    const renew = setInterval(() => {
+      store.renewLease(this.workerId, item.projectId, item.eventId, this.options.leaseMs, this.now()).catch(() => undefined);
+    }, Math.max(1_000, Math.floor(this.options.leaseMs / 3)));
+    try {
+      const project = await this.options.projects.get(item.projectId);
+      if (!project) {
+        await store.release(this.workerId, item.projectId, item.eventId);
+        return 'lost-lease';
+      }
+      const handled = await handleEvent(item, project, this.options.ports(project), {
+        store,
+        workerId: this.workerId,
+        retryScheduleSec: this.options.retryScheduleSec,
+        endedGraceSec: this.options.endedGraceSec,
+        now: this.now,
+        observer,
+      });
+      observer?.processed?.(item.projectId, handled === 'lost-lease' ? 'retry' : handled);
+      return handled;
+    } catch (error) {
+      // A bug or the store failing: the event is not lost; its lease runs out and it is claimed again.
+      observer?.error?.('event failed unexpectedly', { projectId: item.projectId, eventId: item.eventId, error: String(error) });
+      return 'lost-lease';
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async releaseHeld(key: string): Promise<void> {
+    const [projectId = '', eventId = ''] = key.split('\u0000');
+    await this.options.store.release(this.workerId, projectId, eventId).catch(() => false);
+  }
+}

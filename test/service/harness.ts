@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { CrmRegistry } from '../../src/service/crm-registry.js';
+import { buildApp } from '../../src/service/app.js';
+import { SecretBox, generateSecretKey } from '../../src/service/crypto/secret-box.js';
+import { ServiceMetrics } from '../../src/service/ops/metrics.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import type { CrmPort } from '../../src/crm/port.js';
+import { ProjectCache, type ProjectView } from '../../src/worker/project.js';
+import { sealedProjectOpener, sealProjectSecrets } from '../../src/worker/secrets.js';
+import { Worker } from '../../src/worker/worker.js';
+
+// A service on a temporary SQLite file: the app, one in-process worker driven
+// step by step, and the in-memory CRM per project.
+
+export const TOKEN = 'tok_0123456789abcdef';
+export const SIGNING_SECRET = `whsec_${Buffer.from('a-signing-key-of-32-bytes-length').toString('base64')}`;
+
+export interface Harness {
+  readonly store: Store;
+  readonly app: FastifyInstance;
+  readonly worker: Worker;
+  readonly registry: CrmRegistry;
+  readonly metrics: ServiceMetrics;
+  readonly clock: { now: Date };
+  /** Creates a project (active, in-memory CRM) with the webhook token and signing secret above. */
+  addProject(id: string, document?: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly ingestRatePerSec?: number;
+  readonly maxBodyBytes?: number;
+  readonly retryScheduleSec?: readonly number[];
+  /** Wraps each project's CRM port (fault injection). */
+  readonly wrapPort?: (port: CrmPort, project: ProjectView) => CrmPort;
+}
+
+export async function harness(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-service-'));
+  const store = await openStore(`sqlite:${join(dir, 'test.db')}`);
+  const box = SecretBox.fromBase64(generateSecretKey());
+  const projects = new ProjectCache(store, sealedProjectOpener(box));
+  const registry = new CrmRegistry();
+  const metrics = new ServiceMetrics(store);
+  const clock = { now: new Date('2026-03-02T10:00:00Z') };
+  const now = (): Date => clock.now;
+  const ports = (project: ProjectView): CrmPort => {
+    const port = registry.portFor(project);
+    return options.wrapPort ? options.wrapPort(port, project) : port;
+  };
+  const worker = new Worker({
+    store,
+    projects,
+    ports,
+    concurrency: 4,
+    leaseMs: 30_000,
+    pollMs: 20,
+    retryScheduleSec: options.retryScheduleSec ?? [5, 30],
+    endedGraceSec: 60,
+    now,
+    observer: metrics.observer(),
+  });
+  const app = await buildApp({
+    store,
+    settings: { maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ingestRatePerSec: options.ingestRatePerSec ?? 0 },
+    projects,
+    metrics,
+    now,
+  });
+  return {
+    store,
+    app,
+    worker,
+    registry,
+    metrics,
+    clock,
+    async addProject(id, document = {}) {
+      const full = { project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' }, employees: [], connection: { kind: 'memory' }, ...document };
+      const secrets = sealProjectSecrets(box, id, { webhook: { token: TOKEN, signingSecret: SIGNING_SECRET } });
+      await store.putProject({ id, crm: 'pipedrive', document: full, secrets, now: clock.now });
+      await store.moveIntegration(id, 'active', null, clock.now);
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
