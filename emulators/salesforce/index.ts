@@ -1,0 +1,1 @@
+export { startSalesforceEmulator, type SalesforceConnection, type SalesforceEmulatorOptions } from './server.js';

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { normalisePhone } from '../../domain/phone.js';
+import type { Operation } from '../../domain/plan.js';
+import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import { SalesforceClient, SalesforceConnectionSchema, type SalesforceClientOptions, type SfRecord } from './client.js';
+import { findClient } from './find-client.js';
+import { callLogToNative, contactToNative, dayIn, dealToNative, KEY_FIELD, leadToNative, noteLinks, noteTitle, organizationToNative, patchToNative, taskToNative } from './mapping.js';
+import { listUsers, recordTypes } from './admin.js';
+import { soql } from './query.js';
+
+// The CrmPort for Salesforce (crm-apis.md §4): one HTTP call per operation
+// where it can be, creates as upserts on the CM_Key__c external id (D13).
+
+export interface SalesforceAdapterOptions extends SalesforceClientOptions {
+  readonly texts: FitTexts;
+  /** Reads local numbers in stored phones (G1). */
+  readonly defaultCountry?: string | undefined;
+  /** The project's zone: task due days (D4) and the snapshot's offsets. */
+  readonly timezone?: string | undefined;
+}
+
+const caps = CAPABILITIES.salesforce;
+
+export class SalesforceAdapter implements CrmPort {
+  readonly client: SalesforceClient;
+  private readonly applied = new Map<string, string>();
+  /** Comment keys whose last write had an uncertain outcome: look before writing again (D13). */
+  private readonly uncertain = new Set<string>();
+  private pipelines: Map<string, string> | null = null;
+  private readonly timezone: string;
+
+  constructor(
+    connection: unknown,
+    private readonly options: SalesforceAdapterOptions,
+  ) {
+    this.client = new SalesforceClient(SalesforceConnectionSchema.parse(connection), options);
+    this.timezone = options.timezone ?? 'UTC';
+  }
+
+  async findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
+    return this.attempt(async () => findClient(this.client, lookup, (raw: string) => this.identity(raw), await this.recordTypeNames()));
+  }
+
+  async apply(operation: Operation): Promise<Result<string>> {
+    const done = this.applied.get(operation.key);
+    if (done !== undefined) return ok(done);
+    const result = await this.attempt(() => this.carryOut(operation));
+    if (result.ok) this.applied.set(operation.key, result.value);
+    return result;
+  }
+
+  listUsers(): Promise<Result<User[]>> {
+    return this.attempt(() => listUsers(this.client));
+  }
+
+  /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
+  snapshot(): Promise<Result<Snapshot>> {
+    return this.attempt(async () => {
+      const response = await this.client.raw(`/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`);
+      return SnapshotSchema.parse(response.json);
+    });
+  }
+
+  private identity(raw: string): string | null {
+    return normalisePhone(raw, this.options.defaultCountry).e164;
+  }
+
+  private async attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      if (isCrmError(error)) return err(error);
+      if (error instanceof z.ZodError) return err(new CrmError('permanent', `invalid data: ${error.message.slice(0, 300)}`));
+      throw error;
+    }
+  }
+
+  /** RecordType id → name for opportunities (G9: the pipeline), read once. */
+  private async recordTypeNames(): Promise<Map<string, string>> {
+    if (!this.pipelines) this.pipelines = new Map((await recordTypes(this.client)).map((r) => [r.id, r.name]));
+    return this.pipelines;
+  }
+
+  private async recordTypeId(pipeline: string | undefined): Promise<string | null> {
+    if (pipeline === undefined) return null;
+    for (let pass = 0; pass < 2; pass++) {
+      const names = await this.recordTypeNames();
+      for (const [id, name] of names) if (name === pipeline) return id;
+      this.pipelines = null; // created since we read them?
+    }
+    throw new CrmError('permanent', `no opportunity record type named "${pipeline}" (G9: create it in Setup)`);
+  }
+
+  private upsert(type: string, key: string, body: SfRecord): Promise<string> {
+    return this.client.upsert(type, KEY_FIELD, key, body);
+  }
+
+  private async carryOut(op: Operation): Promise<string> {
+    const tz = this.timezone;
+    const { texts } = this.options;
+    switch (op.op) {
+      case 'create_contact':
+        return this.upsert('Contact', op.key, contactToNative(op.record));
+      case 'create_lead':
+        return this.upsert('Lead', op.key, leadToNative(op.record));
+      case 'create_deal':
+        return this.upsert('Opportunity', op.key, dealToNative(op.record, await this.recordTypeId(op.record.pipeline), dayIn(Date.now(), tz)));
+      case 'create_organization':
+        return this.upsert('Account', op.key, organizationToNative(op.record));
+      case 'update_contact':
+      case 'update_lead':
+      case 'update_deal':
+      case 'update_organization': {
+        const type = ({ update_contact: 'Contact', update_lead: 'Lead', update_deal: 'Opportunity', update_organization: 'Account' } as const)[op.op];
+        const body = patchToNative(type, op.patch);
+        if (Object.keys(body).length > 0) await this.client.update(type, op.id, body);
+        return op.id;
+      }
+      case 'create_task':
+        return this.upsert('Task', op.key, taskToNative(fitTask({ ...op.record, id: '' }, caps, texts), tz));
+      case 'update_task': {
+        const current = await this.client.get('Task', op.id, ['Description']);
+        const description = appendOnce(str(current['Description']), `${texts.recording}: ${op.patch.recordingUrl}`);
+        await this.client.update('Task', op.id, { Description: description });
+        return op.id;
+      }
+      case 'create_comment':
+        return this.createComment(op.key, fitComment({ ...op.record, id: '' }, caps));
+      case 'create_call_log':
+        return this.upsert('Task', op.key, callLogToNative(fitCallLog({ ...op.record, id: '' }, caps, texts), tz));
+      case 'update_call_log': {
+        const current = await this.client.get('Task', op.id, ['Description']);
+        const { patch } = op;
+        let description = str(current['Description']);
+        if (patch.recordingUrl !== undefined) description = appendOnce(description, `${texts.recording}: ${patch.recordingUrl}`);
+        if (patch.legs) {
+          const line = `${texts.legs}: ${patch.legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
+          const kept = (description ?? '').split('\n').filter((l) => l && !l.startsWith(`${texts.legs}: `));
+          description = [...kept, line].join('\n');
+        }
+        if (patch.appendDescription !== undefined) description = appendOnce(description, patch.appendDescription);
+        const body: SfRecord = { ...(patch.userId !== undefined && { OwnerId: patch.userId }), ...(description !== str(current['Description']) && { Description: description ?? null }) };
+        if (Object.keys(body).length > 0) await this.client.update('Task', op.id, body);
+        return op.id;
+      }
+      case 'notify':
+        // Salesforce has no pop-up to send (behaviour §1); nothing is written.
+        return op.record.userId;
+    }
+  }
+
+  /** ContentNote and its links in one all-or-none composite request; the title carries the key. */
+  private async createComment(key: string, comment: Parameters<typeof noteLinks>[0] & { text: string }): Promise<string> {
+    const title = noteTitle(comment.text, key);
+    if (this.uncertain.has(key)) {
+      const found = await this.client.query(soql`SELECT Id FROM ContentNote WHERE Title = ${title} ORDER BY CreatedDate LIMIT 1`);
+      const id = found[0]?.['Id'];
+      if (typeof id === 'string') {
+        this.uncertain.delete(key);
+        return id;
+      }
+    }
+    try {
+      const answers = await this.client.composite([
+        { method: 'POST', path: '/sobjects/ContentNote', referenceId: 'note', body: { Title: title, Content: Buffer.from(comment.text, 'utf8').toString('base64') } },
+        ...noteLinks(comment).map((linked, i) => ({
+          method: 'POST' as const, path: '/sobjects/ContentDocumentLink', referenceId: `link${i}`,
+          body: { ContentDocumentId: '@{note.id}', LinkedEntityId: linked, ShareType: 'V' },
+        })),
+      ], true);
+      const id = (answers.get('note')?.body as { id?: unknown } | undefined)?.id;
+      if (typeof id !== 'string') throw new CrmError('retryable', 'composite: the note came back without an id');
+      this.uncertain.delete(key);
+      return id;
+    } catch (error) {
+      if (isCrmError(error) && error.kind === 'retryable') this.uncertain.add(key);
+      throw error;
+    }
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+function appendOnce(text: string | undefined, line: string): string {
+  if (!text) return line;
+  return text.split('\n').includes(line) ? text : `${text}\n${line}`;
+}
+
+export function createSalesforceAdapter(connection: unknown, options: SalesforceAdapterOptions): SalesforceAdapter {
+  return new SalesforceAdapter(connection, options);
+}
+
