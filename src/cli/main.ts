@@ -1,9 +1,11 @@
+import { runEmulate } from './emulate.js';
 import { runSimulate } from './simulate.js';
 
 const USAGE = `usage: callmatrix <command>
 
 commands:
-  simulate SCENARIO_FILE [--format json]   run a scenario through the engine on the in-memory CRM
+  simulate SCENARIO_FILE [--format json] [--via http]   run a scenario through the engine (in-memory CRM, or a CRM emulator over HTTP)
+  emulate CRM [--port N] [--host H]                     serve a CRM's REST API on loopback (zoho, retailcrm, pipedrive, salesforce)
 `;
 
 /** The CLI's wiring: argument parsing only; each command lives in its own file. */
@@ -14,6 +16,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   switch (command) {
     case 'simulate':
       return runSimulate(rest, out, err);
+    case 'emulate':
+      return runEmulate(rest, out, err);
     case undefined:
     case 'help':
     case '--help':
