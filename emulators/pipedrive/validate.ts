@@ -84,7 +84,10 @@ export const byId = <T extends { id: number | string }>(list: readonly T[], id: 
 
 /** v2 list filters: every given `name` must equal the record's field. */
 export function filterBy<T>(list: readonly T[], query: URLSearchParams, names: ReadonlyArray<keyof T & string>): T[] {
-  return list.filter((item) => names.every((name) => {
+  // `ids`: up to 100 comma-separated ids (v2 lists).
+  const ids = query.get('ids')?.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids && ids.length > 100) fail(400, 'ids: at most 100 ids');
+  return list.filter((item) => (!ids || ids.includes(String((item as { id?: unknown }).id))) && names.every((name) => {
     const wanted = query.get(name);
     return wanted === null || wanted === '' || String(item[name]) === wanted;
   }));

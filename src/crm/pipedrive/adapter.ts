@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import { normalisePhone } from '../../domain/phone.js';
+import type { Operation } from '../../domain/plan.js';
+import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { SingleFlight } from '../http/single-flight.js';
+import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import { fieldKeys, listPipelines, listUsers } from './admin.js';
+import { appendOnce, patchedNote, recreateBody } from './call-log-update.js';
+import { PipedriveClient, PipedriveConnectionSchema, type PipedriveClientOptions } from './client.js';
+import { findClient, type FindContext } from './find-client.js';
+import {
+  activityBody, callLogBody, callSubject, dealBody, leadBody, MappingError, nativeId, noteBody, organizationBody, patchBody, personBody, readMarker,
+  type FieldEntity, type FieldKeys,
+} from './mapping.js';
+import { ActivitySchema, CallLogSchema, CreatedSchema } from './native.js';
+import type { PhoneSearchMode } from './phone-search.js';
+
+// The CrmPort for Pipedrive (crm-apis.md §2): persons ↔ contacts, deals,
+// leads (v1, UUID ids), organizations, activities ↔ tasks, notes ↔ comments,
+// callLogs ↔ calls. One HTTP call per operation where the API allows it.
+
+export interface PipedriveAdapterOptions extends PipedriveClientOptions {
+  readonly texts: FitTexts;
+  /** Reads local numbers in stored phones (G1). */
+  readonly defaultCountry?: string | undefined;
+  /** The project's zone, for the snapshot's offsets. */
+  readonly timezone?: string | undefined;
+  /** How phones are searched (phone-search.ts); default `substring`. */
+  readonly phoneSearch?: PhoneSearchMode | undefined;
+}
+
+const caps = CAPABILITIES.pipedrive;
+
+interface Account {
+  readonly keys: Record<FieldEntity, FieldKeys>;
+  readonly pipelineIds: ReadonlyMap<string, number>;
+  readonly pipelineNames: ReadonlyMap<number, string>;
+  readonly defaultPipelineId: number | null;
+}
+
+export class PipedriveAdapter implements CrmPort {
+  readonly client: PipedriveClient;
+  private readonly applied = new Map<string, string>();
+  /** Keys whose last write had an uncertain outcome: look for the marker before writing again (D13). */
+  private readonly uncertain = new Set<string>();
+  /** Call logs recreated by an update: old id → new id (callLogs cannot be edited). */
+  private readonly callLogAlias = new Map<string, string>();
+  private readonly recreated = new Map<string, { oldId: string; newId: string }>();
+  private account: Account | null = null;
+  private readonly loading = new SingleFlight<Account>();
+
+  constructor(
+    connection: unknown,
+    private readonly options: PipedriveAdapterOptions,
+  ) {
+    this.client = new PipedriveClient(PipedriveConnectionSchema.parse(connection), options);
+  }
+
+  findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
+    return this.attempt(async () => {
+      const account = await this.setup();
+      const ctx: FindContext = {
+        keys: account.keys,
+        pipelines: account.pipelineNames,
+        defaultPipelineId: account.defaultPipelineId,
+        mode: this.options.phoneSearch ?? 'substring',
+        identity: (raw) => normalisePhone(raw, this.options.defaultCountry).e164,
+      };
+      return findClient(this.client, lookup, ctx);
+    });
+  }
+
+  async apply(operation: Operation): Promise<Result<string>> {
+    const done = this.applied.get(operation.key);
+    if (done !== undefined) return ok(done);
+    const result = await this.attempt(() => this.carryOut(operation));
+    if (result.ok) {
+      this.applied.set(operation.key, result.value);
+      this.uncertain.delete(operation.key);
+    } else if (result.error.kind === 'retryable') {
+      this.uncertain.add(operation.key);
+    }
+    return result;
+  }
+
+  listUsers(): Promise<Result<User[]>> {
+    return this.attempt(() => listUsers(this.client));
+  }
+
+  /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
+  snapshot(): Promise<Result<Snapshot>> {
+    return this.attempt(async () => {
+      const response = await this.client.raw({
+        method: 'GET',
+        url: `${this.client.connection.baseUrl}/_emulator/snapshot`,
+        query: { timezone: this.options.timezone ?? 'UTC' },
+      });
+      return SnapshotSchema.parse(response.json);
+    });
+  }
+
+  private async attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      if (isCrmError(error)) return err(error);
+      if (error instanceof MappingError) return err(new CrmError('permanent', error.message));
+      if (error instanceof z.ZodError) return err(new CrmError('permanent', `unexpected Pipedrive data: ${error.message.slice(0, 300)}`));
+      throw error;
+    }
+  }
+
+  /** Custom-field keys and pipelines, read once (four requests). */
+  private async setup(): Promise<Account> {
+    if (this.account) return this.account;
+    this.account = await this.loading.run(async () => {
+      const [person, organization, deal, pipelines] = await Promise.all([
+        fieldKeys(this.client, 'person'),
+        fieldKeys(this.client, 'organization'),
+        fieldKeys(this.client, 'deal'),
+        listPipelines(this.client),
+      ]);
+      return {
+        keys: { person, organization, deal },
+        pipelineIds: new Map(pipelines.map((p) => [p.name, Number(p.id)])),
+        pipelineNames: new Map(pipelines.map((p) => [Number(p.id), p.name])),
+        defaultPipelineId: pipelines[0] ? Number(pipelines[0].id) : null,
+      };
+    });
+    return this.account;
+  }
+
+  private async create(url: string, body: Record<string, unknown>): Promise<string> {
+    const reply = await this.client.call({ method: 'POST', url, json: body });
+    return CreatedSchema.parse(reply.data).id;
+  }
+
+  private async update(url: string, id: string, body: Record<string, unknown>): Promise<string> {
+    if (Object.keys(body).length > 0) await this.client.call({ method: 'PATCH', url: `${url}/${encodeURIComponent(id)}`, json: body });
+    return id;
+  }
+
+  private async carryOut(operation: Operation): Promise<string> {
+    const { keys, pipelineIds } = await this.setup();
+    const { texts } = this.options;
+    switch (operation.op) {
+      case 'create_contact':
+        return this.create('/api/v2/persons', personBody(operation.record, keys.person));
+      case 'create_organization':
+        return this.create('/api/v2/organizations', organizationBody(operation.record, keys.organization));
+      case 'create_deal': {
+        const name = operation.record.pipeline;
+        const pipelineId = name === undefined ? null : pipelineIds.get(name);
+        if (pipelineId === undefined) throw new MappingError(`no Pipedrive pipeline is named "${name}" (G9)`);
+        return this.create('/api/v2/deals', dealBody(operation.record, keys.deal, pipelineId));
+      }
+      case 'create_lead':
+        return this.create('/api/v1/leads', leadBody(operation.record, keys.deal));
+      case 'update_contact':
+        return this.update('/api/v2/persons', operation.id, patchBody(operation.patch, keys.person, 'v2', 'org_id'));
+      case 'update_organization':
+        return this.update('/api/v2/organizations', operation.id, patchBody(operation.patch, keys.organization, 'v2', null));
+      case 'update_deal':
+        return this.update('/api/v2/deals', operation.id, patchBody(operation.patch, keys.deal, 'v2', 'org_id'));
+      case 'update_lead':
+        return this.update('/api/v1/leads', operation.id, patchBody(operation.patch, keys.deal, 'lead', null));
+      case 'create_task': {
+        const task = fitTask({ ...operation.record, id: '' }, caps, texts);
+        const found = this.uncertain.has(operation.key) ? await this.findActivity(operation.key, task) : null;
+        return found ?? this.create('/api/v2/activities', activityBody(task, operation.key));
+      }
+      case 'update_task': {
+        const id = nativeId(operation.id);
+        const activity = ActivitySchema.parse((await this.client.call({ method: 'GET', url: `/api/v2/activities/${id}` })).data);
+        const note = appendOnce(activity.note, `${texts.recording}: ${operation.patch.recordingUrl}`);
+        return note === activity.note ? operation.id : this.update('/api/v2/activities', operation.id, { note });
+      }
+      case 'create_comment': {
+        const comment = fitComment({ ...operation.record, id: '' }, caps);
+        const found = this.uncertain.has(operation.key) ? await this.findNote(comment.text, noteBody(comment)) : null;
+        return found ?? this.create('/api/v1/notes', noteBody(comment));
+      }
+      case 'create_call_log': {
+        const log = fitCallLog({ ...operation.record, id: '' }, caps, texts);
+        const found = this.uncertain.has(operation.key) ? await this.findCallLog(operation.key) : null;
+        return found ?? this.create('/api/v1/callLogs', callLogBody(log, callSubject(log, operation.key), Date.now()));
+      }
+      case 'update_call_log':
+        return this.updateCallLog(operation.key, operation.id, operation.patch);
+      case 'notify':
+        // Pipedrive shows no call pop-ups (PD profile: popups false); nothing to write.
+        return operation.record.userId;
+    }
+  }
+
+  private async updateCallLog(key: string, id: string, patch: Parameters<typeof patchedNote>[1]): Promise<string> {
+    const earlier = this.recreated.get(key);
+    if (earlier) {
+      await this.deleteCallLog(earlier.oldId);
+      return earlier.newId;
+    }
+    let current = id;
+    for (let next = this.callLogAlias.get(current); next !== undefined; next = this.callLogAlias.get(current)) current = next;
+    const log = CallLogSchema.parse((await this.client.call({ method: 'GET', url: `/api/v1/callLogs/${encodeURIComponent(current)}` })).data);
+    const note = patchedNote(log.note, patch, this.options.texts);
+    const userId = patch.userId ? nativeId(patch.userId) : undefined;
+    if (note === (log.note ?? null) && (userId === undefined || userId === log.user_id)) return current;
+    const newId = await this.create('/api/v1/callLogs', recreateBody(log, note, userId));
+    this.callLogAlias.set(current, newId);
+    this.recreated.set(key, { oldId: current, newId });
+    await this.deleteCallLog(current);
+    return newId;
+  }
+
+  private async deleteCallLog(id: string): Promise<void> {
+    try {
+      await this.client.call({ method: 'DELETE', url: `/api/v1/callLogs/${encodeURIComponent(id)}` });
+    } catch (error) {
+      // Already gone: a retry after the delete went through.
+      if (!(isCrmError(error) && error.kind === 'permanent' && error.message.includes('HTTP 404'))) throw error;
+    }
+  }
+
+  /** D13: the activity a lost answer may have created, by the key in its marker. */
+  private async findActivity(key: string, task: { contactId?: string | null | undefined; dealId?: string | null | undefined; leadId?: string | null | undefined }): Promise<string | null> {
+    const filter = task.dealId ? { deal_id: task.dealId } : task.leadId ? { lead_id: task.leadId } : task.contactId ? { person_id: task.contactId } : null;
+    if (!filter) return null;
+    const activities = z.array(ActivitySchema).parse(await this.client.listV2('/api/v2/activities', filter));
+    const hit = activities.find((a) => readMarker(a.public_description).get('key') === key);
+    return hit ? String(hit.id) : null;
+  }
+
+  /** D13: a call log carries its key in the subject's marker. */
+  private async findCallLog(key: string): Promise<string | null> {
+    const logs = z.array(CallLogSchema).parse(await this.client.listV1('/api/v1/callLogs', {}, 50));
+    return logs.find((log) => readMarker(log.subject).get('key') === key)?.id ?? null;
+  }
+
+  /** D13: notes have no marker field; the same text on the same record counts as the note already written. */
+  private async findNote(content: string, body: Record<string, unknown>): Promise<string | null> {
+    const filter = ['deal_id', 'lead_id', 'person_id'].find((name) => body[name] !== undefined);
+    if (!filter) return null;
+    const notes = await this.client.listV1('/api/v1/notes', { [filter]: String(body[filter]) });
+    const hit = z.array(z.looseObject({ id: z.number(), content: z.string() })).parse(notes).find((note) => note.content === content);
+    return hit ? String(hit.id) : null;
+  }
+}
+
+export function createPipedriveAdapter(connection: unknown, options: PipedriveAdapterOptions): PipedriveAdapter {
+  return new PipedriveAdapter(connection, options);
+}

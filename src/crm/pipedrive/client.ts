@@ -1,0 +1,163 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { z } from 'zod';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import { SingleFlight } from '../http/single-flight.js';
+import { CrmError } from '../port.js';
+import { classifyOAuth, classifyPipedrive, pipedriveWaitMs } from './errors.js';
+
+// The only place that speaks HTTP to Pipedrive (crm-apis.md §2.1–2.3): the two
+// connection forms of service.md §2, the envelopes, and the paging helpers.
+
+const url = z.url().transform((value) => value.replace(/\/+$/, ''));
+
+export const PipedriveConnectionSchema = z.union([
+  z.strictObject({ baseUrl: url, credentials: z.strictObject({ apiToken: z.string().min(1) }) }),
+  z.strictObject({
+    baseUrl: url,
+    oauthUrl: url,
+    credentials: z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+  }),
+]);
+export type PipedriveConnection = z.infer<typeof PipedriveConnectionSchema>;
+
+export interface PipedriveClientOptions {
+  /** Requests per second; Pipedrive's smallest burst limit is 20 per 2 s (crm-apis.md §2.14). */
+  readonly ratePerSec?: number;
+  readonly timeoutMs?: number;
+}
+
+const EnvelopeSchema = z.looseObject({
+  success: z.boolean(),
+  data: z.unknown().optional(),
+  additional_data: z
+    .looseObject({
+      next_cursor: z.string().nullable().optional(),
+      pagination: z.looseObject({ more_items_in_collection: z.boolean().optional(), next_start: z.number().optional() }).optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+
+const TokenSchema = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.number().optional(),
+  api_domain: z.string().optional(),
+});
+
+/** Which access token a request went out with: lets a late 401 skip a refresh already done. */
+const sentWith = new AsyncLocalStorage<{ token: string | null }>();
+
+export class PipedriveClient {
+  private readonly http: HttpClient;
+  private readonly oauthHttp: HttpClient | null;
+  private readonly granting = new SingleFlight<void>();
+  private accessToken: string | null = null;
+  private refreshToken: string | null = null;
+  /** The API's address; with OAuth, the `api_domain` of the last grant. */
+  private apiBase: string;
+
+  constructor(
+    readonly connection: PipedriveConnection,
+    options: PipedriveClientOptions = {},
+  ) {
+    this.apiBase = connection.baseUrl;
+    const oauth = 'oauthUrl' in connection ? connection : null;
+    this.refreshToken = oauth?.credentials.refreshToken ?? null;
+    this.oauthHttp = oauth ? new HttpClient({ baseUrl: oauth.oauthUrl, classify: classifyOAuth, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) }) : null;
+    this.http = new HttpClient({
+      baseUrl: connection.baseUrl,
+      ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      classify: classifyPipedrive,
+      waitHintMs: (response) => pipedriveWaitMs(response),
+      authorize: (headers) => this.authorize(headers),
+      ...(oauth && {
+        refresh: () => this.refreshAfter401(),
+        isExpiredToken: (response: HttpResponse) => response.status === 401,
+      }),
+    });
+  }
+
+  /** `/api/v1/…` or `/api/v2/…` joined to the API's address. */
+  apiUrl(path: string): string {
+    return `${this.apiBase}${path}`;
+  }
+
+  /** One request; a 2xx comes back as the parsed envelope, anything else as a CrmError. */
+  async call(request: HttpRequest): Promise<Envelope> {
+    const response = await sentWith.run({ token: null }, () => this.http.send({ ...request, url: this.apiUrl(request.url) }));
+    const parsed = EnvelopeSchema.safeParse(response.json);
+    if (!parsed.success) throw new CrmError('retryable', `${request.method} ${request.url}: not a Pipedrive envelope: ${response.text.slice(0, 200)}`);
+    return parsed.data;
+  }
+
+  /** A request outside the API (the emulator's snapshot); answers the raw response. */
+  raw(request: HttpRequest): Promise<HttpResponse> {
+    return this.http.send(request);
+  }
+
+  /** Every page of a v2 list (cursor paging, crm-apis.md §2.3). */
+  async listV2(path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.call({ method: 'GET', url: path, query: { ...query, limit: 500, cursor } });
+      if (Array.isArray(page.data)) items.push(...(page.data as unknown[]));
+      cursor = page.additional_data?.next_cursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
+  /** Every page of a v1 list (start/limit paging). */
+  async listV1(path: string, query: Record<string, string | number | undefined> = {}, limit = 500): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let start: number | undefined = 0;
+    while (start !== undefined) {
+      const page = await this.call({ method: 'GET', url: path, query: { ...query, start, limit } });
+      if (Array.isArray(page.data)) items.push(...(page.data as unknown[]));
+      const pagination = page.additional_data?.pagination;
+      start = pagination?.more_items_in_collection ? pagination.next_start : undefined;
+    }
+    return items;
+  }
+
+  private async authorize(headers: Record<string, string>): Promise<void> {
+    const connection = this.connection;
+    if ('apiToken' in connection.credentials) {
+      headers['x-api-token'] = connection.credentials.apiToken;
+      return;
+    }
+    if (!this.accessToken) await this.granting.run(() => this.grant());
+    const token = this.accessToken ?? '';
+    const slot = sentWith.getStore();
+    if (slot) slot.token = token;
+    headers['authorization'] = `Bearer ${token}`;
+  }
+
+  /** Called by HttpClient on a 401: refresh unless another caller already did since this request went out. */
+  private async refreshAfter401(): Promise<void> {
+    const slot = sentWith.getStore();
+    if (slot && slot.token !== this.accessToken) return;
+    await this.granting.run(() => this.grant());
+  }
+
+  /** `POST {oauthUrl}/oauth/token`, refresh-token grant with Basic client auth (crm-apis.md §2.2, §6). */
+  private async grant(): Promise<void> {
+    const connection = this.connection;
+    if (!this.oauthHttp || !('oauthUrl' in connection)) return;
+    const { clientId, clientSecret } = connection.credentials;
+    const response = await this.oauthHttp.send({
+      method: 'POST',
+      url: '/oauth/token',
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
+      form: { grant_type: 'refresh_token', refresh_token: this.refreshToken ?? connection.credentials.refreshToken },
+    });
+    const token = TokenSchema.safeParse(response.json);
+    if (!token.success) throw new CrmError('retryable', `Pipedrive token endpoint: unexpected answer ${response.text.slice(0, 200)}`);
+    this.accessToken = token.data.access_token;
+    if (token.data.refresh_token) this.refreshToken = token.data.refresh_token;
+    if (token.data.api_domain) this.apiBase = token.data.api_domain.replace(/\/+$/, '');
+  }
+}
