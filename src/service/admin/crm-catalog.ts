@@ -1,0 +1,56 @@
+import type { CrmPort, Result } from '../../crm/port.js';
+import type { FieldEntity, FieldMap } from '../../domain/project.js';
+import type { Problem } from '../../domain/problems.js';
+
+// What the admin API reads from a CRM beyond the port's users: its pipelines
+// and fields (service.md §2, G8). An adapter offers them by implementing
+// CrmCatalog next to CrmPort; the in-memory CRM does not (it treats every
+// field as a string field, as `simulate` does), so for it these checks pass.
+
+export interface CrmField {
+  readonly name: string;
+  readonly label?: string;
+  /** `string` fields may receive parameters (G8); the rest are named so the error can say why. */
+  readonly type: 'string' | 'number' | 'date' | 'boolean' | 'picklist' | 'other';
+}
+
+export interface CrmPipeline {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface CrmCatalog {
+  listPipelines(): Promise<Result<CrmPipeline[]>>;
+  listFields(entity: FieldEntity): Promise<Result<CrmField[]>>;
+}
+
+export function catalogOf(port: CrmPort): CrmCatalog | null {
+  const candidate = port as Partial<CrmCatalog>;
+  return typeof candidate.listPipelines === 'function' && typeof candidate.listFields === 'function' ? (port as CrmPort & CrmCatalog) : null;
+}
+
+export type FieldCheck = { readonly ok: true; readonly problems: Problem[] } | { readonly ok: false; readonly message: string };
+
+/**
+ * G8: every target of the field map exists on its entity and is a string
+ * field. `ok: false` when the CRM could not be asked; problems otherwise.
+ */
+export async function checkFieldMap(port: CrmPort, fieldMap: FieldMap, prefix = 'project.fieldMap'): Promise<FieldCheck> {
+  const catalog = catalogOf(port);
+  if (!catalog) return { ok: true, problems: [] };
+  const problems: Problem[] = [];
+  for (const entity of ['lead', 'contact', 'deal'] as const) {
+    const map = fieldMap[entity];
+    if (!map || Object.keys(map).length === 0) continue;
+    const fields = await catalog.listFields(entity);
+    if (!fields.ok) return { ok: false, message: fields.error.message };
+    const byName = new Map(fields.value.map((field) => [field.name, field]));
+    for (const [param, target] of Object.entries(map)) {
+      const field = byName.get(target);
+      const path = `${prefix}.${entity}.${param}`;
+      if (!field) problems.push({ path, message: `the CRM has no ${entity} field "${target}"` });
+      else if (field.type !== 'string') problems.push({ path, message: `"${target}" is a ${field.type} field: only string fields may receive parameters` });
+    }
+  }
+  return { ok: true, problems };
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MemoryCrm } from '../../src/crm/memory/adapter.js';
+import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
+import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
+import { fitTexts } from '../../src/cli/simulate.js';
+import { registerAdminRoutes, type AdminHooks } from '../../src/service/admin/index.js';
+import type { PortInput } from '../../src/service/admin/project-store.js';
+import { ensureOperatorKey } from '../../src/service/auth/keys.js';
+import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+
+// A bare fastify app with the admin routes on a temp SQLite store, and an
+// in-memory CRM per project (seeded from a `{ kind: 'memory', state }` connection).
+
+export const OPERATOR_KEY = 'cmo_test-operator-key-0123456789abcdef';
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly crms: Map<string, CrmPort>;
+  /** Projects whose CRM refuses the credentials (G10). */
+  readonly revoked: Set<string>;
+  readonly routes: string[];
+  now: Date;
+  close(): Promise<void>;
+}
+
+export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: string[] } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-admin-'));
+  const store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
+  await ensureOperatorKey(store, OPERATOR_KEY, new Date());
+  const crms = new Map<string, CrmPort>();
+  const revoked = new Set<string>();
+  const routes: string[] = [];
+  const app = Fastify({ logger: false });
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
+  const h: Harness = {
+    app,
+    store,
+    crms,
+    revoked,
+    routes,
+    now: new Date('2026-05-04T12:00:00Z'),
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const crmPort = (project: PortInput): CrmPort => {
+    if (revoked.has(project.id)) {
+      const refuse = () => Promise.resolve(err<never>(new CrmError('reauth', 'invalid_grant: token revoked')));
+      return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
+    }
+    let port = crms.get(project.id);
+    if (!port) {
+      const connection = project.connection as { state?: Snapshot } | null;
+      const seed = connection?.state ?? SnapshotSchema.parse({});
+      port = new MemoryCrm(project.crm, seed, { defaultCountry: project.settings.defaultCountry, texts: fitTexts(project.settings.language) });
+      crms.set(project.id, port);
+    }
+    return port;
+  };
+  registerAdminRoutes(app, {
+    store,
+    secretBox: new SecretBox(Buffer.from(generateSecretKey(), 'base64')),
+    allowCrmHosts: options.allowCrmHosts ?? ['127.0.0.1', 'localhost'],
+    crmPort,
+    now: () => h.now,
+    ...(options.hooks && { hooks: options.hooks }),
+  });
+  await app.ready();
+  return h;
+}
+
+export const auth = (key: string = OPERATOR_KEY) => ({ authorization: `Bearer ${key}` });
+
+/** A small valid document on the in-memory CRM. */
+export function memoryDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    crm: 'pipedrive',
+    project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+    employees: [
+      { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', sipLogins: ['olena'], topManager: true },
+      { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101', sipLogins: ['petro'] },
+    ],
+    connection: {
+      kind: 'memory',
+      state: {
+        users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }],
+        contacts: [{ id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u2' }],
+      },
+    },
+    ...overrides,
+  };
+}
+
+export async function putProject(h: Harness, id: string, document: unknown = memoryDocument()) {
+  return h.app.inject({ method: 'PUT', url: `/v1/projects/${id}`, headers: auth(), payload: document as Record<string, unknown> });
+}
+
+export async function projectKey(h: Harness, id: string): Promise<string> {
+  const response = await h.app.inject({ method: 'POST', url: `/v1/projects/${id}/keys`, headers: auth() });
+  return (response.json<{ key: string }>()).key;
+}
