@@ -17,9 +17,10 @@ export type { EventState, IntegrationStateName } from './states.js';
 // the caller parsed them with zod where they entered).
 //
 // src/pipeline runs against the store through ./pipeline-state.ts:
-// `loadPipelineState(store, projectId, event)` preloads what the synchronous
-// PipelineState reads, and `durablePort(port, store, projectId, eventId)`
-// records each operation's CRM id the moment the CRM returns it (D13).
+// `DurablePipelineState.load(store, projectId, event)` preloads what the
+// synchronous PipelineState reads, and `state.port(crmPort)` stores the plan
+// before the first CRM call and records each operation's CRM id the moment
+// the CRM returns it (D13); `state.completion()` goes into `complete`.
 
 // ───────────────────────────── projects ─────────────────────────────
 
