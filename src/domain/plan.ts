@@ -40,7 +40,8 @@ export type OperationBody =
       readonly id: string;
       readonly patch: { readonly recordingUrl?: string; readonly userId?: string; readonly legs?: readonly Leg[]; readonly appendDescription?: string };
     }
-  | { readonly op: 'notify'; readonly record: Notification };
+  /** `phone`: the client's number as the call gave it, for CRMs whose pop-up needs it (retailCRM); not part of the snapshot. */
+  | { readonly op: 'notify'; readonly record: Notification; readonly phone?: string };
 
 export type Operation = OperationBody & { readonly key: string };
 export type OpName = Operation['op'];

@@ -233,7 +233,8 @@ class CallRun {
   }
 
   private notify(userId: string | undefined, kind: 'incoming' | 'missed'): void {
-    if (userId) this.plan.add({ op: 'notify', record: { userId, callId: this.memory.callId, kind } });
+    const phone = clientSide(this.memory);
+    if (userId) this.plan.add({ op: 'notify', record: { userId, callId: this.memory.callId, kind }, ...(phone ? { phone } : {}) });
   }
 
   /** Runs one moment's row; returns the tasks it made. */

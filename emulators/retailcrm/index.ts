@@ -1,0 +1,1 @@
+export { startRetailcrmEmulator, type RetailcrmEmulator, type RetailcrmEmulatorOptions } from './server.js';

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import type { Operation } from '../../domain/plan.js';
+import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { SingleFlight } from '../http/single-flight.js';
+import { CrmError, err, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import { listUsers, statusGroups } from './admin.js';
+import { RetailcrmClient, RetailcrmConnectionSchema, RetailcrmError, type RetailcrmClientOptions } from './client.js';
+import { isDuplicateExternalId } from './errors.js';
+import { findClientRecords } from './lookup.js';
+import {
+  callPayload,
+  corporatePayload,
+  customerPayload,
+  eventPayload,
+  keyMarker,
+  nativeId,
+  orderPayload,
+  patchPayload,
+  splitMarker,
+  taskPayload,
+  withMarker,
+  type StatusGroups,
+} from './mapping.js';
+
+export interface RetailcrmAdapterOptions extends RetailcrmClientOptions {
+  readonly texts: FitTexts;
+  readonly defaultCountry?: string | undefined;
+  /** The account's timezone: task due times and call dates are written in it; `snapshot()` reads with it. */
+  readonly timezone?: string;
+  /** The telephony integration module's code (§3.8). */
+  readonly moduleCode?: string;
+}
+
+const CAPS = CAPABILITIES.retailcrm;
+const IdReply = z.looseObject({ id: z.number() });
+const TaskReply = z.looseObject({ task: z.looseObject({ commentary: z.string().optional() }) });
+const Tasks = z.looseObject({ tasks: z.array(z.looseObject({ id: z.number(), commentary: z.string().optional() })) });
+const Notes = z.looseObject({ notes: z.array(z.looseObject({ id: z.number(), text: z.string() })) });
+
+/** The retailCRM adapter behind the CRM port (README). */
+export class RetailcrmAdapter implements CrmPort {
+  readonly client: RetailcrmClient;
+  private readonly applied = new Map<string, string>();
+  /** Keys whose last attempt may have reached the CRM: looked up before writing again (D13). */
+  private readonly uncertain = new Set<string>();
+  private readonly moduleFlight = new SingleFlight<void>();
+  private moduleReady = false;
+  private groups: Promise<StatusGroups> | null = null;
+  /** The last upload of each call, so an update can send the call whole again. */
+  private readonly uploaded = new Map<string, Record<string, unknown>>();
+  private readonly timezone: string;
+
+  constructor(
+    connection: unknown,
+    private readonly options: RetailcrmAdapterOptions,
+  ) {
+    this.client = new RetailcrmClient(RetailcrmConnectionSchema.parse(connection), options);
+    this.timezone = options.timezone ?? 'UTC';
+  }
+
+  findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
+    return this.guard(() => findClientRecords(this.client, lookup, () => this.statusGroups(), this.options.defaultCountry));
+  }
+
+  async apply(operation: Operation): Promise<Result<string>> {
+    const done = this.applied.get(operation.key);
+    if (done !== undefined) return ok(done);
+    const result = await this.guard(() => this.carryOut(operation));
+    if (result.ok) {
+      this.applied.set(operation.key, result.value);
+      this.uncertain.delete(operation.key);
+    } else if (result.error instanceof RetailcrmError && result.error.uncertain) {
+      this.uncertain.add(operation.key);
+    }
+    return result;
+  }
+
+  listUsers(): Promise<Result<User[]>> {
+    return this.guard(() => listUsers(this.client));
+  }
+
+  /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
+  snapshot(): Promise<Result<Snapshot>> {
+    return this.guard(async () => {
+      // Not an API call: no key, no `success` envelope, so not through the API client.
+      const url = new URL(`/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`, this.client.connection.baseUrl);
+      let response: Response;
+      try {
+        response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+      } catch (error) {
+        throw new CrmError('retryable', `GET /_emulator/snapshot: ${(error as Error).message}`);
+      }
+      if (!response.ok) throw new CrmError('permanent', `GET /_emulator/snapshot: HTTP ${response.status}`);
+      return SnapshotSchema.parse(await response.json());
+    });
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      if (error instanceof CrmError) return err(error);
+      if (error instanceof z.ZodError) return err(new CrmError('permanent', `retailCRM answered in an unexpected shape: ${error.message.slice(0, 300)}`));
+      throw error;
+    }
+  }
+
+  private statusGroups(): Promise<StatusGroups> {
+    this.groups ??= statusGroups(this.client).catch((error: unknown) => {
+      this.groups = null;
+      throw error;
+    });
+    return this.groups;
+  }
+
+  private async carryOut(operation: Operation): Promise<string> {
+    const { key } = operation;
+    const texts = this.options.texts;
+    switch (operation.op) {
+      case 'create_contact': {
+        const id = await this.create('/api/v5/customers', 'customer', customerPayload(operation.record, key), key);
+        if (operation.record.organizationId) await this.linkContact(operation.record.organizationId, id);
+        return id;
+      }
+      case 'create_lead':
+        throw new CrmError('permanent', 'retailCRM has no leads (a customer and an order play the part)');
+      case 'create_deal': {
+        const status = operation.record.status === 'open' ? undefined : await this.statusCode(operation.record.status === 'won' ? 'complete' : 'cancel');
+        return this.create('/api/v5/orders', 'order', orderPayload(operation.record, key, status), key);
+      }
+      case 'create_organization':
+        return this.create('/api/v5/customers-corporate', 'customerCorporate', corporatePayload(operation.record, key), key);
+      case 'update_contact': {
+        const payload = patchPayload(operation.patch);
+        if (payload) await this.client.post(`/api/v5/customers/${nativeId(operation.id)}/edit`, { by: 'id', customer: payload });
+        if (operation.patch.organizationId) await this.linkContact(operation.patch.organizationId, operation.id);
+        return operation.id;
+      }
+      case 'update_deal': {
+        const payload = { ...patchPayload(operation.patch), ...(operation.patch.organizationId && { company: { id: nativeId(operation.patch.organizationId) } }) };
+        if (Object.keys(payload).length > 0) await this.client.post(`/api/v5/orders/${nativeId(operation.id)}/edit`, { by: 'id', order: payload });
+        return operation.id;
+      }
+      case 'update_organization': {
+        const payload = patchPayload(operation.patch);
+        if (payload) await this.client.post(`/api/v5/customers-corporate/${nativeId(operation.id)}/edit`, { by: 'id', customerCorporate: payload });
+        return operation.id;
+      }
+      case 'update_lead':
+        throw new CrmError('permanent', 'retailCRM has no leads');
+      case 'create_task':
+        return this.createTask(fitTask({ ...operation.record, id: '' }, CAPS, texts), key);
+      case 'update_task': {
+        const reply = TaskReply.parse(await this.client.get(`/api/v5/tasks/${nativeId(operation.id)}`));
+        const { text, values } = splitMarker(reply.task.commentary);
+        const line = `${texts.recording}: ${operation.patch.recordingUrl}`;
+        if (text?.split('\n').includes(line)) return operation.id;
+        const commentary = withMarker(text ? `${text}\n${line}` : line, values);
+        await this.client.post(`/api/v5/tasks/${nativeId(operation.id)}/edit`, { task: { commentary } });
+        return operation.id;
+      }
+      case 'create_comment':
+        return this.createNote(fitComment({ ...operation.record, id: '' }, CAPS).contactId ?? null, operation.record.text, key);
+      case 'create_call_log': {
+        const call = callPayload(fitCallLog({ ...operation.record, id: '' }, CAPS, texts), this.timezone);
+        await this.upload(call);
+        return operation.record.callId;
+      }
+      case 'update_call_log': {
+        // D12: retailCRM's call keeps the recording link and the employee; legs and texts have no place.
+        const { recordingUrl, userId } = operation.patch;
+        if (recordingUrl === undefined && userId === undefined) return operation.id;
+        await this.upload({
+          ...this.uploaded.get(operation.id),
+          externalId: operation.id,
+          ...(recordingUrl !== undefined && { recordUrl: recordingUrl }),
+          ...(userId !== undefined && { userId: nativeId(userId) }),
+        });
+        return operation.id;
+      }
+      case 'notify': {
+        // D13: a pop-up whose outcome is unknown is not shown twice; the CRM offers no way to look it up.
+        if (this.uncertain.has(key)) return operation.record.userId;
+        await this.ensureModule();
+        await this.client.post('/api/v5/telephony/call/event', { event: eventPayload(operation.record, operation.phone) });
+        return operation.record.userId;
+      }
+    }
+  }
+
+  /** A create carrying the operation key as externalId; a retry that finds it takes its id (D13). */
+  private async create(base: string, field: string, payload: Record<string, unknown>, key: string): Promise<string> {
+    const json = await this.client.post(`${base}/create`, { [field]: payload });
+    if (!isDuplicateExternalId(json)) return String(IdReply.parse(json).id);
+    const found = (await this.client.get(`${base}/${encodeURIComponent(key)}`, { by: 'externalId' })) as Record<string, unknown>;
+    const record = found[field];
+    return String(IdReply.parse(record).id);
+  }
+
+  private async linkContact(organizationId: string, customerId: string): Promise<void> {
+    await this.client.post(`/api/v5/customers-corporate/${nativeId(organizationId)}/contacts/create`, { by: 'id', contact: { isMain: false, customer: { id: nativeId(customerId) } } }, { by: 'id' });
+  }
+
+  private async createTask(task: Parameters<typeof taskPayload>[0], key: string): Promise<string> {
+    if (this.uncertain.has(key)) {
+      const found = Tasks.parse(await this.client.get('/api/v5/tasks', { 'filter[text]': keyMarker(key), limit: 20 }));
+      const hit = found.tasks.find((t) => splitMarker(t.commentary).values['key'] === key);
+      if (hit) return String(hit.id);
+    }
+    const json = await this.client.post('/api/v5/tasks/create', { task: taskPayload(task, key, this.timezone) });
+    return String(IdReply.parse(json).id);
+  }
+
+  private async createNote(contactId: string | null, text: string, key: string): Promise<string> {
+    if (!contactId) throw new CrmError('permanent', 'a retailCRM note needs a customer');
+    if (this.uncertain.has(key)) {
+      // Notes carry no key; after an uncertain outcome the same text on the same customer counts as written.
+      const notes = Notes.parse(await this.client.get('/api/v5/customers/notes', { 'filter[customerIds]': [nativeId(contactId)], limit: 100 }));
+      const hit = notes.notes.find((note) => note.text === text);
+      if (hit) return String(hit.id);
+    }
+    const json = await this.client.post('/api/v5/customers/notes/create', { note: { text, customer: { id: nativeId(contactId) } } });
+    return String(IdReply.parse(json).id);
+  }
+
+  private async upload(call: Record<string, unknown>): Promise<void> {
+    await this.ensureModule();
+    await this.client.post('/api/v5/telephony/calls/upload', { calls: [call] });
+    const externalId = call['externalId'];
+    if (typeof externalId === 'string') this.uploaded.set(externalId, { ...this.uploaded.get(externalId), ...call });
+  }
+
+  private async statusCode(group: string): Promise<string> {
+    for (const [code, of] of await this.statusGroups()) if (of === group) return code;
+    throw new CrmError('permanent', `the account has no order status in the group "${group}"`);
+  }
+
+  /** Call events and uploads need the integration's telephony module (§3.8); registered once per adapter. */
+  private ensureModule(): Promise<void> {
+    if (this.moduleReady) return Promise.resolve();
+    return this.moduleFlight.run(async () => {
+      const code = this.options.moduleCode ?? 'callmatrix';
+      await this.client.post(`/api/v5/integration-modules/${encodeURIComponent(code)}/edit`, {
+        integrationModule: {
+          code,
+          integrationCode: code,
+          active: true,
+          name: 'Callmatrix',
+          clientId: code,
+          integrations: { telephony: { allowEdit: false, inputEventSupported: true, outputEventSupported: true, hangupEventSupported: true } },
+        },
+      });
+      this.moduleReady = true;
+    });
+  }
+}
+
+export function createRetailcrmAdapter(connection: unknown, options: RetailcrmAdapterOptions): RetailcrmAdapter {
+  return new RetailcrmAdapter(connection, options);
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import { CrmError } from '../port.js';
+import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './errors.js';
+
+// Every call to retailCRM's API v5: the key in X-API-KEY, entities as JSON
+// strings inside form fields, PHP-style filters, page/limit pagination (§3.1–3.3).
+
+export const RetailcrmConnectionSchema = z.strictObject({
+  baseUrl: z.url(),
+  credentials: z.strictObject({ apiKey: z.string().min(1) }),
+});
+export type RetailcrmConnection = z.infer<typeof RetailcrmConnectionSchema>;
+
+export interface RetailcrmClientOptions {
+  /** Requests per second to stay under (§3.9: about 10). */
+  readonly ratePerSec?: number;
+  readonly timeoutMs?: number;
+  /** Store code for accounts whose key covers several stores. */
+  readonly site?: string;
+}
+
+export type Query = Record<string, string | number | readonly (string | number)[] | undefined>;
+
+const PaginationSchema = z.looseObject({ currentPage: z.number(), totalPageCount: z.number() });
+
+export class RetailcrmClient {
+  readonly http: HttpClient;
+  private readonly statusOf = new WeakMap<HttpRequest, number>();
+
+  constructor(
+    readonly connection: RetailcrmConnection,
+    private readonly options: RetailcrmClientOptions = {},
+  ) {
+    this.http = new HttpClient({
+      baseUrl: connection.baseUrl,
+      ratePerSec: options.ratePerSec ?? 10,
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      authorize: (headers) => {
+        headers['X-API-KEY'] = connection.credentials.apiKey;
+      },
+      classify: classifyRetailcrm,
+      waitHintMs: retailcrmWaitHintMs,
+      onResponse: (request, response) => this.statusOf.set(request, response.status),
+    });
+  }
+
+  async get(path: string, query: Query = {}): Promise<unknown> {
+    return (await this.send({ method: 'GET', url: path, query: flatten(query) })).json;
+  }
+
+  /** A POST with form fields; objects become the JSON strings the API expects. */
+  async post(path: string, fields: Record<string, unknown>, query: Query = {}): Promise<unknown> {
+    const form: Record<string, string> = {};
+    if (this.options.site !== undefined) form['site'] = this.options.site;
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) form[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    return (await this.send({ method: 'POST', url: path, form, query: flatten(query) })).json;
+  }
+
+  /** Every page of a list method, `limit=100`, the items under `key`. */
+  async all(path: string, key: string, query: Query = {}): Promise<unknown[]> {
+    const items: unknown[] = [];
+    for (let page = 1; ; page += 1) {
+      const json = await this.get(path, { ...query, limit: 100, page });
+      const record = json as Record<string, unknown>;
+      const list = record[key];
+      if (Array.isArray(list)) items.push(...(list as unknown[]));
+      const pagination = PaginationSchema.safeParse(record['pagination']);
+      if (!pagination.success || pagination.data.currentPage >= pagination.data.totalPageCount) return items;
+    }
+  }
+
+  /** Raw access for reads outside the API (the emulator's snapshot). */
+  send(request: HttpRequest): Promise<HttpResponse> {
+    return this.http.send(request).catch((error: unknown) => {
+      if (error instanceof CrmError) throw new RetailcrmError(error, outcomeUncertain(this.statusOf.get(request)));
+      throw error;
+    });
+  }
+}
+
+/** A CrmError that also says whether the CRM may have carried the write out (D13). */
+export class RetailcrmError extends CrmError {
+  constructor(
+    cause: CrmError,
+    readonly uncertain: boolean,
+  ) {
+    super(cause.kind, cause.message, cause.retryAfterMs);
+  }
+}
+
+/** `{ filter: … }` is not used; filters are given flat: `'filter[ids]': [1, 2]` → `filter[ids][0]=1&filter[ids][1]=2` (as PHP's http_build_query). */
+function flatten(query: Query): Record<string, string | number | undefined> {
+  const out: Record<string, string | number | undefined> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) (value as ReadonlyArray<string | number>).forEach((item, index) => (out[`${key}[${index}]`] = item));
+    else out[key] = value as string | number | undefined;
+  }
+  return out;
+}

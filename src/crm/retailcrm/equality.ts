@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { fitTexts, simulate, simulateWith } from '../../cli/simulate.js';
+import type { Scenario } from '../../domain/scenario.js';
+import type { Snapshot } from '../../domain/snapshot.js';
+import { createRetailcrmAdapter } from './adapter.js';
+
+// D12's equality goal, reusable for the scenario catalogue: a scenario run
+// through this adapter against the emulator prints the same neutral snapshot,
+// up to record ids, as `simulate` on the in-memory CRM.
+
+const NAMESPACE: Record<string, string> = {
+  ownerId: 'users',
+  assigneeId: 'users',
+  userId: 'users',
+  contactId: 'contacts',
+  leadId: 'leads',
+  dealId: 'deals',
+  organizationId: 'organizations',
+};
+const COLLECTIONS = ['users', 'contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls', 'notifications'] as const;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const LINK_IN_TEXT = /\b(contact|lead|deal) ([^\s,]+)/g;
+const TEXT_NAMESPACE: Record<string, string> = { contact: 'contacts', lead: 'leads', deal: 'deals' };
+
+/**
+ * The snapshot with every record id replaced by its order of first appearance
+ * (per kind of record, also where a text names one: "Also concerns: contact 7"),
+ * times as UTC instants, and absent ≡ null ≡ {} ≡ [] for optional members
+ * (scenario-format §4: optional fields may be absent).
+ */
+export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]> {
+  const names = new Map<string, string>();
+  const counters = new Map<string, number>();
+  const rename = (namespace: string, id: string): string => {
+    const key = `${namespace}:${id}`;
+    let name = names.get(key);
+    if (name === undefined) {
+      const n = (counters.get(namespace) ?? 0) + 1;
+      counters.set(namespace, n);
+      names.set(key, (name = `${namespace}#${n}`));
+    }
+    return name;
+  };
+  const plain = JSON.parse(JSON.stringify(snapshot)) as Record<string, Array<Record<string, unknown>>>;
+  const out: Record<string, unknown[]> = {};
+  // Structured ids first, so that texts read the names the records gave.
+  for (const collection of COLLECTIONS) {
+    for (const record of plain[collection] ?? []) {
+      if (typeof record['id'] === 'string') record['id'] = rename(collection, record['id']);
+      for (const key of Object.keys(record).sort()) {
+        const namespace = NAMESPACE[key];
+        const value = record[key];
+        if (namespace && typeof value === 'string') record[key] = rename(namespace, value);
+      }
+    }
+  }
+  for (const collection of COLLECTIONS) {
+    out[collection] = (plain[collection] ?? []).map((record) => {
+      const clean: Record<string, unknown> = {};
+      for (const key of Object.keys(record).sort()) {
+        let value = record[key];
+        if (typeof value === 'string' && ISO_TIME.test(value)) value = new Date(value).toISOString();
+        if (typeof value === 'string' && (key === 'description' || key === 'text')) {
+          value = value.replace(LINK_IN_TEXT, (all, label: string, id: string) => {
+            const name = names.get(`${TEXT_NAMESPACE[label] ?? ''}:${id}`);
+            return name ? `${label} ${name}` : all;
+          });
+        }
+        if (isEmpty(value)) continue;
+        clean[key] = value;
+      }
+      return clean;
+    });
+  }
+  return out;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
+const IdMapSchema = z.record(z.string(), z.number());
+const IdsSchema = z.looseObject({ users: IdMapSchema, customers: IdMapSchema, orders: IdMapSchema });
+
+export interface EmulatorHandle {
+  readonly baseUrl: string;
+  readonly connection: unknown;
+}
+
+/**
+ * Seeds the emulator with the scenario's `crm_state`, links the employees to
+ * the native ids their CRM users were given, runs the scenario through the
+ * adapter, and returns the snapshot read back.
+ */
+export async function runOnEmulator(scenario: Scenario, emulator: EmulatorHandle): Promise<Snapshot> {
+  const timezone = scenario.settings.timezone;
+  const put = await fetch(`${emulator.baseUrl}/_emulator/state?timezone=${encodeURIComponent(timezone)}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.crmState),
+  });
+  if (put.status !== 204) throw new Error(`seeding the emulator failed: ${put.status} ${await put.text()}`);
+  const ids = IdsSchema.parse(await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json());
+  const employees = scenario.employees.map((employee) => {
+    const native = employee.crmUserId === undefined ? undefined : ids.users[employee.crmUserId];
+    return native === undefined ? employee : { ...employee, crmUserId: String(native) };
+  });
+  const adapter = createRetailcrmAdapter(emulator.connection, {
+    texts: fitTexts(scenario.settings.language),
+    defaultCountry: scenario.settings.defaultCountry,
+    timezone,
+    ratePerSec: 10_000,
+  });
+  const { crm_state } = await simulateWith({ ...scenario, employees }, adapter);
+  return namedInTexts(crm_state, { contact: ids.customers, deal: ids.orders });
+}
+
+/**
+ * A text the adapter wrote names records by their native ids ("Also concerns:
+ * contact 5"), where the in-memory CRM names the seeded ones by the seed's ids
+ * ("contact c1"): turn those native ids back into the seed's names.
+ */
+function namedInTexts(snapshot: Snapshot, seeded: Record<'contact' | 'deal', Record<string, number>>): Snapshot {
+  const reverse = {
+    contact: new Map(Object.entries(seeded.contact).map(([name, native]) => [String(native), name])),
+    deal: new Map(Object.entries(seeded.deal).map(([name, native]) => [String(native), name])),
+  };
+  const rename = (text: string): string =>
+    text.replace(/\b(contact|deal) (\d+)\b/g, (all, label: 'contact' | 'deal', id: string) => {
+      const name = reverse[label].get(id);
+      return name === undefined ? all : `${label} ${name}`;
+    });
+  return {
+    ...snapshot,
+    tasks: snapshot.tasks.map((task) => (task.description === undefined ? task : { ...task, description: rename(task.description) })),
+    comments: snapshot.comments.map((comment) => ({ ...comment, text: rename(comment.text) })),
+  };
+}
+
+/** Both sides of the comparison, canonical: expect `actual` to equal `expected`. */
+export async function compareWithMemory(scenario: Scenario, emulator: EmulatorHandle): Promise<{ expected: Record<string, unknown[]>; actual: Record<string, unknown[]> }> {
+  const expected = canonicalSnapshot((await simulate(scenario)).crm_state);
+  const actual = canonicalSnapshot(await runOnEmulator(scenario, emulator));
+  return { expected, actual };
+}
