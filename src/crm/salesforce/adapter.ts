@@ -40,7 +40,14 @@ export class SalesforceAdapter implements CrmPort {
   }
 
   async findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
-    return this.attempt(async () => findClient(this.client, lookup, (raw: string) => this.identity(raw), await this.recordTypeNames()));
+    return this.attempt(() =>
+      findClient(this.client, lookup, (raw: string) => this.identity(raw), async (ids) => {
+        const known = await this.recordTypeNames();
+        if (ids.every((id) => known.has(id))) return known;
+        this.pipelines = null; // a record type created since we read them
+        return this.recordTypeNames();
+      }),
+    );
   }
 
   async apply(operation: Operation): Promise<Result<string>> {

@@ -28,7 +28,10 @@ export function phoneVariants(e164: string): string[] {
 
 type Identity = (raw: string) => string | null;
 
-export async function findClient(client: SalesforceClient, lookup: ClientLookup, identity: Identity, pipelines: ReadonlyMap<string, string>): Promise<ClientRecords> {
+/** Opportunity record type id → name (G9); asked only when a found deal has a record type. */
+export type PipelineNames = (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+export async function findClient(client: SalesforceClient, lookup: ClientLookup, identity: Identity, pipelineNames: PipelineNames): Promise<ClientRecords> {
   const e164 = lookup.phone?.e164 ?? null;
   const carries = (r: SfRecord, names: readonly string[]): boolean => storedPhones(r, names).some((p) => identity(p) === e164);
   const contacts = new Map<string, SfRecord>();
@@ -79,6 +82,8 @@ export async function findClient(client: SalesforceClient, lookup: ClientLookup,
   const accountIds = new Set<string>(created(lookup.created?.organizations));
   for (const r of [...contacts.values(), ...deals.values()]) if (typeof r['AccountId'] === 'string') accountIds.add(r['AccountId']);
   const accounts = accountIds.size > 0 ? await client.query(`SELECT ${fields(ACCOUNT_FIELDS)} FROM Account WHERE ${soql`Id IN ${[...accountIds]}`}`) : [];
+  const typeIds = [...deals.values()].map((r) => r['RecordTypeId']).filter((id): id is string => typeof id === 'string');
+  const pipelines = typeIds.length > 0 ? await pipelineNames(typeIds) : new Map<string, string>();
   return {
     contacts: oldestFirst([...contacts.values()]).map(contactFromNative),
     leads: oldestFirst([...leads.values()]).map(leadFromNative),
