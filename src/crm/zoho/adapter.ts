@@ -1,0 +1,197 @@
+import type { Operation } from '../../domain/plan.js';
+import { SnapshotSchema, type CallLog, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { CrmError, err, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import { listUsers } from './admin.js';
+import { ZohoClient, ZohoConnectionSchema, type ZohoClientOptions, type ZohoConnection, type ZohoModule } from './client.js';
+import { findClient } from './find-client.js';
+import {
+  callLogToNative, commentToNative, contactToNative, dealToNative, KEY_FIELD, leadToNative, noteMarker, organizationToNative, patchToNative, taskToNative,
+} from './mapping.js';
+
+// The Zoho CRM adapter behind the port (issue 4): D12 through CAPABILITIES.zoho,
+// G1 in find-client.ts, D13 through the Callmatrix_Key unique field and note markers.
+
+export interface ZohoAdapterOptions extends ZohoClientOptions {
+  readonly defaultCountry?: string | undefined;
+  /** IANA zone for `snapshot()` times (the emulator's `?timezone=`). */
+  readonly timezone?: string;
+  readonly texts: FitTexts;
+  /** Pipeline for a deal that names none, where the org requires one (G9's default). */
+  readonly defaultPipeline?: string;
+}
+
+const caps = CAPABILITIES.zoho;
+const UPDATE_MODULE = { update_contact: 'Contacts', update_lead: 'Leads', update_deal: 'Deals', update_organization: 'Accounts' } as const;
+
+export class ZohoCrm implements CrmPort {
+  readonly client: ZohoClient;
+  /** operation key → record id (D13). */
+  private readonly applied = new Map<string, string>();
+  /** Keys of notes whose create had an uncertain outcome: look before writing again (D13). */
+  private readonly uncertainNotes = new Set<string>();
+
+  constructor(
+    connection: ZohoConnection,
+    private readonly options: ZohoAdapterOptions,
+  ) {
+    this.client = new ZohoClient(connection, options);
+  }
+
+  findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
+    return attempt(() => findClient(this.client, lookup, this.options.defaultCountry));
+  }
+
+  async apply(operation: Operation): Promise<Result<string>> {
+    const done = this.applied.get(operation.key);
+    if (done !== undefined) return ok(done);
+    const result = await attempt(() => this.carryOut(operation));
+    if (result.ok) this.applied.set(operation.key, result.value);
+    return result;
+  }
+
+  listUsers(): Promise<Result<User[]>> {
+    return attempt(() => listUsers(this.client));
+  }
+
+  /** Read back through the emulator's `/_emulator/snapshot` (service.md §7); a real org has no such endpoint. */
+  snapshot(): Promise<Result<Snapshot>> {
+    return attempt(async () => {
+      const body = await this.client.getOpen('_emulator/snapshot', { timezone: this.options.timezone ?? 'UTC' });
+      const parsed = SnapshotSchema.safeParse(body);
+      if (!parsed.success) throw new CrmError('permanent', `snapshot: ${parsed.error.message}`);
+      return parsed.data;
+    });
+  }
+
+  private async carryOut(operation: Operation): Promise<string> {
+    const { key } = operation;
+    const { texts } = this.options;
+    switch (operation.op) {
+      case 'create_contact':
+        return this.create('Contacts', contactToNative(operation.record, key));
+      case 'create_lead':
+        return this.create('Leads', leadToNative(operation.record, key));
+      case 'create_deal':
+        return this.create('Deals', dealToNative(operation.record, key, this.options.defaultPipeline));
+      case 'create_organization':
+        return this.create('Accounts', organizationToNative(operation.record, key));
+      case 'update_contact':
+      case 'update_lead':
+      case 'update_deal':
+      case 'update_organization': {
+        const module = UPDATE_MODULE[operation.op];
+        const patch = patchToNative(operation.patch, module);
+        if (Object.keys(patch).length > 0) await this.client.update(module, operation.id, patch);
+        return operation.id;
+      }
+      case 'create_task': {
+        return this.create('Tasks', taskToNative(withoutId(fitTask({ ...operation.record, id: '' }, caps, texts)), key));
+      }
+      case 'update_task': {
+        const task = await this.client.getRecord('Tasks', operation.id);
+        const before = textOf(task['Description']);
+        const after = appendOnce(before, `${texts.recording}: ${operation.patch.recordingUrl}`);
+        if (after !== before) await this.client.update('Tasks', operation.id, { Description: after });
+        return operation.id;
+      }
+      case 'create_comment':
+        return this.createNote(operation.record, key);
+      case 'create_call_log': {
+        const log = withoutId(fitCallLog({ ...operation.record, id: '' }, caps, texts));
+        return this.create('Calls', callLogToNative(log, key, callSubject(log)));
+      }
+      case 'update_call_log':
+        return this.updateCallLog(operation.id, operation.patch);
+      case 'notify':
+        // Zoho has no pop-up channel through its REST API (behaviour §1): nothing to write.
+        return operation.record.userId;
+    }
+  }
+
+  /** A create carrying the key in the unique Callmatrix_Key field: a repeat answers DUPLICATE_DATA with the first record's id (D13). */
+  private async create(module: ZohoModule, record: Record<string, unknown>): Promise<string> {
+    const outcome = await this.client.insert(module, record);
+    if ('id' in outcome) return outcome.id;
+    if (outcome.field === KEY_FIELD) return outcome.duplicateOf;
+    throw new CrmError('permanent', `POST ${module}: ${outcome.field} duplicates record ${outcome.duplicateOf}`);
+  }
+
+  private async createNote(record: Extract<Operation, { op: 'create_comment' }>['record'], key: string): Promise<string> {
+    const native = commentToNative(withoutId(fitComment({ ...record, id: '' }, caps)), key);
+    if (!native) throw new CrmError('permanent', 'a comment needs a contact, lead or deal to hang on');
+    if (this.uncertainNotes.has(key)) {
+      const notes = await this.client.readAll(`${native.parent.module}/${native.parent.id}/Notes`, { fields: 'Note_Title,Note_Content' });
+      const found = notes.find((note) => note['Note_Title'] === noteMarker(key));
+      if (found) return found.id;
+    }
+    try {
+      const outcome = await this.client.insert('Notes', native.note);
+      if ('id' in outcome) return outcome.id;
+      throw new CrmError('permanent', `POST Notes: ${outcome.field} duplicates record ${outcome.duplicateOf}`);
+    } catch (error) {
+      if (error instanceof CrmError && error.kind === 'retryable') this.uncertainNotes.add(key);
+      throw error;
+    }
+  }
+
+  /** The same text rules as the in-memory CRM (D10, D12): recordings and analytics appended once, the legs line replaced. */
+  private async updateCallLog(id: string, patch: Extract<Operation, { op: 'update_call_log' }>['patch']): Promise<string> {
+    const { texts } = this.options;
+    const log = await this.client.getRecord('Calls', id);
+    const before = textOf(log['Description']);
+    let description = before;
+    if (patch.recordingUrl !== undefined) description = appendOnce(description, `${texts.recording}: ${patch.recordingUrl}`);
+    if (patch.legs) {
+      const line = `${texts.legs}: ${patch.legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
+      const kept = (description ?? '').split('\n').filter((l) => l && !l.startsWith(`${texts.legs}: `));
+      description = [...kept, line].join('\n');
+    }
+    if (patch.appendDescription !== undefined) description = appendOnce(description, patch.appendDescription);
+    const change: Record<string, unknown> = {};
+    if (patch.userId !== undefined) change['Owner'] = { id: patch.userId };
+    if (description !== before) change['Description'] = description;
+    if (Object.keys(change).length > 0) await this.client.update('Calls', id, change);
+    return id;
+  }
+}
+
+function withoutId<T extends { id: string }>(record: T): Omit<T, 'id'> {
+  const copy: Partial<T> = { ...record };
+  delete copy.id;
+  return copy as Omit<T, 'id'>;
+}
+
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function appendOnce(text: string | undefined, line: string): string {
+  if (!text) return line;
+  return text.split('\n').includes(line) ? text : `${text}\n${line}`;
+}
+
+function callSubject(log: Omit<CallLog, 'id'>): string {
+  return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.from} → ${log.to}`.slice(0, 255);
+}
+
+/** Expected failures come back as a Result; anything else is a bug and throws. */
+async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    if (error instanceof CrmError) return err(error);
+    throw error;
+  }
+}
+
+export function parseZohoConnection(input: unknown): { ok: true; value: ZohoConnection } | { ok: false; problems: string[] } {
+  const parsed = ZohoConnectionSchema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((issue) => `connection.${issue.path.join('.')}: ${issue.message}`) };
+}
+
+/** Builds the adapter from a project's `connection` (service.md §2); throws naming the bad fields. */
+export function createZohoAdapter(connection: unknown, options: ZohoAdapterOptions): ZohoCrm {
+  const parsed = parseZohoConnection(connection);
+  if (!parsed.ok) throw new Error(`invalid Zoho connection: ${parsed.problems.join('; ')}`);
+  return new ZohoCrm(parsed.value, options);
+}
+

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { HttpClient, type HttpResponse } from '../http/client.js';
+import { SingleFlight } from '../http/single-flight.js';
+import { CrmError } from '../port.js';
+import { classify, isExpiredToken, readWriteEntry, tokenRefused, waitHintMs, WriteReply, type WriteOutcome } from './errors.js';
+
+// Every call the Zoho adapter makes, through the shared HttpClient (one
+// attempt each; the inbox owns retries). OAuth per crm-apis.md §1.2.
+
+export const ZohoConnectionSchema = z.strictObject({
+  baseUrl: z.url(),
+  accountsUrl: z.url(),
+  credentials: z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+});
+export type ZohoConnection = z.infer<typeof ZohoConnectionSchema>;
+
+export type ZohoModule = 'Leads' | 'Contacts' | 'Accounts' | 'Deals' | 'Tasks' | 'Calls' | 'Notes';
+export type NativeRecord = Record<string, unknown> & { id: string };
+
+export interface ZohoClientOptions {
+  /** REST API version in paths, `v8` by default (§1.1). */
+  readonly apiVersion?: string;
+  readonly timeoutMs?: number;
+  readonly ratePerSec?: number;
+  readonly onResponse?: (method: string, url: string, status: number) => void;
+}
+
+const TokenReply = z.looseObject({ access_token: z.string().optional(), expires_in: z.number().optional(), expires_in_sec: z.number().optional(), api_domain: z.string().optional(), error: z.string().optional() });
+const RecordSchema = z.looseObject({ id: z.string() });
+const ListReply = z.looseObject({ data: z.array(RecordSchema), info: z.looseObject({ more_records: z.boolean().optional() }).optional() });
+const MAX_PAGES = 10; // search stops at 2000 records (§1.4): 10 pages of 200
+
+/** A token younger than this is not replaced: a 401 arriving then answered a request sent with the older one. */
+const FRESH_TOKEN_MS = 2000;
+/** Refresh ahead of expiry, as the SDK does (§1.2: "refreshes when <5 s left"). */
+const EXPIRY_MARGIN_MS = 5000;
+
+export class ZohoClient {
+  private readonly http: HttpClient;
+  private readonly accounts: HttpClient;
+  private readonly tokenFlight = new SingleFlight<void>();
+  private accessToken: string | null = null;
+  private expiresAt = 0;
+  private obtainedAt = 0;
+  private readonly root: string;
+  /** Token requests sent, for tests of the single-flight refresh. */
+  tokenRequests = 0;
+
+  constructor(
+    readonly connection: ZohoConnection,
+    options: ZohoClientOptions = {},
+  ) {
+    this.root = `/crm/${options.apiVersion ?? 'v8'}`;
+    const onResponse = options.onResponse;
+    this.accounts = new HttpClient({ baseUrl: connection.accountsUrl, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+    this.http = new HttpClient({
+      baseUrl: connection.baseUrl,
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
+      authorize: async (headers) => {
+        if (!this.accessToken || Date.now() > this.expiresAt - EXPIRY_MARGIN_MS) await this.refresh();
+        headers['authorization'] = `Zoho-oauthtoken ${this.accessToken ?? ''}`;
+      },
+      refresh: () => (Date.now() - this.obtainedAt < FRESH_TOKEN_MS ? Promise.resolve() : this.refresh()),
+      isExpiredToken,
+      classify,
+      waitHintMs: (response) => waitHintMs(response),
+      ...(onResponse && { onResponse: (request, response) => onResponse(request.method, request.url, response.status) }),
+    });
+  }
+
+  /** New access token from the refresh token; concurrent callers share one request. */
+  refresh(): Promise<void> {
+    return this.tokenFlight.run(async () => {
+      const { clientId, clientSecret, refreshToken } = this.connection.credentials;
+      this.tokenRequests += 1;
+      const response = await this.accounts.send({
+        method: 'POST',
+        url: 'oauth/v2/token',
+        form: { grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken },
+      });
+      const body = TokenReply.safeParse(response.json);
+      if (!body.success || !body.data.access_token) throw tokenRefused(body.success ? (body.data.error ?? 'no access_token') : 'unreadable reply');
+      const ttlSec = body.data.expires_in ?? body.data.expires_in_sec ?? 3600;
+      this.accessToken = body.data.access_token;
+      this.obtainedAt = Date.now();
+      this.expiresAt = this.obtainedAt + ttlSec * 1000;
+    });
+  }
+
+  async get(path: string, query: Record<string, string | undefined> = {}): Promise<HttpResponse> {
+    return this.http.send({ method: 'GET', url: `${this.root}/${path}`.replace(/^\//, ''), query });
+  }
+
+  /** All pages of a read that answers `{data, info.more_records}` or 204 (§1.3, §1.11). */
+  async readAll(path: string, query: Record<string, string | undefined>): Promise<NativeRecord[]> {
+    const out: NativeRecord[] = [];
+    for (let page = 1; page <= MAX_PAGES; page += 1) {
+      const response = await this.get(path, { ...query, page: String(page), per_page: '200' });
+      if (response.status === 204) break;
+      const parsed = ListReply.safeParse(response.json);
+      if (!parsed.success) throw new CrmError('retryable', `GET ${path}: unreadable Zoho reply`);
+      out.push(...(parsed.data.data as NativeRecord[]));
+      if (!parsed.data.info?.more_records) break;
+    }
+    return out;
+  }
+
+  search(module: ZohoModule, criteria: string, extra: Record<string, string> = {}): Promise<NativeRecord[]> {
+    return this.readAll(`${module}/search`, { criteria, ...extra });
+  }
+
+  async getRecord(module: ZohoModule, id: string): Promise<NativeRecord> {
+    const response = await this.get(`${module}/${id}`);
+    const parsed = ListReply.safeParse(response.json);
+    const record = parsed.success ? parsed.data.data[0] : undefined;
+    if (!record) throw new CrmError('permanent', `GET ${module}/${id}: no such record`);
+    return record;
+  }
+
+  /** One record per call, so a rejected one is named exactly (1 credit either way, §1.12). */
+  async insert(module: ZohoModule, record: Record<string, unknown>, path: string = module): Promise<WriteOutcome> {
+    const response = await this.http.send({ method: 'POST', url: `${this.root}/${path}`.replace(/^\//, ''), json: { data: [record], trigger: [] } });
+    return readWriteEntry(this.writeEntries(response, `POST ${path}`)[0], `POST ${path}`);
+  }
+
+  async update(module: ZohoModule, id: string, record: Record<string, unknown>): Promise<void> {
+    const response = await this.http.send({ method: 'PUT', url: `${this.root}/${module}/${id}`.replace(/^\//, ''), json: { data: [record], trigger: [] } });
+    const outcome = readWriteEntry(this.writeEntries(response, `PUT ${module}/${id}`)[0], `PUT ${module}/${id}`);
+    if ('duplicateOf' in outcome) throw new CrmError('permanent', `PUT ${module}/${id}: ${outcome.field} duplicates record ${outcome.duplicateOf}`);
+  }
+
+  private writeEntries(response: HttpResponse, what: string): z.infer<typeof WriteReply>['data'] {
+    const parsed = WriteReply.safeParse(response.json);
+    if (!parsed.success) throw new CrmError('retryable', `${what}: unreadable Zoho reply (HTTP ${response.status})`);
+    return parsed.data.data;
+  }
+
+  /** Raw GET for metadata endpoints whose bodies are not record lists. */
+  async getJson(path: string, query: Record<string, string | undefined> = {}): Promise<unknown> {
+    const response = await this.get(path, query);
+    return response.status === 204 ? undefined : response.json;
+  }
+
+  /** Any URL on the CRM's host without credentials (the emulator's `/_emulator/*`). */
+  async getOpen(url: string, query: Record<string, string>): Promise<unknown> {
+    const plain = new HttpClient({ baseUrl: this.connection.baseUrl });
+    return (await plain.send({ method: 'GET', url, query })).json;
+  }
+}
