@@ -62,6 +62,13 @@ describe('callmatrix simulate', () => {
     expect(stderr).toHaveLength(5);
   });
 
+  it('reads YAML scenarios too', async () => {
+    const path = file('ok.yaml', 'crm: pipedrive\nevents:\n  - type: form.submitted\n    eventId: f1\n    at: "2026-11-20T10:00:00+02:00"\n    phone: "+380671234567"\n');
+    const { code, stdout } = await run([path]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { crm_state: { contacts: unknown[] } }).crm_state.contacts).toHaveLength(1);
+  });
+
   it('a file that is not JSON, or missing, exits 2 with the reason', async () => {
     expect(await run([file('broken.json', '{ "crm": ')])).toMatchObject({ code: 2, stdout: '' });
     const missing = await run([join(dir, 'nope.json')]);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import { formatProblem, type Problem } from '../domain/problems.js';
 import { parseScenario, type Scenario } from '../domain/scenario.js';
 import type { JournalEntry } from '../domain/plan.js';
@@ -57,10 +58,11 @@ export async function loadScenario(file: string): Promise<LoadResult> {
     return { ok: false, problems: [{ path: '', message: `cannot read ${file}: ${(error as Error).message}` }] };
   }
   let json: unknown;
+  const yaml = /\.ya?ml$/i.test(file);
   try {
-    json = JSON.parse(text);
+    json = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `${file} is not JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ path: '', message: `${file} is not ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message}` }] };
   }
   const parsed = parseScenario(json);
   return parsed.ok ? { ok: true, scenario: parsed.value } : { ok: false, problems: parsed.problems };
