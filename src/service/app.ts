@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from '../config/settings.js';
 import { twilio } from '../sources/twilio/index.js';
+import { zadarma, zadarmaEcho } from '../sources/zadarma/index.js';
 import type { Store } from '../store/store.js';
 import { OrderingKeys } from '../worker/ordering.js';
-import type { ProjectCache } from '../worker/project.js';
+import type { ProjectSource } from '../worker/project.js';
 import { acceptor } from './ingest/accept.js';
 import { registerEventsRoute } from './ingest/events.js';
 import { RateLimiter } from './ingest/rate-limit.js';
@@ -18,7 +19,7 @@ import { registerOpsRoutes } from './ops/routes.js';
 export interface AppDeps {
   readonly store: Store;
   readonly settings: Pick<Settings, 'maxBodyBytes' | 'ingestRatePerSec'>;
-  readonly projects: ProjectCache;
+  readonly projects: ProjectSource;
   readonly metrics?: ServiceMetrics;
   /** Called after events were committed: wakes the in-process workers. */
   readonly onAccepted?: () => void;
@@ -38,7 +39,7 @@ export const REDACTED_PATHS = [
   'headers.authorization',
 ];
 
-const SOURCES = [twilio];
+const SOURCES = [twilio, zadarma] as const;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { store, settings, projects } = deps;
@@ -79,7 +80,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, parsed) => parsed(null, body));
     registerEventsRoute(scope, ingest);
-    for (const source of SOURCES) registerSourceRoute(scope, source, ingest);
+    registerSourceRoute(scope, SOURCES[0], ingest);
+    registerSourceRoute(scope, SOURCES[1], ingest);
+    // Zadarma checks the URL with an unsigned GET ?zd_echo=X and wants X back.
+    scope.get('/v1/projects/:project/sources/zadarma', (request, reply) => {
+      const echo = zadarmaEcho(request.url);
+      if (!echo) return sendProblem(reply, 'invalid-request', { detail: 'expected ?zd_echo=' });
+      return reply.code(echo.status).type(echo.contentType).send(echo.body);
+    });
     done();
   });
 

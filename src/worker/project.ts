@@ -55,8 +55,14 @@ export function projectView(record: ProjectRecord, open: OpenProject): ProjectVi
   };
 }
 
+/** Where ingest and the workers read projects from (the admin API's ProjectStore in `serve`, ProjectCache otherwise). */
+export interface ProjectSource {
+  /** The current view of the project, or null when it does not exist. */
+  get(projectId: string): Promise<ProjectView | null>;
+}
+
 /** Parsed projects by id, rebuilt when the stored version moves on. */
-export class ProjectCache {
+export class ProjectCache implements ProjectSource {
   private readonly views = new Map<string, ProjectView>();
 
   constructor(

@@ -3,7 +3,7 @@ import type { CrmPort } from '../crm/port.js';
 import type { InboxEvent, Store } from '../store/store.js';
 import { handleEvent, type Handled } from './handle.js';
 import type { WorkerObserver } from './observer.js';
-import type { ProjectCache, ProjectView } from './project.js';
+import type { ProjectSource, ProjectView } from './project.js';
 
 // The worker loop: claim → handle → claim again. The inbox hands out at most
 // one event per ordering key at a time (D7), so every claimed event may run in
@@ -11,7 +11,7 @@ import type { ProjectCache, ProjectView } from './project.js';
 
 export interface WorkerOptions {
   readonly store: Store;
-  readonly projects: ProjectCache;
+  readonly projects: ProjectSource;
   /** The CRM port of a project's connection (the service's CRM registry). */
   readonly ports: (project: ProjectView) => CrmPort;
   readonly concurrency: number;

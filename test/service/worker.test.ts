@@ -29,7 +29,7 @@ async function snapshot() {
 }
 
 /** A CRM that fails the next `count` calls with `error`, then behaves. */
-function failing(count: { n: number }, error: CrmError): HarnessOptions['wrapPort'] {
+function failing(count: { n: number }, error: CrmError): (port: CrmPort) => CrmPort {
   return (port: CrmPort): CrmPort => ({
     ...port,
     findClient: (lookup) => (count.n-- > 0 ? Promise.resolve(err(error)) : port.findClient(lookup)),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseEvent, type Event } from '../../domain/events.js';
 import type { Problem } from '../../domain/problems.js';
 import { verifyWebhook } from '../../sources/standard-webhooks/verify.js';
-import type { ProjectCache } from '../../worker/project.js';
+import type { ProjectSource } from '../../worker/project.js';
 import type { Acceptor } from './accept.js';
 import type { RateLimiter } from './rate-limit.js';
 import { sendProblem } from './reply.js';
@@ -17,7 +17,7 @@ export const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const Params = z.object({ project: z.string() });
 
 export interface IngestDeps {
-  readonly projects: ProjectCache;
+  readonly projects: ProjectSource;
   readonly acceptor: Acceptor;
   readonly limiter: RateLimiter;
   readonly now: () => Date;

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import { parseSettings, type Settings } from '../config/settings.js';
+import { formatProblem } from '../domain/problems.js';
+import { registerAdminRoutes } from '../service/admin/index.js';
+import { ProjectStore } from '../service/admin/project-store.js';
+import { buildApp, REDACTED_PATHS } from '../service/app.js';
+import { ensureOperatorKey } from '../service/auth/keys.js';
+import { CrmRegistry } from '../service/crm-registry.js';
+import { loadSecretBox } from '../service/crypto/load-key.js';
+import type { SecretBox } from '../service/crypto/secret-box.js';
+import { ServiceMetrics } from '../service/ops/metrics.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import type { ProjectSource } from '../worker/project.js';
+import { Worker } from '../worker/worker.js';
+
+// `callmatrix serve` (HTTP API + in-process workers) and `callmatrix worker`
+// (workers only, for scale-out on PostgreSQL): wiring, nothing else.
+
+type Err = (text: string) => void;
+
+export interface Runtime {
+  readonly settings: Settings;
+  readonly store: Store;
+  readonly box: SecretBox;
+  readonly projects: ProjectStore;
+  readonly source: ProjectSource;
+  readonly registry: CrmRegistry;
+  readonly logger: pino.Logger;
+}
+
+export async function openRuntime(args: readonly string[], err: Err): Promise<Runtime | null> {
+  const parsed = parseSettings(process.env, args);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) err(formatProblem(problem));
+    return null;
+  }
+  const settings = parsed.value;
+  const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+  let box: SecretBox;
+  try {
+    box = await loadSecretBox({ env: settings.secretKey, databaseUrl: settings.databaseUrl, keyFile: join(settings.dataDir, 'secret.key') });
+  } catch (error) {
+    err((error as Error).message);
+    return null;
+  }
+  const store = await openStore(settings.databaseUrl);
+  const projects = new ProjectStore(store, box);
+  const source: ProjectSource = { get: async (id) => (await projects.load(id))?.view ?? null };
+  return { settings, store, box, projects, source, registry: new CrmRegistry(), logger };
+}
+
+export function newWorker(rt: Runtime, metrics?: ServiceMetrics): Worker {
+  const { settings, logger } = rt;
+  const observer = metrics?.observer() ?? {};
+  return new Worker({
+    store: rt.store,
+    projects: rt.source,
+    ports: (project) => rt.registry.portFor(project),
+    concurrency: settings.workerConcurrency,
+    leaseMs: settings.leaseMs,
+    pollMs: settings.pollMs,
+    retryScheduleSec: settings.retryScheduleSec,
+    endedGraceSec: settings.endedGraceSec,
+    observer: { ...observer, error: (message, context) => logger.error(context, message) },
+  });
+}
+
+/** Resolves on the first SIGTERM or SIGINT. */
+export function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+}
+
+export async function runServe(args: readonly string[], err: Err): Promise<number> {
+  const rt = await openRuntime(args, err);
+  if (!rt) return 2;
+  const { settings, store, logger } = rt;
+  const created = await ensureOperatorKey(store, settings.adminKey, new Date());
+  // Printed once, outside the structured log (service.md §1); only its hash is stored.
+  if (created) err(`callmatrix: created the operator key (shown only now, keep it): ${created}`);
+  const metrics = new ServiceMetrics(store);
+  const worker = newWorker(rt, metrics);
+  const app = await buildApp({
+    store,
+    settings,
+    projects: rt.source,
+    metrics,
+    onAccepted: () => worker.wake(),
+    logger: { level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    extraRoutes: [
+      (scope) =>
+        registerAdminRoutes(scope, {
+          store,
+          secretBox: rt.box,
+          allowCrmHosts: settings.allowCrmHosts,
+          crmPort: (project) => rt.registry.portFor(project),
+          projects: rt.projects,
+          hooks: { integrationActivated: () => worker.wake() },
+        }),
+    ],
+  });
+  const address = await app.listen({ port: settings.port, host: settings.host });
+  worker.start();
+  logger.info({ address, store: store.backend }, 'callmatrix serve listening');
+  const signal = await untilSignal();
+  logger.info({ signal }, 'draining');
+  // Stop accepting first, then finish or hand back claimed work (service.md §1).
+  await app.close();
+  await worker.stop();
+  await store.close();
+  return 0;
+}
