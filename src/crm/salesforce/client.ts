@@ -187,8 +187,8 @@ export class SalesforceClient {
     return results.map((r) => r.id ?? '');
   }
 
-  /** Reads a non-API URL on the instance (the emulator's /_emulator/snapshot). */
+  /** Reads a non-API URL on the instance without credentials (the emulator's /_emulator/snapshot). */
   async raw(url: string): Promise<HttpResponse> {
-    return this.send({ method: 'GET', path: `${this.instanceUrl}${url}` });
+    return new HttpClient({ baseUrl: this.instanceUrl }).send({ method: 'GET', url: `${this.instanceUrl}${url}` });
   }
 }
