@@ -2,7 +2,7 @@ import type { IntegrationModule } from './native.js';
 import { entity, fail, invalid, notFound, ok, str, type ApiReply, type Params } from './http.js';
 import type { Route } from './router.js';
 import { CallEventInput, CallInput, CallUpdateInput, ModuleInput } from './schemas.js';
-import { customerForCall, customerMatches } from './search.js';
+import { customerForCall } from './search.js';
 import type { AccountState } from './state.js';
 import { knownUser } from './routes-customers.js';
 
@@ -148,7 +148,9 @@ export const telephonyRoutes: Route[] = [
       const phone = str(req.query, 'phone');
       if (!phone) return fail(400, "Parameter 'phone' is missing");
       const details = str(req.query, 'details') === '1';
-      const customer = [...state.customers.values()].find((c) => customerMatches(c, phone) && c.phones.length > 0);
+      // UNVERIFIED: the lookup matches the number as an uploaded call is linked (its last 9 digits).
+      const customerId = customerForCall(state, phone);
+      const customer = customerId === undefined ? undefined : state.customers.get(customerId);
       if (!customer) return ok({});
       const user = customer.managerId !== undefined ? state.users.get(customer.managerId) : undefined;
       const code = [...state.modules.values()].flatMap((m) => m.integrations?.telephony?.additionalCodes ?? []).find((c) => c.userId === user?.id)?.code;
