@@ -30,7 +30,11 @@ const RecordSchema = z.looseObject({ id: z.string() });
 const ListReply = z.looseObject({ data: z.array(RecordSchema), info: z.looseObject({ more_records: z.boolean().optional() }).optional() });
 const MAX_PAGES = 10; // search stops at 2000 records (§1.4): 10 pages of 200
 
-/** A token younger than this is not replaced: a 401 arriving then answered a request sent with the older one. */
+/**
+ * After a refresh forced by a 401, further 401s within this window answered
+ * requests sent with the old token: they retry with the new one instead of
+ * refreshing again (the HttpClient's single flight ends when the refresh does).
+ */
 const FRESH_TOKEN_MS = 2000;
 /** Refresh ahead of expiry, as the SDK does (§1.2: "refreshes when <5 s left"). */
 const EXPIRY_MARGIN_MS = 5000;
@@ -41,7 +45,7 @@ export class ZohoClient {
   private readonly tokenFlight = new SingleFlight<void>();
   private accessToken: string | null = null;
   private expiresAt = 0;
-  private obtainedAt = 0;
+  private refreshedFor401At = 0;
   private readonly root: string;
   /** Token requests sent, for tests of the single-flight refresh. */
   tokenRequests = 0;
@@ -61,7 +65,11 @@ export class ZohoClient {
         if (!this.accessToken || Date.now() > this.expiresAt - EXPIRY_MARGIN_MS) await this.refresh();
         headers['authorization'] = `Zoho-oauthtoken ${this.accessToken ?? ''}`;
       },
-      refresh: () => (Date.now() - this.obtainedAt < FRESH_TOKEN_MS ? Promise.resolve() : this.refresh()),
+      refresh: async () => {
+        if (Date.now() - this.refreshedFor401At < FRESH_TOKEN_MS) return;
+        await this.refresh();
+        this.refreshedFor401At = Date.now();
+      },
       isExpiredToken,
       classify,
       waitHintMs: (response) => waitHintMs(response),
@@ -83,8 +91,7 @@ export class ZohoClient {
       if (!body.success || !body.data.access_token) throw tokenRefused(body.success ? (body.data.error ?? 'no access_token') : 'unreadable reply');
       const ttlSec = body.data.expires_in ?? body.data.expires_in_sec ?? 3600;
       this.accessToken = body.data.access_token;
-      this.obtainedAt = Date.now();
-      this.expiresAt = this.obtainedAt + ttlSec * 1000;
+      this.expiresAt = Date.now() + ttlSec * 1000;
     });
   }
 

@@ -22,7 +22,12 @@ export async function findClient(client: ZohoClient, lookup: ClientLookup, defau
     e164 !== null && phonesOf(record, fields).some((raw) => normalisePhone(raw, defaultCountry).e164 === e164);
 
   const phoneConditions = (fields: readonly string[]): string[] => (variants.length > 0 ? fields.map((field) => `(${field}:in:${variants.join(',')})`) : []);
-  const idCondition = (ids: readonly string[], field = 'id'): string[] => (ids.length > 0 ? [`(${field}:in:${ids.join(',')})`] : []);
+  // `in` takes up to 100 values (§1.4): a longer list becomes several conditions.
+  const idCondition = (ids: readonly string[], field = 'id'): string[] => {
+    const out: string[] = [];
+    for (let at = 0; at < ids.length; at += IN_LIMIT) out.push(`(${field}:in:${ids.slice(at, at + IN_LIMIT).join(',')})`);
+    return out;
+  };
   const any = (conditions: string[]): string | null => (conditions.length === 0 ? null : conditions.length === 1 ? (conditions[0] ?? null) : `(${conditions.join('or')})`);
 
   const createdContacts = new Set(createdIds(created?.contacts));
@@ -63,6 +68,7 @@ export async function findClient(client: ZohoClient, lookup: ClientLookup, defau
   };
 }
 
+const IN_LIMIT = 100;
 const ACCOUNT_FIELDS = 'Account_Name,Owner,UTM_Source,UTM_Medium,UTM_Campaign,UTM_Term,UTM_Content,Tracking_Pool,GA_Client_ID,Landing_Page,Tracking_Number,Messenger_Client_ID,Created_Time';
 
 function unique(records: NativeRecord[]): NativeRecord[] {
