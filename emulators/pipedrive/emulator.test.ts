@@ -73,6 +73,8 @@ describe('crm-apis §6: what the official pipedrive client sends is accepted', (
   it('crm-apis §2.2: the classic ?api_token= on the api.pipedrive.com/v1 path', async () => {
     const response = await fetch(`${emu.baseUrl}/v1/users?api_token=${token}`);
     expect(response.status).toBe(200);
+    const legacy = await json(await fetch(`${emu.baseUrl}/v1/persons/search?term=671234567&fields=phone&start=0&api_token=${token}`));
+    expect((legacy['data'] as { items: unknown[] }).items).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { bool, fail, ok, offsetPage, route, str, type Route } from './http.js';
-import { callLogV1, leadV1, noteV1, userV1 } from './serialize.js';
+import { searchPersons } from './search.js';
+import { callLogV1, leadV1, noteV1, personSearchItem, userV1 } from './serialize.js';
 import { COMPANY_ID, v1Time, type FieldEntity, type PdCallLog, type PdLead, type PdNote } from './state.js';
 import { byId, customValues, dealRef, filterBy, leadRef, orgRef, personRef, userRef, type Ctx } from './validate.js';
 
@@ -23,6 +24,12 @@ function leadCustom(ctx: Ctx): PdLead['custom_fields'] {
 const visibleLeads = (ctx: Ctx): PdLead[] => ctx.db.leads.filter((lead) => !lead.converted);
 
 export const v1Routes: Array<Route<Ctx>> = [
+  // Legacy v1 person search (crm-apis.md §2.4), for older integration code: same items, offset paging.
+  route('GET', '/api/v1/persons/search', (ctx) => {
+    const reply = offsetPage(searchPersons(ctx.db, ctx.query).map(({ person, score }) => personSearchItem(ctx.db, person, score)), ctx.query);
+    const body = reply.body as { data: unknown[]; additional_data: unknown };
+    return { status: 200, body: { success: true, data: { items: body.data }, additional_data: body.additional_data } };
+  }),
   route('GET', '/api/v1/users', (ctx) => ok(ctx.db.users.map((user) => userV1(user, ctx.userId)))),
   route('GET', '/api/v1/users/me', (ctx) => ok(userV1(byId(ctx.db.users, String(ctx.userId), 'User'), ctx.userId))),
   route('GET', '/api/v1/users/:id', (ctx, p) => ok(userV1(byId(ctx.db.users, p['id'], 'User'), ctx.userId))),
