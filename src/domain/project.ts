@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './zoned-time.js';
 import { ACTIONS, CONDITIONS, isTaskAction, type Action, type Cell, type Condition, type Matrix } from './matrix.js';
 
 // The project document's settings and employees (scenario-format §2, service §2).
@@ -133,12 +134,3 @@ export const EmployeesSchema = z.array(EmployeeSchema).superRefine((employees, c
     ids.add(employee.id);
   });
 });
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
