@@ -76,6 +76,51 @@ const SCENARIOS: Record<string, Scenario> = {
     { type: 'messenger.contact_provided', dialogId: 'm1', at: at(2), channel: 'telegram', clientId: 'tg-5551', name: 'Ivan', phone: CLIENT, employee: { id: 'e2' } },
     { type: 'messenger.dialog_ended', dialogId: 'm1', at: at(9), channel: 'telegram', clientId: 'tg-5551', employee: { id: 'e2' }, chatUrl: 'https://chat.example/m1' },
   ]),
+  'custom matrix: contact, organization and a deal routed to a pipeline (G9), mapped fields (G8), comment, analytics (G12)': (() => {
+    const parsed = parseScenario({
+      ...base,
+      project: {
+        ...base.project,
+        fieldMap: { deal: { utm_campaign: 'Campaign__c' }, contact: { ga_client_id: 'GA_Client__c' } },
+        matrix: {
+          'incoming.on_answer': ['create_contact', 'create_organization', 'create_deal'],
+          'incoming.answered_by_responsible': [{ action: 'task_manager', done: true }, 'comment'],
+          'incoming.answered_by_manager': [{ action: 'task_responsible', dueHours: 2 }],
+        },
+      },
+      crm_state: { users },
+      events: [
+        { type: 'call.started', callId: 'k8', at: at(0), direction: 'incoming', from: CLIENT, to: LINE, tracking },
+        { type: 'call.answered', callId: 'k8', at: at(1), employee: { extension: '101' } },
+        { type: 'call.ended', callId: 'k8', at: at(5), disposition: 'answered', durationSec: 240, talkSec: 230, recordingUrl: 'https://records.example/k8.mp3' },
+        { type: 'analytics.ready', callId: 'k8', at: at(9), summary: 'Wants a quote', mood: { client: 'positive', operator: 'neutral', overall: 'positive' }, wentWell: 'greeting' },
+        { type: 'call.started', callId: 'k9', at: at(20), direction: 'incoming', from: '067 123 45 67', to: LINE, tracking: { utm: { source: 'bing' }, landingPage: 'https://shop.example/' } },
+        { type: 'call.answered', callId: 'k9', at: at(21), employee: { extension: '102' } },
+        { type: 'call.ended', callId: 'k9', at: at(23), disposition: 'answered', durationSec: 100, talkSec: 90 },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.value;
+  })(),
+  'returning closed-only client passes to the manager (assign_to_manager), unknown employee (SF-9)': (() => {
+    const parsed = parseScenario({
+      ...base,
+      project: { ...base.project, matrix: { 'incoming.on_answer': ['create_contact', 'create_deal', 'assign_to_manager'], unknown_employee: ['task_top_manager'] } },
+      crm_state: {
+        users,
+        contacts: [{ id: 'c1', name: 'Ivan', phones: ['+380 67 123 4567'], ownerId: 'u2' }],
+        deals: [{ id: 'd1', name: 'Old', contactId: 'c1', ownerId: 'u2', status: 'won' }],
+      },
+      events: [
+        { type: 'call.started', callId: 'k10', at: at(0), direction: 'incoming', from: CLIENT, to: LINE },
+        { type: 'call.answered', callId: 'k10', at: at(1), employee: { extension: '102' } },
+        { type: 'call.ended', callId: 'k10', at: at(4), disposition: 'answered', durationSec: 200, talkSec: 180 },
+        { type: 'call.ended', callId: 'k11', at: at(30), direction: 'incoming', from: CLIENT, to: LINE, disposition: 'answered', durationSec: 20, talkSec: 15, employee: { extension: '999' } },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.value;
+  })(),
 };
 
 describe('D12 equality: Salesforce adapter + emulator vs the in-memory CRM', () => {
