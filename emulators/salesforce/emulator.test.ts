@@ -60,6 +60,7 @@ describe('/_emulator/* (service.md §7)', () => {
     expect(snapshot['tasks']?.map((t) => t['id'])).toEqual(['t1']);
     const utc = (await (await emu('GET', '/_emulator/snapshot')).json()) as typeof snapshot;
     expect(utc['tasks']?.[0]?.['dueAt']).toBe('2026-11-20T12:03:00+00:00');
+    expect((await emu('GET', '/_emulator/snapshot?timezone=Mars/Olympus')).status).toBe(400);
 
     const ids = (await (await emu('GET', '/_emulator/ids')).json()) as Record<string, Record<string, string>>;
     expect(ids['contacts']?.['c1']).toMatch(/^003[a-zA-Z0-9]{15}$/);

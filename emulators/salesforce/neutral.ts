@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../src/domain/snapshot.js';
+import { toZoned, toZonedMinute } from '../../src/domain/zoned-time.js';
 import { KEY_PREFIX, to18 } from './ids.js';
 import type { Org} from './org.js';
 import { type SRecord, type Value } from './org.js';
@@ -199,17 +200,7 @@ export function snapshotOf(org: Org, ids: IdMap, timeZone: string): Snapshot {
 
 /** `2026-11-20T10:03:00+02:00` in the zone; to the minute, or to the second. */
 export function zoned(epochMs: number, timeZone: string, seconds: boolean): string {
-  const at = seconds ? Math.floor(epochMs / 1000) * 1000 : Math.floor(epochMs / 60_000) * 60_000;
-  const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  for (const part of format.formatToParts(new Date(at))) parts[part.type] = part.value;
-  const local = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
-  const offset = Math.round((local - at) / 60_000);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const sec = seconds ? parts['second'] ?? '00' : '00';
-  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${sec}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return seconds ? toZoned(epochMs, timeZone) : toZonedMinute(epochMs, timeZone);
 }
 
 export { KEY_FIELD };

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
+import { isTimeZone } from '../../src/domain/zoned-time.js';
 import { handleApi, routeOf, type ApiContext, type ApiResponse } from './api.js';
 import { handleComposite } from './composite.js';
 import { makeId } from './ids.js';
@@ -157,7 +158,11 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
   function emulatorRoute(method: string, path: string, url: URL, raw: string, res: ServerResponse): void {
     const json = (): unknown => (raw ? JSON.parse(raw) : {});
     try {
-      if (path === '/_emulator/snapshot' && method === 'GET') return send(res, 200, snapshotOf(org, ids, url.searchParams.get('timezone') ?? 'UTC'));
+      if (path === '/_emulator/snapshot' && method === 'GET') {
+        const timeZone = url.searchParams.get('timezone') ?? 'UTC';
+        if (!isTimeZone(timeZone)) return send(res, 400, { error: `unknown time zone "${timeZone}"` });
+        return send(res, 200, snapshotOf(org, ids, timeZone));
+      }
       if (path === '/_emulator/state' && method === 'PUT') {
         const parsed = SnapshotSchema.safeParse(json());
         if (!parsed.success) return send(res, 400, { error: 'invalid snapshot', issues: parsed.error.issues });
