@@ -1,0 +1,103 @@
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/open.js';
+import { startCli, waitReady } from '../test/crash/spawn.js';
+
+// npm run bench:ingest — the ingest path under load from a second process on
+// loopback (autocannon): accepted events/s and p50/p99 acknowledgement
+// latency, then the end-to-end rate of those events into the in-memory CRM.
+// SQLite always; PostgreSQL too when CALLMATRIX_TEST_DATABASE_URL is set.
+
+const DURATION_SEC = Number(process.env['BENCH_DURATION_SEC'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
+const BATCHES = [1, 50];
+
+let counter = 0;
+function event(): Record<string, unknown> {
+  counter += 1;
+  const callId = `b${counter}`;
+  return {
+    type: 'call.started',
+    eventId: callId,
+    callId,
+    at: '2026-03-02T08:00:00Z',
+    direction: 'incoming',
+    from: `+38050${String(1_000_000 + (counter % 9_000_000)).slice(-7)}`,
+    to: '+380441234567',
+  };
+}
+
+async function run(databaseUrl: string, label: string, dir: string): Promise<string[]> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
+  const env = {
+    CALLMATRIX_DATABASE_URL: databaseUrl,
+    CALLMATRIX_ADMIN_KEY: adminKey,
+    CALLMATRIX_SECRET_KEY: randomBytes(32).toString('base64'),
+    CALLMATRIX_INGEST_RATE: '0',
+    CALLMATRIX_DATA_DIR: dir,
+    ...(process.env['CALLMATRIX_WORKER_CONCURRENCY'] !== undefined && { CALLMATRIX_WORKER_CONCURRENCY: process.env['CALLMATRIX_WORKER_CONCURRENCY'] }),
+  };
+  const base = `http://127.0.0.1:${port}`;
+  const serve = startCli(['serve', '--port', String(port)], env);
+  const lines: string[] = [];
+  try {
+    await waitReady(`${base}/readyz`);
+    const token = `tok_${randomBytes(16).toString('hex')}`;
+    const project = `bench-${randomBytes(3).toString('hex')}`;
+    const put = await fetch(`${base}/v1/projects/${project}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ crm: 'pipedrive', project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' }, connection: { kind: 'memory' }, webhook: { token } }),
+    });
+    if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
+    const store = await openStore(databaseUrl);
+    for (const batch of BATCHES) {
+      const before = (await store.countEvents(project)).applied;
+      const started = Date.now();
+      const result = await autocannon({
+        url: `${base}/v1/projects/${project}/events`,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration: DURATION_SEC,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(Array.from({ length: batch }, event)) }) }],
+      });
+      const accepted = result['2xx'] * batch;
+      lines.push(
+        `${label}, ${batch} event(s)/request, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${(accepted / DURATION_SEC).toFixed(0)} accepted events/s ` +
+          `(${result.requests.average.toFixed(0)} req/s), ack latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+      );
+      // End to end: until every accepted event is applied in the in-memory CRM.
+      for (;;) {
+        const counts = await store.countEvents(project);
+        if (counts.pending === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const applied = (await store.countEvents(project)).applied - before;
+      const seconds = (Date.now() - started) / 1000;
+      lines.push(`${label}, ${batch} event(s)/request: end to end ${applied} events into the in-memory CRM in ${seconds.toFixed(1)} s = ${(applied / seconds).toFixed(0)} events/s`);
+    }
+    await store.close();
+  } finally {
+    serve.kill('SIGTERM');
+    await new Promise((resolve) => serve.once('exit', resolve));
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-bench-'));
+  const lines = [`setup: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), serve from source (tsx) with in-process workers, load from this process over loopback; load average at start ${loadavg()[0]?.toFixed(1) ?? '?'} (the machine may be shared)`];
+  lines.push(...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)', dir)));
+  const pg = process.env['CALLMATRIX_TEST_DATABASE_URL'];
+  if (pg) lines.push(...(await run(pg, 'PostgreSQL', dir)));
+  else lines.push('PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL)');
+  rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();
