@@ -40,7 +40,7 @@ const FaultsSchema = z.strictObject({
 });
 const SchemaDeclaration = z.strictObject({
   recordTypes: z.array(z.string().min(1)).optional(),
-  customFields: z.partialRecord(z.enum(['Contact', 'Lead', 'Opportunity', 'Account']), z.array(z.string().regex(/^\w+__c$/))).optional(),
+  customFields: z.partialRecord(z.enum(['Contact', 'Lead', 'Opportunity', 'Account']), z.array(z.string().regex(/^[A-Za-z]\w*$/))).optional(),
 });
 
 const ORG_ID = '00D5g000004EmUlAT';
