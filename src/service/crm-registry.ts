@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { MemoryCrm } from '../crm/memory/adapter.js';
+import { createPipedriveAdapter } from '../crm/pipedrive/adapter.js';
 import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
+import { createRetailcrmAdapter } from '../crm/retailcrm/adapter.js';
+import { createSalesforceAdapter } from '../crm/salesforce/adapter.js';
+import { createZohoAdapter } from '../crm/zoho/adapter.js';
+import type { FitTexts } from '../crm/capabilities.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
@@ -19,19 +24,29 @@ export interface AdapterInput {
 
 export type AdapterFactory = (input: AdapterInput) => CrmPort;
 
-/** A CRM whose adapter is not in this build: every call fails permanently, so its events reach the dead letter, visible and retryable. */
-function notYet(crm: CrmId): AdapterFactory {
-  const refuse = <T>(): Promise<Result<T>> => Promise.resolve(err<T>(new CrmError('permanent', `no ${crm} adapter in this build yet`)));
-  return () => ({ findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse });
+function textsFor(settings: ProjectSettings): FitTexts {
+  return {
+    recording: translate('Recording', settings.language),
+    alsoConcerns: translate('Also concerns', settings.language),
+    legs: translate('Legs', settings.language),
+  };
 }
 
-// The real adapters (src/crm/<crm>/) join here as they land.
+/** What every adapter takes from the project: texts in its language (D12), its country (G1) and zone (D4). */
+const common = ({ settings }: AdapterInput) => ({ texts: textsFor(settings), defaultCountry: settings.defaultCountry, timezone: settings.timezone });
+
 export const adapters = {
-  zoho: notYet('zoho'),
-  pipedrive: notYet('pipedrive'),
-  retailcrm: notYet('retailcrm'),
-  salesforce: notYet('salesforce'),
+  zoho: (input) => createZohoAdapter(input.connection, common(input)),
+  pipedrive: (input) => createPipedriveAdapter(input.connection, common(input)),
+  retailcrm: (input) => createRetailcrmAdapter(input.connection, common(input)),
+  salesforce: (input) => createSalesforceAdapter(input.connection, common(input)),
 } satisfies Record<CrmId, AdapterFactory>;
+
+/** An adapter that cannot be built (a connection the schema refuses): every call fails permanently, visible in the dead letter. */
+function refusing(message: string): CrmPort {
+  const refuse = <T>(): Promise<Result<T>> => Promise.resolve(err<T>(new CrmError('permanent', message)));
+  return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
+}
 
 /**
  * `{ "kind": "memory" }` (or no connection): the in-memory CRM, one per project,
@@ -52,22 +67,30 @@ export function isMemoryConnection(connection: unknown): boolean {
 
 export class CrmRegistry {
   private readonly memories = new Map<string, { crm: CrmId; port: CrmPort }>();
+  // One adapter per project version: it holds the token, the pacing and the keys it carried out.
+  private readonly real = new Map<string, { version: number; port: CrmPort }>();
 
   constructor(private readonly factories: Record<CrmId, AdapterFactory> = adapters) {}
 
   portFor(project: ProjectView): CrmPort {
     const { id, crm, connection, settings } = project;
-    if (!isMemoryConnection(connection)) return this.factories[crm]({ projectId: id, crm, connection, settings });
+    if (!isMemoryConnection(connection)) {
+      const kept = this.real.get(id);
+      if (kept && kept.version === project.version) return kept.port;
+      let port: CrmPort;
+      try {
+        port = this.factories[crm]({ projectId: id, crm, connection, settings });
+      } catch (error) {
+        port = refusing(`the ${crm} connection cannot be used: ${(error as Error).message}`);
+      }
+      this.real.set(id, { version: project.version, port });
+      return port;
+    }
     const memory = connection === null ? { kind: 'memory' as const } : MemoryConnectionSchema.parse(connection);
     if (memory.baseUrl !== undefined) return new RemoteMemoryCrm(memory.baseUrl);
     const kept = this.memories.get(id);
     if (kept && kept.crm === crm) return kept.port;
-    const texts = {
-      recording: translate('Recording', settings.language),
-      alsoConcerns: translate('Also concerns', settings.language),
-      legs: translate('Legs', settings.language),
-    };
-    const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), { defaultCountry: settings.defaultCountry, texts });
+    const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), { defaultCountry: settings.defaultCountry, texts: textsFor(settings) });
     this.memories.set(id, { crm, port });
     return port;
   }
