@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../domain/scenario.js';
 import { startZohoEmulator, type ZohoEmulator } from '../../../emulators/zoho/index.js';
@@ -101,6 +102,19 @@ describe('D12: the Zoho adapter against the emulator prints what simulate prints
   for (const [name, run] of Object.entries(SCENARIOS)) {
     it(name, async () => {
       const comparison = await compareWithMemory(run, emulator);
+      expect(comparison.actual).toEqual(comparison.expected);
+    });
+  }
+
+  // The Zoho catalogue (ZO-1..ZO-18) where it exists: its `expect` block is the engine's concern, not this one's.
+  const CATALOGUE = 'test/scenarios/zoho';
+  const files = existsSync(CATALOGUE) ? readdirSync(CATALOGUE).filter((file) => file.endsWith('.json')) : [];
+  for (const file of files) {
+    it(`D12: catalogue ${file}`, async () => {
+      const document = JSON.parse(readFileSync(`${CATALOGUE}/${file}`, 'utf8')) as Record<string, unknown>;
+      const parsed = parseScenario(Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'expect' && key !== 'description')));
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      const comparison = await compareWithMemory(parsed.value, emulator);
       expect(comparison.actual).toEqual(comparison.expected);
     });
   }
