@@ -65,7 +65,9 @@ async function main(): Promise<number> {
   await waitReady(`${base}/readyz`);
 
   const token = `tok_${randomBytes(16).toString('hex')}`;
-  const put = await fetch(`${base}/v1/projects/crash`, {
+  // A project of its own: a PostgreSQL database may hold earlier runs.
+  const projectId = `crash-${randomBytes(4).toString('hex')}`;
+  const put = await fetch(`${base}/v1/projects/${projectId}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ crm: 'pipedrive', project, employees: EMPLOYEES, connection: { kind: 'memory', baseUrl: crm.baseUrl }, webhook: { token } }),
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
   const send = async (event: Record<string, unknown>): Promise<void> => {
     for (;;) {
       try {
-        const res = await fetch(`${base}/v1/projects/crash/events`, {
+        const res = await fetch(`${base}/v1/projects/${projectId}/events`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(event),
@@ -124,7 +126,7 @@ async function main(): Promise<number> {
   // Let the workers finish; then stop everything gracefully and read the store.
   const store = await openStore(databaseUrl);
   for (let waited = 0; waited < 120_000; waited += 250) {
-    const counts = await store.countEvents('crash');
+    const counts = await store.countEvents(projectId);
     if (counts.pending === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -133,10 +135,10 @@ async function main(): Promise<number> {
 
   let lost = 0;
   for (const eventId of acknowledged) {
-    const detail = await store.getEvent('crash', eventId);
+    const detail = await store.getEvent(projectId, eventId);
     if (!detail || (detail.event.state !== 'applied' && detail.event.state !== 'skipped')) lost += 1;
   }
-  const counts = await store.countEvents('crash');
+  const counts = await store.countEvents(projectId);
   await store.close();
 
   // The reference: the same events through the pipeline once, with no crash.

@@ -37,11 +37,15 @@ export interface HarnessOptions {
   readonly retryScheduleSec?: readonly number[];
   /** Wraps each project's CRM port (fault injection). */
   readonly wrapPort?: (port: CrmPort, project: ProjectView) => CrmPort;
+  /** PostgreSQL: the URL and a schema of the suite's own (style §2.14); SQLite on a temp file otherwise. */
+  readonly postgres?: { readonly url: string; readonly schema: string };
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-service-'));
-  const store = await openStore(`sqlite:${join(dir, 'test.db')}`);
+  const store = options.postgres
+    ? await openStore(options.postgres.url, { schema: options.postgres.schema, poolSize: 4 })
+    : await openStore(`sqlite:${join(dir, 'test.db')}`);
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectCache(store, sealedProjectOpener(box));
   const registry = new CrmRegistry();
