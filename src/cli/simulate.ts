@@ -12,6 +12,7 @@ import { InMemoryState } from '../pipeline/state.js';
 import type { Language } from '../domain/project.js';
 import type { FitTexts } from '../crm/capabilities.js';
 import type { CrmPort } from '../crm/port.js';
+import { runViaHttp } from './via-http.js';
 
 export interface SimulationResult {
   readonly crm_state: Snapshot;
@@ -80,8 +81,8 @@ export async function runSimulate(args: readonly string[], out: (text: string) =
     err(`--format: only "json" is supported, got "${format}"`);
     return 2;
   }
-  if (via !== undefined) {
-    err(`--via ${via}: not available yet; the real CRM adapters and emulators are not built (see README, "Not yet covered")`);
+  if (args.includes('--via') && via !== 'http') {
+    err(`--via: only "http" is supported (the CRM's adapter against its emulator), got ${via === undefined ? 'nothing' : `"${via}"`}`);
     return 2;
   }
   const loaded = await loadScenario(files[0] ?? '');
@@ -89,7 +90,8 @@ export async function runSimulate(args: readonly string[], out: (text: string) =
     for (const problem of loaded.problems) err(formatProblem(problem));
     return 2;
   }
-  const result = await simulate(loaded.scenario);
+  // --via http: the same scenario through the CRM's real adapter and its emulator (scenario-format §1).
+  const result = via === 'http' ? (await runViaHttp(loaded.scenario)).result : await simulate(loaded.scenario);
   out(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }

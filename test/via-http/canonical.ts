@@ -1,0 +1,72 @@
+import type { JournalEntry } from '../../src/domain/plan.js';
+import type { Language } from '../../src/domain/project.js';
+import type { Snapshot } from '../../src/domain/snapshot.js';
+import { fitTexts, type SimulationResult } from '../../src/cli/simulate.js';
+import { renameIdsInText } from '../../src/cli/via-http.js';
+
+// A run "up to record ids" (issue 4 item 5): every record id replaced by its
+// collection and its place in the list, wherever it appears (references, the
+// fit texts' "Also concerns" and "Legs" lines, the journal's operations).
+
+const COLLECTIONS = ['users', 'contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls'] as const;
+type Collection = (typeof COLLECTIONS)[number];
+const REFERENCE: Record<string, Collection> = {
+  ownerId: 'users', assigneeId: 'users', userId: 'users', contactId: 'contacts', leadId: 'leads', dealId: 'deals', organizationId: 'organizations',
+};
+/** Times compared as instants: their offsets are presentation (scenario-format §4). */
+const TIMES = new Set(['dueAt', 'startedAt']);
+const TEXTS = new Set(['description', 'text']);
+
+export interface CanonicalRun {
+  readonly crm_state: Record<string, unknown[]>;
+  readonly journal: unknown[];
+}
+
+export function canonicalRun(run: SimulationResult, language: Language): CanonicalRun {
+  const snapshot: Snapshot = run.crm_state;
+  const names = new Map<string, string>();
+  for (const collection of COLLECTIONS) {
+    snapshot[collection].forEach((record, index) => names.set(`${collection}:${record.id}`, `${collection}#${index + 1}`));
+  }
+  // An id no record carries (a dangling link) stays visible as such.
+  const name = (collection: Collection, id: string): string => names.get(`${collection}:${id}`) ?? `${collection}?${id}`;
+  const inText = renameIdsInText(fitTexts(language), name);
+
+  const clean = (value: unknown, collection: Collection, key: string | null): unknown => {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value === 'string') {
+      if (key === 'id') return name(collection, value);
+      const target = key === null ? undefined : REFERENCE[key];
+      if (target) return name(target, value);
+      if (key !== null && TIMES.has(key)) return new Date(value).toISOString();
+      if (key !== null && TEXTS.has(key)) return inText(value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      const items = value.map((item) => clean(item, collection, null));
+      return items.length > 0 ? items : undefined;
+    }
+    if (typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      // Keys sorted: the order fields are written in is no content.
+      for (const [k, v] of Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) {
+        const cleaned = clean(v, collection, k);
+        if (cleaned !== undefined) out[k] = cleaned;
+      }
+      return Object.keys(out).length > 0 || key === null ? out : undefined;
+    }
+    return value;
+  };
+
+  const crmState: Record<string, unknown[]> = {};
+  for (const collection of COLLECTIONS) crmState[collection] = snapshot[collection].map((record) => clean(record, collection, null));
+  crmState['notifications'] = snapshot.notifications.map((record) => clean(record, 'users', null));
+  const journal = run.journal.map((entry: JournalEntry) => ({
+    eventId: entry.eventId,
+    outcome: entry.outcome,
+    conditions: entry.conditions,
+    operations: entry.operations.map(({ op, entity, id }) => ({ op, entity, id: entity === 'notifications' ? '-' : name(entity, id) })),
+    ...(entry.skipped && entry.skipped.length > 0 && { skipped: entry.skipped.map(({ action }) => action) }),
+  }));
+  return { crm_state: crmState, journal };
+}
