@@ -52,6 +52,27 @@ export function inboxCases(fresh: FreshStore): void {
     expect(await store.insertEvents('acme', many, T0)).toEqual({ accepted: 150, duplicates: 0 });
   });
 
+  it('service §4: concurrent requests share commits; each is counted alone, and a failing one sinks no other', async () => {
+    const { store } = await open();
+    await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    await store.putProject({ id: 'other', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    const bad: Event = { ...recording('bad', 'cx'), at: 'not a time' };
+    const requests = Array.from({ length: 30 }, (_, i) =>
+      i === 7
+        ? store.insertEvents('acme', [callEvent('r7', 'c7'), { event: bad, orderingKey: 'call:cx' }], T0)
+        : store.insertEvents(i % 2 ? 'acme' : 'other', [callEvent(`r${i}`, `c${i}`), callEvent(`shared-${i % 3}`, 'cs')], T0),
+    );
+    const results = await Promise.allSettled(requests);
+    expect(results[7]?.status).toBe('rejected');
+    const fulfilled = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(fulfilled).toHaveLength(29);
+    // Per project, each `shared-N` is stored once: the later copies count as duplicates of their own request.
+    expect(fulfilled.reduce((sum, r) => sum + r.accepted, 0)).toBe(29 + 6);
+    expect(fulfilled.reduce((sum, r) => sum + r.duplicates, 0)).toBe(29 - 6);
+    expect((await store.countEvents('acme')).pending + (await store.countEvents('other')).pending).toBe(35);
+    expect(await store.getEvent('acme', 'r7')).toBeNull();
+  });
+
   it('D7: one event per ordering key at a time, in received order; other keys run in parallel', async () => {
     const { store } = await open();
     const project = await activeProject(store);

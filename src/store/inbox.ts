@@ -15,30 +15,125 @@ const INSERT_CHUNK = 100;
 const INBOX_LOCK_SPACE = 1;
 
 export async function insertEvents(db: Db, projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
+  return db.transaction(
+    async (tx) => {
+      await lockProjects(tx, [projectId]);
+      return insertInto(tx, projectId, events, now);
+    },
+    { urgent: true },
+  );
+}
+
+async function lockProjects(tx: Queryable, projectIds: readonly string[]): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  // Sorted, so two batches locking the same projects cannot deadlock.
+  for (const id of [...new Set(projectIds)].sort()) await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [INBOX_LOCK_SPACE, id]);
+}
+
+async function insertInto(tx: Queryable, projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
   // A repeat inside the request is a duplicate too; the first one counts.
   const byId = new Map<string, NewEvent>();
   for (const item of events) if (!byId.has(item.event.eventId)) byId.set(item.event.eventId, item);
   const fresh = [...byId.values()];
-  const accepted = await db.transaction(async (tx) => {
-    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [INBOX_LOCK_SPACE, projectId]);
-    let stored = 0;
-    for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-      const chunk = fresh.slice(start, start + INSERT_CHUNK);
-      const params: Param[] = [];
-      for (const { event, orderingKey } of chunk) {
-        params.push(projectId, event.eventId, orderingKey, JSON.stringify(event), Date.parse(event.at), toMs(now));
-      }
-      const values = chunk.map(() => placeholders(6)).join(', ');
-      const rows = await tx.all(
-        `INSERT INTO events (project_id, event_id, ordering_key, body, at_ms, received_at) VALUES ${values}
-         ON CONFLICT (project_id, event_id) DO NOTHING RETURNING event_id`,
-        params,
-      );
-      stored += rows.length;
+  let accepted = 0;
+  for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+    const chunk = fresh.slice(start, start + INSERT_CHUNK);
+    const params: Param[] = [];
+    for (const { event, orderingKey } of chunk) {
+      params.push(projectId, event.eventId, orderingKey, JSON.stringify(event), Date.parse(event.at), toMs(now));
     }
-    return stored;
-  });
+    const values = chunk.map(() => placeholders(6)).join(', ');
+    const rows = await tx.all(
+      `INSERT INTO events (project_id, event_id, ordering_key, body, at_ms, received_at) VALUES ${values}
+       ON CONFLICT (project_id, event_id) DO NOTHING RETURNING event_id`,
+      params,
+    );
+    accepted += rows.length;
+  }
   return { accepted, duplicates: events.length - accepted };
+}
+
+interface QueuedInsert {
+  readonly projectId: string;
+  readonly events: readonly NewEvent[];
+  readonly now: Date;
+  readonly resolve: (result: InsertResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** How many requests one commit may carry at most. */
+const MAX_REQUESTS_PER_COMMIT = 256;
+
+/**
+ * Group commit (service.md §4: "several requests may share one commit"): an
+ * insert that arrives while a commit is under way waits for the next one,
+ * which carries every request queued meanwhile. A lone request commits at
+ * once, so nobody waits for a timer; under load one fsync serves many 202s.
+ * Each request still stands or falls alone: if a shared commit fails, its
+ * requests are committed one by one.
+ */
+export class InsertBatcher {
+  private queue: QueuedInsert[] = [];
+  private running = false;
+  private scheduled = false;
+
+  constructor(private readonly db: Db) {}
+
+  insert(projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
+    return new Promise<InsertResult>((resolve, reject) => {
+      this.queue.push({ projectId, events, now, resolve, reject });
+      // better-sqlite3 commits synchronously, so nothing queues "during" a commit:
+      // wait for the rest of this turn of the event loop (requests parsed in the
+      // same I/O phase), then commit them together. No timer, no added delay.
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.drain();
+        });
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_REQUESTS_PER_COMMIT);
+        if (batch.length === 1) {
+          await this.alone(batch[0] as QueuedInsert);
+          continue;
+        }
+        let results: InsertResult[] | null = null;
+        try {
+          results = await this.db.transaction(
+            async (tx) => {
+              await lockProjects(tx, batch.map((item) => item.projectId));
+              const out: InsertResult[] = [];
+              for (const item of batch) out.push(await insertInto(tx, item.projectId, item.events, item.now));
+              return out;
+            },
+            { urgent: true },
+          );
+        } catch {
+          results = null;
+        }
+        if (results) batch.forEach((item, i) => item.resolve(results[i] as InsertResult));
+        else for (const item of batch) await this.alone(item);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async alone(item: QueuedInsert): Promise<void> {
+    try {
+      item.resolve(await insertEvents(this.db, item.projectId, item.events, item.now));
+    } catch (error) {
+      item.reject(error);
+    }
+  }
 }
 
 // Advisory-lock key under which claims take turns (PostgreSQL). The claim
@@ -49,6 +144,7 @@ const CLAIM_LOCK_SPACE = 2;
 
 export async function claimEvents(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]> {
   const nowMs = toMs(now);
+  // Not durable: a claim lost to a power cut is a lease that never was; the event is simply claimed again.
   const rows = await db.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?, 0)', [CLAIM_LOCK_SPACE]);
     const lock = tx.dialect === 'postgres' ? 'FOR UPDATE OF e SKIP LOCKED' : '';
@@ -72,7 +168,7 @@ export async function claimEvents(db: Db, workerId: string, limit: number, lease
        RETURNING ${EVENT_COLUMNS}`,
       [workerId, nowMs + leaseMs, nowMs, nowMs, nowMs, limit],
     );
-  });
+  }, { durable: false });
   return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
 }
 
@@ -83,6 +179,8 @@ export async function renewLease(db: Db, workerId: string, projectId: string, ev
 }
 
 export function complete(db: Db, workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean> {
+  // Not durable: if a power cut undoes it, the plan with its CRM ids is back
+  // too (it was committed durably), so the redo sends nothing twice (D13).
   return db.transaction(async (tx) => {
     const changed = await tx.run(
       `UPDATE events SET state = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE ${HELD_BY}`,
@@ -93,7 +191,7 @@ export function complete(db: Db, workerId: string, projectId: string, eventId: s
     if (completion.memory) await putMemory(tx, projectId, completion.memory.key, completion.memory.memory);
     await deletePlan(tx, projectId, eventId);
     return true;
-  });
+  }, { durable: false });
 }
 
 export async function release(db: Db, workerId: string, projectId: string, eventId: string): Promise<boolean> {

@@ -26,7 +26,11 @@ import type {
 
 /** The Store over either backend: each area's SQL lives in its own module; this class only routes. */
 export class SqlStore implements Store {
-  private constructor(private readonly db: Db) {}
+  private readonly inserts: inbox.InsertBatcher;
+
+  private constructor(private readonly db: Db) {
+    this.inserts = new inbox.InsertBatcher(db);
+  }
 
   /** Migrates, then returns the store (service §1: /readyz once migrated). */
   static async open(db: Db): Promise<SqlStore> {
@@ -80,7 +84,7 @@ export class SqlStore implements Store {
   }
 
   insertEvents(projectId: string, events: readonly NewEvent[], now: Date) {
-    return inbox.insertEvents(this.db, projectId, events, now);
+    return this.inserts.insert(projectId, events, now);
   }
   claimEvents(workerId: string, limit: number, leaseMs: number, now: Date) {
     return inbox.claimEvents(this.db, workerId, limit, leaseMs, now);

@@ -25,8 +25,20 @@ export interface Db extends Queryable {
    * when it throws. SQLite: BEGIN IMMEDIATE (one writer across processes);
    * PostgreSQL: one pooled connection, READ COMMITTED.
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /** Someone waits for this commit (an ingest answer): run it before queued background work where the backend queues. */
+  readonly urgent?: boolean;
+  /**
+   * Default true: the commit survives power loss (SQLite synchronous=FULL).
+   * False for bookkeeping that is safe to redo (claims, completions whose plan
+   * ids were already committed durably): it still survives a crash (kill -9),
+   * and the next durable commit makes it durable too (the WAL is sequential).
+   */
+  readonly durable?: boolean;
 }
 
 /** `?` → `$1`, `$2`, … outside single-quoted literals. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Db, Param, Queryable, Row } from '../sql.js';
+import type { Db, Param, Queryable, Row, TransactionOptions } from '../sql.js';
 
 /**
  * better-sqlite3 is synchronous and has one connection; an async transaction
@@ -10,15 +10,30 @@ import type { Db, Param, Queryable, Row } from '../sql.js';
  * through one queue.
  */
 class Turns {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly urgent: Array<() => Promise<void>> = [];
+  private readonly normal: Array<() => Promise<void>> = [];
+  private running = false;
 
-  take<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(work, work);
-    this.tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
+  /**
+   * Runs `work` when the connection is free. Urgent work (an ingest commit,
+   * whose caller waits for its 202) goes before queued normal work (the
+   * workers, which the inbox lets lag), never in the middle of it.
+   */
+  take<T>(work: () => Promise<T>, urgent = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      (urgent ? this.urgent : this.normal).push(() => work().then(resolve, reject));
+      void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let next = this.urgent.shift() ?? this.normal.shift(); next; next = this.urgent.shift() ?? this.normal.shift()) await next();
+    } finally {
+      this.running = false;
+    }
   }
 }
 
@@ -75,6 +90,7 @@ class Connection implements Queryable {
 class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
   private readonly connection: Connection;
+  private synchronous: 'FULL' | 'NORMAL' = 'FULL';
 
   constructor(
     db: Database.Database,
@@ -96,9 +112,14 @@ class SqliteDb implements Db {
     return this.turns.take(() => this.connection.exec(sql));
   }
 
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return this.turns.take(async () => {
       const db = this.connection.db;
+      const synchronous = options?.durable === false ? 'NORMAL' : 'FULL';
+      if (synchronous !== this.synchronous) {
+        db.pragma(`synchronous = ${synchronous}`);
+        this.synchronous = synchronous;
+      }
       // IMMEDIATE takes the write lock now, so two processes never both read
       // then write (claims); busy_timeout makes the other one wait.
       db.exec('BEGIN IMMEDIATE');
@@ -110,7 +131,7 @@ class SqliteDb implements Db {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw error;
       }
-    });
+    }, options?.urgent === true);
   }
 
   close(): Promise<void> {
