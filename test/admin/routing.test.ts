@@ -39,7 +39,7 @@ describe('smart call forwarding (service.md §6, G13)', () => {
     expect((await route('067 123 4567')).json()).toMatchObject({ match: true, record: { id: 'd1' } });
   });
 
-  it('G13: the project\'s routingPriority decides; Salesforce defaults to leads first', async () => {
+  it('G13/SF-12: the project\'s routingPriority decides; Salesforce defaults to leads first', async () => {
     await h.app.inject({ method: 'PUT', url: '/v1/projects/acme', headers: auth(), payload: memoryDocument({ project: { defaultCountry: 'UA', routingPriority: ['contacts', 'deals'] } }) });
     expect((await route(CALLER)).json()).toMatchObject({ record: { entity: 'contacts', id: 'c1' }, employee: { id: 'e1' } });
     await h.app.inject({ method: 'PUT', url: '/v1/projects/acme', headers: auth(), payload: memoryDocument({ crm: 'salesforce', project: { defaultCountry: 'UA' } }) });
