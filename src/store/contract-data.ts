@@ -234,4 +234,26 @@ export function dataCases(fresh: FreshStore): void {
     await store.clearIndex(project);
     expect((await store.indexStatus(project)).phones).toBe(0);
   });
+
+  it('G13: index changes: a record replaces its rows, a deal takes its contact’s phones, a re-owned record keeps its order', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const phone = '+380671234567';
+    await store.applyIndexChanges(project, [
+      { kind: 'record', record: { entity: 'contacts', recordId: 'p1', phones: [phone], ownerUserId: 'u1', createdOrder: 10 } },
+      { kind: 'record', record: { entity: 'deals', recordId: 'd1', phones: [], ownerUserId: 'u2', createdOrder: 11 }, phonesOf: { entity: 'contacts', recordId: 'p1' } },
+      { kind: 'record', record: { entity: 'deals', recordId: 'd0', phones: [phone], ownerUserId: 'u3', createdOrder: 5 } },
+    ]);
+    expect(await store.route(project, phone, ['deals'])).toEqual({ entity: 'deals', recordId: 'd1', ownerUserId: 'u2' });
+    // Re-owning the older deal keeps it older: the newest deal still answers.
+    await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'deals', recordId: 'd0', ownerUserId: 'u9', phones: [] }]);
+    expect(await store.route(project, phone, ['deals'])).toMatchObject({ recordId: 'd1' });
+    await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'contacts', recordId: 'p1', ownerUserId: 'u7', phones: ['+380000000000'] }]);
+    expect(await store.route(project, phone, ['contacts'])).toEqual({ entity: 'contacts', recordId: 'p1', ownerUserId: 'u7' });
+    expect(await store.route(project, '+380000000000', ['contacts'])).toBeNull();
+    // A re-owned record not indexed yet is added with the phones the lookup saw.
+    await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'leads', recordId: 'l5', ownerUserId: 'u4', phones: ['+380501112233'] }]);
+    expect(await store.route(project, '+380501112233', ['leads'])).toEqual({ entity: 'leads', recordId: 'l5', ownerUserId: 'u4' });
+    expect((await store.indexStatus(project)).phones).toBe(2);
+  });
 }

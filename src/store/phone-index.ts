@@ -1,25 +1,49 @@
 import { routeFromRow } from './rows.js';
 import { num, str, type Db, type Param, type Queryable } from './sql.js';
-import type { IndexEntity, IndexStatus, IndexedRecord, RouteMatch } from './store.js';
+import type { IndexChange, IndexEntity, IndexStatus, IndexedRecord, RouteMatch } from './store.js';
 
 // The local phone index that answers G13's routing question without a CRM round-trip.
 
+const INSERT_ROW = 'INSERT INTO phone_index (project_id, entity, record_id, phone, owner_user_id, created_order) VALUES (?, ?, ?, ?, ?, ?)';
+const RECORD_ROWS = 'project_id = ? AND entity = ? AND record_id = ?';
+
 export function upsertIndex(db: Db, projectId: string, records: readonly IndexedRecord[]): Promise<void> {
   return db.transaction(async (tx) => {
-    for (const record of records) {
-      await tx.run('DELETE FROM phone_index WHERE project_id = ? AND entity = ? AND record_id = ?', [projectId, record.entity, record.recordId]);
-      for (const phone of new Set(record.phones)) {
-        await tx.run('INSERT INTO phone_index (project_id, entity, record_id, phone, owner_user_id, created_order) VALUES (?, ?, ?, ?, ?, ?)', [
-          projectId,
-          record.entity,
-          record.recordId,
-          phone,
-          record.ownerUserId,
-          record.createdOrder,
-        ]);
-      }
-    }
+    for (const record of records) await replaceRecord(tx, projectId, record);
   });
+}
+
+async function replaceRecord(tx: Queryable, projectId: string, record: IndexedRecord): Promise<void> {
+  await tx.run(`DELETE FROM phone_index WHERE ${RECORD_ROWS}`, [projectId, record.entity, record.recordId]);
+  for (const phone of new Set(record.phones)) {
+    await tx.run(INSERT_ROW, [projectId, record.entity, record.recordId, phone, record.ownerUserId, record.createdOrder]);
+  }
+}
+
+/** The changes in order, inside the caller's transaction (`complete` passes its own: G13 and the event's state land together). */
+export async function applyIndexChanges(tx: Queryable, projectId: string, changes: readonly IndexChange[]): Promise<void> {
+  for (const change of changes) {
+    if (change.kind === 'owner') {
+      const { entity, recordId, ownerUserId } = change;
+      const moved = await tx.run(`UPDATE phone_index SET owner_user_id = ? WHERE ${RECORD_ROWS}`, [ownerUserId, projectId, entity, recordId]);
+      // Not indexed yet (the load has not reached it): index what the lookup saw, as the oldest record.
+      if (moved === 0) for (const phone of new Set(change.phones)) await tx.run(INSERT_ROW, [projectId, entity, recordId, phone, ownerUserId, 0]);
+      continue;
+    }
+    const { record, phonesOf } = change;
+    if (record.phones.length > 0 || !phonesOf) {
+      await replaceRecord(tx, projectId, record);
+      continue;
+    }
+    // A deal without phones of its own is reached through its contact's (G13).
+    await tx.run(`DELETE FROM phone_index WHERE ${RECORD_ROWS}`, [projectId, record.entity, record.recordId]);
+    await tx.run(
+      `INSERT INTO phone_index (project_id, entity, record_id, phone, owner_user_id, created_order)
+       -- Casts: PostgreSQL types a bare parameter in a SELECT list as text.
+       SELECT DISTINCT project_id, CAST(? AS TEXT), CAST(? AS TEXT), phone, CAST(? AS TEXT), CAST(? AS BIGINT) FROM phone_index WHERE ${RECORD_ROWS}`,
+      [record.entity, record.recordId, record.ownerUserId, record.createdOrder, projectId, phonesOf.entity, phonesOf.recordId],
+    );
+  }
 }
 
 export async function removeFromIndex(db: Queryable, projectId: string, entity: IndexEntity, recordId: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { Db } from './sql.js';
 import type { IntegrationStateName } from './states.js';
 import type {
   Completion,
+  IndexChange,
   IndexEntity,
   IndexStatus,
   IndexedRecord,
@@ -155,6 +156,9 @@ export class SqlStore implements Store {
 
   upsertIndex(projectId: string, records: readonly IndexedRecord[]) {
     return index.upsertIndex(this.db, projectId, records);
+  }
+  applyIndexChanges(projectId: string, changes: readonly IndexChange[]) {
+    return this.db.transaction((tx) => index.applyIndexChanges(tx, projectId, changes), { durable: false });
   }
   removeFromIndex(projectId: string, entity: IndexEntity, recordId: string) {
     return index.removeFromIndex(this.db, projectId, entity, recordId);

@@ -105,6 +105,8 @@ export interface Completion {
   readonly journal: JournalRecord;
   /** The call or dialog memory to store in the same transaction (D6). */
   readonly memory?: { readonly key: string; readonly memory: Memory };
+  /** G13: the phone index rows the event's operations created or re-owned, written in the same transaction. */
+  readonly index?: readonly IndexChange[];
 }
 
 export type EventCounts = Record<EventState, number>;
@@ -195,6 +197,24 @@ export interface IndexedRecord {
   /** Larger is newer: the CRM's creation time in ms, or any increasing number. */
   readonly createdOrder: number;
 }
+
+/**
+ * One change the service's own writes make to the index (G13):
+ * - `record`: a record created (or read whole from the CRM): its rows are replaced. When it has
+ *   no phones of its own and `phonesOf` is set (a deal whose phones are its contact's), the
+ *   phones are copied from that record's rows already in the index.
+ * - `owner`: a record re-owned: its rows get the new owner and keep their creation order; when it
+ *   has no rows yet, `phones` (what the client lookup saw, may be empty) are added as oldest.
+ */
+export type IndexChange =
+  | { readonly kind: 'record'; readonly record: IndexedRecord; readonly phonesOf?: { readonly entity: IndexEntity; readonly recordId: string } }
+  | {
+      readonly kind: 'owner';
+      readonly entity: IndexEntity;
+      readonly recordId: string;
+      readonly ownerUserId: string | null;
+      readonly phones: readonly string[];
+    };
 
 export interface RouteMatch {
   readonly entity: IndexEntity;
@@ -311,6 +331,8 @@ export interface Store {
   // phone index (G13)
   /** Replaces the phones of each record (a record's old phones are dropped). */
   upsertIndex(projectId: string, records: readonly IndexedRecord[]): Promise<void>;
+  /** Applies IndexChanges in one transaction (the loader and poll use `record` changes with `phonesOf`). */
+  applyIndexChanges(projectId: string, changes: readonly IndexChange[]): Promise<void>;
   removeFromIndex(projectId: string, entity: IndexEntity, recordId: string): Promise<void>;
   /** Drops the whole index of a project (before a full reload). */
   clearIndex(projectId: string): Promise<void>;

@@ -2,10 +2,12 @@ import type { CrmError, CrmPort } from '../crm/port.js';
 import type { Event } from '../domain/events.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { JournalEntry } from '../domain/plan.js';
+import type { ClientRecords } from '../domain/snapshot.js';
 import { clientSide } from '../engine/memory.js';
 import { processEvent } from '../pipeline/process.js';
 import { DurablePipelineState } from '../store/pipeline-state.js';
 import type { InboxEvent, JournalRecord, Store } from '../store/store.js';
+import { indexChangesOf } from './index-changes.js';
 import type { WorkerObserver } from './observer.js';
 import { clientNumber } from './ordering.js';
 import type { ProjectView } from './project.js';
@@ -46,7 +48,15 @@ export async function handleEvent(item: InboxEvent, project: ProjectView, crm: C
   });
 
   if (result.entry.outcome !== 'failed') {
-    const done = await store.complete(workerId, projectId, eventId, { outcome: result.entry.outcome, journal: journal(result.entry), ...state.completion() });
+    // G13: the index rows of what this event created or re-owned land in the same transaction as its state.
+    const index = indexChangesOf({
+      plan: result.decision?.plan ?? [],
+      operations: result.entry.operations,
+      client: watched.client(),
+      defaultCountry: project.settings.defaultCountry,
+      createdOrder: now.getTime(),
+    });
+    const done = await store.complete(workerId, projectId, eventId, { outcome: result.entry.outcome, journal: journal(result.entry), ...state.completion(), index });
     return done ? result.entry.outcome : 'lost-lease';
   }
 
@@ -82,9 +92,16 @@ function phonesOf(event: Event, state: DurablePipelineState, project: ProjectVie
   return [normalisePhone(raw, project.settings.defaultCountry).e164 ?? raw];
 }
 
-/** The port with each CRM call timed, and the last CrmError kept: the worker decides on its kind only (style §2.6). */
-function watch(inner: CrmPort, observer: WorkerObserver | undefined): { port: CrmPort; lastError: () => CrmError | null } {
+/**
+ * The port with each CRM call timed, the last CrmError kept (the worker decides on its kind only,
+ * style §2.6), and the client the lookup found (the phones of records the plan re-owns, G13).
+ */
+function watch(
+  inner: CrmPort,
+  observer: WorkerObserver | undefined,
+): { port: CrmPort; lastError: () => CrmError | null; client: () => ClientRecords | null } {
   let last: CrmError | null = null;
+  let client: ClientRecords | null = null;
   const timed = async <T>(method: 'findClient' | 'apply', call: () => ReturnType<CrmPort['apply']> | Promise<T>): Promise<T> => {
     const started = process.hrtime.bigint();
     const result = (await call()) as { ok: boolean; error?: CrmError };
@@ -94,11 +111,16 @@ function watch(inner: CrmPort, observer: WorkerObserver | undefined): { port: Cr
   };
   return {
     port: {
-      findClient: (lookup) => timed('findClient', () => inner.findClient(lookup)),
+      findClient: async (lookup) => {
+        const found = await timed('findClient', () => inner.findClient(lookup));
+        if (found.ok) client = found.value;
+        return found;
+      },
       apply: (operation) => timed('apply', () => inner.apply(operation)),
       listUsers: () => inner.listUsers(),
       snapshot: () => inner.snapshot(),
     },
     lastError: () => last,
+    client: () => client,
   };
 }
