@@ -9,7 +9,7 @@ const DEFAULT_LIMIT = 100;
 // of a project commit in sequence order, so a reader paging by sequence never
 // passes a row that commits later with a smaller number (PostgreSQL allots
 // sequence values before commit; SQLite has one writer anyway).
-const JOURNAL_LOCK_SPACE = 3;
+export const JOURNAL_LOCK_SPACE = 3;
 
 /** Appends one entry (inside the caller's transaction). */
 export async function appendJournal(tx: Queryable, projectId: string, record: JournalRecord): Promise<void> {

@@ -39,6 +39,13 @@ export interface TransactionOptions {
    * and the next durable commit makes it durable too (the WAL is sequential).
    */
   readonly durable?: boolean;
+  /**
+   * PostgreSQL: take this transaction-level advisory lock (two int4 keys)
+   * with BEGIN, in the same round trip; statements of `work` then see every
+   * commit made before the lock was granted. SQLite ignores it: BEGIN
+   * IMMEDIATE already admits one writer at a time.
+   */
+  readonly advisoryLock?: readonly [number, number];
 }
 
 /** `?` → `$1`, `$2`, … outside single-quoted literals. */

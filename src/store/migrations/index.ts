@@ -1,6 +1,7 @@
 import type { Dialect } from '../sql.js';
 import { initial } from './001_initial.js';
 import { eventRefs } from './002_event_refs.js';
+import { unfinishedByKey } from './003_unfinished_by_key.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -12,4 +13,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'event refs', sql: eventRefs },
+  { version: 3, name: 'unfinished events by key', sql: unfinishedByKey },
 ];

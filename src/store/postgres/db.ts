@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { numberPlaceholders, type Db, type Param, type Queryable, type Row } from '../sql.js';
+import { numberPlaceholders, type Db, type Param, type Queryable, type Row, type TransactionOptions } from '../sql.js';
 
 const INT8_OID = 20;
 
@@ -37,10 +37,10 @@ class PostgresDb extends Session implements Db {
     super(pool);
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin(options?.advisoryLock));
       const result = await work(new Session(client));
       await client.query('COMMIT');
       return result;
@@ -55,6 +55,14 @@ class PostgresDb extends Session implements Db {
   close(): Promise<void> {
     return this.pool.end();
   }
+}
+
+/** BEGIN, and the advisory lock asked for in the same round trip (simple protocol: two statements, no parameters). */
+function begin(lock: readonly [number, number] | undefined): string {
+  if (!lock) return 'BEGIN';
+  const [space, key] = lock;
+  if (!Number.isInteger(space) || !Number.isInteger(key)) throw new TypeError('advisory lock keys must be integers');
+  return `BEGIN; SELECT pg_advisory_xact_lock(${space}, ${key})`;
 }
 
 export interface PostgresOptions {
