@@ -1,42 +1,16 @@
 // The account keeps naive local times (`Y-m-d H:i:s`); the neutral snapshot
 // shows them with the offset of the timezone asked for (scenario-format §4).
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsAt(ms: number, timeZone: string): Record<string, number> {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  const out: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') out[part.type] = Number(part.value);
-  return out;
-}
-
-function offsetMinutes(ms: number, timeZone: string): number {
-  const p = partsAt(ms, timeZone);
-  const local = Date.UTC(p['year'] ?? 0, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'] ?? 0, p['minute'] ?? 0, p['second'] ?? 0);
-  return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000);
-}
+import { isTimeZone, localDateTime, offsetMinutes } from '../../src/domain/zoned-time.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValidTimeZone = isTimeZone;
 
 /** An ISO instant as the account's local `Y-m-d H:i:s`. */
 export function localOf(iso: string, timeZone: string): string | null {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  const p = partsAt(ms, timeZone);
-  return `${p['year']}-${pad(p['month'] ?? 0)}-${pad(p['day'] ?? 0)} ${pad(p['hour'] ?? 0)}:${pad(p['minute'] ?? 0)}:${pad(p['second'] ?? 0)}`;
+  return Number.isNaN(ms) ? null : localDateTime(ms, timeZone);
 }
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/;

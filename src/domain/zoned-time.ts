@@ -92,3 +92,8 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The instant as a naive local `YYYY-MM-DD HH:MM:SS` in the zone (CRMs that keep local times). */
+export function localDateTime(epochMs: number, timeZone: string): string {
+  return toZoned(epochMs, timeZone).slice(0, 19).replace('T', ' ');
+}

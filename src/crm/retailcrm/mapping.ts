@@ -1,3 +1,4 @@
+import { localDateTime as localDateTimeIn } from '../../domain/zoned-time.js';
 import { z } from 'zod';
 import type { Utm } from '../../domain/events.js';
 import type { RecordPatch } from '../../domain/plan.js';
@@ -306,8 +307,5 @@ export function eventPayload(notification: Notification, phone: string | undefin
 export function localDateTime(iso: string, timeZone: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new CrmError('permanent', `"${iso}" is no time`);
-  const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  for (const part of format.formatToParts(new Date(ms))) parts[part.type] = part.value;
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
+  return localDateTimeIn(ms, timeZone);
 }
