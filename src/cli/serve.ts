@@ -12,6 +12,7 @@ import type { SecretBox } from '../service/crypto/secret-box.js';
 import { ServiceMetrics } from '../service/ops/metrics.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
+import { IndexSync } from '../worker/index-sync.js';
 import type { ProjectSource } from '../worker/project.js';
 import { Worker } from '../worker/worker.js';
 
@@ -84,6 +85,19 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   if (created) err(`callmatrix: created the operator key (shown only now, keep it): ${created}`);
   const metrics = new ServiceMetrics(store);
   const worker = newWorker(rt, metrics);
+  // G13: the phone index loaded on activation and polled for what people changed in the CRM.
+  const indexSync = new IndexSync({
+    store,
+    projects: rt.source,
+    ports: (project) => rt.registry.portFor(project),
+    intervalSec: settings.indexSyncSec,
+    onError: (message, context) => logger.error(context, message),
+  });
+  const integrationActivated = (projectId: string): void => {
+    worker.wake();
+    // Not awaited: the activation answers now, the status says `loading` until the load is done.
+    indexSync.load(projectId).catch((error: unknown) => logger.error({ projectId, error: String(error) }, 'index load failed'));
+  };
   const app = await buildApp({
     store,
     settings,
@@ -99,17 +113,19 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
           allowCrmHosts: settings.allowCrmHosts,
           crmPort: (project) => rt.registry.portFor(project),
           projects: rt.projects,
-          hooks: { integrationActivated: () => worker.wake() },
+          hooks: { integrationActivated },
         }),
     ],
   });
   const address = await app.listen({ port: settings.port, host: settings.host });
   worker.start();
+  indexSync.start();
   logger.info({ address, store: store.backend }, 'callmatrix serve listening');
   const signal = await untilSignal();
   logger.info({ signal }, 'draining');
   // Stop accepting first, then finish or hand back claimed work (service.md §1).
   await app.close();
+  await indexSync.stop();
   await worker.stop();
   await store.close();
   return 0;

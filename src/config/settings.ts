@@ -42,6 +42,8 @@ export const SettingsSchema = z.strictObject({
   endedGraceSec: nonNegative.default(60),
   /** How long an idle worker waits before claiming again. */
   pollMs: positiveInt.default(200),
+  /** G13: how often each active project's recently modified CRM records are read into the phone index. */
+  indexSyncSec: positiveInt.default(300),
   /** Where the SQLite secret key file lives. */
   dataDir: z.string().min(1).default('./data'),
 });
@@ -63,6 +65,7 @@ const ENV: Record<string, keyof Settings> = {
   CALLMATRIX_ENDED_GRACE_SEC: 'endedGraceSec',
   CALLMATRIX_POLL_MS: 'pollMs',
   CALLMATRIX_DATA_DIR: 'dataDir',
+  CALLMATRIX_INDEX_SYNC_SEC: 'indexSyncSec',
 };
 
 /** Command-line flag → setting. */

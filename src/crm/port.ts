@@ -35,6 +35,25 @@ export interface ClientLookup {
   readonly created: CreatedRecords | null;
 }
 
+/** One record as the phone index needs it (G13), read from the CRM's "modified since" lists. */
+export interface IndexRecord {
+  readonly entity: 'contacts' | 'leads' | 'deals';
+  readonly id: string;
+  /** As the CRM stores them; the reader normalises them (G1). */
+  readonly phones: readonly string[];
+  readonly ownerId: string | null;
+  /** The record's contact: a deal (or lead) without phones of its own is reached through its contact's. */
+  readonly contactId: string | null;
+  /** The CRM's creation time, for "newest record first"; null when the CRM does not say. */
+  readonly createdAt: Date | null;
+}
+
+export interface IndexRecordPage {
+  readonly records: IndexRecord[];
+  /** Pass back to read the next page; null when this was the last. */
+  readonly next: string | null;
+}
+
 export interface CrmPort {
   /**
    * The client: records carrying the phone, the leads and deals of those
@@ -51,4 +70,11 @@ export interface CrmPort {
   listUsers(): Promise<Result<User[]>>;
   /** The CRM's content as the neutral snapshot (scenario-format §4). */
   snapshot(): Promise<Result<Snapshot>>;
+  /**
+   * Optional (G13): contacts, leads and deals created or modified at or after
+   * `since` (all of them when null), one page per call; `cursor` is the
+   * previous page's `next`. Without it the phone index holds only what the
+   * service itself wrote.
+   */
+  listRecordsSince?(since: Date | null, cursor: string | null): Promise<Result<IndexRecordPage>>;
 }

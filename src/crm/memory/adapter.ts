@@ -3,7 +3,7 @@ import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import type { ClientRecords, Snapshot, User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts, type StorageCapabilities } from '../capabilities.js';
-import { ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import { ok, type ClientLookup, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { MemoryStore } from './store.js';
 
 /**
@@ -20,10 +20,16 @@ export class MemoryCrm implements CrmPort {
   constructor(
     crm: CrmId,
     seed: Snapshot,
-    private readonly options: { readonly defaultCountry?: string | undefined; readonly texts: FitTexts },
+    private readonly options: {
+      readonly defaultCountry?: string | undefined;
+      readonly texts: FitTexts;
+      /** The clock of creation and modification times (G13's "modified since"); the real one by default. */
+      readonly now?: (() => Date) | undefined;
+    },
   ) {
     this.caps = CAPABILITIES[crm];
-    this.store = new MemoryStore(seed, (raw) => normalisePhone(raw, options.defaultCountry).e164);
+    const now = options.now;
+    this.store = new MemoryStore(seed, (raw) => normalisePhone(raw, options.defaultCountry).e164, now ? () => now().getTime() : Date.now);
   }
 
   findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
@@ -44,6 +50,19 @@ export class MemoryCrm implements CrmPort {
 
   snapshot(): Promise<Result<Snapshot>> {
     return Promise.resolve(ok(structuredClone(this.store.snapshot)));
+  }
+
+  /** G13: everything in one page (the records are in memory already). */
+  listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
+    const records = this.store.changedSince(since ? since.getTime() : null).map(({ collection, record, createdMs }) => ({
+      entity: collection,
+      id: record.id,
+      phones: [...(record.phones ?? [])],
+      ownerId: record.ownerId ?? null,
+      contactId: 'contactId' in record ? (record.contactId ?? null) : null,
+      createdAt: new Date(createdMs),
+    }));
+    return Promise.resolve(ok({ records, next: null }));
   }
 
   private carryOut(operation: Operation): string {

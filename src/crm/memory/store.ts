@@ -5,6 +5,16 @@ import type { ClientRecords, Contact, Deal, Lead, Organization, Snapshot } from 
 type Collection = Exclude<keyof Snapshot, 'users' | 'notifications'>;
 type RecordOf<C extends Collection> = Snapshot[C][number];
 type Identity = (raw: string) => string | null;
+/** Epoch ms. */
+type Clock = () => number;
+
+/** A contact, lead or deal with the times the phone index reads (G13). */
+export interface TimedRecord {
+  readonly collection: 'contacts' | 'leads' | 'deals';
+  readonly record: Contact | Lead | Deal;
+  readonly createdMs: number;
+  readonly modifiedMs: number;
+}
 
 const PREFIX: Record<Collection, string> = {
   contacts: 'c',
@@ -27,15 +37,35 @@ export class MemoryStore {
   /** `leads:CONTACT` / `deals:CONTACT` → keys of the records hanging on that contact. */
   private readonly byContact = new Map<string, Set<string>>();
   private readonly counters = new Map<Collection, number>();
+  /** `collection:id` → creation and last change, epoch ms. */
+  private readonly times = new Map<string, { created: number; modified: number }>();
 
   constructor(
     seed: Snapshot,
     private readonly identity: Identity,
+    private readonly clock: Clock = Date.now,
   ) {
     this.snapshot = structuredClone(seed);
+    const seededAt = clock();
     for (const collection of Object.keys(PREFIX) as Collection[]) {
-      this.snapshot[collection].forEach((record, index) => this.index(collection, record, index));
+      this.snapshot[collection].forEach((record, index) => {
+        this.index(collection, record, index);
+        // Seeded records are older than anything created later, in seed order.
+        this.times.set(`${collection}:${record.id}`, { created: index, modified: seededAt });
+      });
     }
+  }
+
+  /** Contacts, leads and deals changed at or after `sinceMs` (all when null), in creation order per collection. */
+  changedSince(sinceMs: number | null): TimedRecord[] {
+    const out: TimedRecord[] = [];
+    for (const collection of ['contacts', 'leads', 'deals'] as const) {
+      for (const record of this.snapshot[collection]) {
+        const time = this.times.get(`${collection}:${record.id}`) ?? { created: 0, modified: 0 };
+        if (sinceMs === null || time.modified >= sinceMs) out.push({ collection, record, createdMs: time.created, modifiedMs: time.modified });
+      }
+    }
+    return out;
   }
 
   insert<C extends Collection>(collection: C, record: Omit<RecordOf<C>, 'id'> | RecordOf<C>): string {
@@ -45,6 +75,8 @@ export class MemoryStore {
     stored.id = id;
     list.push(stored);
     this.index(collection, stored, list.length - 1);
+    const now = this.clock();
+    this.times.set(`${collection}:${id}`, { created: now, modified: now });
     return id;
   }
 
@@ -54,6 +86,8 @@ export class MemoryStore {
     const list = this.snapshot[collection] as Array<RecordOf<C>>;
     const current = list[at.index];
     if (current) list[at.index] = change(current);
+    const time = this.times.get(`${collection}:${id}`);
+    this.times.set(`${collection}:${id}`, { created: time?.created ?? 0, modified: this.clock() });
     return id;
   }
 

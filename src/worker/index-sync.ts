@@ -1,0 +1,135 @@
+import type { CrmPort, IndexRecord } from '../crm/port.js';
+import type { IndexChange, IndexedRecord, Store } from '../store/store.js';
+import { indexPhones } from './index-changes.js';
+import type { ProjectSource, ProjectView } from './project.js';
+
+// G13: the phone index filled from the CRM. A full load when a project's
+// integration is activated, then a poll of the records modified since the last
+// read, every `intervalSec`. The service's own writes are indexed by the
+// workers as they complete events (index-changes.ts); this catches everything
+// else: records created or re-owned in the CRM by people.
+
+export interface IndexSyncOptions {
+  readonly store: Store;
+  readonly projects: ProjectSource;
+  readonly ports: (project: ProjectView) => CrmPort;
+  /** How often recently modified records are read (CALLMATRIX_INDEX_SYNC_SEC). */
+  readonly intervalSec: number;
+  readonly now?: () => Date;
+  readonly onError?: (message: string, context: Record<string, unknown>) => void;
+}
+
+/** Read a little before the last read started: a CRM's modification times are not exact to the ms, and clocks differ. */
+const OVERLAP_MS = 60_000;
+/** A runaway pager (a CRM that keeps answering a `next`) stops here. */
+const MAX_PAGES = 100_000;
+
+export class IndexSync {
+  /** Project id → when the last successful read started (this process's memory: a restart reloads). */
+  private readonly lastRead = new Map<string, Date>();
+  private readonly running = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: IndexSyncOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * The full load of an activation: the status says `loading` until every
+   * record was read, then `ready`. A load already running for the project is
+   * joined, not doubled.
+   */
+  load(projectId: string): Promise<void> {
+    return this.once(projectId, () => this.read(projectId, null, true));
+  }
+
+  /** Reads what changed since the last read (a full read, status untouched, when this process has not read the project yet). */
+  poll(projectId: string): Promise<void> {
+    return this.once(projectId, () => {
+      const last = this.lastRead.get(projectId);
+      return this.read(projectId, last ? new Date(last.getTime() - OVERLAP_MS) : null, false);
+    });
+  }
+
+  /** Polls every active project now. */
+  async pollAll(): Promise<void> {
+    const projects = await this.options.store.listProjects();
+    for (const project of projects) {
+      const integration = await this.options.store.getIntegration(project.id);
+      if (integration?.state !== 'active') continue;
+      await this.poll(project.id).catch((error: unknown) => this.options.onError?.('index poll failed', { projectId: project.id, error: String(error) }));
+    }
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = (): void => {
+      void this.pollAll()
+        .catch((error: unknown) => this.options.onError?.('index poll failed', { error: String(error) }))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.options.intervalSec * 1000);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.all(this.running.values());
+  }
+
+  private once(projectId: string, work: () => Promise<void>): Promise<void> {
+    const current = this.running.get(projectId);
+    if (current) return current;
+    const job = work().finally(() => this.running.delete(projectId));
+    this.running.set(projectId, job);
+    return job;
+  }
+
+  private async read(projectId: string, since: Date | null, announce: boolean): Promise<void> {
+    const { store } = this.options;
+    const project = await this.options.projects.get(projectId);
+    if (!project) return;
+    const port = this.options.ports(project);
+    const startedAt = this.now();
+    if (announce) await store.setIndexState(projectId, 'loading');
+    if (port.listRecordsSince) {
+      const country = project.settings.defaultCountry;
+      /** Deals (or leads) reached through a contact that may come on a later page: applied again at the end. */
+      const throughContacts: IndexChange[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const result = await port.listRecordsSince(since, cursor);
+        // The status stays `loading` (or as it was): the next poll reads again from the same `since`.
+        if (!result.ok) throw result.error;
+        const changes = changesOf(result.value.records, country);
+        await store.applyIndexChanges(projectId, changes);
+        throughContacts.push(...changes.filter((change) => change.kind === 'record' && change.phonesOf));
+        cursor = result.value.next;
+        if (cursor === null) break;
+      }
+      if (throughContacts.length > 0) await store.applyIndexChanges(projectId, throughContacts);
+    }
+    this.lastRead.set(projectId, startedAt);
+    if (announce || (await store.indexStatus(projectId)).state !== 'ready') await store.setIndexState(projectId, 'ready');
+  }
+}
+
+/** One page's records as index changes: contacts first, so a deal of the same page finds its contact's phones. */
+export function changesOf(records: readonly IndexRecord[], defaultCountry: string | undefined): IndexChange[] {
+  const ordered = [...records].sort((a, b) => (a.entity === 'contacts' ? 0 : 1) - (b.entity === 'contacts' ? 0 : 1));
+  return ordered.map((source): IndexChange => {
+    const record: IndexedRecord = {
+      entity: source.entity,
+      recordId: source.id,
+      phones: indexPhones(source.phones, defaultCountry),
+      ownerUserId: source.ownerId,
+      createdOrder: source.createdAt?.getTime() ?? 0,
+    };
+    return record.phones.length === 0 && source.entity !== 'contacts' && source.contactId
+      ? { kind: 'record', record, phonesOf: { entity: 'contacts', recordId: source.contactId } }
+      : { kind: 'record', record };
+  });
+}
