@@ -142,6 +142,25 @@ export function dataCases(fresh: FreshStore): void {
     expect(await store.getPlan(project, 'e1')).toBeNull();
   });
 
+  it('D6/D13: getWorkState reads the memory and the plan under way together, each null when absent', async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const memory = { ...newCallMemory('c1', T0.toISOString()), phase: 1 };
+    const decision: Decision = { conditions: ['incoming.missed'], outcome: 'applied', plan: [], skipped: [], memory: null };
+    expect(await store.getWorkState(project, 'call:c1', 'e1')).toEqual({ memory: null, plan: null });
+    await store.putMemory(project, 'call:c1', memory);
+    expect(await store.getWorkState(project, 'call:c1', 'e1')).toEqual({ memory, plan: null });
+    await store.savePlan(project, 'e1', decision);
+    await store.recordOperation(project, 'e1', 'e1#0', 'person-1');
+    const state = await store.getWorkState(project, 'call:c1', 'e1');
+    expect(state.memory).toEqual(memory);
+    expect(state.plan?.decision).toEqual(decision);
+    expect([...(state.plan?.ids ?? [])]).toEqual([['e1#0', 'person-1']]);
+    // No memory key (an event without a call or dialog): the plan alone.
+    expect((await store.getWorkState(project, null, 'e1')).memory).toBeNull();
+    expect((await store.getWorkState('other', 'call:c1', 'e1')).plan).toBeNull();
+  });
+
   it('D13: the pipeline on the durable state resumes a failed plan without writing any operation twice', async () => {
     const store = await open();
     const project = await activeProject(store);

@@ -1,4 +1,5 @@
 import { appendJournal } from './journal.js';
+import { completeInOneStatement } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
 import { applyIndexChanges } from './phone-index.js';
 import { decodeCursor, encodeCursor, EVENT_COLUMNS, eventFromRow, journalFromRow, toMs } from './rows.js';
@@ -202,6 +203,8 @@ export async function renewLease(db: Db, workerId: string, projectId: string, ev
 }
 
 export function complete(db: Db, workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean> {
+  // PostgreSQL: one round trip, the journal lock held only inside the server (see postgres/complete.ts).
+  if (db.dialect === 'postgres' && !(completion.index && completion.index.length > 0)) return completeInOneStatement(db, workerId, projectId, eventId, completion);
   // Not durable: if a power cut undoes it, the plan with its CRM ids is back
   // too (it was committed durably), so the redo sends nothing twice (D13).
   return db.transaction(async (tx) => {

@@ -38,7 +38,7 @@ export class DurablePipelineState implements PipelineState {
 
   static async load(store: Store, projectId: string, event: Event): Promise<DurablePipelineState> {
     const key = memoryKey(event);
-    const [memory, plan] = await Promise.all([key ? store.getMemory(projectId, key) : Promise.resolve(null), store.getPlan(projectId, event.eventId)]);
+    const { memory, plan } = await store.getWorkState(projectId, key, event.eventId);
     return new DurablePipelineState(store, projectId, event.eventId, key, memory, plan);
   }
 

@@ -2,7 +2,7 @@ import type { Decision } from '../engine/decision.js';
 import type { Memory } from '../engine/memory.js';
 import { json } from './rows.js';
 import { str, type Queryable } from './sql.js';
-import type { StoredPlan } from './store.js';
+import type { StoredPlan, WorkState } from './store.js';
 
 // Call / dialog memory and plans under way (D6, D13, style §2.9).
 
@@ -24,6 +24,24 @@ export async function getPlan(db: Queryable, projectId: string, eventId: string)
   if (!row) return null;
   const done = await db.all('SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
   return { decision: json<Decision>(row['decision']), ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])) };
+}
+
+/**
+ * What a worker reads before running an event: its call / dialog memory and
+ * its plan under way, in one statement (one round trip on PostgreSQL, where
+ * each was a query of its own for every event). The plan's recorded ids are
+ * read only when there is a plan (a retry), which is rare.
+ */
+export async function getWorkState(db: Queryable, projectId: string, memoryKey: string | null, eventId: string): Promise<WorkState> {
+  const row = await db.get(
+    `SELECT (SELECT body FROM memories WHERE project_id = ? AND key = ?) AS memory,
+            (SELECT decision FROM plans WHERE project_id = ? AND event_id = ?) AS decision`,
+    [projectId, memoryKey, projectId, eventId],
+  );
+  const memory = memoryKey !== null && row?.['memory'] != null ? json<Memory>(row['memory']) : null;
+  if (row?.['decision'] == null) return { memory, plan: null };
+  const done = await db.all('SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+  return { memory, plan: { decision: json<Decision>(row['decision']), ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])) } };
 }
 
 export async function savePlan(db: Queryable, projectId: string, eventId: string, decision: Decision): Promise<void> {

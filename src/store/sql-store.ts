@@ -137,6 +137,9 @@ export class SqlStore implements Store {
   getPlan(projectId: string, eventId: string) {
     return plans.getPlan(this.db, projectId, eventId);
   }
+  getWorkState(projectId: string, memoryKey: string | null, eventId: string) {
+    return plans.getWorkState(this.db, projectId, memoryKey, eventId);
+  }
   savePlan(projectId: string, eventId: string, decision: Decision) {
     return plans.savePlan(this.db, projectId, eventId, decision);
   }

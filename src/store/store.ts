@@ -136,6 +136,12 @@ export interface ResolveHeldResult {
 // ───────────────────────────── journal ─────────────────────────────
 
 /** One journal row: scenario-format §5's entry plus what the filters need. */
+/** What a worker loads before running one event (DurablePipelineState). */
+export interface WorkState {
+  readonly memory: Memory | null;
+  readonly plan: StoredPlan | null;
+}
+
 export interface JournalRecord {
   readonly entry: JournalEntry;
   /** The event's `at`. */
@@ -316,6 +322,8 @@ export interface Store {
 
   // plans under way (D13, style §2.9)
   getPlan(projectId: string, eventId: string): Promise<StoredPlan | null>;
+  /** getMemory (when the event has a memory key) and getPlan together, in one round trip where the backend allows. */
+  getWorkState(projectId: string, memoryKey: string | null, eventId: string): Promise<WorkState>;
   /** Stores the decided plan before any of it runs; keeps ids already recorded. */
   savePlan(projectId: string, eventId: string, decision: Decision): Promise<void>;
   /** Persists one operation's CRM id the moment the CRM returned it. */
