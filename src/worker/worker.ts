@@ -85,7 +85,8 @@ export class Worker {
   /** Claims and runs once (tests drive the worker step by step with it). Resolves when the claimed events are done. */
   async runOnce(limit = this.options.concurrency): Promise<Handled[]> {
     const claimed = await this.options.store.claimEvents(this.workerId, limit, this.options.leaseMs, this.now());
-    return Promise.all(claimed.map((item) => this.work(item)));
+    const projects = this.projectsOf(claimed);
+    return Promise.all(claimed.map((item) => this.work(item, projects)));
   }
 
   private async run(): Promise<void> {
@@ -99,9 +100,10 @@ export class Worker {
           this.options.observer?.error?.('claim failed', { error: String(error) });
         }
       }
+      const projects = this.projectsOf(claimed);
       for (const item of claimed) {
         const key = `${item.projectId}\u0000${item.eventId}`;
-        const job = this.work(item).then(
+        const job = this.work(item, projects).then(
           () => undefined,
           () => undefined,
         );
@@ -130,13 +132,26 @@ export class Worker {
     });
   }
 
-  private async work(item: InboxEvent): Promise<Handled> {
+  /**
+   * The project of each claimed event, looked up once per project for the
+   * whole claim: the events were claimed together, so one look at the
+   * project's current version serves them all (it was a store read per event).
+   */
+  private projectsOf(claimed: readonly InboxEvent[]): ReadonlyMap<string, Promise<ProjectView | null>> {
+    const projects = new Map<string, Promise<ProjectView | null>>();
+    for (const { projectId } of claimed) if (!projects.has(projectId)) projects.set(projectId, this.options.projects.get(projectId));
+    // A failed look-up is reported by the event that awaits it (work's catch).
+    for (const lookup of projects.values()) lookup.catch(() => undefined);
+    return projects;
+  }
+
+  private async work(item: InboxEvent, projects: ReadonlyMap<string, Promise<ProjectView | null>>): Promise<Handled> {
     const { store, observer } = this.options;
     const renew = setInterval(() => {
       store.renewLease(this.workerId, item.projectId, item.eventId, this.options.leaseMs, this.now()).catch(() => undefined);
     }, Math.max(1_000, Math.floor(this.options.leaseMs / 3)));
     try {
-      const project = await this.options.projects.get(item.projectId);
+      const project = await (projects.get(item.projectId) ?? this.options.projects.get(item.projectId));
       if (!project) {
         await store.release(this.workerId, item.projectId, item.eventId);
         return 'lost-lease';
