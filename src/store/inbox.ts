@@ -150,14 +150,19 @@ const CLAIM_LOCK_SPACE = 2;
 // waiting for its next attempt, or failed). The `b.state IN (…)` term names
 // the partial index events_unfinished_key word for word (SQLite uses a
 // partial index only then), so the check reads the key's unfinished events,
-// not its whole history. Parameters: now, now, now.
+// not its whole history. `OFFSET 0` keeps PostgreSQL from turning the check
+// into an anti-join, which on a fresh backlog's statistics it ran unkeyed
+// (every unfinished event of the project per candidate: 38 ms at 10 000);
+// as a per-candidate subplan it always looks up (project, key) in the index.
+// Parameters: now, now, now.
 const CLAIMABLE = `e.state = 'pending'
            AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?)
            AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
            AND NOT EXISTS (
              SELECT 1 FROM events b
              WHERE b.project_id = e.project_id AND b.ordering_key = e.ordering_key AND b.state IN ('pending', 'failed') AND b.seq <> e.seq
-               AND ((b.state = 'pending' AND b.claimed_until > ?) OR b.at_ms < e.at_ms OR (b.at_ms = e.at_ms AND b.seq < e.seq)))`;
+               AND ((b.state = 'pending' AND b.claimed_until > ?) OR b.at_ms < e.at_ms OR (b.at_ms = e.at_ms AND b.seq < e.seq))
+             LIMIT 1 OFFSET 0)`;
 
 const CLAIM = `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE seq IN`;
 
