@@ -35,6 +35,24 @@ export interface ClientLookup {
   readonly created: CreatedRecords | null;
 }
 
+/**
+ * What the admin API lists from a CRM beyond users (service.md §2, G8): the
+ * neutral shapes every adapter's catalog.ts maps to. An adapter offers them
+ * with `listPipelines()` / `listFields(entity)` (see service/admin/crm-catalog.ts).
+ */
+export interface CrmField {
+  /** What a project's field map names as the target. */
+  readonly name: string;
+  readonly label?: string;
+  /** `string` fields may receive parameters (G8); the rest are named so the error can say why. */
+  readonly type: 'string' | 'number' | 'date' | 'boolean' | 'picklist' | 'other';
+}
+
+export interface CrmPipeline {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** One record as the phone index needs it (G13), read from the CRM's "modified since" lists. */
 export interface IndexRecord {
   readonly entity: 'contacts' | 'leads' | 'deals';

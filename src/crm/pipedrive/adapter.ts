@@ -4,8 +4,10 @@ import type { Operation } from '../../domain/plan.js';
 import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
-import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
-import { fieldKeys, listPipelines, listUsers } from './admin.js';
+import type { FieldEntity as MapEntity } from '../../domain/project.js';
+import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
+import { catalogFields, catalogPipelines } from './catalog.js';
 import { appendOnce, patchedNote, recreateBody } from './call-log-update.js';
 import { PipedriveClient, PipedriveConnectionSchema, type PipedriveClientOptions } from './client.js';
 import { findClient, type FindContext } from './find-client.js';
@@ -86,6 +88,16 @@ export class PipedriveAdapter implements CrmPort {
 
   listUsers(): Promise<Result<User[]>> {
     return this.attempt(() => listUsers(this.client));
+  }
+
+  /** service.md §2 `…/crm/pipelines` (G9). */
+  listPipelines(): Promise<Result<CrmPipeline[]>> {
+    return this.attempt(async () => catalogPipelines(await listPipelines(this.client)));
+  }
+
+  /** service.md §2 `…/crm/fields`, and G8's type check of a field map. Leads share the deal fields. */
+  listFields(entity: MapEntity): Promise<Result<CrmField[]>> {
+    return this.attempt(async () => catalogFields(await listFields(this.client, entity)));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */

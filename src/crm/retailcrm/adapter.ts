@@ -3,8 +3,10 @@ import type { Operation } from '../../domain/plan.js';
 import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
-import { CrmError, err, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
-import { listUsers, statusGroups } from './admin.js';
+import type { FieldEntity } from '../../domain/project.js';
+import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { listCustomFields, listPipelines, listUsers, statusGroups } from './admin.js';
+import { catalogFields, catalogPipelines } from './catalog.js';
 import { RetailcrmClient, RetailcrmConnectionSchema, RetailcrmError, type RetailcrmClientOptions } from './client.js';
 import { isDuplicateExternalId } from './errors.js';
 import { findClientRecords } from './lookup.js';
@@ -78,6 +80,16 @@ export class RetailcrmAdapter implements CrmPort {
 
   listUsers(): Promise<Result<User[]>> {
     return this.guard(() => listUsers(this.client));
+  }
+
+  /** service.md §2 `…/crm/pipelines`: the order types (G9). */
+  listPipelines(): Promise<Result<CrmPipeline[]>> {
+    return this.guard(async () => catalogPipelines(await listPipelines(this.client)));
+  }
+
+  /** service.md §2 `…/crm/fields`, and G8's type check of a field map: custom fields (none for leads). */
+  listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
+    return this.guard(async () => catalogFields(await listCustomFields(this.client, entity)));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */

@@ -3,11 +3,13 @@ import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
-import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
+import type { FieldEntity } from '../../domain/project.js';
+import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { catalogFields, catalogPipelines } from './catalog.js';
 import { SalesforceClient, SalesforceConnectionSchema, type SalesforceClientOptions, type SfRecord } from './client.js';
 import { findClient } from './find-client.js';
 import { callLogToNative, contactToNative, dayIn, dealToNative, KEY_FIELD, leadToNative, noteLinks, noteTitle, organizationToNative, patchToNative, taskToNative } from './mapping.js';
-import { listUsers, recordTypes } from './admin.js';
+import { listFields, listPipelines, listUsers, recordTypes } from './admin.js';
 import { soql } from './query.js';
 
 // The CrmPort for Salesforce (crm-apis.md §4): one HTTP call per operation
@@ -60,6 +62,16 @@ export class SalesforceAdapter implements CrmPort {
 
   listUsers(): Promise<Result<User[]>> {
     return this.attempt(() => listUsers(this.client));
+  }
+
+  /** service.md §2 `…/crm/pipelines`: the opportunity record types (G9). */
+  listPipelines(): Promise<Result<CrmPipeline[]>> {
+    return this.attempt(async () => catalogPipelines(await listPipelines(this.client)));
+  }
+
+  /** service.md §2 `…/crm/fields`, and G8's type check of a field map. */
+  listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
+    return this.attempt(async () => catalogFields(await listFields(this.client, entity)));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */

@@ -1,8 +1,10 @@
 import type { Operation } from '../../domain/plan.js';
 import { SnapshotSchema, type CallLog, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
-import { CrmError, err, ok, type ClientLookup, type CrmPort, type Result } from '../port.js';
-import { listUsers } from './admin.js';
+import type { FieldEntity } from '../../domain/project.js';
+import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { listFields, listPipelines, listUsers } from './admin.js';
+import { catalogFields, catalogPipelines } from './catalog.js';
 import { ZohoClient, ZohoConnectionSchema, type ZohoClientOptions, type ZohoConnection, type ZohoModule } from './client.js';
 import { findClient } from './find-client.js';
 import {
@@ -52,6 +54,16 @@ export class ZohoCrm implements CrmPort {
 
   listUsers(): Promise<Result<User[]>> {
     return attempt(() => listUsers(this.client));
+  }
+
+  /** service.md §2 `…/crm/pipelines` (G9). */
+  listPipelines(): Promise<Result<CrmPipeline[]>> {
+    return attempt(async () => catalogPipelines(await listPipelines(this.client)));
+  }
+
+  /** service.md §2 `…/crm/fields`, and G8's type check of a field map. */
+  listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
+    return attempt(async () => catalogFields(await listFields(this.client, entity)));
   }
 
   /** Read back through the emulator's `/_emulator/snapshot` (service.md §7); a real org has no such endpoint. */

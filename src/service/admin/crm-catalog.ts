@@ -1,23 +1,15 @@
-import type { CrmPort, Result } from '../../crm/port.js';
+import type { CrmField, CrmPipeline, CrmPort, Result } from '../../crm/port.js';
 import type { FieldEntity, FieldMap } from '../../domain/project.js';
 import type { Problem } from '../../domain/problems.js';
 
 // What the admin API reads from a CRM beyond the port's users: its pipelines
 // and fields (service.md §2, G8). An adapter offers them by implementing
-// CrmCatalog next to CrmPort; the in-memory CRM does not (it treats every
-// field as a string field, as `simulate` does), so for it these checks pass.
+// CrmCatalog next to CrmPort (each real adapter maps its admin.ts in its
+// catalog.ts); the in-memory CRM does not (it treats every field as a string
+// field, as `simulate` does), so for it these checks pass.
 
-export interface CrmField {
-  readonly name: string;
-  readonly label?: string;
-  /** `string` fields may receive parameters (G8); the rest are named so the error can say why. */
-  readonly type: 'string' | 'number' | 'date' | 'boolean' | 'picklist' | 'other';
-}
-
-export interface CrmPipeline {
-  readonly id: string;
-  readonly name: string;
-}
+// The shapes live beside the port, so the adapters need not import the service.
+export type { CrmField, CrmPipeline };
 
 export interface CrmCatalog {
   listPipelines(): Promise<Result<CrmPipeline[]>>;
