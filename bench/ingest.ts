@@ -9,11 +9,23 @@ import { startCli, waitReady } from '../test/crash/spawn.js';
 // npm run bench:ingest — the ingest path under load from a second process on
 // loopback (autocannon): accepted events/s and p50/p99 acknowledgement
 // latency, then the end-to-end rate of those events into the in-memory CRM.
-// SQLite always; PostgreSQL too when CALLMATRIX_TEST_DATABASE_URL is set.
+// First at a fixed rate (BENCH_RATE requests/s of one event, default 1 000),
+// then as fast as acknowledged with 1 and 50 events per request.
+// SQLite always; PostgreSQL too when CALLMATRIX_TEST_DATABASE_URL is set
+// (BENCH_BACKENDS=sqlite or =postgres runs one of them).
 
 const DURATION_SEC = Number(process.env['BENCH_DURATION_SEC'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const BATCHES = [1, 50];
+// A steady load the workers should keep up with (service §4 target: ack p99 ≤ 20 ms on SQLite at 1 000 events/s).
+const FIXED_RATE = Number(process.env['BENCH_RATE'] ?? 1000);
+
+interface Phase {
+  readonly batch: number;
+  /** Requests per second across all connections (autocannon overallRate); absent = as fast as acknowledged. */
+  readonly rate?: number;
+}
+const PHASES: readonly Phase[] = [{ batch: 1, rate: FIXED_RATE }, ...BATCHES.map((batch) => ({ batch }))];
 
 let counter = 0;
 function event(): Record<string, unknown> {
@@ -55,7 +67,7 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
     });
     if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
     const store = await openStore(databaseUrl);
-    for (const batch of BATCHES) {
+    for (const { batch, rate } of PHASES) {
       const before = (await store.countEvents(project)).applied;
       const started = Date.now();
       const result = await autocannon({
@@ -63,15 +75,17 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
         method: 'POST',
         connections: CONNECTIONS,
         duration: DURATION_SEC,
+        ...(rate !== undefined && { overallRate: rate }),
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(Array.from({ length: batch }, event)) }) }],
       });
       const accepted = result['2xx'] * batch;
       lines.push(
-        `${label}, ${batch} event(s)/request, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${(accepted / DURATION_SEC).toFixed(0)} accepted events/s ` +
+        `${label}, ${batch} event(s)/request${rate === undefined ? '' : ` at a fixed ${rate} requests/s`}, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${(accepted / DURATION_SEC).toFixed(0)} accepted events/s ` +
           `(${result.requests.average.toFixed(0)} req/s), ack latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
       );
       // End to end: until every accepted event is applied in the in-memory CRM.
+      const loadEnded = Date.now();
       for (;;) {
         const counts = await store.countEvents(project);
         if (counts.pending === 0) break;
@@ -79,7 +93,10 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
       }
       const applied = (await store.countEvents(project)).applied - before;
       const seconds = (Date.now() - started) / 1000;
-      lines.push(`${label}, ${batch} event(s)/request: end to end ${applied} events into the in-memory CRM in ${seconds.toFixed(1)} s = ${(applied / seconds).toFixed(0)} events/s`);
+      const lag = ((Date.now() - loadEnded) / 1000).toFixed(1);
+      lines.push(
+        `${label}, ${batch} event(s)/request${rate === undefined ? '' : ` at ${rate}/s`}: end to end ${applied} events into the in-memory CRM in ${seconds.toFixed(1)} s = ${(applied / seconds).toFixed(0)} events/s (last applied ${lag} s after the load stopped)`,
+      );
     }
     await store.close();
   } finally {
@@ -92,9 +109,12 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-bench-'));
   const lines = [`setup: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), serve from source (tsx) with in-process workers, load from this process over loopback; load average at start ${loadavg()[0]?.toFixed(1) ?? '?'} (the machine may be shared)`];
-  lines.push(...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)', dir)));
+  // BENCH_BACKENDS=sqlite,postgres (default both) runs only the named ones.
+  const backends = (process.env['BENCH_BACKENDS'] ?? 'sqlite,postgres').split(',');
+  if (backends.includes('sqlite')) lines.push(...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)', dir)));
   const pg = process.env['CALLMATRIX_TEST_DATABASE_URL'];
-  if (pg) lines.push(...(await run(pg, 'PostgreSQL', dir)));
+  if (!backends.includes('postgres')) lines.push('PostgreSQL: skipped (BENCH_BACKENDS)');
+  else if (pg) lines.push(...(await run(pg, 'PostgreSQL', dir)));
   else lines.push('PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL)');
   rmSync(dir, { recursive: true, force: true });
   process.stdout.write(`${lines.join('\n')}\n`);
