@@ -4,8 +4,9 @@ import type { Operation } from '../../domain/plan.js';
 import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
+import { recordsSince } from './index-records.js';
 import { SalesforceClient, SalesforceConnectionSchema, type SalesforceClientOptions, type SfRecord } from './client.js';
 import { findClient } from './find-client.js';
 import { callLogToNative, contactToNative, dayIn, dealToNative, KEY_FIELD, leadToNative, noteLinks, noteTitle, organizationToNative, patchToNative, taskToNative } from './mapping.js';
@@ -72,6 +73,11 @@ export class SalesforceAdapter implements CrmPort {
   /** service.md §2 `…/crm/fields`, and G8's type check of a field map. */
   listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
     return this.attempt(async () => catalogFields(await listFields(this.client, entity)));
+  }
+
+  /** G13: the phone index's reader; the client follows every SOQL page, so this is one page. */
+  listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
+    return this.attempt(async () => ({ records: await recordsSince(this.client, since), next: null }));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
