@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
@@ -10,7 +7,7 @@ import { registerAdminRoutes, type AdminHooks } from '../../src/service/admin/in
 import type { PortInput } from '../../src/service/admin/project-store.js';
 import { ensureOperatorKey } from '../../src/service/auth/keys.js';
 import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
-import { openStore } from '../../src/store/open.js';
+import { openTestStore } from '../support/test-store.js';
 import type { Store } from '../../src/store/store.js';
 
 // A bare fastify app with the admin routes on a temp SQLite store, and an
@@ -30,8 +27,8 @@ export interface Harness {
 }
 
 export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: string[] } = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-admin-'));
-  const store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
+  const opened = await openTestStore('adm');
+  const { store } = opened;
   await ensureOperatorKey(store, OPERATOR_KEY, new Date());
   const crms = new Map<string, CrmPort>();
   const revoked = new Set<string>();
@@ -49,8 +46,7 @@ export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: str
     now: new Date('2026-05-04T12:00:00Z'),
     async close() {
       await app.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await opened.close();
     },
   };
   const crmPort = (project: PortInput): CrmPort => {

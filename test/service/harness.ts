@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { CrmRegistry } from '../../src/service/crm-registry.js';
 import { buildApp } from '../../src/service/app.js';
 import { SecretBox, generateSecretKey } from '../../src/service/crypto/secret-box.js';
 import { ServiceMetrics } from '../../src/service/ops/metrics.js';
-import { openStore } from '../../src/store/open.js';
+import { openTestStore } from '../support/test-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { CrmPort } from '../../src/crm/port.js';
 import { ProjectCache, type ProjectView } from '../../src/worker/project.js';
 import { sealedProjectOpener, sealProjectSecrets } from '../../src/worker/secrets.js';
 import { Worker } from '../../src/worker/worker.js';
 
-// A service on a temporary SQLite file: the app, one in-process worker driven
+// A service on a temporary SQLite file (or PostgreSQL: test/support/test-store.ts): the app, one in-process worker driven
 // step by step, and the in-memory CRM per project.
 
 export const TOKEN = 'tok_0123456789abcdef';
@@ -42,10 +39,8 @@ export interface HarnessOptions {
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-service-'));
-  const store = options.postgres
-    ? await openStore(options.postgres.url, { schema: options.postgres.schema, poolSize: 4 })
-    : await openStore(`sqlite:${join(dir, 'test.db')}`);
+  const opened = await openTestStore('svc', options.postgres);
+  const { store } = opened;
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectCache(store, sealedProjectOpener(box));
   const registry = new CrmRegistry();
@@ -90,8 +85,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     },
     async close() {
       await app.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await opened.close();
     },
   };
 }

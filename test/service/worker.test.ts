@@ -8,10 +8,15 @@ import { harness, TOKEN, type Harness, type HarnessOptions } from './harness.js'
 
 const BEARER = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
 let h: Harness;
-afterEach(async () => h.close());
+const opened: Harness[] = [];
+// Pure tests (nextAttempt) open no harness; each opened one is closed once.
+afterEach(async () => {
+  for (const each of opened.splice(0)) await each.close();
+});
 
 async function start(options: HarnessOptions = {}): Promise<Harness> {
   h = await harness(options);
+  opened.push(h);
   await h.addProject('acme', { employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
   return h;
 }
