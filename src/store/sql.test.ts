@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './rows.js';
-import { numberPlaceholders } from './sql.js';
+import { inlineParams, numberPlaceholders } from './sql.js';
 import { openSqlite } from './sqlite/db.js';
 import { openStore } from './open.js';
 import { eventMove, integrationMove } from './states.js';
@@ -11,6 +11,16 @@ import { eventMove, integrationMove } from './states.js';
 describe('the query layer', () => {
   it('numbers ? placeholders for PostgreSQL, leaving quoted text alone', () => {
     expect(numberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d IN (?, ?)")).toBe("SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $3)");
+  });
+
+  it('inlines ? parameters as literals for the simple protocol: strings quoted, numbers as they are, null as NULL, quoted text left alone', () => {
+    const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+    expect(inlineParams("UPDATE t SET a = ?, b = ? WHERE c = '?' AND d = ? AND e = ?", ["w'1", 1796082473967, null, -2], quote)).toBe(
+      "UPDATE t SET a = 'w''1', b = 1796082473967 WHERE c = '?' AND d = NULL AND e = -2",
+    );
+    expect(() => inlineParams('SELECT ?, ?', [1], quote)).toThrow(RangeError);
+    expect(() => inlineParams('SELECT ?', [1, 2], quote)).toThrow(RangeError);
+    expect(() => inlineParams('SELECT ?', [Number.NaN], quote)).toThrow(RangeError);
   });
 
   it('service §4: a SQLite store is a WAL file with synchronous=FULL, so an acknowledged event survives power loss', async () => {

@@ -26,6 +26,14 @@ export interface Db extends Queryable {
    * PostgreSQL: one pooled connection, READ COMMITTED.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * One statement (a write with RETURNING) in a transaction of its own, run
+   * after a transaction-level advisory lock (two int4 keys) is granted, so it
+   * sees every commit made before that. PostgreSQL: lock, statement and commit
+   * in ONE round trip, the lock held only inside the server; SQLite: a plain
+   * transaction (BEGIN IMMEDIATE already admits one writer at a time).
+   */
+  allAfterLock<T extends Row = Row>(lock: readonly [number, number], sql: string, params: readonly Param[], options?: TransactionOptions): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -39,13 +47,6 @@ export interface TransactionOptions {
    * and the next durable commit makes it durable too (the WAL is sequential).
    */
   readonly durable?: boolean;
-  /**
-   * PostgreSQL: take this transaction-level advisory lock (two int4 keys)
-   * with BEGIN, in the same round trip; statements of `work` then see every
-   * commit made before the lock was granted. SQLite ignores it: BEGIN
-   * IMMEDIATE already admits one writer at a time.
-   */
-  readonly advisoryLock?: readonly [number, number];
 }
 
 /** `?` → `$1`, `$2`, … outside single-quoted literals. */
@@ -62,6 +63,35 @@ export function numberPlaceholders(sql: string): string {
       out += char;
     }
   }
+  return out;
+}
+
+/**
+ * `?` → each parameter as an SQL literal, outside single-quoted literals: for
+ * PostgreSQL's simple protocol, the one that carries several statements in a
+ * round trip and takes no parameters. `quote` makes a string literal (pg's
+ * escapeLiteral); numbers must be finite.
+ */
+export function inlineParams(sql: string, params: readonly Param[], quote: (text: string) => string): string {
+  let out = '';
+  let n = 0;
+  let quoted = false;
+  for (const char of sql) {
+    if (char === "'") quoted = !quoted;
+    if (char !== '?' || quoted) {
+      out += char;
+      continue;
+    }
+    if (n >= params.length) throw new RangeError(`more placeholders than the ${params.length} parameters`);
+    const value = params[n] ?? null;
+    n += 1;
+    if (value === null) out += 'NULL';
+    else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new RangeError(`parameter ${n} is not a finite number`);
+      out += String(value);
+    } else out += quote(value);
+  }
+  if (n !== params.length) throw new RangeError(`${params.length} parameters for ${n} placeholders`);
   return out;
 }
 

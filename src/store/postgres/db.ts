@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { numberPlaceholders, type Db, type Param, type Queryable, type Row, type TransactionOptions } from '../sql.js';
+import { inlineParams, numberPlaceholders, type Db, type Param, type Queryable, type Row } from '../sql.js';
 
 const INT8_OID = 20;
 
@@ -37,10 +37,23 @@ class PostgresDb extends Session implements Db {
     super(pool);
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  async allAfterLock<T extends Row = Row>(lock: readonly [number, number], sql: string, params: readonly Param[]): Promise<T[]> {
+    const [space, key] = lock;
+    if (!Number.isInteger(space) || !Number.isInteger(key)) throw new TypeError('advisory lock keys must be integers');
+    // Simple protocol, two statements: the server runs them as one implicit
+    // transaction (commits after the second, rolls back on an error). Under
+    // READ COMMITTED the second takes its snapshot after the lock is granted.
+    const text = `SELECT pg_advisory_xact_lock(${space}, ${key}); ${inlineParams(sql, params, pg.escapeLiteral)}`;
+    const results = (await this.pool.query(text)) as unknown as Array<pg.QueryResult<T>>;
+    const statement = results[1];
+    if (!statement) throw new Error('allAfterLock: the statement returned no result');
+    return statement.rows;
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(begin(options?.advisoryLock));
+      await client.query('BEGIN');
       const result = await work(new Session(client));
       await client.query('COMMIT');
       return result;
@@ -55,14 +68,6 @@ class PostgresDb extends Session implements Db {
   close(): Promise<void> {
     return this.pool.end();
   }
-}
-
-/** BEGIN, and the advisory lock asked for in the same round trip (simple protocol: two statements, no parameters). */
-function begin(lock: readonly [number, number] | undefined): string {
-  if (!lock) return 'BEGIN';
-  const [space, key] = lock;
-  if (!Number.isInteger(space) || !Number.isInteger(key)) throw new TypeError('advisory lock keys must be integers');
-  return `BEGIN; SELECT pg_advisory_xact_lock(${space}, ${key})`;
 }
 
 export interface PostgresOptions {

@@ -134,6 +134,11 @@ class SqliteDb implements Db {
     }, options?.urgent === true);
   }
 
+  allAfterLock<T extends Row = Row>(_lock: readonly [number, number], sql: string, params: readonly Param[], options?: TransactionOptions): Promise<T[]> {
+    // BEGIN IMMEDIATE is the lock: one writer at a time, across processes too.
+    return this.transaction((tx) => tx.all<T>(sql, params), options);
+  }
+
   close(): Promise<void> {
     return this.turns.take(() => {
       this.connection.db.close();
