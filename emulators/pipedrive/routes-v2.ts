@@ -3,7 +3,7 @@ import { searchPersons } from './search.js';
 import { activityV2, dealV2, organizationV2, personSearchItem, personV2 } from './serialize.js';
 import { v1Time, type PdActivity, type PdDeal } from './state.js';
 import {
-  byId, contactPoints, customFieldsV2, dealRef, filterBy, leadRef, orgRef, personRef, userRef, type Ctx,
+  byId, contactPoints, customFieldsV2, dealRef, filterBy, leadRef, orgRef, personRef, updatedSince, userRef, type Ctx,
 } from './validate.js';
 
 // API v2 (crm-apis.md §2.4–2.9, 2.13): persons, organizations, deals,
@@ -48,7 +48,7 @@ export const v2Routes: Array<Route<Ctx>> = [
     const body = reply.body as { data: unknown[]; additional_data: unknown };
     return { status: 200, body: { success: true, data: { items: body.data }, additional_data: body.additional_data } };
   }),
-  route('GET', '/api/v2/persons', (ctx) => cursorPage(filterBy(ctx.db.persons, ctx.query, ['owner_id', 'org_id']).map(personV2), ctx.query)),
+  route('GET', '/api/v2/persons', (ctx) => cursorPage(updatedSince(filterBy(ctx.db.persons, ctx.query, ['owner_id', 'org_id']), ctx.query).map(personV2), ctx.query)),
   route('GET', '/api/v2/persons/:id', (ctx, p) => ok(personV2(byId(ctx.db.persons, p['id'], 'Person')))),
   route('POST', '/api/v2/persons', (ctx) => {
     const now = v1Time();
@@ -88,7 +88,7 @@ export const v2Routes: Array<Route<Ctx>> = [
   }),
   route('GET', '/api/v2/deals', (ctx) => {
     const wanted = ctx.query.get('status');
-    const deals = filterBy(ctx.db.deals, ctx.query, ['person_id', 'org_id', 'owner_id', 'pipeline_id', 'stage_id']).filter((deal) => !wanted || deal.status === wanted);
+    const deals = updatedSince(filterBy(ctx.db.deals, ctx.query, ['person_id', 'org_id', 'owner_id', 'pipeline_id', 'stage_id']), ctx.query).filter((deal) => !wanted || deal.status === wanted);
     return cursorPage(deals.map(dealV2), ctx.query);
   }),
   route('GET', '/api/v2/deals/:id', (ctx, p) => ok(dealV2(byId(ctx.db.deals, p['id'], 'Deal')))),

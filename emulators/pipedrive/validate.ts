@@ -92,3 +92,15 @@ export function filterBy<T>(list: readonly T[], query: URLSearchParams, names: R
     return wanted === null || wanted === '' || String(item[name]) === wanted;
   }));
 }
+
+/**
+ * v2 lists' `updated_since` (RFC 3339): items whose update_time is at or after it.
+ * update_time is stored in v1's `YYYY-MM-DD HH:MM:SS` (UTC).
+ */
+export function updatedSince<T extends { update_time: string }>(list: readonly T[], query: URLSearchParams): T[] {
+  const since = query.get('updated_since');
+  if (since === null || since === '') return [...list];
+  const sinceMs = Date.parse(since);
+  if (Number.isNaN(sinceMs)) fail(400, 'updated_since: expected an RFC 3339 date-time');
+  return list.filter((item) => Date.parse(`${item.update_time.replace(' ', 'T')}Z`) >= sinceMs);
+}

@@ -5,9 +5,10 @@ import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '..
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity as MapEntity } from '../../domain/project.js';
-import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
+import { recordsSince } from './index-records.js';
 import { appendOnce, patchedNote, recreateBody } from './call-log-update.js';
 import { PipedriveClient, PipedriveConnectionSchema, type PipedriveClientOptions } from './client.js';
 import { findClient, type FindContext } from './find-client.js';
@@ -98,6 +99,11 @@ export class PipedriveAdapter implements CrmPort {
   /** service.md §2 `…/crm/fields`, and G8's type check of a field map. Leads share the deal fields. */
   listFields(entity: MapEntity): Promise<Result<CrmField[]>> {
     return this.attempt(async () => catalogFields(await listFields(this.client, entity)));
+  }
+
+  /** G13: the phone index's reader; the client follows every page, so this is one page. */
+  listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
+    return this.attempt(async () => ({ records: await recordsSince(this.client, since), next: null }));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
