@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { inlineParams, numberPlaceholders, type Db, type Param, type Queryable, type Row } from '../sql.js';
+import { inlineParams, numberPlaceholders, type Db, type Param, type Queryable, type Row, type TransactionOptions } from '../sql.js';
 
 const INT8_OID = 20;
 
@@ -32,8 +32,19 @@ class Session implements Queryable {
   }
 }
 
+/**
+ * Two pools: the workers' statements queue in `pool` (FIFO, one connection
+ * per event under way), so an ingest commit, whose caller waits for its 202,
+ * would wait behind them; urgent transactions (TransactionOptions.urgent)
+ * take a connection of their own in `urgentPool` instead. Ingest's group
+ * commit (inbox.ts InsertBatcher) runs one commit at a time: two connections
+ * are plenty.
+ */
 class PostgresDb extends Session implements Db {
-  constructor(private readonly pool: pg.Pool) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly urgentPool: pg.Pool,
+  ) {
     super(pool);
   }
 
@@ -50,8 +61,8 @@ class PostgresDb extends Session implements Db {
     return statement.rows;
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+  async transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    const client = await (options?.urgent === true ? this.urgentPool : this.pool).connect();
     try {
       await client.query('BEGIN');
       const result = await work(new Session(client));
@@ -65,16 +76,20 @@ class PostgresDb extends Session implements Db {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.urgentPool.end()]);
   }
 }
 
 export interface PostgresOptions {
   /** A schema to create and use instead of `public` (one per test suite, style §2.14). */
   readonly schema?: string;
+  /** The pool's size (default 10); urgent transactions have two connections more of their own. */
   readonly max?: number;
 }
+
+/** Connections kept for urgent transactions (ingest commits), besides `max`. */
+const URGENT_CONNECTIONS = 2;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -90,14 +105,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       await setup.end();
     }
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.max ?? 10,
-    types,
-    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
-  });
+  const config: pg.PoolConfig = { connectionString: url, types, ...(schema !== undefined && { options: `-c search_path=${schema}` }) };
+  const pool = new pg.Pool({ ...config, max: options.max ?? 10 });
+  const urgentPool = new pg.Pool({ ...config, max: URGENT_CONNECTIONS });
   // A pool's idle client can fail when the server goes away; without a
   // listener that would crash the process. The next query reports it.
   pool.on('error', () => undefined);
-  return new PostgresDb(pool);
+  urgentPool.on('error', () => undefined);
+  return new PostgresDb(pool, urgentPool);
 }
