@@ -95,8 +95,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   });
   const integrationActivated = (projectId: string): void => {
     worker.wake();
-    // Not awaited: the activation answers now, the status says `loading` until the load is done.
-    indexSync.load(projectId).catch((error: unknown) => logger.error({ projectId, error: String(error) }, 'index load failed'));
+    indexSync.activated(projectId);
   };
   const app = await buildApp({
     store,

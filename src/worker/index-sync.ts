@@ -52,6 +52,19 @@ export class IndexSync {
     });
   }
 
+  /** Resolves when no load or poll of the project is under way (tests, and a drain on shutdown). */
+  idle(projectId: string): Promise<void> {
+    return (this.running.get(projectId) ?? Promise.resolve()).catch(() => undefined);
+  }
+
+  /**
+   * The admin API's `integrationActivated` hook: starts the load and returns
+   * at once (the activation answers now; the status says `loading` until done).
+   */
+  activated(projectId: string): void {
+    this.load(projectId).catch((error: unknown) => this.options.onError?.('index load failed', { projectId, error: String(error) }));
+  }
+
   /** Polls every active project now. */
   async pollAll(): Promise<void> {
     const projects = await this.options.store.listProjects();
