@@ -2,9 +2,10 @@ import type { Operation } from '../../domain/plan.js';
 import { SnapshotSchema, type CallLog, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
+import { recordsSince } from './index-records.js';
 import { ZohoClient, ZohoConnectionSchema, type ZohoClientOptions, type ZohoConnection, type ZohoModule } from './client.js';
 import { findClient } from './find-client.js';
 import {
@@ -64,6 +65,11 @@ export class ZohoCrm implements CrmPort {
   /** service.md §2 `…/crm/fields`, and G8's type check of a field map. */
   listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
     return attempt(async () => catalogFields(await listFields(this.client, entity)));
+  }
+
+  /** G13: the phone index's reader; every page of each module is read, so this is one page. */
+  listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
+    return attempt(async () => ({ records: await recordsSince(this.client, since), next: null }));
   }
 
   /** Read back through the emulator's `/_emulator/snapshot` (service.md §7); a real org has no such endpoint. */
