@@ -107,7 +107,12 @@ export class IndexSync {
     if (!project) return;
     const port = this.options.ports(project);
     const startedAt = this.now();
-    if (announce) await store.setIndexState(projectId, 'loading');
+    if (announce) {
+      // A full reload: records deleted in the CRM since the last one leave the index. Routing answers
+      // "no match" for what is not loaded yet, and the status says `loading` meanwhile.
+      await store.setIndexState(projectId, 'loading');
+      if (port.listRecordsSince) await store.clearIndex(projectId);
+    }
     if (port.listRecordsSince) {
       const country = project.settings.defaultCountry;
       /** Deals (or leads) reached through a contact that may come on a later page: applied again at the end. */

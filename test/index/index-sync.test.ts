@@ -86,3 +86,13 @@ describe('phone index sync (G13)', () => {
     ]);
   });
 });
+
+describe('phone index reload (G13)', () => {
+  it('G13: an activation load starts afresh: a record no longer in the CRM leaves the index', async () => {
+    const sync = await withSeededProject();
+    await h.store.upsertIndex('acme', [{ entity: 'contacts', recordId: 'gone', phones: ['+380991234567'], ownerUserId: 'u1', createdOrder: 1 }]);
+    await sync.load('acme');
+    expect(await h.store.route('acme', '+380991234567', ['contacts'])).toBeNull();
+    expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 4 });
+  });
+});
