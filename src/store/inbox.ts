@@ -3,7 +3,7 @@ import { completeInOneStatement } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
 import { applyIndexChanges } from './phone-index.js';
 import { decodeCursor, encodeCursor, EVENT_COLUMNS, eventFromRow, journalFromRow, toMs } from './rows.js';
-import { num, placeholders, str, type Db, type Param, type Queryable } from './sql.js';
+import { num, placeholders, str, type Db, type Param, type Queryable, type Statement } from './sql.js';
 import { EVENT_STATES } from './states.js';
 import type { Completion, EventCounts, EventDetail, InboxEvent, InsertResult, JournalRecord, NewEvent } from './store.js';
 
@@ -17,27 +17,43 @@ const INSERT_CHUNK = 100;
 const INBOX_LOCK_SPACE = 1;
 
 export async function insertEvents(db: Db, projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
-  return db.transaction(
-    async (tx) => {
-      await lockProjects(tx, [projectId]);
-      return insertInto(tx, projectId, events, now);
-    },
-    { urgent: true },
-  );
+  const [result] = await commitInserts(db, [{ projectId, events, now }]);
+  if (!result) throw new Error('insertEvents: no result');
+  return result;
 }
 
-async function lockProjects(tx: Queryable, projectIds: readonly string[]): Promise<void> {
-  if (tx.dialect !== 'postgres') return;
+interface Insert {
+  readonly projectId: string;
+  readonly events: readonly NewEvent[];
+  readonly now: Date;
+}
+
+/**
+ * Several requests' events in one transaction, counted per request. On
+ * PostgreSQL one round trip (Db.script): the projects' inbox locks are held
+ * only inside the server, not across a BEGIN … COMMIT conversation.
+ */
+async function commitInserts(db: Db, items: readonly Insert[]): Promise<InsertResult[]> {
   // Sorted, so two batches locking the same projects cannot deadlock.
-  for (const id of [...new Set(projectIds)].sort()) await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [INBOX_LOCK_SPACE, id]);
+  const projects = [...new Set(items.map((item) => item.projectId))].sort();
+  const locks: Statement[] = db.dialect === 'postgres' ? projects.map((id) => ({ sql: 'SELECT pg_advisory_xact_lock(?, hashtext(?))', params: [INBOX_LOCK_SPACE, id] })) : [];
+  const inserts = items.map((item) => insertStatements(item.projectId, item.events, item.now));
+  const results = await db.script([...locks, ...inserts.flat()], { urgent: true });
+  let at = locks.length;
+  return items.map((item, i) => {
+    const count = inserts[i]?.length ?? 0;
+    const accepted = results.slice(at, at + count).reduce((sum, rows) => sum + rows.length, 0);
+    at += count;
+    return { accepted, duplicates: item.events.length - accepted };
+  });
 }
 
-async function insertInto(tx: Queryable, projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
+function insertStatements(projectId: string, events: readonly NewEvent[], now: Date): Statement[] {
   // A repeat inside the request is a duplicate too; the first one counts.
   const byId = new Map<string, NewEvent>();
   for (const item of events) if (!byId.has(item.event.eventId)) byId.set(item.event.eventId, item);
   const fresh = [...byId.values()];
-  let accepted = 0;
+  const statements: Statement[] = [];
   for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
     const chunk = fresh.slice(start, start + INSERT_CHUNK);
     const params: Param[] = [];
@@ -45,14 +61,13 @@ async function insertInto(tx: Queryable, projectId: string, events: readonly New
       params.push(projectId, event.eventId, orderingKey, JSON.stringify(event), Date.parse(event.at), toMs(now));
     }
     const values = chunk.map(() => placeholders(6)).join(', ');
-    const rows = await tx.all(
-      `INSERT INTO events (project_id, event_id, ordering_key, body, at_ms, received_at) VALUES ${values}
+    statements.push({
+      sql: `INSERT INTO events (project_id, event_id, ordering_key, body, at_ms, received_at) VALUES ${values}
        ON CONFLICT (project_id, event_id) DO NOTHING RETURNING event_id`,
       params,
-    );
-    accepted += rows.length;
+    });
   }
-  return { accepted, duplicates: events.length - accepted };
+  return statements;
 }
 
 interface QueuedInsert {
@@ -109,15 +124,7 @@ export class InsertBatcher {
         }
         let results: InsertResult[] | null = null;
         try {
-          results = await this.db.transaction(
-            async (tx) => {
-              await lockProjects(tx, batch.map((item) => item.projectId));
-              const out: InsertResult[] = [];
-              for (const item of batch) out.push(await insertInto(tx, item.projectId, item.events, item.now));
-              return out;
-            },
-            { urgent: true },
-          );
+          results = await commitInserts(this.db, batch);
         } catch {
           results = null;
         }
@@ -191,11 +198,15 @@ export async function claimEvents(db: Db, workerId: string, limit: number, lease
   const claim = [workerId, nowMs + leaseMs];
   const claimable = [nowMs, nowMs, nowMs];
   // Not durable: a claim lost to a power cut is a lease that never was; the event is simply claimed again.
-  // PostgreSQL: lock, claim and commit in one round trip, so claims of several workers queue for microseconds, not round trips.
-  const rows =
+  // PostgreSQL: lock, claim and commit in one round trip (Db.script), so claims of several workers queue inside the server, not across round trips.
+  const statements: Statement[] =
     db.dialect === 'postgres'
-      ? await db.allAfterLock([CLAIM_LOCK_SPACE, 0], CLAIM_POSTGRES, [...claim, ...claimable, limit, limit], { durable: false })
-      : await db.allAfterLock([CLAIM_LOCK_SPACE, 0], CLAIM_SQLITE, [...claim, ...claimable, limit], { durable: false });
+      ? [
+          { sql: 'SELECT pg_advisory_xact_lock(?, ?)', params: [CLAIM_LOCK_SPACE, 0] },
+          { sql: CLAIM_POSTGRES, params: [...claim, ...claimable, limit, limit] },
+        ]
+      : [{ sql: CLAIM_SQLITE, params: [...claim, ...claimable, limit] }];
+  const rows = (await db.script(statements, { durable: false })).at(-1) ?? [];
   return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
 }
 

@@ -27,14 +27,20 @@ export interface Db extends Queryable {
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
-   * One statement (a write with RETURNING) in a transaction of its own, run
-   * after a transaction-level advisory lock (two int4 keys) is granted, so it
-   * sees every commit made before that. PostgreSQL: lock, statement and commit
-   * in ONE round trip, the lock held only inside the server; SQLite: a plain
-   * transaction (BEGIN IMMEDIATE already admits one writer at a time).
+   * Statements run in order as ONE transaction; resolves to each one's rows.
+   * PostgreSQL: one round trip (simple protocol, parameters inlined as
+   * literals; the server commits after the last, rolls all back on an error;
+   * under READ COMMITTED each statement sees what committed before it began,
+   * e.g. before an advisory lock it follows was granted), so locks taken in it
+   * are held only inside the server. SQLite: a transaction running them.
    */
-  allAfterLock<T extends Row = Row>(lock: readonly [number, number], sql: string, params: readonly Param[], options?: TransactionOptions): Promise<T[]>;
+  script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]>;
   close(): Promise<void>;
+}
+
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly Param[];
 }
 
 export interface TransactionOptions {

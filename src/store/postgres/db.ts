@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { inlineParams, numberPlaceholders, type Db, type Param, type Queryable, type Row, type TransactionOptions } from '../sql.js';
+import { inlineParams, numberPlaceholders, type Db, type Param, type Queryable, type Row, type Statement, type TransactionOptions } from '../sql.js';
 
 const INT8_OID = 20;
 
@@ -48,17 +48,12 @@ class PostgresDb extends Session implements Db {
     super(pool);
   }
 
-  async allAfterLock<T extends Row = Row>(lock: readonly [number, number], sql: string, params: readonly Param[]): Promise<T[]> {
-    const [space, key] = lock;
-    if (!Number.isInteger(space) || !Number.isInteger(key)) throw new TypeError('advisory lock keys must be integers');
-    // Simple protocol, two statements: the server runs them as one implicit
-    // transaction (commits after the second, rolls back on an error). Under
-    // READ COMMITTED the second takes its snapshot after the lock is granted.
-    const text = `SELECT pg_advisory_xact_lock(${space}, ${key}); ${inlineParams(sql, params, pg.escapeLiteral)}`;
-    const results = (await this.pool.query(text)) as unknown as Array<pg.QueryResult<T>>;
-    const statement = results[1];
-    if (!statement) throw new Error('allAfterLock: the statement returned no result');
-    return statement.rows;
+  async script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]> {
+    if (statements.length === 0) return [];
+    // No values: pg sends a simple Query, several statements in one message.
+    const text = statements.map((statement) => inlineParams(statement.sql, statement.params, pg.escapeLiteral)).join(';\n');
+    const result = (await (options?.urgent === true ? this.urgentPool : this.pool).query(text)) as unknown as pg.QueryResult<T> | Array<pg.QueryResult<T>>;
+    return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {

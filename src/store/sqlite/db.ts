@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Db, Param, Queryable, Row, TransactionOptions } from '../sql.js';
+import type { Db, Param, Queryable, Row, Statement, TransactionOptions } from '../sql.js';
 
 /**
  * better-sqlite3 is synchronous and has one connection; an async transaction
@@ -134,9 +134,12 @@ class SqliteDb implements Db {
     }, options?.urgent === true);
   }
 
-  allAfterLock<T extends Row = Row>(_lock: readonly [number, number], sql: string, params: readonly Param[], options?: TransactionOptions): Promise<T[]> {
-    // BEGIN IMMEDIATE is the lock: one writer at a time, across processes too.
-    return this.transaction((tx) => tx.all<T>(sql, params), options);
+  script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]> {
+    return this.transaction(async (tx) => {
+      const out: T[][] = [];
+      for (const statement of statements) out.push(await tx.all<T>(statement.sql, statement.params));
+      return out;
+    }, options);
   }
 
   close(): Promise<void> {
