@@ -227,10 +227,11 @@ export function complete(db: Db, workerId: string, projectId: string, eventId: s
       [completion.outcome, projectId, eventId, workerId],
     );
     if (changed !== 1) return false;
-    await appendJournal(tx, projectId, completion.journal);
     if (completion.memory) await putMemory(tx, projectId, completion.memory.key, completion.memory.memory);
     if (completion.index && completion.index.length > 0) await applyIndexChanges(tx, projectId, completion.index);
     await deletePlan(tx, projectId, eventId);
+    // Last: the journal's per-project lock (PostgreSQL) is held from here to the commit, so as briefly as this transaction allows.
+    await appendJournal(tx, projectId, completion.journal);
     return true;
   }, { durable: false });
 }
