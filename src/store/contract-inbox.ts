@@ -99,6 +99,23 @@ export function inboxCases(fresh: FreshStore): void {
     expect(await drain(store, project)).toEqual(['a1', 'a2']);
   });
 
+  it('D7: with the client as ordering key, a failed event holds back its own call only; the client\'s other calls go on, in order', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    const ofClient = (eventId: string, callId: string, when: string) => ({ event: recording(eventId, callId, when), orderingKey: 'client:+380671234567' });
+    await store.insertEvents(
+      project,
+      [ofClient('a1', 'A', '2026-03-10T09:00:00Z'), ofClient('a2', 'A', '2026-03-10T09:01:00Z'), ofClient('b1', 'B', '2026-03-10T09:02:00Z'), ofClient('b2', 'B', '2026-03-10T09:03:00Z')],
+      T0,
+    );
+    expect((await store.claimEvents('w', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['a1']);
+    expect(await store.fail('w', project, 'a1', 'CRM said no')).toBe(true);
+    expect(await drain(store, project)).toEqual(['b1', 'b2']);
+    expect((await store.getEvent(project, 'a2'))?.event.state).toBe('pending');
+    expect(await store.retry(project, 'a1', T0)).toBe(true);
+    expect(await drain(store, project)).toEqual(['a1', 'a2']);
+  });
+
   it('D7/D11: events of a call go in event order; a call.ended waiting for its call.started does not hold that call.started back', async () => {
     const { store } = await open();
     const project = await activeProject(store);

@@ -3,7 +3,7 @@ import { completeInOneStatement } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
 import { applyIndexChanges } from './phone-index.js';
 import { decodeCursor, encodeCursor, EVENT_COLUMNS, eventFromRow, journalFromRow, toMs } from './rows.js';
-import { num, placeholders, str, type Db, type Param, type Queryable, type Statement } from './sql.js';
+import { num, placeholders, str, type Db, type Dialect, type Param, type Queryable, type Statement } from './sql.js';
 import { EVENT_STATES } from './states.js';
 import type { Completion, EventCounts, EventDetail, InboxEvent, InsertResult, JournalRecord, NewEvent } from './store.js';
 
@@ -162,21 +162,40 @@ const CLAIM_LOCK_SPACE = 2;
 // (every unfinished event of the project per candidate: 38 ms at 10 000);
 // as a per-candidate subplan it always looks up (project, key) in the index.
 // Parameters: now, now, now.
-const CLAIMABLE = `e.state = 'pending'
+// D7: "A failed event holds back only the later events of the same call":
+// a failed (dead-letter) event of the key blocks the later events of its own
+// call or dialog — and those, held, block nobody else; the client's other
+// calls go on in order. Forms have neither id: a failed form holds nothing back.
+function sameConversation(dialect: Dialect, a: string, b: string): string {
+  const field = (alias: string, name: string): string =>
+    dialect === 'postgres' ? `((${alias}.body)::jsonb ->> '${name}')` : `json_extract(${alias}.body, '$.${name}')`;
+  return `(${field(a, 'callId')} = ${field(b, 'callId')} OR ${field(a, 'dialogId')} = ${field(b, 'dialogId')})`;
+}
+
+const earlier = (a: string, b: string): string => `(${a}.at_ms < ${b}.at_ms OR (${a}.at_ms = ${b}.at_ms AND ${a}.seq < ${b}.seq))`;
+
+function claimable(dialect: Dialect): string {
+  const heldByFailure = `EXISTS (
+                 SELECT 1 FROM events f
+                 WHERE f.project_id = b.project_id AND f.ordering_key = b.ordering_key AND f.state = 'failed'
+                   AND ${earlier('f', 'b')} AND ${sameConversation(dialect, 'f', 'b')})`;
+  return `e.state = 'pending'
            AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?)
            AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
            AND NOT EXISTS (
              SELECT 1 FROM events b
              WHERE b.project_id = e.project_id AND b.ordering_key = e.ordering_key AND b.state IN ('pending', 'failed') AND b.seq <> e.seq
-               AND ((b.state = 'pending' AND b.claimed_until > ?) OR b.at_ms < e.at_ms OR (b.at_ms = e.at_ms AND b.seq < e.seq))
+               AND ((b.state = 'pending' AND b.claimed_until > ?)
+                 OR (${earlier('b', 'e')} AND (${sameConversation(dialect, 'b', 'e')} OR (b.state = 'pending' AND NOT ${heldByFailure}))))
              LIMIT 1 OFFSET 0)`;
+}
 
 const CLAIM = `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE seq IN`;
 
 // SQLite: one writer, no row locks; its planner walks the pending events in order.
 const CLAIM_SQLITE = `${CLAIM} (
          SELECT e.seq FROM events e JOIN projects p ON p.id = e.project_id
-         WHERE p.integration_state = 'active' AND ${CLAIMABLE}
+         WHERE p.integration_state = 'active' AND ${claimable('sqlite')}
          ORDER BY e.seq LIMIT ?)
        RETURNING ${EVENT_COLUMNS}`;
 
@@ -187,7 +206,7 @@ const CLAIM_SQLITE = `${CLAIM} (
 const CLAIM_POSTGRES = `${CLAIM} (
          SELECT c.seq FROM projects p CROSS JOIN LATERAL (
            SELECT e.seq FROM events e
-           WHERE e.project_id = p.id AND ${CLAIMABLE}
+           WHERE e.project_id = p.id AND ${claimable('postgres')}
            ORDER BY e.seq LIMIT ? FOR UPDATE SKIP LOCKED) c
          WHERE p.integration_state = 'active'
          ORDER BY c.seq LIMIT ?)
