@@ -19,6 +19,7 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const BATCHES = [1, 50];
 // A steady load the workers should keep up with (service §4 target: ack p99 ≤ 20 ms on SQLite at 1 000 events/s).
 const FIXED_RATE = Number(process.env['BENCH_RATE'] ?? 1000);
+const WARMUP_SEC = Number(process.env['BENCH_WARMUP_SEC'] ?? 5);
 
 interface Phase {
   readonly batch: number;
@@ -67,6 +68,17 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
     });
     if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
     const store = await openStore(databaseUrl);
+    // Warm-up, not measured: a just-started process compiles its code paths on first use.
+    await autocannon({
+      url: `${base}/v1/projects/${project}/events`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: WARMUP_SEC,
+      overallRate: FIXED_RATE,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(event()) }) }],
+    });
+    while ((await store.countEvents(project)).pending > 0) await new Promise((resolve) => setTimeout(resolve, 200));
     for (const { batch, rate } of PHASES) {
       const before = (await store.countEvents(project)).applied;
       const started = Date.now();
