@@ -19,7 +19,7 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const BATCHES = [1, 50];
 // A steady load the workers should keep up with (service §4 target: ack p99 ≤ 20 ms on SQLite at 1 000 events/s).
 const FIXED_RATE = Number(process.env['BENCH_RATE'] ?? 1000);
-const WARMUP_SEC = Number(process.env['BENCH_WARMUP_SEC'] ?? 5);
+const WARMUP_SEC = Number(process.env['BENCH_WARMUP_SEC'] ?? 15);
 
 interface Phase {
   readonly batch: number;
