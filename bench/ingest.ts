@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.js';
-import { startCli, waitReady } from '../test/crash/spawn.js';
+import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
 
 // npm run bench:ingest — the ingest path under load from a second process on
 // loopback (autocannon): accepted events/s and p50/p99 acknowledgement
@@ -44,17 +44,8 @@ function event(): Record<string, unknown> {
 }
 
 async function run(databaseUrl: string, label: string, dir: string): Promise<string[]> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
-  const env = {
-    CALLMATRIX_DATABASE_URL: databaseUrl,
-    CALLMATRIX_ADMIN_KEY: adminKey,
-    CALLMATRIX_SECRET_KEY: randomBytes(32).toString('base64'),
-    CALLMATRIX_INGEST_RATE: '0',
-    CALLMATRIX_DATA_DIR: dir,
-    ...(process.env['CALLMATRIX_WORKER_CONCURRENCY'] !== undefined && { CALLMATRIX_WORKER_CONCURRENCY: process.env['CALLMATRIX_WORKER_CONCURRENCY'] }),
-  };
-  const base = `http://127.0.0.1:${port}`;
+  const concurrency = process.env['CALLMATRIX_WORKER_CONCURRENCY'];
+  const { port, adminKey, env, base } = serviceSetup(databaseUrl, dir, concurrency !== undefined ? { CALLMATRIX_WORKER_CONCURRENCY: concurrency } : {});
   const serve = startCli(['serve', '--port', String(port)], env);
   const lines: string[] = [];
   try {

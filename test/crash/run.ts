@@ -8,7 +8,7 @@ import { parseScenario } from '../../src/domain/scenario.js';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { openStore } from '../../src/store/open.js';
 import { startRemoteCrm } from './remote-crm.js';
-import { killHard, startCli, waitReady } from './spawn.js';
+import { killHard, serviceSetup, startCli, waitReady } from './spawn.js';
 
 // npm run test:crash — service.md §1: "SIGKILL at any moment loses nothing that
 // was acknowledged", D13: no CRM record twice. Under load, `serve` (SQLite) is
@@ -46,20 +46,12 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-crash-'));
   const databaseUrl = PG ?? `sqlite:${join(dir, 'crash.db')}`;
   const crm = await startRemoteCrm(SnapshotSchema.parse(SEED));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
-  const env = {
-    CALLMATRIX_DATABASE_URL: databaseUrl,
-    CALLMATRIX_ADMIN_KEY: adminKey,
-    CALLMATRIX_SECRET_KEY: randomBytes(32).toString('base64'),
+  const { port, adminKey, env, base } = serviceSetup(databaseUrl, dir, {
     CALLMATRIX_ALLOW_CRM_HOSTS: '127.0.0.1',
-    CALLMATRIX_INGEST_RATE: '0',
-    CALLMATRIX_DATA_DIR: dir,
     CALLMATRIX_RETRY_SCHEDULE: '1,1,1,1,1',
     CALLMATRIX_LEASE_MS: '3000',
     CALLMATRIX_POLL_MS: '50',
-  };
-  const base = `http://127.0.0.1:${port}`;
+  });
   let serve: ChildProcess = startCli(['serve', '--port', String(port)], env);
   const workers: ChildProcess[] = PG ? [startCli(['worker'], env), startCli(['worker'], env)] : [];
   await waitReady(`${base}/readyz`);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 // Starts `callmatrix serve` / `worker` from source in a child process.
@@ -35,4 +36,19 @@ export function killHard(child: ChildProcess): Promise<void> {
       child.kill('SIGKILL');
     }
   });
+}
+
+/** A `serve` to start on a random loopback port: its address, a fresh operator key, and the environment. */
+export function serviceSetup(databaseUrl: string, dataDir: string, extra: Record<string, string> = {}) {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
+  const env: Record<string, string> = {
+    CALLMATRIX_DATABASE_URL: databaseUrl,
+    CALLMATRIX_ADMIN_KEY: adminKey,
+    CALLMATRIX_SECRET_KEY: randomBytes(32).toString('base64'),
+    CALLMATRIX_INGEST_RATE: '0',
+    CALLMATRIX_DATA_DIR: dataDir,
+    ...extra,
+  };
+  return { port, adminKey, env, base: `http://127.0.0.1:${port}` };
 }
