@@ -5,12 +5,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.js';
 import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
+import { pacedLoad } from './paced-load.js';
 
 // npm run bench:ingest — the ingest path under load from a second process on
 // loopback (autocannon): accepted events/s and p50/p99 acknowledgement
 // latency, then the end-to-end rate of those events into the in-memory CRM.
-// First at a fixed rate (BENCH_RATE requests/s of one event, default 1 000),
-// then as fast as acknowledged with 1 and 50 events per request.
+// First at a steady rate (BENCH_RATE requests/s of one event, default 1 000,
+// open loop: bench/paced-load.ts), then as fast as acknowledged (autocannon)
+// with 1 and 50 events per request.
 // SQLite always; PostgreSQL too when CALLMATRIX_TEST_DATABASE_URL is set
 // (BENCH_BACKENDS=sqlite or =postgres runs one of them).
 
@@ -59,34 +61,37 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
     });
     if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
     const store = await openStore(databaseUrl);
+    const path = `/v1/projects/${project}/events`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const steady = (durationSec: number) =>
+      pacedLoad({ origin: base, path, headers, body: () => JSON.stringify(event()), rate: FIXED_RATE, durationSec, connections: CONNECTIONS });
     // Warm-up, not measured: a just-started process compiles its code paths on first use.
-    await autocannon({
-      url: `${base}/v1/projects/${project}/events`,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: WARMUP_SEC,
-      overallRate: FIXED_RATE,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(event()) }) }],
-    });
+    await steady(WARMUP_SEC);
     while ((await store.countEvents(project)).pending > 0) await new Promise((resolve) => setTimeout(resolve, 200));
     for (const { batch, rate } of PHASES) {
       const before = (await store.countEvents(project)).applied;
       const started = Date.now();
-      const result = await autocannon({
-        url: `${base}/v1/projects/${project}/events`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        duration: DURATION_SEC,
-        ...(rate !== undefined && { overallRate: rate }),
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(Array.from({ length: batch }, event)) }) }],
-      });
-      const accepted = result['2xx'] * batch;
-      lines.push(
-        `${label}, ${batch} event(s)/request${rate === undefined ? '' : ` at a fixed ${rate} requests/s`}, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${(accepted / DURATION_SEC).toFixed(0)} accepted events/s ` +
-          `(${result.requests.average.toFixed(0)} req/s), ack latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
-      );
+      if (rate !== undefined) {
+        const result = await steady(DURATION_SEC);
+        lines.push(
+          `${label}, 1 event/request at a steady ${rate} requests/s (open loop, latency from when each was due), ${DURATION_SEC} s: ${result.ok} accepted (${result.achievedRate.toFixed(0)} req/s sent), ` +
+            `ack latency p50 ${result.p50.toFixed(1)} ms, p90 ${result.p90.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+        );
+      } else {
+        const result = await autocannon({
+          url: `${base}${path}`,
+          method: 'POST',
+          connections: CONNECTIONS,
+          duration: DURATION_SEC,
+          headers,
+          requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(Array.from({ length: batch }, event)) }) }],
+        });
+        const accepted = result['2xx'] * batch;
+        lines.push(
+          `${label}, ${batch} event(s)/request as fast as acknowledged, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${(accepted / DURATION_SEC).toFixed(0)} accepted events/s ` +
+            `(${result.requests.average.toFixed(0)} req/s), ack latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+        );
+      }
       // End to end: until every accepted event is applied in the in-memory CRM.
       const loadEnded = Date.now();
       for (;;) {
