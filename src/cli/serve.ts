@@ -13,7 +13,6 @@ import { ServiceMetrics } from '../service/ops/metrics.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { IndexSync } from '../worker/index-sync.js';
-import type { ProjectSource } from '../worker/project.js';
 import { Worker } from '../worker/worker.js';
 
 // `callmatrix serve` (HTTP API + in-process workers) and `callmatrix worker`
@@ -26,7 +25,6 @@ export interface Runtime {
   readonly store: Store;
   readonly box: SecretBox;
   readonly projects: ProjectStore;
-  readonly source: ProjectSource;
   readonly registry: CrmRegistry;
   readonly logger: pino.Logger;
 }
@@ -48,8 +46,7 @@ export async function openRuntime(args: readonly string[], err: Err): Promise<Ru
   }
   const store = await openStore(settings.databaseUrl);
   const projects = new ProjectStore(store, box);
-  const source: ProjectSource = { get: async (id) => (await projects.load(id))?.view ?? null };
-  return { settings, store, box, projects, source, registry: new CrmRegistry(), logger };
+  return { settings, store, box, projects, registry: new CrmRegistry(), logger };
 }
 
 export function newWorker(rt: Runtime, metrics?: ServiceMetrics): Worker {
@@ -57,7 +54,7 @@ export function newWorker(rt: Runtime, metrics?: ServiceMetrics): Worker {
   const observer = metrics?.observer() ?? {};
   return new Worker({
     store: rt.store,
-    projects: rt.source,
+    projects: rt.projects,
     ports: (project) => rt.registry.portFor(project),
     concurrency: settings.workerConcurrency,
     leaseMs: settings.leaseMs,
@@ -88,7 +85,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   // G13: the phone index loaded on activation and polled for what people changed in the CRM.
   const indexSync = new IndexSync({
     store,
-    projects: rt.source,
+    projects: rt.projects,
     ports: (project) => rt.registry.portFor(project),
     intervalSec: settings.indexSyncSec,
     onError: (message, context) => logger.error(context, message),
@@ -100,7 +97,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   const app = await buildApp({
     store,
     settings,
-    projects: rt.source,
+    projects: rt.projects,
     metrics,
     onAccepted: () => worker.wake(),
     logger: { level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },

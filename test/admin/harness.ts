@@ -4,7 +4,7 @@ import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
 import { fitTexts } from '../../src/cli/simulate.js';
 import { registerAdminRoutes, type AdminHooks } from '../../src/service/admin/index.js';
-import type { PortInput } from '../../src/service/admin/project-store.js';
+import type { ProjectView } from '../../src/worker/project.js';
 import { ensureOperatorKey } from '../../src/service/auth/keys.js';
 import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
 import { openTestStore } from '../support/test-store.js';
@@ -49,7 +49,7 @@ export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: str
       await opened.close();
     },
   };
-  const crmPort = (project: PortInput): CrmPort => {
+  const crmPort = (project: ProjectView): CrmPort => {
     if (revoked.has(project.id)) {
       const refuse = () => Promise.resolve(err<never>(new CrmError('reauth', 'invalid_grant: token revoked')));
       return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };

@@ -14,8 +14,7 @@ import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-bo
 import { sign } from '../../src/sources/standard-webhooks/verify.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { ProjectCache } from '../../src/worker/project.js';
-import { sealedProjectOpener } from '../../src/worker/secrets.js';
+import { ProjectStore } from '../../src/service/admin/project-store.js';
 
 // Thousands of malformed, oversized, wrongly signed and replayed requests
 // against the admin API, routing and ingest, on the real app and a real SQLite
@@ -44,16 +43,18 @@ beforeAll(async () => {
   store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
   await ensureOperatorKey(store, OPERATOR, NOW);
   const box = new SecretBox(Buffer.from(generateSecretKey(), 'base64'));
+  const projects = new ProjectStore(store, box);
   app = await buildApp({
     store,
     settings: { maxBodyBytes: 64 * 1024, ingestRatePerSec: 0 },
-    projects: new ProjectCache(store, sealedProjectOpener(box)),
+    projects,
     now: () => NOW,
     extraRoutes: [
       (root) =>
         registerAdminRoutes(root, {
           store,
           secretBox: box,
+          projects,
           allowCrmHosts: ['127.0.0.1'],
           crmPort: (p) => new MemoryCrm(p.crm, SnapshotSchema.parse({}), { defaultCountry: p.settings.defaultCountry, texts: fitTexts(p.settings.language) }),
           now: () => NOW,

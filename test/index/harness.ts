@@ -6,7 +6,11 @@ import { parseEvents } from '../../src/domain/events.js';
 import { CrmRegistry } from '../../src/service/crm-registry.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { projectView, type ProjectView } from '../../src/worker/project.js';
+import { parseDocument } from '../../src/service/admin/document.js';
+import { ProjectStore } from '../../src/service/admin/project-store.js';
+import { SecretBox, generateSecretKey } from '../../src/service/crypto/secret-box.js';
+import { SIGNING_SECRET, TOKEN } from '../service/harness.js';
+import type { ProjectView } from '../../src/worker/project.js';
 import { Worker } from '../../src/worker/worker.js';
 
 // A store on a temporary SQLite file, one worker driven step by step and the
@@ -30,14 +34,15 @@ export async function indexHarness(): Promise<IndexHarness> {
   const store = await openStore(`sqlite:${join(dir, 'test.db')}`);
   const registry = new CrmRegistry();
   const clock = { now: new Date('2026-03-02T10:00:00Z') };
+  const projects = new ProjectStore(store, SecretBox.fromBase64(generateSecretKey()));
   const view = async (id: string): Promise<ProjectView> => {
-    const record = await store.getProject(id);
-    if (!record) throw new Error(`no project ${id}`);
-    return projectView(record, (r) => r.document);
+    const found = await projects.get(id);
+    if (!found) throw new Error(`no project ${id}`);
+    return found;
   };
   const worker = new Worker({
     store,
-    projects: { get: async (id) => ((await store.getProject(id)) ? view(id) : null) },
+    projects,
     ports: (project) => registry.portFor(project),
     concurrency: 2,
     leaseMs: 30_000,
@@ -53,7 +58,9 @@ export async function indexHarness(): Promise<IndexHarness> {
     clock,
     view,
     async addProject(id, crm, document) {
-      await store.putProject({ id, crm, document, secrets: '', now: clock.now });
+      const parsed = parseDocument({ webhook: { token: TOKEN, signingSecret: SIGNING_SECRET }, ...document, crm });
+      if (!parsed.ok) throw new Error(`test project ${id}: ${JSON.stringify(parsed.problems)}`);
+      await projects.save(id, parsed.value, clock.now);
       await store.moveIntegration(id, 'active', null, clock.now);
     },
     async ingest(projectId, events) {

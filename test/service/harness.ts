@@ -6,8 +6,9 @@ import { ServiceMetrics } from '../../src/service/ops/metrics.js';
 import { openTestStore } from '../support/test-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { CrmPort } from '../../src/crm/port.js';
-import { ProjectCache, type ProjectView } from '../../src/worker/project.js';
-import { sealedProjectOpener, sealProjectSecrets } from '../../src/worker/secrets.js';
+import { parseDocument } from '../../src/service/admin/document.js';
+import { ProjectStore } from '../../src/service/admin/project-store.js';
+import type { ProjectView } from '../../src/worker/project.js';
 import { Worker } from '../../src/worker/worker.js';
 
 // A service on a temporary SQLite file (or PostgreSQL: test/support/test-store.ts): the app, one in-process worker driven
@@ -42,7 +43,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const opened = await openTestStore('svc', options.postgres);
   const { store } = opened;
   const box = SecretBox.fromBase64(generateSecretKey());
-  const projects = new ProjectCache(store, sealedProjectOpener(box));
+  const projects = new ProjectStore(store, box);
   const registry = new CrmRegistry();
   const metrics = new ServiceMetrics(store);
   const clock = { now: new Date('2026-03-02T10:00:00Z') };
@@ -78,9 +79,10 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     metrics,
     clock,
     async addProject(id, document = {}) {
-      const full = { project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' }, employees: [], connection: { kind: 'memory' }, ...document };
-      const secrets = sealProjectSecrets(box, id, { webhook: { token: TOKEN, signingSecret: SIGNING_SECRET } });
-      await store.putProject({ id, crm: 'pipedrive', document: full, secrets, now: clock.now });
+      const full = { crm: 'pipedrive', project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' }, employees: [], connection: { kind: 'memory' }, ...document, webhook: { token: TOKEN, signingSecret: SIGNING_SECRET } };
+      const parsed = parseDocument(full);
+      if (!parsed.ok) throw new Error(`test project ${id}: ${JSON.stringify(parsed.problems)}`);
+      await projects.save(id, parsed.value, clock.now);
       await store.moveIntegration(id, 'active', null, clock.now);
     },
     async close() {

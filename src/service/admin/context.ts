@@ -6,7 +6,8 @@ import { PROBLEM_CONTENT_TYPE, problemBody, type ProblemKind, type ProblemOption
 import type { Store } from '../../store/store.js';
 import type { Access, Principal } from '../auth/access.js';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { LoadedProject, PortInput, ProjectStore } from './project-store.js';
+import type { LoadedProject, ProjectStore } from './project-store.js';
+import type { ProjectView } from '../../worker/project.js';
 
 // What every admin route group is handed, and the few helpers they share.
 
@@ -23,7 +24,7 @@ export interface AdminDeps {
   /** CALLMATRIX_ALLOW_CRM_HOSTS, parsed (connection.ts `parseAllowHosts`). */
   readonly allowCrmHosts: readonly string[];
   /** Builds the project's CRM adapter from its connection (the caller owns the adapter registry: `(p) => registry.portFor(p)`). */
-  readonly crmPort: (project: PortInput) => CrmPort;
+  readonly crmPort: (project: ProjectView) => CrmPort;
   /** Shared with ingest so both read projects through one cache; created when absent. */
   readonly projects?: ProjectStore;
   readonly now?: () => Date;
@@ -34,7 +35,7 @@ export interface AdminContext {
   readonly store: Store;
   readonly projects: ProjectStore;
   readonly allowCrmHosts: readonly string[];
-  readonly crmPort: (project: PortInput) => CrmPort;
+  readonly crmPort: (project: ProjectView) => CrmPort;
   readonly now: () => Date;
   readonly hooks: AdminHooks;
 }

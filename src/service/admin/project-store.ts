@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { PutProjectResult, Store } from '../../store/store.js';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { CrmId } from '../../domain/crm-id.js';
-import type { Employee, ProjectSettings } from '../../domain/project.js';
 import { projectContext } from '../../engine/decide.js';
-import type { ProjectContext } from '../../engine/moment-context.js';
-import { parseDocument, type ProjectDocument, type WebhookSecrets } from './document.js';
+import type { ProjectSource, ProjectView } from '../../worker/project.js';
+import { parseDocument, type ProjectDocument } from './document.js';
 import { joinSecrets, splitSecrets, type SecretValues } from './secrets.js';
 
 // Projects as the service uses them: the stored redacted document joined with
-// its opened secrets and parsed again. Workers and ingest load projects here too.
+// its opened secrets and parsed again. The one project cache of a process:
+// the admin API, ingest and the workers all load projects here.
 
 export interface LoadedProject {
   readonly id: string;
@@ -18,31 +17,18 @@ export interface LoadedProject {
   /** The stored document, secrets redacted: what GET shows. */
   readonly redacted: Record<string, unknown>;
   readonly secrets: SecretValues;
-  /** The project as the CRM adapter registry and the workers take it (src/worker/project.ts ProjectView). */
-  readonly view: PortInput;
-}
-
-/** Structurally the workers' ProjectView, so `registry.portFor` takes it as is. */
-export interface PortInput {
-  readonly id: string;
-  readonly version: number;
-  readonly crm: CrmId;
-  readonly settings: ProjectSettings;
-  readonly employees: readonly Employee[];
-  readonly connection: unknown;
-  readonly webhook: WebhookSecrets;
-  readonly sources: Readonly<Record<string, unknown>>;
-  readonly context: ProjectContext;
+  /** The project as ingest, the workers and the CRM adapter registry take it. */
+  readonly view: ProjectView;
 }
 
 export function loadedProject(id: string, version: number, document: ProjectDocument, redacted: Record<string, unknown>, secrets: SecretValues): LoadedProject {
-  const view: PortInput = {
+  const view: ProjectView = {
     id,
     version,
     crm: document.crm,
     settings: document.project,
     employees: document.employees,
-    connection: document.connection,
+    connection: document.connection ?? null,
     webhook: document.webhook,
     sources: document.sources,
     context: projectContext(document.crm, document.project, document.employees),
@@ -50,8 +36,7 @@ export function loadedProject(id: string, version: number, document: ProjectDocu
   return { id, version, document, redacted, secrets, view };
 }
 
-// Stored as the secret members at their document paths (`{ "connection": { "credentials": { … } } }`),
-// the layout src/worker/secrets.ts `sealedProjectOpener` lays over the document.
+// Stored as the secret members at their document paths (`{ "connection": { "credentials": { … } } }`).
 const SealedSchema = z.record(z.string(), z.unknown());
 
 function flatten(value: unknown, prefix: string, out: SecretValues): SecretValues {
@@ -76,7 +61,7 @@ function nest(values: SecretValues): Record<string, unknown> {
  * ingest authentication read a project on every request, and opening the
  * secrets and parsing the document once per version keeps that cheap.
  */
-export class ProjectStore {
+export class ProjectStore implements ProjectSource {
   private readonly cache = new Map<string, LoadedProject>();
 
   constructor(
@@ -101,6 +86,11 @@ export class ProjectStore {
     if (this.cache.size >= this.cacheLimit) this.cache.delete(this.cache.keys().next().value ?? '');
     this.cache.set(id, loaded);
     return loaded;
+  }
+
+  /** The project's view (ProjectSource), or null when it does not exist. */
+  async get(id: string): Promise<ProjectView | null> {
+    return (await this.load(id))?.view ?? null;
   }
 
   /** Seals the secrets and stores the redacted document; `expectedVersion` guards a read-modify-write (0: must not exist). */
