@@ -99,27 +99,39 @@ class SqliteDb implements Db {
     this.connection = new Connection(db);
   }
 
+  // A statement outside transaction() commits on its own, and always durably:
+  // it may be a write that must survive power loss before the next CRM call
+  // (a recorded operation id, D13), whatever the last transaction relaxed.
   all<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T[]> {
-    return this.turns.take(() => this.connection.all<T>(sql, params));
+    return this.alone(() => this.connection.all<T>(sql, params));
   }
   get<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined> {
-    return this.turns.take(() => this.connection.get<T>(sql, params));
+    return this.alone(() => this.connection.get<T>(sql, params));
   }
   run(sql: string, params?: readonly Param[]): Promise<number> {
-    return this.turns.take(() => this.connection.run(sql, params));
+    return this.alone(() => this.connection.run(sql, params));
   }
   exec(sql: string): Promise<void> {
-    return this.turns.take(() => this.connection.exec(sql));
+    return this.alone(() => this.connection.exec(sql));
+  }
+
+  private alone<T>(work: () => Promise<T>): Promise<T> {
+    return this.turns.take(() => {
+      this.commitMode('FULL');
+      return work();
+    });
+  }
+
+  private commitMode(synchronous: 'FULL' | 'NORMAL'): void {
+    if (synchronous === this.synchronous) return;
+    this.connection.db.pragma(`synchronous = ${synchronous}`);
+    this.synchronous = synchronous;
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return this.turns.take(async () => {
       const db = this.connection.db;
-      const synchronous = options?.durable === false ? 'NORMAL' : 'FULL';
-      if (synchronous !== this.synchronous) {
-        db.pragma(`synchronous = ${synchronous}`);
-        this.synchronous = synchronous;
-      }
+      this.commitMode(options?.durable === false ? 'NORMAL' : 'FULL');
       // IMMEDIATE takes the write lock now, so two processes never both read
       // then write (claims); busy_timeout makes the other one wait.
       db.exec('BEGIN IMMEDIATE');
