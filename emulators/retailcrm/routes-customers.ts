@@ -6,6 +6,7 @@ import { ContactLinkInput, CorporateInput, CustomerInput, NoteInput } from './sc
 import { customerMatches } from './search.js';
 import type { AccountState } from './state.js';
 import { sourceFrom } from './native.js';
+import { recordCustomer } from './history.js';
 
 // Customers (individual), their notes, and corporate customers (§3.4).
 
@@ -107,6 +108,7 @@ export const customerRoutes: Route[] = [
       const customer: Customer = { type: 'customer', id, createdAt: state.createdAt(), site: str(req.form, 'site') ?? 'main', phones: [], customFields: {}, ...(data.externalId !== undefined && { externalId: data.externalId }) };
       applyCustomer(state, customer, data);
       state.customers.set(id, customer);
+      recordCustomer(state.customerHistory, null, customer, { at: customer.createdAt, source: 'api' });
       return ok({ id }, 201);
     },
   },
@@ -127,7 +129,9 @@ export const customerRoutes: Route[] = [
       const input = entity(req.form, 'customer', CustomerInput);
       if (!input.ok) return input.reply;
       if (!knownUser(state, input.value.managerId)) return invalid({ managerId: 'Manager not found.' });
+      const before = structuredClone(customer);
       applyCustomer(state, customer, input.value);
+      recordCustomer(state.customerHistory, before, customer, { at: state.createdAt(), source: 'api' });
       return ok({ id: customer.id });
     },
   },

@@ -8,6 +8,7 @@ import { OrderInput, TaskEditInput, TaskInput } from './schemas.js';
 import { orderMatches } from './search.js';
 import type { AccountState } from './state.js';
 import { sourceFrom } from './native.js';
+import { recordOrder } from './history.js';
 
 // Orders (§3.5), tasks (§3.6), users (§3.7), references and custom fields.
 
@@ -101,6 +102,7 @@ export const orderRoutes: Route[] = [
       const wrong = applyOrder(state, order, data);
       if (wrong) return invalid({ [wrong]: 'This value is not valid.' });
       state.orders.set(id, order);
+      recordOrder(state.orderHistory, null, order, { at: order.createdAt, source: 'api' });
       return ok({ id, order }, 201);
     },
   },
@@ -124,7 +126,9 @@ export const orderRoutes: Route[] = [
       const draft = structuredClone(order);
       const wrong = applyOrder(state, draft, input.value);
       if (wrong) return invalid({ [wrong]: 'This value is not valid.' });
+      const before = structuredClone(order);
       Object.assign(order, draft);
+      recordOrder(state.orderHistory, before, order, { at: state.createdAt(), source: 'api' });
       return ok({ id: order.id, order });
     },
   },

@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import type { Utm } from '../../src/domain/events.js';
+import { recordCustomer, recordOrder } from './history.js';
 import { withMarker } from './marker.js';
 import { STATUSES, TRACKING_FIELDS, type CallResult, type Source } from './native.js';
 import { customerForCall } from './search.js';
@@ -133,6 +134,9 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
       customFields,
     });
   }
+  // A seeded record was typed in by someone in the CRM: its creation is in the history too, at its own date.
+  for (const c of state.customers.values()) recordCustomer(state.customerHistory, null, c, { at: c.createdAt, source: 'user' });
+  for (const o of state.orders.values()) recordOrder(state.orderHistory, null, o, { at: o.createdAt, source: 'user' });
   for (const t of snapshot.tasks) {
     const id = state.ids.tasks.native(t.id);
     const performerId = user(t.assigneeId);

@@ -6,6 +6,7 @@ import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { fail, parseForm, parseParams, readBody, str, type ApiReply } from './http.js';
 import { Router } from './router.js';
 import { customerRoutes } from './routes-customers.js';
+import { historyRoutes } from './routes-history.js';
 import { orderRoutes } from './routes-orders.js';
 import { telephonyRoutes } from './routes-telephony.js';
 import { seedAccount } from './seed.js';
@@ -21,6 +22,8 @@ export interface RetailcrmEmulatorOptions {
   /** Requests per second per key before 503 (§3.9, UNVERIFIED figures): general methods and `/telephony/*`. */
   readonly ratePerSec?: number;
   readonly telephonyRatePerSec?: number;
+  /** The account's timezone (its times are local to it); `PUT /_emulator/state?timezone=` sets it too. Default UTC. */
+  readonly timezone?: string;
 }
 
 export interface RetailcrmEmulator {
@@ -39,8 +42,8 @@ const FAIL_MESSAGES: Record<number, string> = { 429: 'Too Many Requests', 500: '
 
 export async function startRetailcrmEmulator(options: RetailcrmEmulatorOptions = {}): Promise<RetailcrmEmulator> {
   const apiKey = options.apiKey ?? randomBytes(16).toString('hex');
-  const router = new Router([...customerRoutes, ...orderRoutes, ...telephonyRoutes]);
-  let state = new AccountState();
+  const router = new Router([...historyRoutes, ...customerRoutes, ...orderRoutes, ...telephonyRoutes]);
+  let state = new AccountState(undefined, options.timezone ?? 'UTC');
   let revoked = false;
   let failing: { count: number; status: number; retryAfterSec?: number | undefined } | null = null;
   let latencyMs = 0;
@@ -101,7 +104,7 @@ export async function startRetailcrmEmulator(options: RetailcrmEmulatorOptions =
         }
         const parsed = SnapshotSchema.safeParse(json);
         if (!parsed.success) return { status: 400, body: { error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) } };
-        const next = new AccountState(state.modules);
+        const next = new AccountState(state.modules, url.searchParams.has('timezone') ? timeZone : state.timeZone);
         const problem = seedAccount(parsed.data, next, timeZone);
         if (problem) return { status: 400, body: { error: problem } };
         state = next;

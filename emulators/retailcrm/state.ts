@@ -1,3 +1,5 @@
+import { localDateTime } from '../../src/domain/zoned-time.js';
+import { HistoryLog } from './history.js';
 import { TRACKING_FIELDS } from './native.js';
 import type { Call, CallEvent, CorporateCustomer, Customer, IntegrationModule, Note, Order, Task, User } from './native.js';
 
@@ -70,6 +72,9 @@ export class AccountState {
   readonly notes = new Map<number, Note>();
   readonly calls = new Map<number, Call>();
   readonly callEvents: CallEvent[] = [];
+  /** The change histories behind `customers/history` and `orders/history`. */
+  readonly customerHistory = new HistoryLog(() => this.timeZone);
+  readonly orderHistory = new HistoryLog(() => this.timeZone);
   /** Custom fields per entity: code → type. Values written to an unknown code create a string field. */
   readonly customFields = {
     customer: new Map<string, string>(Object.values(TRACKING_FIELDS).map((code) => [code, 'string'])),
@@ -82,24 +87,24 @@ export class AccountState {
   /** Seeded records are dated in the past, one second apart, so "oldest first" keeps the seed's order. */
   private seedClock = Date.UTC(2000, 0, 1);
 
-  constructor(readonly modules: Map<string, IntegrationModule> = new Map()) {}
+  constructor(
+    readonly modules: Map<string, IntegrationModule> = new Map(),
+    /** The account's timezone: every `Y-m-d H:i:s` it keeps or answers is local to it (§3.1). */
+    readonly timeZone = 'UTC',
+  ) {}
 
-  /** A creation time that never goes backwards, `Y-m-d H:i:s` UTC. */
+  /** A creation time that never goes backwards, `Y-m-d H:i:s` in the account's timezone. */
   createdAt(seeding = false): string {
     if (seeding) {
       this.seedClock += 1000;
-      return formatUtc(this.seedClock);
+      return localDateTime(this.seedClock, this.timeZone);
     }
     this.lastCreatedMs = Math.max(Date.now(), this.lastCreatedMs);
-    return formatUtc(this.lastCreatedMs);
+    return localDateTime(this.lastCreatedMs, this.timeZone);
   }
 
   noteCustomFields(entity: keyof AccountState['customFields'], fields: Record<string, string>): void {
     const known = this.customFields[entity];
     for (const code of Object.keys(fields)) if (!known.has(code)) known.set(code, 'string');
   }
-}
-
-function formatUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
