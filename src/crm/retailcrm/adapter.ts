@@ -4,11 +4,12 @@ import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '..
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type Result } from '../port.js';
+import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { listCustomFields, listPipelines, listUsers, statusGroups } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { RetailcrmClient, RetailcrmConnectionSchema, RetailcrmError, type RetailcrmClientOptions } from './client.js';
 import { isDuplicateExternalId } from './errors.js';
+import { recordsPage } from './index-records.js';
 import { findClientRecords } from './lookup.js';
 import {
   callPayload,
@@ -90,6 +91,11 @@ export class RetailcrmAdapter implements CrmPort {
   /** service.md §2 `…/crm/fields`, and G8's type check of a field map: custom fields (none for leads). */
   listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
     return this.guard(async () => catalogFields(await listCustomFields(this.client, entity)));
+  }
+
+  /** G13: the phone index's reader, one page per call: the lists on activation, the change histories on a poll. */
+  listRecordsSince(since: Date | null, cursor: string | null): Promise<Result<IndexRecordPage>> {
+    return this.guard(() => recordsPage(this.client, since, cursor, this.timezone));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
