@@ -205,6 +205,32 @@ export function inboxCases(fresh: FreshStore): void {
     expect((await store.listJournal(project, {})).entries).toHaveLength(1);
   });
 
+  it('service §4 / D6: concurrent completions (one shared commit on PostgreSQL) each land whole: state, journal with phones, memory; a lost lease among them changes nothing', async () => {
+    const { store } = await open();
+    const project = await activeProject(store);
+    const calls = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    await store.insertEvents(project, calls.map((call) => callEvent(`e-${call}`, call)), T0);
+    const claimed = await store.claimEvents('w1', 10, 60_000, T0);
+    expect(claimed).toHaveLength(5);
+    const memory = (call: string) => ({ key: `call:${call}`, memory: { kind: 'call' as const, callId: call } as never });
+    const results = await Promise.all(
+      calls.map((call) =>
+        store.complete(call === 'c3' ? 'someone-else' : 'w1', project, `e-${call}`, {
+          outcome: 'applied',
+          journal: journalOf(`e-${call}`, { callId: call, phones: ['+380501234567', '+380501234567'] }),
+          memory: memory(call),
+        }),
+      ),
+    );
+    expect(results).toEqual([true, true, false, true, true]);
+    expect((await store.countEvents(project)).applied).toBe(4);
+    expect((await store.getEvent(project, 'e-c3'))?.event.state).toBe('pending');
+    const journal = await store.listJournal(project, { phone: '+380501234567' });
+    expect(journal.entries.map((entry) => entry.eventId).sort()).toEqual(['e-c1', 'e-c2', 'e-c4', 'e-c5']);
+    expect(await store.getMemory(project, 'call:c2')).toEqual({ kind: 'call', callId: 'c2' });
+    expect(await store.getMemory(project, 'call:c3')).toBeNull();
+  });
+
   it('retry scheduling: a retried event waits for its next attempt, keeps its error; release does not count an attempt', async () => {
     const { store } = await open();
     const project = await activeProject(store);

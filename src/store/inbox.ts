@@ -1,5 +1,6 @@
+import { GroupCommit } from './group-commit.js';
 import { appendJournal } from './journal.js';
-import { completeInOneStatement } from './postgres/complete.js';
+import { completeInOneStatement, type HeldCompletion } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
 import { applyIndexChanges } from './phone-index.js';
 import { decodeCursor, encodeCursor, EVENT_COLUMNS, eventFromRow, journalFromRow, toMs } from './rows.js';
@@ -22,7 +23,7 @@ export async function insertEvents(db: Db, projectId: string, events: readonly N
   return result;
 }
 
-interface Insert {
+export interface Insert {
   readonly projectId: string;
   readonly events: readonly NewEvent[];
   readonly now: Date;
@@ -70,79 +71,19 @@ function insertStatements(projectId: string, events: readonly NewEvent[], now: D
   return statements;
 }
 
-interface QueuedInsert {
-  readonly projectId: string;
-  readonly events: readonly NewEvent[];
-  readonly now: Date;
-  readonly resolve: (result: InsertResult) => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /** How many requests one commit may carry at most. */
 const MAX_REQUESTS_PER_COMMIT = 256;
 
 /**
- * Group commit (service.md §4: "several requests may share one commit"): an
- * insert that arrives while a commit is under way waits for the next one,
- * which carries every request queued meanwhile. A lone request commits at
- * once, so nobody waits for a timer; under load one fsync serves many 202s.
- * Each request still stands or falls alone: if a shared commit fails, its
- * requests are committed one by one.
+ * Group commit of ingest (service.md §4: "several requests may share one
+ * commit"): under load one fsync serves many 202s (group-commit.ts).
  */
-export class InsertBatcher {
-  private queue: QueuedInsert[] = [];
-  private running = false;
-  private scheduled = false;
-
-  constructor(private readonly db: Db) {}
-
-  insert(projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
-    return new Promise<InsertResult>((resolve, reject) => {
-      this.queue.push({ projectId, events, now, resolve, reject });
-      // better-sqlite3 commits synchronously, so nothing queues "during" a commit:
-      // wait for the rest of this turn of the event loop (requests parsed in the
-      // same I/O phase), then commit them together. No timer, no added delay.
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          void this.drain();
-        });
-      }
-    });
-  }
-
-  private async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_REQUESTS_PER_COMMIT);
-        if (batch.length === 1) {
-          await this.alone(batch[0] as QueuedInsert);
-          continue;
-        }
-        let results: InsertResult[] | null = null;
-        try {
-          results = await commitInserts(this.db, batch);
-        } catch {
-          results = null;
-        }
-        if (results) batch.forEach((item, i) => item.resolve(results[i] as InsertResult));
-        else for (const item of batch) await this.alone(item);
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async alone(item: QueuedInsert): Promise<void> {
-    try {
-      item.resolve(await insertEvents(this.db, item.projectId, item.events, item.now));
-    } catch (error) {
-      item.reject(error);
-    }
-  }
+export function insertBatcher(db: Db): GroupCommit<Insert, InsertResult> {
+  return new GroupCommit({
+    one: (item) => insertEvents(db, item.projectId, item.events, item.now),
+    many: (items) => commitInserts(db, items),
+    max: MAX_REQUESTS_PER_COMMIT,
+  });
 }
 
 // Advisory-lock key under which claims take turns (PostgreSQL). The claim
@@ -222,7 +163,7 @@ export async function claimEvents(db: Db, workerId: string, limit: number, lease
     db.dialect === 'postgres'
       ? [
           { sql: 'SELECT pg_advisory_xact_lock(?, ?)', params: [CLAIM_LOCK_SPACE, 0] },
-          { sql: CLAIM_POSTGRES, params: [...claim, ...claimable, limit, limit] },
+          { sql: CLAIM_POSTGRES, params: [...claim, ...claimable, limit, limit], prepareAs: 'callmatrix_claim' },
         ]
       : [{ sql: CLAIM_SQLITE, params: [...claim, ...claimable, limit] }];
   const rows = (await db.script(statements, { durable: false })).at(-1) ?? [];
@@ -235,9 +176,28 @@ export async function renewLease(db: Db, workerId: string, projectId: string, ev
   return (await db.run(`UPDATE events SET claimed_until = ? WHERE ${HELD_BY}`, [toMs(now) + leaseMs, projectId, eventId, workerId])) === 1;
 }
 
+/** How many completions one PostgreSQL statement may carry at most. */
+const MAX_COMPLETIONS_PER_COMMIT = 64;
+
+/**
+ * PostgreSQL: completions without phone index changes, grouped: one round
+ * trip and one journal lock for all those queued meanwhile (postgres/complete.ts).
+ */
+export function completionBatcher(db: Db): GroupCommit<HeldCompletion, boolean> {
+  return new GroupCommit({
+    one: async (held) => (await completeInOneStatement(db, [held]))[0] === true,
+    many: (held) => completeInOneStatement(db, held),
+    max: MAX_COMPLETIONS_PER_COMMIT,
+  });
+}
+
+/** Whether a completion can go through completionBatcher. */
+export function batchable(db: Db, completion: Completion): boolean {
+  return db.dialect === 'postgres' && !(completion.index && completion.index.length > 0);
+}
+
+/** A completion in a transaction of its own (SQLite; PostgreSQL with phone index changes). */
 export function complete(db: Db, workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean> {
-  // PostgreSQL: one round trip, the journal lock held only inside the server (see postgres/complete.ts).
-  if (db.dialect === 'postgres' && !(completion.index && completion.index.length > 0)) return completeInOneStatement(db, workerId, projectId, eventId, completion);
   // Not durable: if a power cut undoes it, the plan with its CRM ids is back
   // too (it was committed durably), so the redo sends nothing twice (D13).
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { Decision } from '../engine/decision.js';
 import type { Memory } from '../engine/memory.js';
+import type { GroupCommit } from './group-commit.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
 import * as journal from './journal.js';
@@ -8,6 +9,7 @@ import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import * as index from './phone-index.js';
 import * as plans from './plans.js';
+import type { HeldCompletion } from './postgres/complete.js';
 import * as projects from './projects.js';
 import type { Db } from './sql.js';
 import type { IntegrationStateName } from './states.js';
@@ -17,6 +19,7 @@ import type {
   IndexEntity,
   IndexStatus,
   IndexedRecord,
+  InsertResult,
   JournalQuery,
   JournalRecord,
   NewEvent,
@@ -27,10 +30,12 @@ import type {
 
 /** The Store over either backend: each area's SQL lives in its own module; this class only routes. */
 export class SqlStore implements Store {
-  private readonly inserts: inbox.InsertBatcher;
+  private readonly inserts: GroupCommit<inbox.Insert, InsertResult>;
+  private readonly completions: GroupCommit<HeldCompletion, boolean>;
 
   private constructor(private readonly db: Db) {
-    this.inserts = new inbox.InsertBatcher(db);
+    this.inserts = inbox.insertBatcher(db);
+    this.completions = inbox.completionBatcher(db);
   }
 
   /** Migrates, then returns the store (service §1: /readyz once migrated). */
@@ -85,7 +90,7 @@ export class SqlStore implements Store {
   }
 
   insertEvents(projectId: string, events: readonly NewEvent[], now: Date) {
-    return this.inserts.insert(projectId, events, now);
+    return this.inserts.submit({ projectId, events, now });
   }
   claimEvents(workerId: string, limit: number, leaseMs: number, now: Date) {
     return inbox.claimEvents(this.db, workerId, limit, leaseMs, now);
@@ -94,6 +99,7 @@ export class SqlStore implements Store {
     return inbox.renewLease(this.db, workerId, projectId, eventId, leaseMs, now);
   }
   complete(workerId: string, projectId: string, eventId: string, completion: Completion) {
+    if (inbox.batchable(this.db, completion)) return this.completions.submit({ workerId, projectId, eventId, completion });
     return inbox.complete(this.db, workerId, projectId, eventId, completion);
   }
   release(workerId: string, projectId: string, eventId: string) {

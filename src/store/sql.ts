@@ -41,6 +41,13 @@ export interface Db extends Queryable {
 export interface Statement {
   readonly sql: string;
   readonly params: readonly Param[];
+  /**
+   * A statement run for every event (claims, completions): PostgreSQL
+   * prepares it once per connection under this name and then only executes
+   * it, instead of parsing and planning it anew each time. Its parameters
+   * must have types the statement determines (casts where it does not).
+   */
+  readonly prepareAs?: string;
 }
 
 export interface TransactionOptions {

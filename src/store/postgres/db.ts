@@ -12,6 +12,44 @@ const types = {
 
 type Client = pg.Pool | pg.PoolClient;
 
+/** The statement names each pooled connection has prepared (Statement.prepareAs). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+function isPrepared(client: pg.PoolClient, name: string): boolean {
+  return preparedOn.get(client)?.has(name) === true;
+}
+
+function markPrepared(client: pg.PoolClient, name: string): void {
+  const names = preparedOn.get(client) ?? new Set<string>();
+  names.add(name);
+  preparedOn.set(client, names);
+}
+
+const PREPARED_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function prepareText(statement: Statement): string {
+  const name = statement.prepareAs ?? '';
+  if (!PREPARED_NAME.test(name)) throw new Error(`invalid prepared statement name "${name}"`);
+  return `PREPARE ${name} AS ${numberPlaceholders(statement.sql)}`;
+}
+
+/** The statement as script text: EXECUTE of its prepared form, or the statement itself, with the values inlined. */
+function scriptText(statement: Statement): string {
+  if (statement.prepareAs === undefined) return inlineParams(statement.sql, statement.params, pg.escapeLiteral);
+  const values = statement.params.map(() => '?').join(', ');
+  return inlineParams(`EXECUTE ${statement.prepareAs}${values === '' ? '' : `(${values})`}`, statement.params, pg.escapeLiteral);
+}
+
+/**
+ * TransactionOptions.durable === false: the commit returns before its WAL
+ * record is flushed. A crash of this process loses nothing (the server has
+ * it); a crash of the server may undo the last moments of such commits, as a
+ * power cut does to SQLite's synchronous=NORMAL; WAL order makes any later
+ * durable commit flush them too. Locks the transaction holds (the journal's)
+ * are released without waiting for the disk.
+ */
+const RELAXED_COMMIT = 'SET LOCAL synchronous_commit = off';
+
 class Session implements Queryable {
   readonly dialect = 'postgres' as const;
   constructor(private readonly client: Client) {}
@@ -50,16 +88,30 @@ class PostgresDb extends Session implements Db {
 
   async script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]> {
     if (statements.length === 0) return [];
-    // No values: pg sends a simple Query, several statements in one message.
-    const text = statements.map((statement) => inlineParams(statement.sql, statement.params, pg.escapeLiteral)).join(';\n');
-    const result = (await (options?.urgent === true ? this.urgentPool : this.pool).query(text)) as unknown as pg.QueryResult<T> | Array<pg.QueryResult<T>>;
-    return (Array.isArray(result) ? result : [result]).map((each) => each.rows);
+    const client = await (options?.urgent === true ? this.urgentPool : this.pool).connect();
+    // PREPAREs answer no rows of their own; sent with the first use on this connection.
+    const prepares = statements.filter((statement) => statement.prepareAs !== undefined && !isPrepared(client, statement.prepareAs)).map(prepareText);
+    // After a failure it is unknown which PREPAREs took: the connection is closed rather than reused.
+    let discard = false;
+    try {
+      // No values: pg sends a simple Query, several statements in one message (one implicit transaction, where SET LOCAL holds).
+      const text = [...prepares, ...(options?.durable === false ? [RELAXED_COMMIT] : []), ...statements.map(scriptText)].join(';\n');
+      const result = (await client.query(text)) as unknown as pg.QueryResult<T> | Array<pg.QueryResult<T>>;
+      for (const statement of statements) if (statement.prepareAs !== undefined) markPrepared(client, statement.prepareAs);
+      const rows = (Array.isArray(result) ? result : [result]).map((each) => each.rows);
+      return rows.slice(prepares.length + (options?.durable === false ? 1 : 0));
+    } catch (error) {
+      discard = prepares.length > 0;
+      throw error;
+    } finally {
+      client.release(discard);
+    }
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     const client = await (options?.urgent === true ? this.urgentPool : this.pool).connect();
     try {
-      await client.query('BEGIN');
+      await client.query(options?.durable === false ? `BEGIN; ${RELAXED_COMMIT}` : 'BEGIN');
       const result = await work(new Session(client));
       await client.query('COMMIT');
       return result;
