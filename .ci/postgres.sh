@@ -3,6 +3,8 @@
 #
 #   eval "$(.ci/postgres.sh)"     # sets CALLMATRIX_TEST_DATABASE_URL
 #   .ci/postgres.sh stop          # stops it (the data directory stays, for a fast restart)
+#   CALLMATRIX_PG_DIR=/tmp/callmatrix-pg-durable CALLMATRIX_PG_FSYNC=on .ci/postgres.sh
+#                                 # a second cluster with fsync on (benchmarks)
 #
 # Installs Debian's `postgresql` when no server binary is present (needs root),
 # runs a cluster as a non-root user (postgres refuses root) on 127.0.0.1, on
@@ -79,8 +81,12 @@ else
   log "starting on 127.0.0.1:$PORT"
   # Throwaway data: fsync off keeps the tests fast; the store's own durability
   # settings (SQLite synchronous=FULL, PostgreSQL defaults) are what ships.
+  # CALLMATRIX_PG_FSYNC=on keeps PostgreSQL's own defaults, for benchmarks
+  # (give it its own CALLMATRIX_PG_DIR: a running cluster is reused as it is).
+  DURABILITY="-c fsync=off -c full_page_writes=off"
+  [ "${CALLMATRIX_PG_FSYNC:-off}" = on ] && DURABILITY=""
   as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+    -o "-h 127.0.0.1 -p $PORT -k $DIR $DURABILITY -c max_connections=200" start >/dev/null
 fi
 
 if [ "$("$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != 1 ]; then
