@@ -95,4 +95,14 @@ export interface CrmPort {
    * service itself wrote.
    */
   listRecordsSince?(since: Date | null, cursor: string | null): Promise<Result<IndexRecordPage>>;
+  /**
+   * Optional: pop-ups of one call and kind for several employees in one
+   * request, where the CRM takes several recipients at once (retailCRM: one
+   * call event with all their userIds). One id per operation, in order; the
+   * executor hands over only runs of two or more (execute.ts). Without it,
+   * each pop-up is an apply() of its own.
+   */
+  notifyTogether?(operations: readonly NotifyOperation[]): Promise<Result<string[]>>;
 }
+
+export type NotifyOperation = Extract<Operation, { op: 'notify' }>;

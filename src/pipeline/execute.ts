@@ -1,5 +1,5 @@
 import { ENTITY_OF, isRef, REF_PREFIX, type JournalEntry, type Operation } from '../domain/plan.js';
-import { CrmError, type CrmPort } from '../crm/port.js';
+import { CrmError, type CrmPort, type NotifyOperation } from '../crm/port.js';
 
 export type JournalOperation = JournalEntry['operations'][number];
 
@@ -44,7 +44,23 @@ export type Execution =
  */
 export async function execute(plan: readonly Operation[], port: CrmPort, ids: Map<string, string>): Promise<Execution> {
   const operations: JournalOperation[] = [];
-  for (const planned of plan) {
+  for (let at = 0; at < plan.length; ) {
+    const together = port.notifyTogether ? popupRun(plan, at, ids) : [];
+    if (together.length > 1 && port.notifyTogether) {
+      const result = await port.notifyTogether(together.map((operation) => resolveRefs(operation, ids)));
+      if (!result.ok) return { ok: false, error: result.error, operations };
+      if (result.value.length !== together.length) {
+        return { ok: false, error: new CrmError('permanent', `notifyTogether answered ${result.value.length} ids for ${together.length} pop-ups`), operations };
+      }
+      together.forEach((operation, n) => {
+        const id = result.value[n] ?? '';
+        ids.set(operation.key, id);
+        operations.push({ op: operation.op, entity: ENTITY_OF[operation.op], id });
+      });
+      at += together.length;
+      continue;
+    }
+    const planned = plan[at] as Operation;
     let id = ids.get(planned.key);
     if (id === undefined) {
       const operation = resolveRefs(planned, ids);
@@ -54,8 +70,22 @@ export async function execute(plan: readonly Operation[], port: CrmPort, ids: Ma
       ids.set(planned.key, id);
     }
     operations.push({ op: planned.op, entity: ENTITY_OF[planned.op], id });
+    at += 1;
   }
   return { ok: true, operations };
+}
+
+/** The pop-ups from `at` on that can go in one request: not yet carried out, consecutive, of one call, kind and phone. */
+function popupRun(plan: readonly Operation[], at: number, ids: ReadonlyMap<string, string>): NotifyOperation[] {
+  const run: NotifyOperation[] = [];
+  for (let i = at; i < plan.length; i++) {
+    const operation = plan[i];
+    if (operation?.op !== 'notify' || ids.has(operation.key)) break;
+    const first = run[0];
+    if (first && (first.record.callId !== operation.record.callId || first.record.kind !== operation.record.kind || first.phone !== operation.phone)) break;
+    run.push(operation);
+  }
+  return run;
 }
 
 export { CrmError };

@@ -1,4 +1,4 @@
-import type { CrmPort } from '../crm/port.js';
+import { CrmError, err, type CrmPort, type NotifyOperation, type Result } from '../crm/port.js';
 import type { Event } from '../domain/events.js';
 import type { Operation } from '../domain/plan.js';
 import { memoryKey } from '../engine/decide.js';
@@ -82,11 +82,18 @@ export class DurablePipelineState implements PipelineState {
       if (result.ok) await this.store.recordOperation(this.projectId, this.eventId, operation.key, result.value);
       return result;
     };
+    const notifyTogether = async (operations: readonly NotifyOperation[]): Promise<Result<string[]>> => {
+      await this.flush();
+      const result = await (inner.notifyTogether?.(operations) ?? Promise.resolve(err<string[]>(new CrmError('permanent', 'the CRM takes no pop-ups together'))));
+      if (result.ok) for (const [n, operation] of operations.entries()) await this.store.recordOperation(this.projectId, this.eventId, operation.key, result.value[n] ?? '');
+      return result;
+    };
     return {
       findClient: (lookup) => inner.findClient(lookup),
       apply,
       listUsers: () => inner.listUsers(),
       snapshot: () => inner.snapshot(),
+      ...(inner.notifyTogether && { notifyTogether }),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { CrmError, CrmPort } from '../crm/port.js';
+import type { CrmError, CrmPort, NotifyOperation } from '../crm/port.js';
 import type { Event } from '../domain/events.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { JournalEntry } from '../domain/plan.js';
@@ -119,6 +119,9 @@ function watch(
       apply: (operation) => timed('apply', () => inner.apply(operation)),
       listUsers: () => inner.listUsers(),
       snapshot: () => inner.snapshot(),
+      ...(inner.notifyTogether && {
+        notifyTogether: (operations: readonly NotifyOperation[]) => timed('apply', () => inner.notifyTogether?.(operations) as ReturnType<NonNullable<CrmPort['notifyTogether']>>),
+      }),
     },
     lastError: () => last,
     client: () => client,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import { startRetailcrmEmulator, type RetailcrmEmulator } from '../../../emulators/retailcrm/index.js';
+import { execute } from '../../pipeline/execute.js';
 import { listCustomFields, listPipelines } from './admin.js';
 import { createRetailcrmAdapter, type RetailcrmAdapter } from './adapter.js';
 
@@ -163,5 +164,27 @@ describe('retailCRM adapter: admin reads (G8, G9)', () => {
     expect(fields.find((f) => f.name === 'discount_card')).toMatchObject({ type: 'integer', isString: false });
     expect(fields.find((f) => f.name === 'callmatrix_pool')).toMatchObject({ isString: true });
     expect(await listCustomFields(adapter.client, 'lead')).toEqual([]);
+  });
+});
+
+describe('retailCRM adapter: pop-ups together (RC-3)', () => {
+  const popup = (userId: string, n: number): Operation => ({ op: 'notify', key: `op-${n}`, record: { userId, callId: 'k1', kind: 'missed' }, phone: '+380671234567' });
+
+  it('RC-3: a missed call notifying three employees is one call event with their three userIds; run again, nothing is sent', async () => {
+    await seed({ users: [{ id: '1', name: 'A' }, { id: '2', name: 'B' }, { id: '3', name: 'C' }] });
+    await emu('/_emulator/requests', { method: 'DELETE' });
+    const ids = new Map<string, string>();
+    const done = await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, ids);
+    expect(done.ok && done.operations.map((operation) => operation.id)).toEqual(['1', '2', '3']);
+    expect((await requests()).byRoute['POST /api/v5/telephony/call/event']).toBe(1);
+    const snapshot = await adapter.snapshot();
+    expect(snapshot.ok && snapshot.value.notifications.map((n) => [n.userId, n.kind])).toEqual([
+      ['1', 'missed'],
+      ['2', 'missed'],
+      ['3', 'missed'],
+    ]);
+    // D13: the same plan again (a retry) shows none of them twice.
+    await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, new Map());
+    expect((await requests()).byRoute['POST /api/v5/telephony/call/event']).toBe(1);
   });
 });

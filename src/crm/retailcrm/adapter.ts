@@ -4,7 +4,7 @@ import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '..
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
+import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type NotifyOperation, type Result } from '../port.js';
 import { listCustomFields, listPipelines, listUsers, statusGroups } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { RetailcrmClient, RetailcrmConnectionSchema, RetailcrmError, type RetailcrmClientOptions } from './client.js';
@@ -77,6 +77,28 @@ export class RetailcrmAdapter implements CrmPort {
       this.uncertain.add(operation.key);
     }
     return result;
+  }
+
+  /** RC-1..RC-3: the pop-ups of one call moment as one call event with every recipient's userId. */
+  async notifyTogether(operations: readonly NotifyOperation[]): Promise<Result<string[]>> {
+    // D13: a pop-up already shown, or whose outcome is unknown, is not shown (again).
+    const send = operations.filter((operation) => !this.applied.has(operation.key) && !this.uncertain.has(operation.key));
+    const [first, ...rest] = send;
+    if (first) {
+      const result = await this.guard(async () => {
+        await this.ensureModule();
+        await this.client.post('/api/v5/telephony/call/event', { event: eventPayload([first.record, ...rest.map((operation) => operation.record)], first.phone) });
+      });
+      if (!result.ok) {
+        if (result.error instanceof RetailcrmError && result.error.uncertain) for (const operation of send) this.uncertain.add(operation.key);
+        return result;
+      }
+    }
+    for (const operation of operations) {
+      this.applied.set(operation.key, operation.record.userId);
+      this.uncertain.delete(operation.key);
+    }
+    return ok(operations.map((operation) => operation.record.userId));
   }
 
   listUsers(): Promise<Result<User[]>> {
@@ -201,7 +223,7 @@ export class RetailcrmAdapter implements CrmPort {
         // D13: a pop-up whose outcome is unknown is not shown twice; the CRM offers no way to look it up.
         if (this.uncertain.has(key)) return operation.record.userId;
         await this.ensureModule();
-        await this.client.post('/api/v5/telephony/call/event', { event: eventPayload(operation.record, operation.phone) });
+        await this.client.post('/api/v5/telephony/call/event', { event: eventPayload([operation.record], operation.phone) });
         return operation.record.userId;
       }
     }

@@ -22,7 +22,9 @@ describe('retailCRM mapping (pure)', () => {
   });
 
   it('RC-1..RC-3: pop-ups are call events; calls keep the client side in `phone`', () => {
-    expect(eventPayload({ userId: '2', callId: 'k1', kind: 'missed' }, '+380671234567')).toEqual({ phone: '+380671234567', type: 'hangup', hangupStatus: 'no answered', userIds: [2], callExternalId: 'k1' });
+    expect(eventPayload([{ userId: '2', callId: 'k1', kind: 'missed' }], '+380671234567')).toEqual({ phone: '+380671234567', type: 'hangup', hangupStatus: 'no answered', userIds: [2], callExternalId: 'k1' });
+    // One call event reaches every notified employee.
+    expect(eventPayload([{ userId: '2', callId: 'k1', kind: 'incoming' }, { userId: '5', callId: 'k1', kind: 'incoming' }], '+380671234567')).toEqual({ phone: '+380671234567', type: 'in', userIds: [2, 5], callExternalId: 'k1' });
     const outgoing = callPayload({ callId: 'k5', direction: 'outgoing', from: '+380441234567', to: '0671234567', disposition: 'voicemail', recordingUrl: null, userId: null, contactId: null, leadId: null, dealId: null, startedAt: '2026-11-20T10:00:00+02:00' }, 'UTC');
     expect(outgoing).toMatchObject({ type: 'out', phone: '0671234567', externalPhone: '+380441234567', result: 'unknown', date: '2026-11-20 08:00:00' });
   });

@@ -292,14 +292,19 @@ export function callPayload(log: New<CallLog>, timeZone: string, now: () => numb
   };
 }
 
-/** RC-1..RC-3: a pop-up is the telephony call event `in`, a missed call its `hangup` with a non-answered status. */
-export function eventPayload(notification: Notification, phone: string | undefined): Record<string, unknown> {
+/**
+ * RC-1..RC-3: a pop-up is the telephony call event `in`, a missed call its
+ * `hangup` with a non-answered status; one event reaches every employee in
+ * `userIds` (the notifications are of one call and kind).
+ */
+export function eventPayload(notifications: readonly [Notification, ...Notification[]], phone: string | undefined): Record<string, unknown> {
+  const [first] = notifications;
   return {
     phone: phone ?? 'unknown',
-    type: notification.kind === 'incoming' ? 'in' : 'hangup',
-    ...(notification.kind === 'missed' && { hangupStatus: 'no answered' }),
-    userIds: [nativeId(notification.userId)],
-    callExternalId: notification.callId,
+    type: first.kind === 'incoming' ? 'in' : 'hangup',
+    ...(first.kind === 'missed' && { hangupStatus: 'no answered' }),
+    userIds: notifications.map((notification) => nativeId(notification.userId)),
+    callExternalId: first.callId,
   };
 }
 
