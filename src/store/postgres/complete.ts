@@ -25,10 +25,15 @@ const COMPLETE = `
 WITH input AS MATERIALIZED (
   SELECT * FROM json_to_recordset(?::json) AS i(n int, state text, project_id text, event_id text, worker text,
     call_id text, outcome text, at_ms bigint, entry text, phones json, memory_key text, memory_body text)
+), target AS MATERIALIZED (
+  -- Each event by its key, one index lookup per completion (LIMIT keeps the lateral a loop). Joined to
+  -- input directly, whose row count the planner cannot know, it hashed every pending event instead.
+  SELECT i.n, x.seq FROM input i CROSS JOIN LATERAL (
+    SELECT e.seq FROM events e WHERE e.project_id = i.project_id AND e.event_id = i.event_id LIMIT 1) x
 ), done AS (
   UPDATE events e SET state = i.state, claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = NULL
-  FROM input i
-  WHERE e.project_id = i.project_id AND e.event_id = i.event_id AND e.state = 'pending' AND e.claimed_by = i.worker
+  FROM target t JOIN input i ON i.n = t.n
+  WHERE e.seq = ANY ((SELECT array_agg(seq) FROM target)::bigint[]) AND e.seq = t.seq AND e.state = 'pending' AND e.claimed_by = i.worker
   RETURNING i.n, e.project_id, e.event_id
 ), locked AS MATERIALIZED (
   -- A WHERE term above a sorted subquery: the (void, volatile) lock call is neither planned away nor reordered.
