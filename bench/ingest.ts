@@ -67,7 +67,7 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
       pacedLoad({ origin: base, path, headers, body: () => JSON.stringify(event()), rate: FIXED_RATE, durationSec, connections: CONNECTIONS });
     // Warm-up, not measured: a just-started process compiles its code paths on first use.
     await steady(WARMUP_SEC);
-    while ((await store.countEvents(project)).pending > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    while ((await store.countPending(project)) > 0) await new Promise((resolve) => setTimeout(resolve, 200));
     for (const { batch, rate } of PHASES) {
       const before = (await store.countEvents(project)).applied;
       const started = Date.now();
@@ -95,8 +95,7 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
       // End to end: until every accepted event is applied in the in-memory CRM.
       const loadEnded = Date.now();
       for (;;) {
-        const counts = await store.countEvents(project);
-        if (counts.pending === 0) break;
+        if ((await store.countPending(project)) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       const applied = (await store.countEvents(project)).applied - before;

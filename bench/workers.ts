@@ -79,7 +79,7 @@ async function run(url: string, label: string): Promise<string[]> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   worker.start();
-  while ((await raw.countEvents(project)).pending > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  while ((await raw.countPending(project)) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   await worker.stop();

@@ -35,6 +35,9 @@ export function inboxCases(fresh: FreshStore): void {
     await store.putProject({ id: 'other', crm: 'zoho', document: {}, secrets: '', now: T0 });
     expect(await store.insertEvents('other', [callEvent('e1', 'c1')], T0)).toEqual({ accepted: 1, duplicates: 0 });
     expect((await store.countEvents('acme')).pending).toBe(3);
+    // The queue-depth gauge's count: per project, and across projects.
+    expect(await store.countPending('acme')).toBe(3);
+    expect(await store.countPending()).toBe(4);
     const stored = await store.getEvent('acme', 'e3');
     expect(stored?.event).toMatchObject({ eventId: 'e3', orderingKey: 'call:c1', state: 'pending', attempts: 0 });
     expect(stored?.event.event).toEqual(callEvent('e3', 'c1').event);

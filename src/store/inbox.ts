@@ -258,6 +258,14 @@ export async function listFailed(db: Queryable, projectId: string, limit: number
   return { events, next: rows.length > limit && last ? encodeCursor(last.seq) : null };
 }
 
+export async function countPending(db: Queryable, projectId?: string): Promise<number> {
+  const row =
+    projectId === undefined
+      ? await db.get("SELECT COUNT(*) AS n FROM events WHERE state = 'pending'")
+      : await db.get("SELECT COUNT(*) AS n FROM events WHERE project_id = ? AND state = 'pending'", [projectId]);
+  return num(row?.['n'] ?? 0);
+}
+
 export async function countEvents(db: Queryable, projectId: string): Promise<EventCounts> {
   const counts = Object.fromEntries(EVENT_STATES.map((state) => [state, 0])) as EventCounts;
   const rows = await db.all('SELECT state, COUNT(*) AS n FROM events WHERE project_id = ? GROUP BY state', [projectId]);

@@ -123,6 +123,9 @@ export class SqlStore implements Store {
   countEvents(projectId: string) {
     return inbox.countEvents(this.db, projectId);
   }
+  countPending(projectId?: string) {
+    return inbox.countPending(this.db, projectId);
+  }
   orderingKeyOf(projectId: string, ref: string) {
     return orderingKeyOf(this.db, projectId, ref);
   }

@@ -301,6 +301,12 @@ export interface Store {
   listFailed(projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }>;
   countEvents(projectId: string): Promise<EventCounts>;
   /**
+   * Pending events (held ones included), of one project or of all: read from
+   * the pending index, so it costs what is pending, not the whole history
+   * (the queue-depth gauge runs it on every /metrics scrape).
+   */
+  countPending(projectId?: string): Promise<number>;
+  /**
    * D7 at ingest: the ordering key an earlier event of the call (`call:ID`)
    * or dialog (`dialog:ID`) was stored with, when it differs from that ref
    * (the client's `client:+E164`); null when none. Added by the service.

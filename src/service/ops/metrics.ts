@@ -30,9 +30,7 @@ export class ServiceMetrics {
       help: 'Pending events across projects (including held ones)',
       registers: [this.registry],
       async collect() {
-        let pending = 0;
-        for (const project of await store.listProjects()) pending += (await store.countEvents(project.id)).pending;
-        this.set(pending);
+        this.set(await store.countPending());
       },
     });
   }
