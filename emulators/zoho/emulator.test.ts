@@ -91,9 +91,9 @@ describe('service.md §7: the /_emulator endpoints', () => {
     await call('GET', '/crm/v8/Contacts/search?phone=0501234567');
     await call('GET', '/crm/v8/users?type=ActiveUsers');
     const counts = (await (await control('GET', 'requests')).json()) as { total: number; byRoute: Record<string, number> };
-    expect(counts).toEqual({ total: 3, byRoute: { 'GET /crm/v8/Contacts/search': 2, 'GET /crm/v8/users': 1 } });
+    expect(counts).toEqual({ total: 3, byRoute: { 'GET /crm/v8/Contacts/search': 2, 'GET /crm/v8/users': 1 }, conditional: {} });
     await control('DELETE', 'requests');
-    expect(await (await control('GET', 'requests')).json()).toEqual({ total: 0, byRoute: {} });
+    expect(await (await control('GET', 'requests')).json()).toEqual({ total: 0, byRoute: {}, conditional: {} });
   });
 
   it('§7 faults: revoked credentials refuse API calls with INVALID_TOKEN and the refresh with invalid_code; valid restores both', async () => {
@@ -166,6 +166,60 @@ describe('crm-apis.md §1: the API', () => {
     const response = await call('GET', '/crm/v8/Widgets/search?phone=0671234567');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 'INVALID_MODULE' });
+  });
+});
+
+describe('G13: If-Modified-Since on a module list (Zoho Get Records)', () => {
+  /** Zoho's form: ISO 8601 with offset, to the second. */
+  const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  const list = (module: string, since?: string): Promise<Response> =>
+    call('GET', `/crm/v8/${module}?fields=Phone,Modified_Time`, since === undefined ? {} : { headers: { 'If-Modified-Since': since } });
+  const touch = async (): Promise<string> => {
+    const ids = (await (await control('GET', 'ids')).json()) as Record<string, Record<string, string>>;
+    const id = ids['contacts']?.['c1'] ?? '';
+    expect((await call('PUT', `/crm/v8/Contacts/${id}`, { body: JSON.stringify({ data: [{ Description: 'changed' }] }) })).status).toBe(200);
+    return id;
+  };
+
+  it('G13: only records modified at or after the header come back; nothing modified answers 304 with no body', async () => {
+    const seededAt = Date.parse(((await (await list('Contacts')).json()) as { data: Array<{ Modified_Time: string }> }).data[0]?.Modified_Time ?? '');
+    // Inclusive at the second (UNVERIFIED, conditional.ts): the one contact's own Modified_Time lists it, a second later not.
+    expect((await list('Contacts', iso(seededAt))).status).toBe(200);
+    expect((await list('Contacts', iso(seededAt + 1000))).status).toBe(304);
+    const before = Date.now() - 1000;
+    const none = await list('Contacts', iso(Date.now() + 1000));
+    expect(none.status).toBe(304);
+    expect(await none.text()).toBe('');
+    const id = await touch();
+    const changed = await list('Contacts', iso(before));
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { data: Array<{ id: string }> }).data.map((record) => record.id)).toEqual([id]);
+    expect((await list('Leads', iso(Date.now() + 1000))).status).toBe(304);
+  });
+
+  it('G13: an offset other than UTC and the SDK\'s "Z" form name the same instant', async () => {
+    const at = Date.now() + 60_000;
+    const kyiv = new Date(at + 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+03:00');
+    expect((await list('Contacts', kyiv)).status).toBe(304);
+    expect((await list('Contacts', new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z'))).status).toBe(304);
+    expect((await list('Contacts', iso(at - 7_200_000))).status).toBe(200);
+  });
+
+  it('G13: a malformed value is ignored: the whole list, as without the header (UNVERIFIED what Zoho answers)', async () => {
+    for (const bad of ['yesterday', 'Sun, 06 Nov 1994 08:49:37 GMT', '2026-13-45T99:00:00+00:00']) {
+      const response = await list('Contacts', bad);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(1);
+    }
+  });
+
+  it('G13: conditional lists are counted like any request, and also under `conditional`', async () => {
+    await control('DELETE', 'requests');
+    await list('Contacts', iso(Date.now() + 1000));
+    await list('Contacts');
+    await call('GET', '/crm/v8/users', { headers: { 'If-Modified-Since': iso(Date.now()) } });
+    const counts = await (await control('GET', 'requests')).json();
+    expect(counts).toEqual({ total: 3, byRoute: { 'GET /crm/v8/Contacts': 2, 'GET /crm/v8/users': 1 }, conditional: { 'GET /crm/v8/Contacts': 1, 'GET /crm/v8/users': 1 } });
   });
 });
 

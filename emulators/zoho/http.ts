@@ -86,6 +86,12 @@ export function sendNoContent(res: ServerResponse): void {
   res.end();
 }
 
+/** A list asked with If-Modified-Since when nothing changed since: 304, no body (the SDK treats it like 204). */
+export function sendNotModified(res: ServerResponse): void {
+  res.writeHead(304);
+  res.end();
+}
+
 /** Top-level Zoho error body `{code, details, message, status}` (§1.3). */
 export function zohoError(code: string, message: string, details: Record<string, unknown> = {}): Record<string, unknown> {
   return { code, details, message, status: 'error' };

@@ -2,7 +2,8 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { isModule } from './fields.js';
-import { jsonBody, readRequest, sendJson, sendNoContent, zohoError, type ParsedRequest } from './http.js';
+import { modifiedSince } from './conditional.js';
+import { jsonBody, readRequest, sendJson, sendNoContent, sendNotModified, zohoError, type ParsedRequest } from './http.js';
 import * as meta from './meta.js';
 import { seed, snapshot } from './neutral.js';
 import { checkAccess, token } from './oauth.js';
@@ -85,7 +86,7 @@ async function handle(state: ZohoState, settings: Settings, baseUrl: string, req
 async function api(state: ZohoState, settings: Settings, request: ParsedRequest, res: ServerResponse): Promise<void> {
   const segments = request.path.split('/').filter(Boolean).slice(1);
   const [version = '', ...rest] = segments;
-  state.count(`${request.method} ${routePattern(version, rest)}`);
+  state.count(`${request.method} ${routePattern(version, rest)}`, request.headers['if-modified-since'] !== undefined);
   if (state.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.faults.latencyMs));
   const { fail } = state.faults;
   if (fail && fail.count > 0) {
@@ -107,6 +108,7 @@ async function api(state: ZohoState, settings: Settings, request: ParsedRequest,
     const headers: Record<string, string> =
       state.creditsUsed * 2 >= settings.creditsPerDay ? { 'X-API-CREDITS-REMAINING': String(settings.creditsPerDay - state.creditsUsed) } : {};
     if (reply.status === 204) return sendNoContent(res);
+    if (reply.status === 304) return sendNotModified(res);
     return sendJson(res, reply.status, reply.body, headers);
   } finally {
     state.inFlight -= 1;
@@ -131,7 +133,7 @@ function route(state: ZohoState, request: ParsedRequest, rest: string[]): record
   if (!isModule(first)) return { status: 400, body: zohoError('INVALID_MODULE', 'the module name given seems to be invalid', {}) };
   const body = jsonBody(request);
   if (second === undefined) {
-    if (method === 'GET') return records.list(state, first, query);
+    if (method === 'GET') return records.list(state, first, query, modifiedSince(request.headers['if-modified-since']));
     if (method === 'POST') return records.insert(state, first, body);
     if (method === 'PUT') return records.update(state, first, body);
     return notFound;
@@ -192,10 +194,11 @@ function control(state: ZohoState, request: ParsedRequest, res: ServerResponse):
   if (path === '/_emulator/requests' && method === 'GET') {
     const byRoute = Object.fromEntries(state.requestCounts);
     const total = [...state.requestCounts.values()].reduce((sum, n) => sum + n, 0);
-    return sendJson(res, 200, { total, byRoute });
+    return sendJson(res, 200, { total, byRoute, conditional: Object.fromEntries(state.conditionalCounts) });
   }
   if (path === '/_emulator/requests' && method === 'DELETE') {
     state.requestCounts = new Map();
+    state.conditionalCounts = new Map();
     return sendNoContent(res);
   }
   if (path === '/_emulator/faults' && method === 'POST') return faults(state, jsonBody(request), res);

@@ -1,10 +1,11 @@
+import { modifiedAtOrAfter } from './conditional.js';
 import { matches, matchesPhone, matchesWord, parseCriteria, unknownFields, CriteriaError } from './criteria.js';
 import { FIELDS, PARENT_MODULES, isModule, type ModuleName } from './fields.js';
 import type { NativeRecord, ZohoState } from './state.js';
 import { checkRecord, type RecordError } from './validate.js';
 
 // Record operations of crm-apis.md §1.3–§1.8 and §1.11, independent of HTTP:
-// each returns the status and body Zoho would send (null body = 204).
+// each returns the status and body Zoho would send (null body = 204 or 304).
 
 export interface Reply {
   readonly status: number;
@@ -100,12 +101,14 @@ export function search(state: ZohoState, module: ModuleName, query: ReadonlyMap<
   return listReply(state, module, found, paging.page, paging.perPage);
 }
 
-export function list(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>): Reply {
+/** `sinceMs`: a valid If-Modified-Since; nothing modified since answers 304 with no body (null body). */
+export function list(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>, sinceMs: number | null = null): Reply {
   const paging = pageOf(query);
   if ('status' in paging) return paging;
   const ids = query.get('ids');
   const wanted = ids ? new Set(ids.split(',')) : null;
-  const found = state.list(module).filter((record) => !wanted || wanted.has(record.id));
+  const found = state.list(module).filter((record) => (!wanted || wanted.has(record.id)) && (sinceMs === null || modifiedAtOrAfter(record, sinceMs)));
+  if (sinceMs !== null && found.length === 0) return { status: 304, body: null };
   return listReply(state, module, found, paging.page, paging.perPage);
 }
 

@@ -48,6 +48,8 @@ export class ZohoState {
   readonly credentials: Credentials;
   faults: Faults = { credentials: 'valid', fail: null, latencyMs: 0 };
   requestCounts = new Map<string, number>();
+  /** Of those, the requests that carried If-Modified-Since, by route (extension, for tests of the index poll). */
+  conditionalCounts = new Map<string, number>();
   inFlight = 0;
   creditsUsed = 0;
   private sequence = 1000;
@@ -99,7 +101,8 @@ export class ZohoState {
     return token;
   }
 
-  count(route: string): void {
+  count(route: string, conditional = false): void {
     this.requestCounts.set(route, (this.requestCounts.get(route) ?? 0) + 1);
+    if (conditional) this.conditionalCounts.set(route, (this.conditionalCounts.get(route) ?? 0) + 1);
   }
 }
