@@ -16,6 +16,8 @@ export type ZohoConnection = z.infer<typeof ZohoConnectionSchema>;
 
 export type ZohoModule = 'Leads' | 'Contacts' | 'Accounts' | 'Deals' | 'Tasks' | 'Calls' | 'Notes';
 export type NativeRecord = Record<string, unknown> & { id: string };
+/** Extra headers for one request; the client adds Authorization and Accept itself. */
+export type RequestHeaders = Readonly<Record<string, string>>;
 
 export interface ZohoClientOptions {
   /** REST API version in paths, `v8` by default (§1.1). */
@@ -95,16 +97,21 @@ export class ZohoClient {
     });
   }
 
-  async get(path: string, query: Record<string, string | undefined> = {}): Promise<HttpResponse> {
-    return this.http.send({ method: 'GET', url: `${this.root}/${path}`.replace(/^\//, ''), query });
+  /** `headers` go out with this request only (e.g. `If-Modified-Since` on a list, index-records.ts). */
+  async get(path: string, query: Record<string, string | undefined> = {}, headers: RequestHeaders = {}): Promise<HttpResponse> {
+    return this.http.send({ method: 'GET', url: `${this.root}/${path}`.replace(/^\//, ''), query, headers });
   }
 
-  /** All pages of a read that answers `{data, info.more_records}` or 204 (§1.3, §1.11). */
-  async readAll(path: string, query: Record<string, string | undefined>): Promise<NativeRecord[]> {
+  /**
+   * All pages of a read that answers `{data, info.more_records}`, 204 when
+   * empty (§1.3, §1.11), or 304 when `If-Modified-Since` is among `headers`
+   * and nothing changed since: no records either way, not an error.
+   */
+  async readAll(path: string, query: Record<string, string | undefined>, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
     const out: NativeRecord[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const response = await this.get(path, { ...query, page: String(page), per_page: '200' });
-      if (response.status === 204) break;
+      const response = await this.get(path, { ...query, page: String(page), per_page: '200' }, headers);
+      if (response.status === 204 || response.status === 304) break;
       const parsed = ListReply.safeParse(response.json);
       if (!parsed.success) throw new CrmError('retryable', `GET ${path}: unreadable Zoho reply`);
       out.push(...(parsed.data.data as NativeRecord[]));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startZohoEmulator, type ZohoEmulator } from '../../../emulators/zoho/index.js';
 import { fitTexts } from '../../cli/simulate.js';
 import { createZohoAdapter, type ZohoCrm } from './adapter.js';
+import { ifModifiedSince } from './index-records.js';
 
 // G13: the adapter's "modified since" reader against the emulator over real HTTP (loopback).
 
@@ -31,6 +32,13 @@ afterEach(async () => {
 
 const id = (collection: string, neutral: string): string => ids[collection]?.[neutral] ?? '';
 
+type Counts = { total: number; byRoute: Record<string, number>; conditional: Record<string, number> };
+const requests = async (): Promise<Counts> => (await (await fetch(`${emulator.baseUrl}/_emulator/requests`)).json()) as Counts;
+const resetRequests = async (): Promise<void> => {
+  await fetch(`${emulator.baseUrl}/_emulator/requests`, { method: 'DELETE' });
+};
+const ONE_PER_MODULE = { 'GET /crm/v8/Contacts': 1, 'GET /crm/v8/Leads': 1, 'GET /crm/v8/Deals': 1 };
+
 describe('Zoho listRecordsSince (G13)', () => {
   it('G13: reads contacts, leads and deals: phones as stored, owner, a deal’s contact, creation time', async () => {
     const page = await adapter.listRecordsSince(null);
@@ -51,5 +59,56 @@ describe('Zoho listRecordsSince (G13)', () => {
     const page = await adapter.listRecordsSince(before);
     if (!page.ok) throw page.error;
     expect(page.value.records.find((record) => record.id === id('contacts', 'c2'))).toMatchObject({ ownerId: id('users', 'u1') });
+  });
+
+  it('G13: activation (since null) reads every record without If-Modified-Since', async () => {
+    await resetRequests();
+    const page = await adapter.listRecordsSince(null);
+    if (!page.ok) throw page.error;
+    expect(page.value.records.map((record) => `${record.entity}:${record.id}`).sort()).toEqual(
+      [`contacts:${id('contacts', 'c1')}`, `contacts:${id('contacts', 'c2')}`, `leads:${id('leads', 'l1')}`, `deals:${id('deals', 'd1')}`].sort(),
+    );
+    const counts = await requests();
+    expect(counts.byRoute).toMatchObject(ONE_PER_MODULE);
+    expect(counts.conditional).toEqual({});
+  });
+
+  it('G13: a poll after one contact changed returns only that contact, and the emulator saw If-Modified-Since on each list', async () => {
+    const since = new Date();
+    expect((await adapter.apply({ key: 'e2#0', op: 'update_contact', id: id('contacts', 'c1'), patch: { ownerId: id('users', 'u2') } })).ok).toBe(true);
+    await resetRequests();
+    const page = await adapter.listRecordsSince(since);
+    if (!page.ok) throw page.error;
+    expect(page.value.records).toHaveLength(1);
+    expect(page.value.records[0]).toMatchObject({ entity: 'contacts', id: id('contacts', 'c1'), ownerId: id('users', 'u2'), phones: ['067 123 4567', '+380501112233'] });
+    expect(await requests()).toEqual({ total: 3, byRoute: ONE_PER_MODULE, conditional: ONE_PER_MODULE });
+  });
+
+  it('G13: a poll with nothing changed returns no records for one request per module, each answered 304', async () => {
+    const statuses: string[] = [];
+    const watched = createZohoAdapter(emulator.connection, {
+      defaultCountry: 'UA',
+      timezone: 'Europe/Kyiv',
+      texts: fitTexts('en'),
+      onResponse: (method, url, status) => statuses.push(`${method} ${url.replace(/^.*crm\/v8\//, '')} ${status}`),
+    });
+    await resetRequests();
+    const page = await watched.listRecordsSince(new Date());
+    expect(page.ok && page.value.records).toEqual([]);
+    expect(statuses.sort()).toEqual(['GET Contacts 304', 'GET Deals 304', 'GET Leads 304']);
+    expect(await requests()).toEqual({ total: 3, byRoute: ONE_PER_MODULE, conditional: ONE_PER_MODULE });
+  });
+
+  it('G13: a change later in the same second as `since` is listed though Zoho shows its time cut to the second', async () => {
+    const since = new Date(Math.floor(Date.now() / 1000) * 1000 + 999);
+    expect((await adapter.apply({ key: 'e3#0', op: 'update_contact', id: id('contacts', 'c2'), patch: { ownerId: id('users', 'u1') } })).ok).toBe(true);
+    const page = await adapter.listRecordsSince(since);
+    if (!page.ok) throw page.error;
+    expect(page.value.records.map((record) => record.id)).toEqual([id('contacts', 'c2')]);
+  });
+
+  it('G13: the header is ISO 8601 with offset, to the second, one second before `since`', () => {
+    expect(ifModifiedSince(new Date('2026-11-20T08:00:05.700Z'))).toBe('2026-11-20T08:00:04+00:00');
+    expect(ifModifiedSince(new Date('2026-11-20T00:00:00.000Z'))).toBe('2026-11-19T23:59:59+00:00');
   });
 });
