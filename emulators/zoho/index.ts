@@ -104,7 +104,7 @@ async function api(state: ZohoState, settings: Settings, request: ParsedRequest,
   state.creditsUsed += 1;
   try {
     if (!VERSIONS.has(version)) return sendJson(res, 404, zohoError('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'));
-    const reply = route(state, request, rest);
+    const reply = route(state, request, version, rest);
     const headers: Record<string, string> =
       state.creditsUsed * 2 >= settings.creditsPerDay ? { 'X-API-CREDITS-REMAINING': String(settings.creditsPerDay - state.creditsUsed) } : {};
     if (reply.status === 204) return sendNoContent(res);
@@ -115,7 +115,7 @@ async function api(state: ZohoState, settings: Settings, request: ParsedRequest,
   }
 }
 
-function route(state: ZohoState, request: ParsedRequest, rest: string[]): records.Reply {
+function route(state: ZohoState, request: ParsedRequest, version: string, rest: string[]): records.Reply {
   const { method, query } = request;
   const [first = '', second, third, ...more] = rest;
   const notFound: records.Reply = { status: 404, body: zohoError('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one') };
@@ -133,7 +133,7 @@ function route(state: ZohoState, request: ParsedRequest, rest: string[]): record
   if (!isModule(first)) return { status: 400, body: zohoError('INVALID_MODULE', 'the module name given seems to be invalid', {}) };
   const body = jsonBody(request);
   if (second === undefined) {
-    if (method === 'GET') return records.list(state, first, query, modifiedSince(request.headers['if-modified-since']));
+    if (method === 'GET') return records.list(state, first, query, { sinceMs: modifiedSince(request.headers['if-modified-since']), tokens: version !== 'v2' });
     if (method === 'POST') return records.insert(state, first, body);
     if (method === 'PUT') return records.update(state, first, body);
     return notFound;
@@ -211,6 +211,8 @@ const FaultsSchema = z.strictObject({
   latencyMs: z.number().nonnegative().optional(),
   /** Extension: every access token issued so far expires now, for token-refresh tests without waiting an hour. */
   expireTokens: z.boolean().optional(),
+  /** Extension: every page_token issued so far expires now (Zoho's last 24 hours). */
+  expirePageTokens: z.boolean().optional(),
 });
 
 function faults(state: ZohoState, body: unknown, res: ServerResponse): void {
@@ -221,5 +223,6 @@ function faults(state: ZohoState, body: unknown, res: ServerResponse): void {
   if (input.fail !== undefined) state.faults.fail = input.fail && input.fail.count > 0 ? { count: input.fail.count, status: input.fail.status, retryAfterSec: input.fail.retryAfterSec } : null;
   if (input.latencyMs !== undefined) state.faults.latencyMs = input.latencyMs;
   if (input.expireTokens === true) for (const tokenValue of state.accessTokens.keys()) state.accessTokens.set(tokenValue, 0);
+  if (input.expirePageTokens === true) for (const pageToken of state.pageTokens.values()) pageToken.expiresAtMs = 0;
   sendNoContent(res);
 }

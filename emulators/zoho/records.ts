@@ -1,6 +1,7 @@
 import { modifiedAtOrAfter } from './conditional.js';
 import { matches, matchesPhone, matchesWord, parseCriteria, unknownFields, CriteriaError } from './criteria.js';
 import { FIELDS, PARENT_MODULES, isModule, type ModuleName } from './fields.js';
+import { MAX_PER_PAGE, listWindow, tokenInfo } from './paging.js';
 import type { NativeRecord, ZohoState } from './state.js';
 import { checkRecord, type RecordError } from './validate.js';
 
@@ -16,7 +17,6 @@ const error = (status: number, code: string, message: string, details: Record<st
   status,
   body: { code, details, message, status: 'error' },
 });
-const MAX_PER_PAGE = 200;
 const SEARCH_LIMIT = 2000;
 const MAX_WRITE = 100;
 
@@ -101,15 +101,41 @@ export function search(state: ZohoState, module: ModuleName, query: ReadonlyMap<
   return listReply(state, module, found, paging.page, paging.perPage);
 }
 
-/** `sinceMs`: a valid If-Modified-Since; nothing modified since answers 304 with no body (null body). */
-export function list(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>, sinceMs: number | null = null): Reply {
-  const paging = pageOf(query);
-  if ('status' in paging) return paging;
+export interface ListOptions {
+  /** A valid If-Modified-Since; nothing modified since answers 304 with no body (null body). */
+  readonly sinceMs?: number | null;
+  /** Page tokens past 2000 records (v2.1 and later; paging.ts). */
+  readonly tokens?: boolean;
+  readonly nowMs?: number;
+}
+
+/** Get Records: `page` up to 2000 records, `page_token` beyond (paging.ts). */
+export function list(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>, options: ListOptions = {}): Reply {
+  const { sinceMs = null, tokens = true, nowMs = Date.now() } = options;
+  const window = listWindow(state.pageTokens, module, query, tokens, nowMs);
+  if ('code' in window) return error(400, window.code, window.message, window.details);
   const ids = query.get('ids');
   const wanted = ids ? new Set(ids.split(',')) : null;
   const found = state.list(module).filter((record) => (!wanted || wanted.has(record.id)) && (sinceMs === null || modifiedAtOrAfter(record, sinceMs)));
   if (sinceMs !== null && found.length === 0) return { status: 304, body: null };
-  return listReply(state, module, found, paging.page, paging.perPage);
+  const slice = found.slice(window.start, window.start + window.perPage);
+  if (slice.length === 0) return { status: 204, body: null };
+  const more = found.length > window.start + window.perPage;
+  return {
+    status: 200,
+    body: {
+      data: slice.map((record) => render(state, module, record)),
+      info: {
+        per_page: window.perPage,
+        count: slice.length,
+        page: Math.floor(window.start / window.perPage) + 1,
+        sort_by: 'id',
+        sort_order: 'asc',
+        more_records: more,
+        ...(tokens && tokenInfo(state.pageTokens, module, query, window, found.length, nowMs)),
+      },
+    },
+  };
 }
 
 export function getOne(state: ZohoState, module: ModuleName, id: string): Reply {

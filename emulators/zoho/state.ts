@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MODULES, type ModuleName } from './fields.js';
+import type { PageToken } from './paging.js';
 
 // The emulated org's content in Zoho's native form: records keyed by module
 // with numeric-string ids, users, pipelines, OAuth tokens, faults and counts.
@@ -50,6 +51,8 @@ export class ZohoState {
   requestCounts = new Map<string, number>();
   /** Of those, the requests that carried If-Modified-Since, by route (extension, for tests of the index poll). */
   conditionalCounts = new Map<string, number>();
+  /** page_token → what it continues (paging.ts). */
+  readonly pageTokens = new Map<string, PageToken>();
   inFlight = 0;
   creditsUsed = 0;
   private sequence = 1000;
@@ -93,6 +96,7 @@ export class ZohoState {
     this.pipelines = ['Standard'];
     this.toNative.clear();
     this.toNeutral.clear();
+    this.pageTokens.clear();
   }
 
   issueToken(ttlSec: number, now: number): string {
