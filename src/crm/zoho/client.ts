@@ -24,13 +24,22 @@ export interface ZohoClientOptions {
   readonly apiVersion?: string;
   readonly timeoutMs?: number;
   readonly ratePerSec?: number;
-  readonly onResponse?: (method: string, url: string, status: number) => void;
+  /** After every API response; `query` is the request's query params (undefined ones left out of the URL). */
+  readonly onResponse?: (method: string, url: string, status: number, query: Readonly<Record<string, string | number | undefined>>) => void;
+  /** Records one module list (`listAll`) may hold before the read fails rather than stop short; 100 000 by default, as far as Zoho's page tokens reach. */
+  readonly maxListRecords?: number;
 }
 
 const TokenReply = z.looseObject({ access_token: z.string().optional(), expires_in: z.number().optional(), expires_in_sec: z.number().optional(), api_domain: z.string().optional(), error: z.string().optional() });
 const RecordSchema = z.looseObject({ id: z.string() });
-const ListReply = z.looseObject({ data: z.array(RecordSchema), info: z.looseObject({ more_records: z.boolean().optional() }).optional() });
-const MAX_PAGES = 10; // search stops at 2000 records (§1.4): 10 pages of 200
+const ListReply = z.looseObject({
+  data: z.array(RecordSchema),
+  info: z.looseObject({ more_records: z.boolean().optional(), next_page_token: z.string().nullish() }).optional(),
+});
+/** `page` reaches 2000 records, 10 pages of 200: Zoho's cap on search (§1.4, LIMIT_REACHED) and on `page` in lists (§1.11). */
+const MAX_PAGES = 10;
+/** Get Records docs: page tokens reach the first 100 000 records (PAGINATION_LIMIT_EXCEEDED past them). */
+const TOKEN_REACH = 100_000;
 
 /**
  * After a refresh forced by a 401, further 401s within this window answered
@@ -49,6 +58,7 @@ export class ZohoClient {
   private expiresAt = 0;
   private refreshedFor401At = 0;
   private readonly root: string;
+  private readonly maxListRecords: number;
   /** Token requests sent, for tests of the single-flight refresh. */
   tokenRequests = 0;
 
@@ -57,6 +67,7 @@ export class ZohoClient {
     options: ZohoClientOptions = {},
   ) {
     this.root = `/crm/${options.apiVersion ?? 'v8'}`;
+    this.maxListRecords = options.maxListRecords ?? TOKEN_REACH;
     const onResponse = options.onResponse;
     this.accounts = new HttpClient({ baseUrl: connection.accountsUrl, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
     this.http = new HttpClient({
@@ -75,7 +86,7 @@ export class ZohoClient {
       isExpiredToken,
       classify,
       waitHintMs: (response) => waitHintMs(response),
-      ...(onResponse && { onResponse: (request, response) => onResponse(request.method, request.url, response.status) }),
+      ...(onResponse && { onResponse: (request, response) => onResponse(request.method, request.url, response.status, request.query ?? {}) }),
     });
   }
 
@@ -105,19 +116,66 @@ export class ZohoClient {
   /**
    * All pages of a read that answers `{data, info.more_records}`, 204 when
    * empty (§1.3, §1.11), or 304 when `If-Modified-Since` is among `headers`
-   * and nothing changed since: no records either way, not an error.
+   * and nothing changed since: no records either way, not an error. At most
+   * 10 pages, Zoho's own cap on search; a module's list goes on with `listAll`.
    */
   async readAll(path: string, query: Record<string, string | undefined>, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
     const out: NativeRecord[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const response = await this.get(path, { ...query, page: String(page), per_page: '200' }, headers);
-      if (response.status === 204 || response.status === 304) break;
-      const parsed = ListReply.safeParse(response.json);
-      if (!parsed.success) throw new CrmError('retryable', `GET ${path}: unreadable Zoho reply`);
-      out.push(...(parsed.data.data as NativeRecord[]));
-      if (!parsed.data.info?.more_records) break;
+      const parsed = await this.listPage(path, { ...query, page: String(page), per_page: '200' }, headers);
+      if (!parsed) break;
+      out.push(...parsed.records);
+      if (!parsed.more) break;
     }
     return out;
+  }
+
+  /**
+   * Every record of a module's list (Get Records), past 2000 records too.
+   * Zoho's docs: `page` reaches the first 2000 only; beyond, each request
+   * sends the previous reply's `info.next_page_token` as `page_token`, never
+   * with `page`, and the other params unchanged (a token is bound to them).
+   * The token is followed as soon as a reply carries one (the docs' sample has
+   * one from page 1); `page` counts on only while none came. More records than
+   * `maxListRecords`, or past 2000 with no token (API v2), fail the read with a
+   * CrmError instead of returning part of the list.
+   */
+  async listAll(module: ZohoModule, query: Record<string, string | undefined>, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
+    const base = { ...query, per_page: '200' };
+    const out: NativeRecord[] = [];
+    let request: Record<string, string | undefined> = base;
+    let page = 1;
+    for (;;) {
+      const parsed = await this.listPage(module, request, headers);
+      if (!parsed) return out;
+      out.push(...parsed.records);
+      if (!parsed.more) return out;
+      if (out.length >= this.maxListRecords) {
+        throw new CrmError('permanent', `GET ${module}: more than ${this.maxListRecords} records; a record list reads no further (Zoho's page tokens reach ${TOKEN_REACH})`);
+      }
+      if (parsed.nextPageToken) {
+        request = { ...base, page_token: parsed.nextPageToken };
+      } else if (request['page_token'] === undefined && page < MAX_PAGES) {
+        page += 1;
+        request = { ...base, page: String(page) };
+      } else {
+        throw new CrmError('permanent', `GET ${module}: more records after ${out.length} but no next_page_token to read them (page tokens need API v2.1 or later)`);
+      }
+    }
+  }
+
+  /** One page of a list: its records, whether more follow, the token to them; null for 204 / 304. */
+  private async listPage(
+    path: string,
+    query: Record<string, string | undefined>,
+    headers: RequestHeaders,
+  ): Promise<{ records: NativeRecord[]; more: boolean; nextPageToken: string | undefined } | null> {
+    const response = await this.get(path, query, headers);
+    if (response.status === 204 || response.status === 304) return null;
+    const parsed = ListReply.safeParse(response.json);
+    if (!parsed.success) throw new CrmError('retryable', `GET ${path}: unreadable Zoho reply`);
+    const info = parsed.data.info;
+    return { records: parsed.data.data, more: info?.more_records === true, nextPageToken: info?.next_page_token ?? undefined };
   }
 
   search(module: ZohoModule, criteria: string, extra: Record<string, string> = {}): Promise<NativeRecord[]> {

@@ -5,7 +5,8 @@ import { nativeToContact, nativeToDeal, nativeToLead } from './mapping.js';
 // G13: contacts, leads and deals modified since a time, for the service's
 // phone index. A poll asks Zoho for the changed records only (If-Modified-Since
 // on each module's list: one request per module when nothing changed, HTTP 304);
-// the activation load (`since` null) reads every page.
+// the activation load (`since` null) reads every page, past 2000 records with
+// Zoho's page tokens (client.ts `listAll`).
 
 const FIELDS = {
   Contacts: 'Phone,Mobile,Home_Phone,Other_Phone,Asst_Phone,Owner,Created_Time,Modified_Time',
@@ -49,7 +50,7 @@ export async function recordsSince(client: ZohoClient, since: Date | null): Prom
   };
   const headers = since ? { 'If-Modified-Since': ifModifiedSince(since) } : {};
   const [contacts, leads, deals] = await Promise.all(
-    (['Contacts', 'Leads', 'Deals'] as const).map(async (module) => (await client.readAll(module, { fields: FIELDS[module] }, headers)).filter(changed)),
+    (['Contacts', 'Leads', 'Deals'] as const).map(async (module) => (await client.listAll(module, { fields: FIELDS[module] }, headers)).filter(changed)),
   );
   return [
     ...(contacts ?? []).map((record): IndexRecord => {
