@@ -66,8 +66,16 @@ export interface IndexRecord {
   readonly createdAt: Date | null;
 }
 
+/** A record the CRM no longer has (deleted, or merged into another): the index drops it (G13). */
+export interface IndexRemoval {
+  readonly entity: IndexRecord['entity'];
+  readonly id: string;
+}
+
 export interface IndexRecordPage {
   readonly records: IndexRecord[];
+  /** Optional: records deleted in the CRM since `since` (a poll; an activation load starts from an empty index anyway). */
+  readonly removed?: readonly IndexRemoval[];
   /** Pass back to read the next page; null when this was the last. */
   readonly next: string | null;
 }

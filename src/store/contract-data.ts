@@ -274,5 +274,9 @@ export function dataCases(fresh: FreshStore): void {
     await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'leads', recordId: 'l5', ownerUserId: 'u4', phones: ['+380501112233'] }]);
     expect(await store.route(project, '+380501112233', ['leads'])).toEqual({ entity: 'leads', recordId: 'l5', ownerUserId: 'u4' });
     expect((await store.indexStatus(project)).phones).toBe(2);
+    // A record deleted in the CRM leaves; the others keep answering.
+    await store.applyIndexChanges(project, [{ kind: 'removed', entity: 'leads', recordId: 'l5' }]);
+    expect(await store.route(project, '+380501112233', ['leads'])).toBeNull();
+    expect(await store.route(project, phone, ['contacts'])).toMatchObject({ recordId: 'p1' });
   });
 }

@@ -23,6 +23,10 @@ async function replaceRecord(tx: Queryable, projectId: string, record: IndexedRe
 /** The changes in order, inside the caller's transaction (`complete` passes its own: G13 and the event's state land together). */
 export async function applyIndexChanges(tx: Queryable, projectId: string, changes: readonly IndexChange[]): Promise<void> {
   for (const change of changes) {
+    if (change.kind === 'removed') {
+      await tx.run(`DELETE FROM phone_index WHERE ${RECORD_ROWS}`, [projectId, change.entity, change.recordId]);
+      continue;
+    }
     if (change.kind === 'owner') {
       const { entity, recordId, ownerUserId } = change;
       const moved = await tx.run(`UPDATE phone_index SET owner_user_id = ? WHERE ${RECORD_ROWS}`, [ownerUserId, projectId, entity, recordId]);

@@ -214,6 +214,8 @@ export interface IndexedRecord {
  */
 export type IndexChange =
   | { readonly kind: 'record'; readonly record: IndexedRecord; readonly phonesOf?: { readonly entity: IndexEntity; readonly recordId: string } }
+  /** A record deleted (or merged away) in the CRM: its rows leave the index. */
+  | { readonly kind: 'removed'; readonly entity: IndexEntity; readonly recordId: string }
   | {
       readonly kind: 'owner';
       readonly entity: IndexEntity;

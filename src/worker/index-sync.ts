@@ -1,4 +1,4 @@
-import type { CrmPort, IndexRecord } from '../crm/port.js';
+import type { CrmPort, IndexRecord, IndexRemoval } from '../crm/port.js';
 import type { IndexChange, IndexedRecord, Store } from '../store/store.js';
 import { indexPhones } from './index-changes.js';
 import type { ProjectSource, ProjectView } from './project.js';
@@ -122,7 +122,8 @@ export class IndexSync {
         const result = await port.listRecordsSince(since, cursor);
         // The status stays `loading` (or as it was): the next poll reads again from the same `since`.
         if (!result.ok) throw result.error;
-        const changes = changesOf(result.value.records, country);
+        // Removals after the page's records: a record both changed and deleted since the last poll leaves.
+        const changes = [...changesOf(result.value.records, country), ...removalsOf(result.value.removed ?? [])];
         await store.applyIndexChanges(projectId, changes);
         throughContacts.push(...changes.filter((change) => change.kind === 'record' && change.phonesOf));
         cursor = result.value.next;
@@ -133,6 +134,11 @@ export class IndexSync {
     this.lastRead.set(projectId, startedAt);
     if (announce || (await store.indexStatus(projectId)).state !== 'ready') await store.setIndexState(projectId, 'ready');
   }
+}
+
+/** Records the CRM reports deleted, as index changes. */
+export function removalsOf(removed: readonly IndexRemoval[]): IndexChange[] {
+  return removed.map((removal): IndexChange => ({ kind: 'removed', entity: removal.entity, recordId: removal.id }));
 }
 
 /** One page's records as index changes: contacts first, so a deal of the same page finds its contact's phones. */

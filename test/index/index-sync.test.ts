@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
+import type { CrmPort, IndexRemoval } from '../../src/crm/port.js';
+import type { ProjectView } from '../../src/worker/project.js';
 import { fitTexts } from '../../src/cli/simulate.js';
 import { statusOf } from '../../src/service/admin/processing.js';
 import { IndexSync, changesOf } from '../../src/worker/index-sync.js';
@@ -57,6 +59,40 @@ describe('phone index sync (G13)', () => {
     expect(await h.store.route('acme', '+380447654321', ['contacts'])).toMatchObject({ entity: 'contacts', ownerUserId: 'u2' });
     expect(await h.store.route('acme', '+380671234567', ['deals'])).toEqual({ entity: 'deals', recordId: 'd2', ownerUserId: 'u1' });
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 5 });
+  });
+
+  it('G13: a record the CRM reports deleted leaves the index on the next poll', async () => {
+    h = await indexHarness();
+    await h.addProject('acme', 'pipedrive', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: SEEDED } });
+    // The memory CRM never deletes (the engine does not): this port reports l1 and c1 deleted on a poll, as Zoho's or Salesforce's deleted lists would.
+    let deleted: IndexRemoval[] = [];
+    const ports = (view: ProjectView): CrmPort => {
+      const inner = h.registry.portFor(view);
+      return {
+        ...inner,
+        findClient: (lookup) => inner.findClient(lookup),
+        apply: (operation) => inner.apply(operation),
+        listUsers: () => inner.listUsers(),
+        snapshot: () => inner.snapshot(),
+        listRecordsSince: async (since, cursor) => {
+          const page = await (inner.listRecordsSince?.(since, cursor) ?? Promise.reject(new Error('no reader')));
+          return page.ok && since !== null ? { ok: true, value: { ...page.value, removed: deleted } } : page;
+        },
+      };
+    };
+    const sync = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports, intervalSec: 300 });
+    await sync.load('acme');
+    expect(await h.store.route('acme', '+380931112233', ['leads'])).toMatchObject({ recordId: 'l1' });
+    deleted = [{ entity: 'leads', id: 'l1' }];
+    await sync.pollAll();
+    expect(await h.store.route('acme', '+380931112233', ['deals', 'leads', 'contacts'])).toBeNull();
+    expect(await h.store.route('acme', '+380671234567', ['contacts'])).toMatchObject({ recordId: 'c1' });
+    deleted = [{ entity: 'contacts', id: 'c1' }];
+    await sync.pollAll();
+    expect(await h.store.route('acme', '+380671234567', ['contacts'])).toBeNull();
+    // Its other phone goes with it; what was never deleted stays.
+    expect(await h.store.route('acme', '+380501112233', ['contacts'])).toBeNull();
+    expect((await statusOf(h.store, 'acme'))?.index.state).toBe('ready');
   });
 
   it('G13: the poll skips projects whose integration is not active', async () => {
