@@ -8,7 +8,7 @@ import type { FieldEntity as MapEntity } from '../../domain/project.js';
 import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
-import { recordsSince } from './index-records.js';
+import { dealsDeletedSince, recordsSince } from './index-records.js';
 import { appendOnce, patchedNote, recreateBody } from './call-log-update.js';
 import { PipedriveClient, PipedriveConnectionSchema, type PipedriveClientOptions } from './client.js';
 import { findClient, type FindContext } from './find-client.js';
@@ -103,7 +103,12 @@ export class PipedriveAdapter implements CrmPort {
 
   /** G13: the phone index's reader; the client follows every page, so this is one page. */
   listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
-    return this.attempt(async () => ({ records: await recordsSince(this.client, since), next: null }));
+    return this.attempt(async () => {
+      // An activation load starts from an empty index: no removals asked for.
+      if (!since) return { records: await recordsSince(this.client, null), next: null };
+      const [records, removed] = await Promise.all([recordsSince(this.client, since), dealsDeletedSince(this.client, since)]);
+      return { records, removed, next: null };
+    });
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */

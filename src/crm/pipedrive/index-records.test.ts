@@ -62,3 +62,56 @@ describe('Pipedrive listRecordsSince (G13)', () => {
     expect(rfc3339(new Date('2026-03-02T10:00:00.456Z'))).toBe('2026-03-02T10:00:00Z');
   });
 });
+
+describe('Pipedrive listRecordsSince: records deleted in the CRM (G13)', () => {
+  const inCrm = async (method: string, path: string, body?: unknown): Promise<Response> => {
+    const response = await fetch(`${emu.baseUrl}${path}`, {
+      method,
+      headers: { 'x-api-token': emu.connection.credentials.apiToken, 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    expect(response.status).toBeLessThan(300);
+    return response;
+  };
+
+  it('G13: a deal deleted in the CRM since `since` is in `removed`; one deleted before `since` is not', async () => {
+    const older = ((await (await inCrm('POST', '/api/v2/deals', { title: 'Older', person_id: Number(id('contacts', 'c2')) })).json()) as { data: { id: number } }).data.id;
+    await inCrm('DELETE', `/api/v2/deals/${older}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // Pipedrive's times are to the second
+    const since = new Date();
+    await inCrm('DELETE', `/api/v2/deals/${id('deals', 'd1')}`);
+    const page = await adapter.listRecordsSince(since);
+    if (!page.ok) throw page.error;
+    expect(page.value.removed).toEqual([{ entity: 'deals', id: id('deals', 'd1') }]);
+    expect(page.value.records.some((record) => record.entity === 'deals')).toBe(false);
+    expect(page.value.next).toBeNull();
+  });
+
+  it('G13: the activation load asks for no removals and lists no deleted deal', async () => {
+    await inCrm('DELETE', `/api/v2/deals/${id('deals', 'd1')}`);
+    await fetch(`${emu.baseUrl}/_emulator/requests`, { method: 'DELETE' });
+    const page = await adapter.listRecordsSince(null);
+    if (!page.ok) throw page.error;
+    expect(page.value.removed).toBeUndefined();
+    expect(page.value.records.filter((record) => record.entity === 'deals')).toEqual([]);
+    const counts = (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as { byRoute: Record<string, number> };
+    expect(counts.byRoute['GET /api/v2/deals']).toBe(1);
+  });
+
+  it('G13 limitation: a person or a lead deleted in the CRM is not reported (no Pipedrive list shows them), nor listed', async () => {
+    const since = new Date(Date.now() - 1_000);
+    await inCrm('DELETE', `/api/v2/persons/${id('contacts', 'c1')}`);
+    await inCrm('DELETE', `/api/v1/leads/${id('leads', 'l1')}`);
+    const page = await adapter.listRecordsSince(since);
+    if (!page.ok) throw page.error;
+    expect(page.value.removed).toEqual([]);
+    expect(page.value.records.filter((record) => `${record.entity}:${record.id}` === `contacts:${id('contacts', 'c1')}` || record.entity === 'leads')).toEqual([]);
+  });
+
+  it('G13: a refused token on the deleted-deals list fails the poll whole (no page without its removals)', async () => {
+    const broken = createPipedriveAdapter({ ...emu.connection, credentials: { apiToken: 'wrong' } }, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
+    const page = await broken.listRecordsSince(new Date());
+    expect(page.ok).toBe(false);
+    if (!page.ok) expect(page.error.kind).toBe('reauth');
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IndexRecord } from '../port.js';
+import type { IndexRecord, IndexRemoval } from '../port.js';
 import { fieldKeys } from './admin.js';
 import type { PipedriveClient } from './client.js';
 import { leadFrom } from './mapping.js';
@@ -8,6 +8,8 @@ import { DealSchema, LeadSchema, PersonSchema } from './native.js';
 // G13: persons, leads and deals modified since a time, for the service's phone
 // index. v2 lists take `updated_since` (RFC 3339); v1 leads have no such
 // filter, so their list is read whole and filtered here by `update_time`.
+// Deletions: only deals can be listed once deleted (`status=deleted`, deleted
+// less than 30 days ago); no API lists deleted persons or leads (README).
 
 const Timed = z.looseObject({ add_time: z.string().nullable().optional(), update_time: z.string().nullable().optional() });
 
@@ -52,4 +54,16 @@ export async function recordsSince(client: PipedriveClient, since: Date | null):
     out.push({ entity: 'deals', id: String(deal.id), phones: [], ownerId: ref(deal.owner_id), contactId: ref(deal.person_id), createdAt: pipedriveTime(Timed.parse(item).add_time) });
   }
   return out;
+}
+
+const IdOnly = z.looseObject({ id: z.number() });
+
+/**
+ * Deals deleted since a time: `GET /api/v2/deals?status=deleted&updated_since=…`
+ * (deleting marks a deal deleted and changes its `update_time`: UNVERIFIED, README).
+ * Pipedrive forgets a deleted deal after 30 days, so a poll must come within that.
+ */
+export async function dealsDeletedSince(client: PipedriveClient, since: Date): Promise<IndexRemoval[]> {
+  const deleted = await client.listV2('/api/v2/deals', { status: 'deleted', updated_since: rfc3339(since) });
+  return deleted.map((item) => ({ entity: 'deals', id: String(IdOnly.parse(item).id) }));
 }
