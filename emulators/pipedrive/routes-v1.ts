@@ -61,6 +61,12 @@ export const v1Routes: Array<Route<Ctx>> = [
     lead.update_time = v1Time();
     return ok(leadV1(lead));
   }),
+  // Deletes the lead (crm-apis.md §2.8): it is gone at once; no list shows deleted leads (README).
+  route('DELETE', '/api/v1/leads/:id', (ctx, p) => {
+    const lead = byId(visibleLeads(ctx), p['id'], 'Lead');
+    ctx.db.leads = ctx.db.leads.filter((l) => l !== lead);
+    return ok({ id: lead.id });
+  }),
   route('GET', '/api/v1/notes', (ctx) => {
     const notes = filterBy(ctx.db.notes, ctx.query, ['person_id', 'deal_id', 'org_id', 'lead_id', 'user_id']);
     return offsetPage(notes.map((note) => noteV1(ctx.db, note)), ctx.query);

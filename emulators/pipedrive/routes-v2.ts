@@ -1,7 +1,8 @@
 import { bool, cursorPage, fail, int, ok, route, str, type Route } from './http.js';
 import { searchPersons } from './search.js';
-import { activityV2, dealV2, organizationV2, personSearchItem, personV2 } from './serialize.js';
-import { v1Time, type PdActivity, type PdDeal } from './state.js';
+import { activityV2, dealV2, deletedDealV2, organizationV2, personSearchItem, personV2 } from './serialize.js';
+import { DELETED_KEPT_MS, v1Time, type PdActivity, type PdDeal } from './state.js';
+import { fromV1 } from './time.js';
 import {
   byId, contactPoints, customFieldsV2, dealRef, filterBy, leadRef, orgRef, personRef, updatedSince, userRef, type Ctx,
 } from './validate.js';
@@ -17,6 +18,17 @@ function status(ctx: Ctx): PdDeal['status'] | undefined {
   if (value === undefined) return undefined;
   if (value !== 'open' && value !== 'won' && value !== 'lost') return fail(400, 'status must be one of open, won, lost');
   return value;
+}
+
+const DEAL_STATUSES = ['open', 'won', 'lost', 'deleted'];
+
+/** `status` of the deals list: one value or a comma-separated list; none = every deal not deleted. */
+function listStatuses(query: URLSearchParams): string[] | null {
+  const value = query.get('status');
+  if (value === null || value === '') return null;
+  const statuses = value.split(',').map((s) => s.trim());
+  if (statuses.some((s) => !DEAL_STATUSES.includes(s))) fail(400, `status must be one of ${DEAL_STATUSES.join(', ')}`);
+  return statuses;
 }
 
 function activityFields(ctx: Ctx): Partial<PdActivity> {
@@ -69,6 +81,12 @@ export const v2Routes: Array<Route<Ctx>> = [
     }), { custom_fields: { ...person.custom_fields, ...custom }, update_time: v1Time() });
     return ok(personV2(person));
   }),
+  // Marks the person deleted: it leaves the lists, the search and lookups. No list shows deleted persons (README).
+  route('DELETE', '/api/v2/persons/:id', (ctx, p) => {
+    const person = byId(ctx.db.persons, p['id'], 'Person');
+    ctx.db.persons = ctx.db.persons.filter((x) => x !== person);
+    return ok({ id: person.id });
+  }),
   route('GET', '/api/v2/organizations', (ctx) => cursorPage(filterBy(ctx.db.organizations, ctx.query, ['owner_id']).map(organizationV2), ctx.query)),
   route('GET', '/api/v2/organizations/:id', (ctx, p) => ok(organizationV2(byId(ctx.db.organizations, p['id'], 'Organization')))),
   route('POST', '/api/v2/organizations', (ctx) => {
@@ -87,9 +105,16 @@ export const v2Routes: Array<Route<Ctx>> = [
     return ok(organizationV2(org));
   }),
   route('GET', '/api/v2/deals', (ctx) => {
-    const wanted = ctx.query.get('status');
-    const deals = updatedSince(filterBy(ctx.db.deals, ctx.query, ['person_id', 'org_id', 'owner_id', 'pipeline_id', 'stage_id']), ctx.query).filter((deal) => !wanted || deal.status === wanted);
-    return cursorPage(deals.map(dealV2), ctx.query);
+    const wanted = listStatuses(ctx.query);
+    const filters = ['person_id', 'org_id', 'owner_id', 'pipeline_id', 'stage_id'] as const;
+    const live = updatedSince(filterBy(ctx.db.deals, ctx.query, [...filters]), ctx.query).filter((deal) => !wanted || wanted.includes(deal.status));
+    // Deleted deals only when asked for, and only those deleted less than 30 days ago.
+    const keptFrom = Date.now() - DELETED_KEPT_MS;
+    const deleted = wanted?.includes('deleted')
+      ? updatedSince(filterBy(ctx.db.deletedDeals, ctx.query, [...filters]), ctx.query).filter((deal) => fromV1(deal.delete_time) >= keptFrom)
+      : [];
+    const items = [...live.map((deal) => ({ id: deal.id, body: dealV2(deal) })), ...deleted.map((deal) => ({ id: deal.id, body: deletedDealV2(deal) }))];
+    return cursorPage(items.sort((a, b) => a.id - b.id).map((item) => item.body), ctx.query);
   }),
   route('GET', '/api/v2/deals/:id', (ctx, p) => ok(dealV2(byId(ctx.db.deals, p['id'], 'Deal')))),
   route('POST', '/api/v2/deals', (ctx) => {
@@ -115,6 +140,14 @@ export const v2Routes: Array<Route<Ctx>> = [
       title: str(ctx.body, 'title'), owner_id: userRef(ctx, 'owner_id'), person_id: personRef(ctx), org_id: orgRef(ctx), status: status(ctx),
     }), { custom_fields: { ...deal.custom_fields, ...custom }, update_time: v1Time() });
     return ok(dealV2(deal));
+  }),
+  // Marks the deal deleted (crm-apis.md §2.7): it leaves every list and lookup; `status=deleted` lists it for 30 days.
+  route('DELETE', '/api/v2/deals/:id', (ctx, p) => {
+    const deal = byId(ctx.db.deals, p['id'], 'Deal');
+    const now = v1Time();
+    ctx.db.deals = ctx.db.deals.filter((d) => d !== deal);
+    ctx.db.deletedDeals.push({ ...deal, update_time: now, delete_time: now });
+    return ok({ id: deal.id });
   }),
   route('GET', '/api/v2/activities', (ctx) => {
     const done = ctx.query.get('done');

@@ -1,4 +1,4 @@
-import type { PipedriveDb, PdActivity, PdCallLog, PdDeal, PdLead, PdNote, PdOrganization, PdPerson, PdUser } from './state.js';
+import type { Deleted, PipedriveDb, PdActivity, PdCallLog, PdDeal, PdLead, PdNote, PdOrganization, PdPerson, PdUser } from './state.js';
 
 // Native records as the API answers them: v2 with RFC 3339 times and
 // `custom_fields`, v1 leads with the custom fields as top-level keys.
@@ -40,6 +40,11 @@ export function dealV2(d: PdDeal): Record<string, unknown> {
     is_deleted: false, is_archived: false, probability: null, lost_reason: null, close_time: null, won_time: null, lost_time: null,
     expected_close_date: null, label_ids: [], origin: 'API', channel: null, custom_fields: { ...d.custom_fields },
   };
+}
+
+/** A deal marked deleted, as `status=deleted` lists it (status and flag UNVERIFIED, README). */
+export function deletedDealV2(d: Deleted<PdDeal>): Record<string, unknown> {
+  return { ...dealV2(d), status: 'deleted', is_deleted: true };
 }
 
 export function activityV2(a: PdActivity): Record<string, unknown> {

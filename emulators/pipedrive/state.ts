@@ -50,6 +50,11 @@ export interface PdDeal {
   add_time: string;
   update_time: string;
 }
+/** A record marked deleted (DELETE /api/v2/…/{id}): gone from every list and lookup, kept 30 days. */
+export type Deleted<T> = T & { delete_time: string };
+/** Pipedrive removes a deleted record for good after 30 days (changelog, January 2023). */
+export const DELETED_KEPT_MS = 30 * 86_400_000;
+
 export interface PdLead {
   id: string;
   title: string;
@@ -169,6 +174,8 @@ export class PipedriveDb {
   notes: PdNote[] = [];
   pipelines: PdPipeline[] = [];
   stages: PdStage[] = [];
+  /** Deals marked deleted: only `GET /api/v2/deals?status=deleted` still shows them, for 30 days. */
+  deletedDeals: Array<Deleted<PdDeal>> = [];
   fields: Record<FieldEntity, PdField[]> = { person: [], organization: [], deal: [] };
   private next = new Map<string, number>();
 
@@ -188,6 +195,7 @@ export class PipedriveDb {
     this.notes = [];
     this.pipelines = [];
     this.stages = [];
+    this.deletedDeals = [];
     this.fields = { person: [], organization: [], deal: [] };
     this.next.clear();
     this.addPipeline('Pipeline');
