@@ -21,6 +21,7 @@ export function handleComposite(ctx: ApiContext, rawBody: unknown, headers: Reco
   if (requests.length > 25) throw new SfFailure(400, [{ errorCode: 'INVALID_BATCH_REQUEST', message: 'Composite request may contain at most 25 subrequests' }]);
   const allOrNone = body.allOrNone === true;
   const before = structuredClone(ctx.org.records);
+  const logged = ctx.org.deleteLog.length;
   const results = new Map<string, unknown>();
   const responses: Array<{ body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string }> = [];
   let failed = false;
@@ -49,6 +50,7 @@ export function handleComposite(ctx: ApiContext, rawBody: unknown, headers: Reco
   if (failed && allOrNone) {
     ctx.org.records.clear();
     for (const [type, map] of before) ctx.org.records.set(type, map);
+    ctx.org.deleteLog.length = logged;
     for (const response of responses) {
       if (response.httpStatusCode < 400) Object.assign(response, { httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }] });
     }

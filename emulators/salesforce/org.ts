@@ -27,9 +27,20 @@ const fail = (status: number, errorCode: string, message: string, fields?: strin
 
 export const sfDateTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
 
+/** One entry of the org's delete log (what sObject Get Deleted reads): the time is the record's last SystemModstamp, to the second. */
+export interface DeletedEntry {
+  readonly type: string;
+  readonly id: string;
+  readonly at: number;
+}
+
 export class Org {
   readonly schema = standardSchema();
   readonly records = new Map<string, Map<string, SRecord>>();
+  /** Records deleted through the API, oldest first; purged by a fault (the delete log's background purge). */
+  readonly deleteLog: DeletedEntry[] = [];
+  /** The last purge of the delete log (0: never); Get Deleted also reaches back no further than 15 days. */
+  earliestDeleteLog = 0;
   private counter = 0;
   private clock = Date.UTC(2026, 0, 1);
 
@@ -118,10 +129,29 @@ export class Org {
     this.records.get(type)?.set(String(record['Id']), derive(type, record));
   }
 
+  /** Deletes a record into the delete log; an account takes its contacts and opportunities with it (cascade delete). */
   delete(type: string, id: string): void {
     const record = this.get(type, id);
     if (!record) throw fail(404, 'ENTITY_IS_DELETED', 'entity is deleted');
-    this.records.get(type)?.delete(String(record['Id']));
+    const recordId = String(record['Id']);
+    const at = Math.floor(Date.now() / 1000) * 1000;
+    if (type === 'Account') {
+      for (const child of ['Contact', 'Opportunity']) {
+        for (const row of [...(this.records.get(child)?.values() ?? [])]) {
+          if (row['AccountId'] !== recordId) continue;
+          this.records.get(child)?.delete(String(row['Id']));
+          this.deleteLog.push({ type: child, id: String(row['Id']), at });
+        }
+      }
+    }
+    this.records.get(type)?.delete(recordId);
+    this.deleteLog.push({ type, id: recordId, at });
+  }
+
+  /** The delete log's purge: everything logged so far is gone, and the log starts now. */
+  purgeDeleteLog(): void {
+    this.deleteLog.length = 0;
+    this.earliestDeleteLog = Date.now();
   }
 
   /** Field-by-field checks of a create or update body, in Salesforce's error codes. */

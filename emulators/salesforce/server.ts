@@ -37,6 +37,8 @@ const FaultsSchema = z.strictObject({
   latencyMs: z.number().min(0).optional(),
   /** Extension: every access token issued so far stops working (a session timeout). */
   expireTokens: z.boolean().optional(),
+  /** Extension: the delete log's background purge runs now (sObject Get Deleted answers INVALID_REPLICATION_DATE before it). */
+  purgeDeleteLog: z.boolean().optional(),
 });
 const SchemaDeclaration = z.strictObject({
   recordTypes: z.array(z.string().min(1)).optional(),
@@ -199,6 +201,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
         if (f.fail) failures = { count: f.fail.count, status: f.fail.status };
         if (f.latencyMs !== undefined) latencyMs = f.latencyMs;
         if (f.expireTokens) for (const key of tokens.keys()) tokens.set(key, 0);
+        if (f.purgeDeleteLog) org.purgeDeleteLog();
         return send(res, 204);
       }
     } catch (error) {
