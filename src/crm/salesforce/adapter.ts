@@ -6,7 +6,7 @@ import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '..
 import type { FieldEntity } from '../../domain/project.js';
 import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
-import { recordsSince } from './index-records.js';
+import { recordsSince, removedSince } from './index-records.js';
 import { SalesforceClient, SalesforceConnectionSchema, type SalesforceClientOptions, type SfRecord } from './client.js';
 import { findClient } from './find-client.js';
 import { callLogToNative, contactToNative, dayIn, dealToNative, KEY_FIELD, leadToNative, noteLinks, noteTitle, organizationToNative, patchToNative, taskToNative } from './mapping.js';
@@ -75,9 +75,16 @@ export class SalesforceAdapter implements CrmPort {
     return this.attempt(async () => catalogFields(await listFields(this.client, entity)));
   }
 
-  /** G13: the phone index's reader; the client follows every SOQL page, so this is one page. */
+  /**
+   * G13: the phone index's reader; the client follows every SOQL page, so this
+   * is one page. A poll also names what was deleted since (an activation load
+   * starts from an empty index).
+   */
   listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
-    return this.attempt(async () => ({ records: await recordsSince(this.client, since), next: null }));
+    return this.attempt(async () => {
+      const [records, removed] = await Promise.all([recordsSince(this.client, since), since ? removedSince(this.client, since, new Date()) : null]);
+      return { records, ...(removed && { removed }), next: null };
+    });
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */

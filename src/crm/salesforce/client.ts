@@ -7,7 +7,8 @@ import { classify, classifyOAuth, errorsOf, insideError, isExpiredToken, waitHin
 
 // Every call the adapter makes to Salesforce, through the shared HttpClient:
 // OAuth refresh-token grant (crm-apis.md §4.2), SOQL with nextRecordsUrl
-// paging (§4.10), SOSL, sObject create / upsert / update, composite (§4.11).
+// paging (§4.10), SOSL, sObject create / upsert / update, composite (§4.11),
+// sObject Get Deleted (README "Phone index").
 
 export const SalesforceConnectionSchema = z.object({
   baseUrl: z.url(),
@@ -27,6 +28,12 @@ const SearchSchema = z.union([
   z.looseObject({ searchRecords: z.array(z.record(z.string(), z.unknown())) }),
   z.array(z.record(z.string(), z.unknown())).transform((searchRecords) => ({ searchRecords })),
 ]);
+const DeletedSchema = z.looseObject({
+  deletedRecords: z.array(z.looseObject({ id: z.string(), deletedDate: z.string().optional() })),
+  earliestDateAvailable: z.string().optional(),
+  latestDateCovered: z.string().optional(),
+});
+export type DeletedList = z.infer<typeof DeletedSchema>;
 const SaveSchema = z.looseObject({ id: z.string(), success: z.boolean().optional(), created: z.boolean().optional() });
 const CollectionSchema = z.array(z.looseObject({ id: z.string().optional(), success: z.boolean(), errors: z.array(z.unknown()).default([]) }));
 const CompositeSchema = z.looseObject({
@@ -156,6 +163,13 @@ export class SalesforceClient {
 
   async get(type: string, id: string, fields: readonly string[]): Promise<SfRecord> {
     return (await this.send({ method: 'GET', path: `/sobjects/${type}/${id}`, query: { fields: fields.join(',') } })).json as SfRecord;
+  }
+
+  /** sObject Get Deleted (v29.0+): the org's delete log of one type between two times; the API ignores their seconds. */
+  async deleted(type: string, start: Date, end: Date): Promise<DeletedList> {
+    const at = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    const response = await this.send({ method: 'GET', path: `/sobjects/${type}/deleted`, query: { start: at(start), end: at(end) } });
+    return parse(DeletedSchema, response.json, `deleted ${type}`);
   }
 
   async describe(type: string): Promise<unknown> {
