@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { isModule } from './fields.js';
 import { modifiedSince } from './conditional.js';
+import { listDeleted, remove } from './deleted.js';
 import { jsonBody, readRequest, sendJson, sendNoContent, sendNotModified, zohoError, type ParsedRequest } from './http.js';
 import * as meta from './meta.js';
 import { seed, snapshot } from './neutral.js';
@@ -136,13 +137,16 @@ function route(state: ZohoState, request: ParsedRequest, version: string, rest: 
     if (method === 'GET') return records.list(state, first, query, { sinceMs: modifiedSince(request.headers['if-modified-since']), tokens: version !== 'v2' });
     if (method === 'POST') return records.insert(state, first, body);
     if (method === 'PUT') return records.update(state, first, body);
+    if (method === 'DELETE') return remove(state, first, query);
     return notFound;
   }
   if (second === 'search' && third === undefined) return method === 'GET' ? records.search(state, first, query) : notFound;
+  if (second === 'deleted' && third === undefined) return method === 'GET' ? listDeleted(state, first, query, request.headers['if-modified-since']) : notFound;
   if (!/^\d+$/.test(second)) return notFound;
   if (third === undefined) {
     if (method === 'GET') return records.getOne(state, first, second);
     if (method === 'PUT') return records.update(state, first, body, second);
+    if (method === 'DELETE') return remove(state, first, query, second);
     return notFound;
   }
   if (method === 'GET') return records.related(state, first, second, third, query);
@@ -213,6 +217,8 @@ const FaultsSchema = z.strictObject({
   expireTokens: z.boolean().optional(),
   /** Extension: every page_token issued so far expires now (Zoho's last 24 hours). */
   expirePageTokens: z.boolean().optional(),
+  /** Extension: the recycle bin's records turn "permanent" in the deleted lists (Zoho does so after some time). */
+  emptyRecycleBin: z.boolean().optional(),
 });
 
 function faults(state: ZohoState, body: unknown, res: ServerResponse): void {
@@ -224,5 +230,6 @@ function faults(state: ZohoState, body: unknown, res: ServerResponse): void {
   if (input.latencyMs !== undefined) state.faults.latencyMs = input.latencyMs;
   if (input.expireTokens === true) for (const tokenValue of state.accessTokens.keys()) state.accessTokens.set(tokenValue, 0);
   if (input.expirePageTokens === true) for (const pageToken of state.pageTokens.values()) pageToken.expiresAtMs = 0;
+  if (input.emptyRecycleBin === true) for (const list of state.deleted.values()) for (const entry of list) entry.type = 'permanent';
   sendNoContent(res);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MODULES, type ModuleName } from './fields.js';
+import type { DeletedRecord } from './deleted.js';
 import type { PageToken } from './paging.js';
 
 // The emulated org's content in Zoho's native form: records keyed by module
@@ -38,6 +39,8 @@ const ID_PREFIX = '5725767';
 
 export class ZohoState {
   readonly records = new Map<ModuleName, NativeRecord[]>(MODULES.map((module) => [module, []]));
+  /** Deleted records by module, newest deletion first (deleted.ts). */
+  readonly deleted = new Map<ModuleName, DeletedRecord[]>();
   users: NativeUser[] = [];
   /** Pipeline names; Zoho's default org has one, "Standard" (§1.10). */
   pipelines: string[] = ['Standard'];
@@ -80,6 +83,12 @@ export class ZohoState {
     return this.list(module).find((record) => record.id === id);
   }
 
+  deletedOf(module: ModuleName): DeletedRecord[] {
+    let list = this.deleted.get(module);
+    if (!list) this.deleted.set(module, (list = []));
+    return list;
+  }
+
   findUser(id: string): NativeUser | undefined {
     return this.users.find((user) => user.id === id);
   }
@@ -92,6 +101,7 @@ export class ZohoState {
   /** Empties the content, keeping credentials and tokens. */
   reset(): void {
     for (const module of MODULES) this.records.set(module, []);
+    this.deleted.clear();
     this.users = [];
     this.pipelines = ['Standard'];
     this.toNative.clear();
