@@ -5,7 +5,7 @@ import type { FieldEntity } from '../../domain/project.js';
 import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
-import { recordsSince } from './index-records.js';
+import { indexPage } from './index-records.js';
 import { ZohoClient, ZohoConnectionSchema, type ZohoClientOptions, type ZohoConnection, type ZohoModule } from './client.js';
 import { findClient } from './find-client.js';
 import {
@@ -67,9 +67,9 @@ export class ZohoCrm implements CrmPort {
     return attempt(async () => catalogFields(await listFields(this.client, entity)));
   }
 
-  /** G13: the phone index's reader; every page of each module is read, so this is one page. */
+  /** G13: the phone index's reader; every page of each module is read, so this is one page; a poll names the records deleted since, too. */
   listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
-    return attempt(async () => ({ records: await recordsSince(this.client, since), next: null }));
+    return attempt(() => indexPage(this.client, since));
   }
 
   /** Read back through the emulator's `/_emulator/snapshot` (service.md §7); a real org has no such endpoint. */

@@ -164,6 +164,24 @@ export class ZohoClient {
     }
   }
 
+  /**
+   * Every entry of a module's deleted-records list (`GET {Module}/deleted`,
+   * `type=all`: the recycle bin and the permanently deleted), `page` by
+   * `page` while `info.more_records` says so (no page tokens documented for
+   * it), with `headers` (If-Modified-Since) on each. 204 / 304: none. More
+   * entries than `maxListRecords` fail the read rather than stop short.
+   */
+  async listDeleted(module: ZohoModule, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
+    const out: NativeRecord[] = [];
+    for (let page = 1; ; page += 1) {
+      const parsed = await this.listPage(`${module}/deleted`, { type: 'all', page: String(page), per_page: '200' }, headers);
+      if (!parsed) return out;
+      out.push(...parsed.records);
+      if (!parsed.more) return out;
+      if (out.length >= this.maxListRecords) throw new CrmError('permanent', `GET ${module}/deleted: more than ${this.maxListRecords} deleted records`);
+    }
+  }
+
   /** One page of a list: its records, whether more follow, the token to them; null for 204 / 304. */
   private async listPage(
     path: string,

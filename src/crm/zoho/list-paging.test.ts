@@ -68,7 +68,15 @@ describe('Zoho record lists past 2000 records (G13, §1.11)', () => {
     const page = await adapter.listRecordsSince(seededBefore);
     if (!page.ok) throw page.error;
     expect(page.value.records.filter((record) => record.entity === 'contacts')).toHaveLength(CONTACTS);
-    expect((await requests()).conditional).toEqual({ 'GET /crm/v8/Contacts': 13, 'GET /crm/v8/Leads': 1, 'GET /crm/v8/Deals': 1 });
+    expect((await requests()).conditional).toEqual({
+      'GET /crm/v8/Contacts': 13,
+      'GET /crm/v8/Leads': 1,
+      'GET /crm/v8/Deals': 1,
+      // The poll's deleted-records lists (nothing deleted: one 304 each).
+      'GET /crm/v8/Contacts/deleted': 1,
+      'GET /crm/v8/Leads/deleted': 1,
+      'GET /crm/v8/Deals/deleted': 1,
+    });
   });
 
   it('G13: more records than maxListRecords fail the read with a permanent CrmError naming the cap, not a short list', async () => {
