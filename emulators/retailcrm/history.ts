@@ -8,7 +8,12 @@ import type { Customer, Order } from './native.js';
 // (Model/Entity/{Customers/CustomerHistory,Orders/OrderHistory}.php and the
 // recorded answers in tests/src/ResourceGroup/{Customers,Orders}Test.php).
 // Field names other than id, external_id, email, phones, manager, status,
-// customer and custom_{code} are UNVERIFIED (README).
+// customer and custom_{code} are UNVERIFIED (README). A record deleted (in the
+// UI: the API has no delete for customers or orders) is one item `deleted: true`,
+// field `id`, oldValue the id, newValue null, with the whole record, as in the
+// client's recorded answer; a record merged away (`customers/combine`,
+// `orders/combine`) is such an item with `combinedTo` naming the record it went
+// into (UNVERIFIED: the client's models have `combinedTo`, no recorded answer does).
 
 /** Who made the change: `api` (a key), `user` (someone in the CRM's UI), `code` (the CRM's triggers). */
 export type HistorySource = 'api' | 'user' | 'code';
@@ -18,13 +23,18 @@ export interface HistoryItem {
   /** `Y-m-d H:i:s` in the account's timezone. */
   createdAt: string;
   created?: true;
+  deleted?: true;
   source: HistorySource;
+  /** The CRM user who made a change in the UI. */
+  user?: { id: number };
   apiKey?: { current: boolean };
   field: string;
   oldValue: unknown;
   newValue: unknown;
   customer?: Record<string, unknown>;
   order?: Record<string, unknown>;
+  /** A record merged away: the one it was merged into (a short reference, UNVERIFIED). */
+  combinedTo?: Record<string, unknown>;
 }
 
 /** One entity's history; `atMs` is kept beside each item for the date filters and never sent. */
@@ -108,17 +118,53 @@ function phoneChanges(before: Customer, after: Customer): Change[] {
   ];
 }
 
-interface Stamp {
+export interface Stamp {
   /** When, in the account's local time. */
   readonly at: string;
   readonly source: HistorySource;
+  /** The CRM user, for a change made in the UI. */
+  readonly userId?: number;
 }
 
-const by = (stamp: Stamp): Pick<HistoryItem, 'createdAt' | 'source' | 'apiKey'> => ({
+const by = (stamp: Stamp): Pick<HistoryItem, 'createdAt' | 'source' | 'apiKey' | 'user'> => ({
   createdAt: stamp.at,
   source: stamp.source,
   ...(stamp.source === 'api' && { apiKey: { current: true } }),
+  ...(stamp.userId !== undefined && { user: { id: stamp.userId } }),
 });
+
+/** A short reference to a record, as later history items name it. */
+const shortRef = (record: { id: number; externalId?: string; site: string }): Record<string, unknown> => ({
+  id: record.id,
+  ...(record.externalId !== undefined && { externalId: record.externalId }),
+  site: record.site,
+});
+
+/** A customer deleted, or merged into `into`: one item carrying the whole record as it was. */
+export function recordCustomerRemoved(log: HistoryLog, customer: Customer, stamp: Stamp, into?: Customer): void {
+  log.add({
+    ...by(stamp),
+    deleted: true,
+    field: 'id',
+    oldValue: customer.id,
+    newValue: null,
+    customer: structuredClone(customer) as unknown as Record<string, unknown>,
+    ...(into && { combinedTo: shortRef(into) }),
+  });
+}
+
+/** An order deleted, or merged into `into`. */
+export function recordOrderRemoved(log: HistoryLog, order: Order, stamp: Stamp, into?: Order): void {
+  log.add({
+    ...by(stamp),
+    deleted: true,
+    field: 'id',
+    oldValue: order.id,
+    newValue: null,
+    order: structuredClone(order) as unknown as Record<string, unknown>,
+    ...(into && { combinedTo: shortRef(into) }),
+  });
+}
 
 /** A customer created (`before` null) or changed: the items retailCRM would list for it. */
 export function recordCustomer(log: HistoryLog, before: Customer | null, after: Customer, stamp: Stamp): void {

@@ -21,9 +21,9 @@ export interface ApiReply {
 }
 
 export const ok = (body: Record<string, unknown> = {}, status = 200): ApiReply => ({ status, body: { success: true, ...body } });
-export const fail = (status: number, errorMsg: string, errors?: Record<string, string> | string[]): ApiReply => ({
+export const fail = (status: number, errorMsg: string, errors?: Record<string, string> | string[], extra?: Record<string, unknown>): ApiReply => ({
   status,
-  body: { success: false, errorMsg, ...(errors && { errors }) },
+  body: { success: false, errorMsg, ...(errors && { errors }), ...extra },
 });
 export const notFound = (): ApiReply => fail(404, 'Not found');
 export const invalid = (errors: Record<string, string>): ApiReply => fail(400, 'Errors in the entity format', errors);

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { CorporateCustomer, Customer, Note } from './native.js';
-import { entity, invalid, list, notFound, obj, ok, paginate, str, type ApiReply, type ApiRequest } from './http.js';
+import { entity, fail, invalid, list, notFound, obj, ok, paginate, str, type ApiReply, type ApiRequest } from './http.js';
 import type { Route } from './router.js';
 import { ContactLinkInput, CorporateInput, CustomerInput, NoteInput } from './schemas.js';
 import { customerMatches } from './search.js';
 import type { AccountState } from './state.js';
 import { sourceFrom } from './native.js';
 import { recordCustomer } from './history.js';
+import { mergedInto } from './removal.js';
 
 // Customers (individual), their notes, and corporate customers (§3.4).
 
@@ -117,7 +118,10 @@ export const customerRoutes: Route[] = [
     pattern: '/api/v5/customers/{id}',
     handle: (req, params, state) => {
       const customer = lookup(state.customers, params['id'] ?? '', req);
-      return customer ? ok({ customer }) : notFound();
+      if (customer) return ok({ customer });
+      // A customer merged away: 404 naming the one it went into (the client's ErrorResponse.combinedTo).
+      const into = (str(req.query, 'by') ?? 'id') === 'id' ? mergedInto(state.customers, state.combinedInto.customers, Number(params['id'])) : undefined;
+      return into ? fail(404, 'Not found', undefined, { combinedTo: into }) : notFound();
     },
   },
   {

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { fail, parseForm, parseParams, readBody, str, type ApiReply } from './http.js';
 import { Router } from './router.js';
+import { combineRoutes } from './routes-combine.js';
 import { customerRoutes } from './routes-customers.js';
 import { historyRoutes } from './routes-history.js';
 import { orderRoutes } from './routes-orders.js';
 import { telephonyRoutes } from './routes-telephony.js';
+import { deleteCustomer, deleteOrder } from './removal.js';
 import { seedAccount } from './seed.js';
 import { AccountState } from './state.js';
 import { isValidTimeZone } from './time.js';
@@ -42,7 +44,7 @@ const FAIL_MESSAGES: Record<number, string> = { 429: 'Too Many Requests', 500: '
 
 export async function startRetailcrmEmulator(options: RetailcrmEmulatorOptions = {}): Promise<RetailcrmEmulator> {
   const apiKey = options.apiKey ?? randomBytes(16).toString('hex');
-  const router = new Router([...historyRoutes, ...customerRoutes, ...orderRoutes, ...telephonyRoutes]);
+  const router = new Router([...historyRoutes, ...combineRoutes, ...customerRoutes, ...orderRoutes, ...telephonyRoutes]);
   let state = new AccountState(undefined, options.timezone ?? 'UTC');
   let revoked = false;
   let failing: { count: number; status: number; retryAfterSec?: number | undefined } | null = null;
@@ -86,10 +88,30 @@ export async function startRetailcrmEmulator(options: RetailcrmEmulatorOptions =
     return matched.route.handle({ method, path: url.pathname, query, form, headers: req.headers }, matched.params, state);
   }
 
+  /**
+   * A manager deleting a customer or an order in the CRM's UI (the API has no such
+   * method): the record is gone and its history lists the deletion (`source: "user"`).
+   */
+  function deleteInUi(kind: 'customers' | 'orders', id: number, userId: string | null): ApiReply {
+    const stamp = { at: state.createdAt(), source: 'user' as const, ...(userId !== null && /^\d+$/.test(userId) && { userId: Number(userId) }) };
+    if (kind === 'orders') {
+      const order = state.orders.get(id);
+      if (!order) return { status: 404, body: { error: `no order ${id}` } };
+      deleteOrder(state, order, stamp);
+      return { status: 204, body: undefined };
+    }
+    const customer = state.customers.get(id);
+    if (!customer) return { status: 404, body: { error: `no customer ${id}` } };
+    const problem = deleteCustomer(state, customer, stamp);
+    return problem ? { status: 409, body: { error: problem } } : { status: 204, body: undefined };
+  }
+
   async function emulator(req: IncomingMessage, url: URL): Promise<ApiReply> {
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     const timeZone = url.searchParams.get('timezone') ?? 'UTC';
     if (!isValidTimeZone(timeZone)) return { status: 400, body: { error: `unknown timezone ${timeZone}` } };
+    const deletion = /^POST \/_emulator\/ui\/(customers|orders)\/(\d+)\/delete$/.exec(route);
+    if (deletion) return deleteInUi(deletion[1] === 'customers' ? 'customers' : 'orders', Number(deletion[2]), url.searchParams.get('userId'));
     switch (route) {
       case 'GET /_emulator/snapshot':
         return { status: 200, body: viewAccount(state, timeZone) };

@@ -75,6 +75,8 @@ export class AccountState {
   /** The change histories behind `customers/history` and `orders/history`. */
   readonly customerHistory = new HistoryLog(() => this.timeZone);
   readonly orderHistory = new HistoryLog(() => this.timeZone);
+  /** Records merged away (`customers/combine`, `orders/combine`): merged id → the id it went into. */
+  readonly combinedInto = { customers: new Map<number, number>(), orders: new Map<number, number>() };
   /** Custom fields per entity: code → type. Values written to an unknown code create a string field. */
   readonly customFields = {
     customer: new Map<string, string>(Object.values(TRACKING_FIELDS).map((code) => [code, 'string'])),
