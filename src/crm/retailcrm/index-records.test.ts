@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRetailcrmEmulator, type RetailcrmEmulator } from '../../../emulators/retailcrm/index.js';
 import { fitTexts } from '../../cli/simulate.js';
-import type { IndexRecord } from '../port.js';
+import type { IndexRecord, IndexRemoval } from '../port.js';
 import { createRetailcrmAdapter, type RetailcrmAdapter } from './adapter.js';
 import { readCursor, writeCursor } from './index-records.js';
 
@@ -41,16 +41,21 @@ async function inCrm(path: string, fields: Record<string, unknown>): Promise<num
   return json.id;
 }
 
+/** A manager deleting a record in the CRM's UI (the API has no delete for customers or orders): the emulator's stand-in. */
+const deleteInUi = (kind: 'customers' | 'orders', nativeId: string | number): Promise<Response> => fetch(`${emu.baseUrl}/_emulator/ui/${kind}/${nativeId}/delete`, { method: 'POST' });
+
 /** Every page, as the index sync reads them; the number of calls too. */
-async function readAll(since: Date | null): Promise<{ records: IndexRecord[]; calls: number }> {
+async function readAll(since: Date | null): Promise<{ records: IndexRecord[]; removed: IndexRemoval[]; calls: number }> {
   const records: IndexRecord[] = [];
+  const removed: IndexRemoval[] = [];
   let cursor: string | null = null;
   for (let calls = 1; calls < 100; calls++) {
     const page = await adapter.listRecordsSince(since, cursor);
     if (!page.ok) throw page.error;
     records.push(...page.value.records);
+    removed.push(...(page.value.removed ?? []));
     cursor = page.value.next;
-    if (cursor === null) return { records, calls };
+    if (cursor === null) return { records, removed, calls };
   }
   throw new Error('the pager did not end');
 }
@@ -123,6 +128,57 @@ describe('retailCRM listRecordsSince (G13)', () => {
     expect(poll.records).toHaveLength(130);
     expect(keyed(poll.records).size).toBe(130);
     expect(poll.records.every((record) => record.ownerId === id('users', 'u2'))).toBe(true);
+  });
+
+  it('G13: a poll names the customer (contact) and the order (deal) deleted in the CRM in `removed`; those deleted before `since` are not; activation has no removals', async () => {
+    await seed({ ...STATE, contacts: [...STATE.contacts, { id: 'c3', name: 'Early', phones: ['0501234567'], ownerId: 'u1' }] });
+    // Deleted before `since`: not this poll's business.
+    expect((await deleteInUi('customers', id('customers', 'c3'))).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const since = new Date();
+    expect(await readAll(since)).toMatchObject({ records: [], removed: [] });
+    expect((await deleteInUi('customers', id('customers', 'c2'))).status).toBe(204);
+    expect((await deleteInUi('orders', id('orders', 'd2'))).status).toBe(204);
+    const poll = await readAll(since);
+    expect(poll.records).toEqual([]);
+    expect(poll.removed).toEqual([
+      { entity: 'contacts', id: id('customers', 'c2') },
+      { entity: 'deals', id: id('orders', 'd2') },
+    ]);
+    const load = await readAll(null);
+    expect(load.removed).toEqual([]);
+    expect(load.records.map((record) => `${record.entity}:${record.id}`).sort()).toEqual([`contacts:${id('customers', 'c1')}`, `deals:${id('orders', 'd1')}`].sort());
+  });
+
+  it('G13: a customer merged into another (customers/combine) is removed; its orders are read again with the kept customer; an order merged away (orders/combine) is removed', async () => {
+    await seed(STATE);
+    const since = new Date(Date.now() - 1_000);
+    const [c1, c2, d1, d2] = [id('customers', 'c1'), id('customers', 'c2'), id('orders', 'd1'), id('orders', 'd2')];
+    // d1 belongs to c1: merging c1 into c2 moves it.
+    await inCrm('/api/v5/customers/combine', { customers: [{ id: Number(c1) }], resultCustomer: { id: Number(c2) } });
+    await inCrm('/api/v5/orders/combine', { order: { id: Number(d2) }, resultOrder: { id: Number(d1) } });
+    const poll = await readAll(since);
+    expect(poll.removed).toEqual([
+      { entity: 'contacts', id: c1 },
+      { entity: 'deals', id: d2 },
+    ]);
+    expect(poll.records).toEqual([expect.objectContaining({ entity: 'deals', id: d1, contactId: c2 })]);
+  });
+
+  it('G13: a customer created and deleted between two polls is only removed; a page of many deletions keeps the pages contract', async () => {
+    const contacts = Array.from({ length: 120 }, (_, i) => ({ id: `c${i}`, phones: [`+38067${String(1_000_000 + i)}`], ownerId: 'u1' }));
+    await seed({ ...STATE, contacts, deals: [] });
+    const since = new Date(Date.now() - 1_000);
+    const walkIn = await inCrm('/api/v5/customers/create', { customer: { firstName: 'Brief', phones: [{ number: '0441112233' }] } });
+    expect((await deleteInUi('customers', walkIn)).status).toBe(204);
+    for (let i = 0; i < 120; i++) expect((await deleteInUi('customers', Number(id('customers', `c${i}`)))).status).toBe(204);
+    const poll = await readAll(since);
+    // 122 history items: two customer pages, one (empty) order page.
+    expect(poll.calls).toBe(3);
+    expect(poll.records).toEqual([]);
+    expect(poll.removed).toHaveLength(121);
+    expect(new Set(poll.removed.map((removal) => removal.id)).size).toBe(121);
+    expect(poll.removed).toContainEqual({ entity: 'contacts', id: String(walkIn) });
   });
 
   it('G13: a refused key is `reauth` (G10), on activation and on a poll', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoFromLocal, localDateTime } from '../../domain/zoned-time.js';
-import type { IndexRecord, IndexRecordPage } from '../port.js';
+import type { IndexRecord, IndexRecordPage, IndexRemoval } from '../port.js';
 import type { RetailcrmClient } from './client.js';
 import { contactOf, CustomerSchema, dealOf, OrderSchema } from './mapping.js';
 
@@ -10,7 +10,9 @@ import { contactOf, CustomerSchema, dealOf, OrderSchema } from './mapping.js';
 // from `filter[startDate]`, the next ones after the last item's id
 // (`filter[sinceId]`, ids rise with time), and each page's distinct records are
 // then read as they are now (`filter[ids][]`): a history item only names what
-// changed, not the phones and manager the index needs.
+// changed, not the phones and manager the index needs. A record deleted in the
+// CRM (an item `deleted: true`) or merged into another (`combinedTo`) that the
+// read no longer finds is named in the page's `removed`.
 
 /** retailCRM's largest page on lists and histories (§3.3). */
 const PAGE_LIMIT = 100;
@@ -43,7 +45,15 @@ const ListReply = z.looseObject({
 });
 const Ref = z.looseObject({ id: z.number() });
 const HistoryReply = z.looseObject({
-  history: z.array(z.looseObject({ id: z.number(), customer: Ref.optional(), order: Ref.optional() })),
+  history: z.array(
+    z.looseObject({
+      id: z.number(),
+      deleted: z.boolean().nullish(),
+      combinedTo: Ref.nullish(),
+      customer: Ref.optional(),
+      order: Ref.optional(),
+    }),
+  ),
   pagination: PaginationSchema.optional(),
 });
 
@@ -88,17 +98,23 @@ async function historyPage(client: RetailcrmClient, phase: Phase, afterId: numbe
   const reply = HistoryReply.parse(await client.get(`/api/v5/${phase}/history`, { ...from, limit: PAGE_LIMIT, page: 1 }));
   const member = phase === 'customers' ? 'customer' : 'order';
   const ids = [...new Set(reply.history.flatMap((item) => (item[member] ? [item[member].id] : [])))];
-  // A record deleted since is simply not found by the read.
+  // Deleted or merged away: said by the item, confirmed by the read not finding the record.
+  const gone = new Set(reply.history.flatMap((item) => (item[member] && (item.deleted === true || item.combinedTo) ? [item[member].id] : [])));
   const items = ids.length > 0 ? await client.all(`/api/v5/${phase}`, phase, { 'filter[ids]': ids }) : [];
+  const records = recordsOf(phase, items, timeZone);
+  const found = new Set(records.map((record) => record.id));
+  const entity = phase === 'customers' ? 'contacts' : 'deals';
+  const removed = [...gone].map(String).filter((id) => !found.has(id)).map((id): IndexRemoval => ({ entity, id }));
   const lastId = reply.history.at(-1)?.id;
   const next: Cursor | null =
     lastId !== undefined && more(reply.pagination, reply.history.length) ? { phase, afterId: lastId } : phase === 'customers' ? { phase: 'orders', afterId: null } : null;
-  return { records: recordsOf(phase, items, timeZone), next: next && writeCursor(next) };
+  return { records, removed, next: next && writeCursor(next) };
 }
 
 /**
  * One page of records for the index (port.ts `listRecordsSince`): all of them when
- * `since` is null, else those created or changed at or after it. `timeZone` is
+ * `since` is null, else those created or changed at or after it, and in `removed`
+ * those deleted or merged away since. `timeZone` is
  * the account's: `since` is sent, and creation times are read, in it.
  */
 export function recordsPage(client: RetailcrmClient, since: Date | null, cursor: string | null, timeZone: string): Promise<IndexRecordPage> {
