@@ -274,6 +274,10 @@ export function dataCases(fresh: FreshStore): void {
     await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'leads', recordId: 'l5', ownerUserId: 'u4', phones: ['+380501112233'] }]);
     expect(await store.route(project, '+380501112233', ['leads'])).toEqual({ entity: 'leads', recordId: 'l5', ownerUserId: 'u4' });
     expect((await store.indexStatus(project)).phones).toBe(2);
+    // G13: the index's last read time is kept for a restart to poll on from.
+    expect(await store.getIndexReadAt(project)).toBeNull();
+    await store.setIndexReadAt(project, new Date('2026-03-02T10:00:00Z'));
+    expect(await store.getIndexReadAt(project)).toEqual(new Date('2026-03-02T10:00:00Z'));
     // A record deleted in the CRM leaves; the others keep answering.
     await store.applyIndexChanges(project, [{ kind: 'removed', entity: 'leads', recordId: 'l5' }]);
     expect(await store.route(project, '+380501112233', ['leads'])).toBeNull();

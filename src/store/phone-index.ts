@@ -80,6 +80,16 @@ export async function indexStatus(db: Queryable, projectId: string): Promise<Ind
   return { state: state === 'ready' ? 'ready' : 'loading', phones: num(count?.['n'] ?? 0) };
 }
 
+export async function getIndexReadAt(db: Queryable, projectId: string): Promise<Date | null> {
+  const row = await db.get('SELECT index_read_at FROM projects WHERE id = ?', [projectId]);
+  const ms = row?.['index_read_at'];
+  return ms === null || ms === undefined ? null : new Date(num(ms));
+}
+
+export async function setIndexReadAt(db: Queryable, projectId: string, at: Date): Promise<void> {
+  await db.run('UPDATE projects SET index_read_at = ? WHERE id = ?', [at.getTime(), projectId]);
+}
+
 export async function setIndexState(db: Queryable, projectId: string, state: IndexStatus['state']): Promise<void> {
   await db.run('UPDATE projects SET index_state = ? WHERE id = ?', [state, projectId]);
 }

@@ -187,4 +187,10 @@ export class SqlStore implements Store {
   setIndexState(projectId: string, state: IndexStatus['state']) {
     return index.setIndexState(this.db, projectId, state);
   }
+  getIndexReadAt(projectId: string) {
+    return index.getIndexReadAt(this.db, projectId);
+  }
+  setIndexReadAt(projectId: string, at: Date) {
+    return index.setIndexReadAt(this.db, projectId, at);
+  }
 }

@@ -356,4 +356,7 @@ export interface Store {
   route(projectId: string, e164: string, priority: readonly IndexEntity[]): Promise<RouteMatch | null>;
   indexStatus(projectId: string): Promise<IndexStatus>;
   setIndexState(projectId: string, state: IndexStatus['state']): Promise<void>;
+  /** When the index last finished reading the CRM, as the read's start (null: never), so a restart polls on from there. */
+  getIndexReadAt(projectId: string): Promise<Date | null>;
+  setIndexReadAt(projectId: string, at: Date): Promise<void>;
 }

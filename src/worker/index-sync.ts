@@ -25,7 +25,7 @@ const OVERLAP_MS = 60_000;
 const MAX_PAGES = 100_000;
 
 export class IndexSync {
-  /** Project id → when the last successful read started (this process's memory: a restart reloads). */
+  /** Project id → when the last successful read started (kept in the store too: a restart polls on from it). */
   private readonly lastRead = new Map<string, Date>();
   private readonly running = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
@@ -44,10 +44,14 @@ export class IndexSync {
     return this.once(projectId, () => this.read(projectId, null, true));
   }
 
-  /** Reads what changed since the last read (a full read, status untouched, when this process has not read the project yet). */
+  /**
+   * Reads what changed (and what was deleted) since the last read, as this
+   * process or the store remembers it; a full read, status untouched, when the
+   * project was never read.
+   */
   poll(projectId: string): Promise<void> {
-    return this.once(projectId, () => {
-      const last = this.lastRead.get(projectId);
+    return this.once(projectId, async () => {
+      const last = this.lastRead.get(projectId) ?? (await this.options.store.getIndexReadAt(projectId));
       return this.read(projectId, last ? new Date(last.getTime() - OVERLAP_MS) : null, false);
     });
   }
@@ -132,6 +136,7 @@ export class IndexSync {
       if (throughContacts.length > 0) await store.applyIndexChanges(projectId, throughContacts);
     }
     this.lastRead.set(projectId, startedAt);
+    await store.setIndexReadAt(projectId, startedAt);
     if (announce || (await store.indexStatus(projectId)).state !== 'ready') await store.setIndexState(projectId, 'ready');
   }
 }

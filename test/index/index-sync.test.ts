@@ -95,6 +95,35 @@ describe('phone index sync (G13)', () => {
     expect((await statusOf(h.store, 'acme'))?.index.state).toBe('ready');
   });
 
+  it('G13: a restarted service polls on from the read time kept in the store (so the CRM\'s deleted lists reach back to it), not afresh', async () => {
+    h = await indexHarness();
+    await h.addProject('acme', 'pipedrive', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: SEEDED } });
+    const asked: Array<Date | null> = [];
+    const ports = (view: ProjectView): CrmPort => {
+      const inner = h.registry.portFor(view);
+      return {
+        findClient: (lookup) => inner.findClient(lookup),
+        apply: (operation) => inner.apply(operation),
+        listUsers: () => inner.listUsers(),
+        snapshot: () => inner.snapshot(),
+        listRecordsSince: (since, cursor) => {
+          asked.push(since);
+          return inner.listRecordsSince?.(since, cursor) ?? Promise.reject(new Error('no reader'));
+        },
+      };
+    };
+    const loadedAt = new Date('2026-03-02T10:00:00Z');
+    const first = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports, intervalSec: 300, now: () => loadedAt });
+    expect(await h.store.getIndexReadAt('acme')).toBeNull();
+    await first.load('acme');
+    expect(await h.store.getIndexReadAt('acme')).toEqual(loadedAt);
+    // Another process (or this one after a restart) with nothing in memory.
+    const second = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports, intervalSec: 300, now: () => new Date('2026-03-02T10:05:00Z') });
+    await second.pollAll();
+    expect(asked).toEqual([null, new Date('2026-03-02T09:59:00Z')]);
+    expect(await h.store.getIndexReadAt('acme')).toEqual(new Date('2026-03-02T10:05:00Z'));
+  });
+
   it('G13: the poll skips projects whose integration is not active', async () => {
     const sync = await withSeededProject();
     await h.store.moveIntegration('acme', 'inactive', 'operator', h.clock.now);
