@@ -140,30 +140,25 @@ const shortRef = (record: { id: number; externalId?: string; site: string }): Re
   site: record.site,
 });
 
-/** A customer deleted, or merged into `into`: one item carrying the whole record as it was. */
-export function recordCustomerRemoved(log: HistoryLog, customer: Customer, stamp: Stamp, into?: Customer): void {
+/** A customer or order deleted, or merged into `into`: one item carrying the whole record as it was. */
+function recordRemoved(log: HistoryLog, member: 'customer' | 'order', record: Customer | Order, stamp: Stamp, into?: Customer | Order): void {
   log.add({
     ...by(stamp),
     deleted: true,
     field: 'id',
-    oldValue: customer.id,
+    oldValue: record.id,
     newValue: null,
-    customer: structuredClone(customer) as unknown as Record<string, unknown>,
+    [member]: structuredClone(record) as unknown as Record<string, unknown>,
     ...(into && { combinedTo: shortRef(into) }),
   });
 }
 
-/** An order deleted, or merged into `into`. */
+export function recordCustomerRemoved(log: HistoryLog, customer: Customer, stamp: Stamp, into?: Customer): void {
+  recordRemoved(log, 'customer', customer, stamp, into);
+}
+
 export function recordOrderRemoved(log: HistoryLog, order: Order, stamp: Stamp, into?: Order): void {
-  log.add({
-    ...by(stamp),
-    deleted: true,
-    field: 'id',
-    oldValue: order.id,
-    newValue: null,
-    order: structuredClone(order) as unknown as Record<string, unknown>,
-    ...(into && { combinedTo: shortRef(into) }),
-  });
+  recordRemoved(log, 'order', order, stamp, into);
 }
 
 /** A customer created (`before` null) or changed: the items retailCRM would list for it. */

@@ -5,6 +5,7 @@ import { createPipedriveAdapter } from '../../src/crm/pipedrive/adapter.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';
 import { indexHarness, type IndexHarness } from './harness.js';
+import { IVAN_AND_MARIA, seedEmulator } from './seed.js';
 
 // G13 with the Pipedrive adapter against its emulator: a deal deleted in the
 // CRM leaves the phone index on the next poll (Pipedrive lists deleted deals,
@@ -22,17 +23,7 @@ afterEach(async () => {
 
 async function setUp(): Promise<{ sync: IndexSync; native: (kind: string, neutral: string) => string; inCrm: (method: string, path: string) => Promise<void> }> {
   emu = await startPipedriveEmulator({ burstPer2s: 100_000 });
-  const state = {
-    ...CRM_STATE,
-    contacts: [
-      { id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u1' },
-      { id: 'c2', name: 'Maria', phones: ['+380931112233'], ownerId: 'u2' },
-    ],
-    deals: [{ id: 'd1', name: 'Deal', contactId: 'c1', ownerId: 'u2', status: 'open' }],
-  };
-  expect((await fetch(`${emu.baseUrl}/_emulator/state`, { method: 'PUT', body: JSON.stringify(state) })).status).toBe(204);
-  const ids = (await (await fetch(`${emu.baseUrl}/_emulator/ids`)).json()) as Record<string, Record<string, string>>;
-  const native = (kind: string, neutral: string): string => String(ids[kind]?.[neutral]);
+  const native = await seedEmulator(emu.baseUrl, IVAN_AND_MARIA);
   const inCrm = async (method: string, path: string): Promise<void> => {
     const response = await fetch(`${emu.baseUrl}${path}`, { method, headers: { 'x-api-token': emu.connection.credentials.apiToken } });
     expect(response.status).toBe(200);

@@ -6,6 +6,7 @@ import { statusOf } from '../../src/service/admin/processing.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';
 import { indexHarness, type IndexHarness } from './harness.js';
+import { retailcrmPost } from './retailcrm-api.js';
 
 // G13 with the retailCRM adapter against its emulator: records deleted in the
 // CRM (by a manager in the UI: the API has no delete for customers or orders)
@@ -21,11 +22,7 @@ afterEach(async () => {
   await emu.close();
 });
 
-async function inCrm(path: string, fields: Record<string, unknown>): Promise<void> {
-  const body = new URLSearchParams(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, JSON.stringify(v)])));
-  const response = await fetch(`${emu.baseUrl}${path}`, { method: 'POST', headers: { 'X-API-KEY': emu.connection.credentials.apiKey, 'content-type': 'application/x-www-form-urlencoded' }, body });
-  expect(response.status).toBeLessThan(300);
-}
+const inCrm = (path: string, fields: Record<string, unknown>): Promise<void> => retailcrmPost(emu, path, fields);
 async function deleteInUi(kind: 'customers' | 'orders', id: string): Promise<void> {
   expect((await fetch(`${emu.baseUrl}/_emulator/ui/${kind}/${id}/delete`, { method: 'POST' })).status).toBe(204);
 }

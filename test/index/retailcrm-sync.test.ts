@@ -6,6 +6,7 @@ import { statusOf } from '../../src/service/admin/processing.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';
 import { indexHarness, type IndexHarness } from './harness.js';
+import { retailcrmPost } from './retailcrm-api.js';
 
 // G13 with the retailCRM adapter against its emulator (index-sync.test.ts runs
 // on the in-memory CRM): the activation load reads the lists, the poll the
@@ -19,11 +20,7 @@ afterEach(async () => {
   await emu.close();
 });
 
-async function inCrm(path: string, fields: Record<string, unknown>): Promise<void> {
-  const body = new URLSearchParams(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, JSON.stringify(v)])));
-  const response = await fetch(`${emu.baseUrl}${path}`, { method: 'POST', headers: { 'X-API-KEY': emu.connection.credentials.apiKey, 'content-type': 'application/x-www-form-urlencoded' }, body });
-  expect(response.status).toBeLessThan(300);
-}
+const inCrm = (path: string, fields: Record<string, unknown>): Promise<void> => retailcrmPost(emu, path, fields);
 
 describe('phone index sync on retailCRM (G13)', () => {
   it('G13: retailCRM: activation loads customers and orders; a poll picks up a customer created and an order re-owned in the CRM directly', async () => {

@@ -5,6 +5,7 @@ import { createSalesforceAdapter } from '../../src/crm/salesforce/adapter.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';
 import { indexHarness, type IndexHarness } from './harness.js';
+import { IVAN_AND_MARIA, seedEmulator } from './seed.js';
 
 // G13 with the Salesforce adapter against its emulator: a contact and an
 // opportunity deleted in the CRM after the activation load leave the phone
@@ -27,17 +28,7 @@ describe('phone index sync on Salesforce: records deleted in the CRM (G13)', () 
     vi.setSystemTime(t0);
     const server = await startSalesforceEmulator();
     emu = server;
-    const state = {
-      ...CRM_STATE,
-      contacts: [
-        { id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u1' },
-        { id: 'c2', name: 'Maria', phones: ['+380931112233'], ownerId: 'u2' },
-      ],
-      deals: [{ id: 'd1', name: 'Deal', contactId: 'c1', ownerId: 'u2', status: 'open' }],
-    };
-    expect((await fetch(`${server.baseUrl}/_emulator/state`, { method: 'PUT', body: JSON.stringify(state) })).status).toBe(204);
-    const ids = (await (await fetch(`${server.baseUrl}/_emulator/ids`)).json()) as Record<string, Record<string, string>>;
-    const native = (kind: string, neutral: string): string => ids[kind]?.[neutral] ?? '';
+    const native = await seedEmulator(server.baseUrl, IVAN_AND_MARIA);
 
     const harness = await indexHarness();
     h = harness;

@@ -6,6 +6,7 @@ import { statusOf } from '../../src/service/admin/processing.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';
 import { indexHarness, type IndexHarness } from './harness.js';
+import { IVAN_AND_MARIA, seedEmulator } from './seed.js';
 
 // G13 with the Zoho adapter against its emulator: records deleted in Zoho
 // after the activation load leave the phone index at the next poll (the
@@ -31,18 +32,7 @@ async function deleteInZoho(module: string, nativeId: string): Promise<void> {
 describe('phone index sync on Zoho: records deleted in the CRM (G13)', () => {
   it('G13: Zoho: a contact and its deal deleted in Zoho stop answering the route after the next poll; other records still answer', async () => {
     emu = await startZohoEmulator();
-    const state = {
-      ...CRM_STATE,
-      contacts: [
-        { id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u1' },
-        { id: 'c2', name: 'Maria', phones: ['+380931112233'], ownerId: 'u2' },
-      ],
-      leads: [],
-      deals: [{ id: 'd1', name: 'Deal', contactId: 'c1', ownerId: 'u2', status: 'open' }],
-    };
-    expect((await fetch(`${emu.baseUrl}/_emulator/state`, { method: 'PUT', body: JSON.stringify(state) })).status).toBe(204);
-    const ids = (await (await fetch(`${emu.baseUrl}/_emulator/ids`)).json()) as Record<string, Record<string, string>>;
-    const native = (kind: string, neutral: string): string => ids[kind]?.[neutral] ?? '';
+    const native = await seedEmulator(emu.baseUrl, IVAN_AND_MARIA);
 
     h = await indexHarness();
     await h.addProject('acme', 'zoho', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
