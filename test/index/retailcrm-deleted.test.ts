@@ -1,35 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRetailcrmEmulator, type RetailcrmEmulator } from '../../emulators/retailcrm/index.js';
-import { fitTexts } from '../../src/cli/simulate.js';
-import { createRetailcrmAdapter } from '../../src/crm/retailcrm/adapter.js';
 import { statusOf } from '../../src/service/admin/processing.js';
-import { IndexSync } from '../../src/worker/index-sync.js';
-import { CRM_STATE, EMPLOYEES } from '../service/events.js';
-import { indexHarness, type IndexHarness } from './harness.js';
-import { retailcrmPost } from './retailcrm-api.js';
+import { CRM_STATE } from '../service/events.js';
+import { retailcrmIndex, type RetailcrmIndex } from './retailcrm-api.js';
 
 // G13 with the retailCRM adapter against its emulator: records deleted in the
 // CRM (by a manager in the UI: the API has no delete for customers or orders)
 // or merged away (`customers/combine`) leave the phone index on the next poll,
 // so routing stops sending their callers to their owners.
 
-const UA = { defaultCountry: 'UA', timezone: 'Europe/Kyiv' };
 const PRIORITY = ['deals', 'leads', 'contacts'] as const;
-let h: IndexHarness;
-let emu: RetailcrmEmulator;
-afterEach(async () => {
-  await h.close();
-  await emu.close();
-});
+let index: RetailcrmIndex;
+afterEach(async () => index.close());
 
-const inCrm = (path: string, fields: Record<string, unknown>): Promise<void> => retailcrmPost(emu, path, fields);
 async function deleteInUi(kind: 'customers' | 'orders', id: string): Promise<void> {
-  expect((await fetch(`${emu.baseUrl}/_emulator/ui/${kind}/${id}/delete`, { method: 'POST' })).status).toBe(204);
+  expect((await fetch(`${index.emu.baseUrl}/_emulator/ui/${kind}/${id}/delete`, { method: 'POST' })).status).toBe(204);
 }
 
 describe('phone index on retailCRM: records deleted in the CRM (G13)', () => {
   it('G13: retailCRM: after a poll the route no longer answers for a deleted customer, a deleted order, or a customer merged into another', async () => {
-    emu = await startRetailcrmEmulator({ ratePerSec: 100_000, timezone: UA.timezone });
     const state = {
       ...CRM_STATE,
       contacts: [
@@ -39,14 +27,9 @@ describe('phone index on retailCRM: records deleted in the CRM (G13)', () => {
       ],
       deals: [{ id: 'd1', contactId: null, phones: ['0441234567'], ownerId: 'u2', status: 'open' }],
     };
-    expect((await fetch(`${emu.baseUrl}/_emulator/state?timezone=${UA.timezone}`, { method: 'PUT', body: JSON.stringify(state) })).status).toBe(204);
-    const ids = (await (await fetch(`${emu.baseUrl}/_emulator/ids`)).json()) as Record<string, Record<string, number>>;
-    const native = (kind: string, neutral: string): string => String(ids[kind]?.[neutral]);
-
-    h = await indexHarness();
-    await h.addProject('acme', 'retailcrm', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
-    const port = createRetailcrmAdapter(emu.connection, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: UA.timezone, ratePerSec: 100_000 });
-    const sync = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports: () => port, intervalSec: 300 });
+    index = await retailcrmIndex(state);
+    const { h, sync, native } = index;
+    const inCrm = index.post;
 
     await sync.load('acme');
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 4 });
