@@ -1,5 +1,6 @@
 import type { CrmId } from '../domain/crm-id.js';
 import type { CallLog, Comment, Task } from '../domain/snapshot.js';
+import { legsLine } from './call-log-text.js';
 
 /**
  * D12: what each CRM can hold. The in-memory CRM and the real adapters both
@@ -129,10 +130,7 @@ export function fitCallLog(log: CallLog, caps: StorageCapabilities, texts: FitTe
   let description = record.description;
   if (caps.callLogDescription) {
     if (!caps.callLogRecordingField && record.recordingUrl) description = appendLine(description, `${texts.recording}: ${record.recordingUrl}`);
-    if (legs && legs.length > 0) {
-      const list = legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ');
-      description = appendLine(description, `${texts.legs}: ${list}`);
-    }
+    if (legs && legs.length > 0) description = appendLine(description, legsLine(legs, texts));
   }
   return {
     ...rest,

@@ -5,6 +5,7 @@ import type { ClientRecords, Snapshot, User } from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts, type StorageCapabilities } from '../capabilities.js';
 import { ok, type ClientLookup, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { MemoryStore } from './store.js';
+import { appendOnce, withLegs } from '../call-log-text.js';
 
 /**
  * The in-memory CRM: a complete adapter behind the port, used by `simulate`
@@ -108,11 +109,7 @@ export class MemoryCrm implements CrmPort {
                 ? { ...next, description: appendOnce(next.description, `${texts.recording}: ${patch.recordingUrl}`) }
                 : next;
           }
-          if (patch.legs && caps.callLogDescription) {
-            const line = `${texts.legs}: ${patch.legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
-            const kept = (next.description ?? '').split('\n').filter((l) => l && !l.startsWith(`${texts.legs}: `));
-            next = { ...next, description: [...kept, line].join('\n') };
-          }
+          if (patch.legs && caps.callLogDescription) next = { ...next, description: withLegs(next.description, patch.legs, texts) };
           if (patch.appendDescription !== undefined && caps.callLogDescription) {
             next = { ...next, description: appendOnce(next.description, patch.appendDescription) };
           }
@@ -125,7 +122,3 @@ export class MemoryCrm implements CrmPort {
   }
 }
 
-function appendOnce(text: string | undefined, line: string): string {
-  if (!text) return line;
-  return text.split('\n').includes(line) ? text : `${text}\n${line}`;
-}

@@ -9,7 +9,8 @@ import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type C
 import { fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { dealsDeletedSince, recordsSince } from './index-records.js';
-import { appendOnce, patchedNote, recreateBody } from './call-log-update.js';
+import { appendOnce } from '../call-log-text.js';
+import { patchedNote, recreateBody } from './call-log-update.js';
 import { PipedriveClient, PipedriveConnectionSchema, type PipedriveClientOptions } from './client.js';
 import { findClient, type FindContext } from './find-client.js';
 import {

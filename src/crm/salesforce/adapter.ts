@@ -12,6 +12,7 @@ import { findClient } from './find-client.js';
 import { callLogToNative, contactToNative, dayIn, dealToNative, KEY_FIELD, leadToNative, noteLinks, noteTitle, organizationToNative, patchToNative, taskToNative } from './mapping.js';
 import { listFields, listPipelines, listUsers, recordTypes } from './admin.js';
 import { soql } from './query.js';
+import { appendOnce, patchedDescription } from '../call-log-text.js';
 
 // The CrmPort for Salesforce (crm-apis.md §4): one HTTP call per operation
 // where it can be, creates as upserts on the CM_Key__c external id (D13).
@@ -165,14 +166,7 @@ export class SalesforceAdapter implements CrmPort {
       case 'update_call_log': {
         const current = await this.client.get('Task', op.id, ['Description']);
         const { patch } = op;
-        let description = str(current['Description']);
-        if (patch.recordingUrl !== undefined) description = appendOnce(description, `${texts.recording}: ${patch.recordingUrl}`);
-        if (patch.legs) {
-          const line = `${texts.legs}: ${patch.legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
-          const kept = (description ?? '').split('\n').filter((l) => l && !l.startsWith(`${texts.legs}: `));
-          description = [...kept, line].join('\n');
-        }
-        if (patch.appendDescription !== undefined) description = appendOnce(description, patch.appendDescription);
+        const description = patchedDescription(str(current['Description']), patch, texts);
         const body: SfRecord = { ...(patch.userId !== undefined && { OwnerId: patch.userId }), ...(description !== str(current['Description']) && { Description: description ?? null }) };
         if (Object.keys(body).length > 0) await this.client.update('Task', op.id, body);
         return op.id;
@@ -214,10 +208,6 @@ export class SalesforceAdapter implements CrmPort {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-function appendOnce(text: string | undefined, line: string): string {
-  if (!text) return line;
-  return text.split('\n').includes(line) ? text : `${text}\n${line}`;
-}
 
 export function createSalesforceAdapter(connection: unknown, options: SalesforceAdapterOptions): SalesforceAdapter {
   return new SalesforceAdapter(connection, options);

@@ -11,6 +11,7 @@ import { findClient } from './find-client.js';
 import {
   callLogToNative, commentToNative, contactToNative, dealToNative, KEY_FIELD, leadToNative, noteMarker, organizationToNative, patchToNative, taskToNative,
 } from './mapping.js';
+import { appendOnce, patchedDescription } from '../call-log-text.js';
 
 // The Zoho CRM adapter behind the port (issue 4): D12 through CAPABILITIES.zoho,
 // G1 in find-client.ts, D13 through the Callmatrix_Key unique field and note markers.
@@ -158,14 +159,7 @@ export class ZohoCrm implements CrmPort {
     const { texts } = this.options;
     const log = await this.client.getRecord('Calls', id);
     const before = textOf(log['Description']);
-    let description = before;
-    if (patch.recordingUrl !== undefined) description = appendOnce(description, `${texts.recording}: ${patch.recordingUrl}`);
-    if (patch.legs) {
-      const line = `${texts.legs}: ${patch.legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
-      const kept = (description ?? '').split('\n').filter((l) => l && !l.startsWith(`${texts.legs}: `));
-      description = [...kept, line].join('\n');
-    }
-    if (patch.appendDescription !== undefined) description = appendOnce(description, patch.appendDescription);
+    const description = patchedDescription(before, patch, texts);
     const change: Record<string, unknown> = {};
     if (patch.userId !== undefined) change['Owner'] = { id: patch.userId };
     if (description !== before) change['Description'] = description;
@@ -181,11 +175,6 @@ function withoutId<T extends { id: string }>(record: T): Omit<T, 'id'> {
 }
 
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-function appendOnce(text: string | undefined, line: string): string {
-  if (!text) return line;
-  return text.split('\n').includes(line) ? text : `${text}\n${line}`;
-}
 
 function callSubject(log: Omit<CallLog, 'id'>): string {
   return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.from} → ${log.to}`.slice(0, 255);
