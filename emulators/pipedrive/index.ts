@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
 import { Credentials, type OAuthClient } from './auth.js';
 import { errorBody, match, parseBody, PdError, readBody, send, unauthorizedBody, type Reply } from './http.js';
@@ -10,6 +9,7 @@ import { v2Routes } from './routes-v2.js';
 import { PipedriveDb } from './state.js';
 import { isTimeZone } from './time.js';
 import type { Ctx } from './validate.js';
+import { listen } from '../shared/listen.js';
 
 // A Pipedrive API emulator on loopback (service.md §7, crm-apis.md §2).
 
@@ -138,13 +138,7 @@ export async function startPipedriveEmulator(options: PipedriveEmulatorOptions =
   };
 
   const server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  baseUrl = await listen(server, options.port, options.host);
   return {
     baseUrl,
     connection: { baseUrl, credentials: { apiToken: credentials.apiToken } },

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
@@ -15,6 +14,7 @@ import { seedAccount } from './seed.js';
 import { AccountState } from './state.js';
 import { isValidTimeZone } from './time.js';
 import { viewAccount } from './view.js';
+import { listen } from '../shared/listen.js';
 
 export interface RetailcrmEmulatorOptions {
   readonly port?: number;
@@ -170,13 +170,7 @@ export async function startRetailcrmEmulator(options: RetailcrmEmulatorOptions =
       })
       .catch(() => res.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const baseUrl = `http://${host}:${address.port}`;
+  const baseUrl = await listen(server, options.port, options.host);
   return {
     baseUrl,
     connection: { baseUrl, credentials: { apiKey } },

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { isTimeZone } from '../../src/domain/zoned-time.js';
@@ -9,6 +8,7 @@ import { handleComposite } from './composite.js';
 import { makeId } from './ids.js';
 import { IdMap, recordType, seed, snapshotOf } from './neutral.js';
 import { Org, SfFailure } from './org.js';
+import { listen } from '../shared/listen.js';
 
 // The Salesforce emulator (service.md §7): the REST API on loopback with
 // OAuth refresh, sessions that expire, faults, request counts and the
@@ -210,10 +210,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     send(res, 404, { error: 'unknown emulator endpoint' });
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const baseUrl = `http://${host}:${address.port}`;
+  const baseUrl = await listen(server, options.port, options.host);
   return {
     baseUrl,
     connection: { baseUrl, loginUrl: baseUrl, credentials },

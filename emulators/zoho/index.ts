@@ -1,5 +1,4 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { isModule } from './fields.js';
 import { modifiedSince } from './conditional.js';
@@ -11,6 +10,7 @@ import { checkAccess, token } from './oauth.js';
 import * as records from './records.js';
 import { ZohoState } from './state.js';
 import { isTimeZone } from './zoned.js';
+import { listen } from '../shared/listen.js';
 
 // The Zoho CRM emulator (service.md §7): Zoho's REST API on loopback as
 // crm-apis.md §1 and §6 describe it, plus the `/_emulator/*` control endpoints.
@@ -52,13 +52,7 @@ export async function startZohoEmulator(options: ZohoEmulatorOptions = {}): Prom
         else res.end();
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  baseUrl = await listen(server, options.port, options.host);
   const { clientId, clientSecret, refreshToken } = state.credentials;
   return {
     baseUrl,
