@@ -11,6 +11,7 @@ import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-bo
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
+import { adminCaller } from './admin-http.js';
 
 // G13 over real HTTP, wired as `callmatrix serve` wires it: the first PUT with a
 // connection and `…/integration/activate` call the hook that loads the phone index;
@@ -49,14 +50,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-};
+const call = adminCaller(() => base, KEY);
 
 const STATE = {
   users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }],

@@ -13,6 +13,7 @@ import { CrmRegistry } from '../../src/service/crm-registry.js';
 import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
+import { adminCaller } from './admin-http.js';
 
 // service.md §2 `…/crm/pipelines`, `…/crm/fields` and G8's field-type check,
 // end to end over real HTTP: admin API → CRM registry → Pipedrive adapter → its emulator (loopback).
@@ -50,14 +51,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-};
+const call = adminCaller(() => base, KEY);
 
 const document = (fieldMap: Record<string, unknown> = {}) => ({
   crm: 'pipedrive',
