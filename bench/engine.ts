@@ -13,34 +13,64 @@ import { InMemoryState } from '../src/pipeline/state.js';
 
 const CLIENTS = 10_000;
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 40_000);
-const crms: CrmId[] = (process.env['BENCH_CRMS']?.split(',') as CrmId[] | undefined) ?? ['zoho', 'retailcrm', 'pipedrive', 'salesforce'];
+const crms: CrmId[] = (process.env['BENCH_CRMS']?.split(',') as CrmId[] | undefined) ?? [
+  'zoho',
+  'retailcrm',
+  'pipedrive',
+  'salesforce',
+];
 
 // A deterministic generator, so runs compare.
 let seed = 42;
-const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
 const employees = EmployeesSchema.parse([
   { id: 'e0', name: 'Top', crmUserId: 'u0', extension: '100', topManager: true },
-  ...Array.from({ length: 20 }, (_, i) => ({ id: `e${i + 1}`, name: `Manager ${i + 1}`, crmUserId: `u${i + 1}`, extension: String(101 + i) })),
+  ...Array.from({ length: 20 }, (_, i) => ({
+    id: `e${i + 1}`,
+    name: `Manager ${i + 1}`,
+    crmUserId: `u${i + 1}`,
+    extension: String(101 + i),
+  })),
 ]);
 const extensions = employees.map((employee) => employee.extension ?? '100');
 const phone = (n: number): string => `+38067${String(1_000_000 + n).slice(-7)}`;
-const formats = [(p: string) => p, (p: string) => `0${p.slice(4, 6)} ${p.slice(6, 9)} ${p.slice(9)}`, (p: string) => p.slice(1)];
+const formats = [
+  (p: string) => p,
+  (p: string) => `0${p.slice(4, 6)} ${p.slice(6, 9)} ${p.slice(9)}`,
+  (p: string) => p.slice(1),
+];
 
 function seedCrm(): Snapshot {
   const contacts = [];
   const deals = [];
   for (let i = 0; i < CLIENTS; i++) {
     const owner = `u${1 + (i % 20)}`;
-    contacts.push({ id: `c${i}`, name: `Client ${i}`, phones: [pick(formats)(phone(i))], ownerId: owner });
-    if (i % 3 !== 0) deals.push({ id: `d${i}`, contactId: `c${i}`, ownerId: owner, status: i % 7 === 0 ? 'won' : 'open' });
+    contacts.push({
+      id: `c${i}`,
+      name: `Client ${i}`,
+      phones: [pick(formats)(phone(i))],
+      ownerId: owner,
+    });
+    if (i % 3 !== 0)
+      deals.push({
+        id: `d${i}`,
+        contactId: `c${i}`,
+        ownerId: owner,
+        status: i % 7 === 0 ? 'won' : 'open',
+      });
   }
-  return SnapshotSchema.parse({ users: employees.map((e) => ({ id: e.crmUserId, name: e.name })), contacts, deals });
+  return SnapshotSchema.parse({
+    users: employees.map((e) => ({ id: e.crmUserId, name: e.name })),
+    contacts,
+    deals,
+  });
 }
 
 function* calls(): Generator<Event> {
-  const at = (call: number, sec: number): string => new Date(Date.UTC(2026, 10, 20, 6) + call * 2000 + sec * 1000).toISOString();
+  const at = (call: number, sec: number): string =>
+    new Date(Date.UTC(2026, 10, 20, 6) + call * 2000 + sec * 1000).toISOString();
   for (let n = 0; n < CALLS; n++) {
     const callId = `k${n}`;
     const existing = random() < 0.7;
@@ -48,35 +78,101 @@ function* calls(): Generator<Event> {
     const kind = random();
     const base = { callId, to: '+380441234567' };
     if (kind < 0.15 && existing) {
-      yield { type: 'call.started', eventId: `${callId}-1`, at: at(n, 0), direction: 'outgoing', ...base, from: '+380441234567', to: client, employee: { extension: pick(extensions) } };
-      yield { type: 'call.ended', eventId: `${callId}-3`, callId, at: at(n, 60), disposition: random() < 0.7 ? 'answered' : 'missed', recordingUrl: `https://r/${callId}` };
+      yield {
+        type: 'call.started',
+        eventId: `${callId}-1`,
+        at: at(n, 0),
+        direction: 'outgoing',
+        ...base,
+        from: '+380441234567',
+        to: client,
+        employee: { extension: pick(extensions) },
+      };
+      yield {
+        type: 'call.ended',
+        eventId: `${callId}-3`,
+        callId,
+        at: at(n, 60),
+        disposition: random() < 0.7 ? 'answered' : 'missed',
+        recordingUrl: `https://r/${callId}`,
+      };
       continue;
     }
-    yield { type: 'call.started', eventId: `${callId}-1`, at: at(n, 0), direction: 'incoming', from: client, ...base, tracking: { utm: { source: 'google' }, pool: 'Ads' } };
+    yield {
+      type: 'call.started',
+      eventId: `${callId}-1`,
+      at: at(n, 0),
+      direction: 'incoming',
+      from: client,
+      ...base,
+      tracking: { utm: { source: 'google' }, pool: 'Ads' },
+    };
     if (kind < 0.35) {
-      yield { type: 'call.ended', eventId: `${callId}-3`, callId, at: at(n, 30), disposition: random() < 0.8 ? 'missed' : 'voicemail' };
+      yield {
+        type: 'call.ended',
+        eventId: `${callId}-3`,
+        callId,
+        at: at(n, 30),
+        disposition: random() < 0.8 ? 'missed' : 'voicemail',
+      };
       continue;
     }
-    yield { type: 'call.answered', eventId: `${callId}-2`, callId, at: at(n, 5), employee: { extension: pick(extensions) } };
-    if (kind > 0.9) yield { type: 'call.transferred', eventId: `${callId}-t`, callId, at: at(n, 40), employee: { extension: pick(extensions) } };
-    yield { type: 'call.ended', eventId: `${callId}-3`, callId, at: at(n, 120), disposition: 'answered', talkSec: 110, recordingUrl: `https://r/${callId}` };
+    yield {
+      type: 'call.answered',
+      eventId: `${callId}-2`,
+      callId,
+      at: at(n, 5),
+      employee: { extension: pick(extensions) },
+    };
+    if (kind > 0.9)
+      yield {
+        type: 'call.transferred',
+        eventId: `${callId}-t`,
+        callId,
+        at: at(n, 40),
+        employee: { extension: pick(extensions) },
+      };
+    yield {
+      type: 'call.ended',
+      eventId: `${callId}-3`,
+      callId,
+      at: at(n, 120),
+      disposition: 'answered',
+      talkSec: 110,
+      recordingUrl: `https://r/${callId}`,
+    };
   }
 }
 
 async function bench(crm: CrmId): Promise<void> {
   const settings = ProjectSettingsSchema.parse({ defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
-  const port = new MemoryCrm(crm, seedCrm(), { defaultCountry: 'UA', texts: { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' } });
-  const deps = { port, project: projectContext(crm, settings, employees), state: new InMemoryState() };
+  const port = new MemoryCrm(crm, seedCrm(), {
+    defaultCountry: 'UA',
+    texts: { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' },
+  });
+  const deps = {
+    port,
+    project: projectContext(crm, settings, employees),
+    state: new InMemoryState(),
+  };
   const events = [...calls()];
   seed = 42;
   // Warm-up on a separate state so the JIT has seen every path.
-  const warm = { ...deps, state: new InMemoryState(), port: new MemoryCrm(crm, seedCrm(), { defaultCountry: 'UA', texts: { recording: 'R', alsoConcerns: 'A', legs: 'L' } }) };
+  const warm = {
+    ...deps,
+    state: new InMemoryState(),
+    port: new MemoryCrm(crm, seedCrm(), {
+      defaultCountry: 'UA',
+      texts: { recording: 'R', alsoConcerns: 'A', legs: 'L' },
+    }),
+  };
   for (const event of events.slice(0, 5000)) await processEvent(event, warm);
   const timings: ProcessTimings = { lookupNs: 0n, decideNs: 0n, executeNs: 0n };
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   let operations = 0;
-  for (const event of events) operations += (await processEvent(event, { ...deps, timings })).entry.operations.length;
+  for (const event of events)
+    operations += (await processEvent(event, { ...deps, timings })).entry.operations.length;
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   // CPU time of this process (user + system): the "one core" figure, steady even when other processes share the machine.
@@ -96,6 +192,10 @@ async function bench(crm: CrmId): Promise<void> {
   );
 }
 
-console.log(`Callmatrix engine benchmark: ${CALLS} calls over ${CLIENTS} seeded clients (70% existing), one process, Node ${process.version}`);
-console.log('mix: 15% outgoing, ~20% missed/voicemail, answered with 10% transfers; lookup → decide → execute on the in-memory CRM');
+console.log(
+  `Callmatrix engine benchmark: ${CALLS} calls over ${CLIENTS} seeded clients (70% existing), one process, Node ${process.version}`,
+);
+console.log(
+  'mix: 15% outgoing, ~20% missed/voicemail, answered with 10% transfers; lookup → decide → execute on the in-memory CRM',
+);
 for (const crm of crms) await bench(crm);

@@ -28,7 +28,10 @@ interface Phase {
   /** Requests per second across all connections (autocannon overallRate); absent = as fast as acknowledged. */
   readonly rate?: number;
 }
-const PHASES: readonly Phase[] = [{ batch: 1, rate: FIXED_RATE }, ...BATCHES.map((batch) => ({ batch }))];
+const PHASES: readonly Phase[] = [
+  { batch: 1, rate: FIXED_RATE },
+  ...BATCHES.map((batch) => ({ batch })),
+];
 
 let counter = 0;
 function event(): Record<string, unknown> {
@@ -47,7 +50,11 @@ function event(): Record<string, unknown> {
 
 async function run(databaseUrl: string, label: string, dir: string): Promise<string[]> {
   const concurrency = process.env['CALLMATRIX_WORKER_CONCURRENCY'];
-  const { port, adminKey, env, base } = serviceSetup(databaseUrl, dir, concurrency !== undefined ? { CALLMATRIX_WORKER_CONCURRENCY: concurrency } : {});
+  const { port, adminKey, env, base } = serviceSetup(
+    databaseUrl,
+    dir,
+    concurrency !== undefined ? { CALLMATRIX_WORKER_CONCURRENCY: concurrency } : {},
+  );
   const serve = startCli(['serve', '--port', String(port)], env);
   const lines: string[] = [];
   try {
@@ -57,17 +64,31 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
     const put = await fetch(`${base}/v1/projects/${project}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ crm: 'pipedrive', project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' }, connection: { kind: 'memory' }, webhook: { token } }),
+      body: JSON.stringify({
+        crm: 'pipedrive',
+        project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+        connection: { kind: 'memory' },
+        webhook: { token },
+      }),
     });
     if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
     const store = await openStore(databaseUrl);
     const path = `/v1/projects/${project}/events`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const steady = (durationSec: number) =>
-      pacedLoad({ origin: base, path, headers, body: () => JSON.stringify(event()), rate: FIXED_RATE, durationSec, connections: CONNECTIONS });
+      pacedLoad({
+        origin: base,
+        path,
+        headers,
+        body: () => JSON.stringify(event()),
+        rate: FIXED_RATE,
+        durationSec,
+        connections: CONNECTIONS,
+      });
     // Warm-up, not measured: a just-started process compiles its code paths on first use.
     await steady(WARMUP_SEC);
-    while ((await store.countPending(project)) > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    while ((await store.countPending(project)) > 0)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     for (const { batch, rate } of PHASES) {
       const before = (await store.countEvents(project)).applied;
       const started = Date.now();
@@ -84,7 +105,14 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
           connections: CONNECTIONS,
           duration: DURATION_SEC,
           headers,
-          requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(Array.from({ length: batch }, event)) }) }],
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify(Array.from({ length: batch }, event)),
+              }),
+            },
+          ],
         });
         const accepted = result['2xx'] * batch;
         lines.push(
@@ -115,10 +143,15 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-bench-'));
-  const lines = [`setup: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), serve from source (tsx) with in-process workers, load from this process over loopback; load average at start ${loadavg()[0]?.toFixed(1) ?? '?'} (the machine may be shared)`];
+  const lines = [
+    `setup: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), serve from source (tsx) with in-process workers, load from this process over loopback; load average at start ${loadavg()[0]?.toFixed(1) ?? '?'} (the machine may be shared)`,
+  ];
   // BENCH_BACKENDS=sqlite,postgres (default both) runs only the named ones.
   const backends = (process.env['BENCH_BACKENDS'] ?? 'sqlite,postgres').split(',');
-  if (backends.includes('sqlite')) lines.push(...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)', dir)));
+  if (backends.includes('sqlite'))
+    lines.push(
+      ...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)', dir)),
+    );
   const pg = process.env['CALLMATRIX_TEST_DATABASE_URL'];
   if (!backends.includes('postgres')) lines.push('PostgreSQL: skipped (BENCH_BACKENDS)');
   else if (pg) lines.push(...(await run(pg, 'PostgreSQL', dir)));

@@ -55,7 +55,12 @@ export async function pacedLoad(options: PacedOptions): Promise<PacedResult> {
   const start = performance.now();
   const fire = (index: number, due: number): Promise<void> =>
     pool
-      .request({ method: 'POST', path: options.path, headers: options.headers, body: options.body() })
+      .request({
+        method: 'POST',
+        path: options.path,
+        headers: options.headers,
+        body: options.body(),
+      })
       .then(async (response) => {
         await response.body.dump();
         if (response.statusCode >= 200 && response.statusCode < 300) ok += 1;
@@ -70,7 +75,8 @@ export async function pacedLoad(options: PacedOptions): Promise<PacedResult> {
   while (sent < total) {
     const now = performance.now();
     const dueCount = Math.min(total, Math.floor(((now - start) * options.rate) / 1000) + 1);
-    for (; sent < dueCount; sent += 1) pending.push(fire(sent, start + (sent * 1000) / options.rate));
+    for (; sent < dueCount; sent += 1)
+      pending.push(fire(sent, start + (sent * 1000) / options.rate));
     await sleep(1);
   }
   const elapsed = (performance.now() - start) / 1000;

@@ -43,7 +43,10 @@ function timed(store: Store, times: Map<string, { calls: number; ms: number }>):
 }
 
 async function run(url: string, label: string): Promise<string[]> {
-  const raw = await openStore(url, url.startsWith('postgres') ? { schema: `bench_workers_${process.pid}` } : {});
+  const raw = await openStore(
+    url,
+    url.startsWith('postgres') ? { schema: `bench_workers_${process.pid}` } : {},
+  );
   const times = new Map<string, { calls: number; ms: number }>();
   const store = timed(raw, times);
   const projects = new ProjectStore(store, SecretBox.fromBase64(generateSecretKey()));
@@ -52,7 +55,10 @@ async function run(url: string, label: string): Promise<string[]> {
     crm: 'pipedrive',
     project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
     connection: { kind: 'memory' },
-    webhook: { token: 'tok_bench_workers_0001', signingSecret: `whsec_${Buffer.from('a-signing-key-of-32-bytes-length').toString('base64')}` },
+    webhook: {
+      token: 'tok_bench_workers_0001',
+      signingSecret: `whsec_${Buffer.from('a-signing-key-of-32-bytes-length').toString('base64')}`,
+    },
   });
   if (!document.ok) throw new Error(JSON.stringify(document.problems));
   const now = new Date();
@@ -71,15 +77,34 @@ async function run(url: string, label: string): Promise<string[]> {
   );
   if (!events.ok) throw new Error(JSON.stringify(events.problems));
   for (let i = 0; i < EVENTS; i += 500) {
-    await raw.insertEvents(project, events.value.slice(i, i + 500).map((event) => ({ event, orderingKey: clientKey(event, 'UA') ?? `event:${event.eventId}` })), now);
+    await raw.insertEvents(
+      project,
+      events.value
+        .slice(i, i + 500)
+        .map((event) => ({
+          event,
+          orderingKey: clientKey(event, 'UA') ?? `event:${event.eventId}`,
+        })),
+      now,
+    );
   }
   times.clear();
   const registry = new CrmRegistry();
-  const worker = new Worker({ store, projects, ports: (view) => registry.portFor(view), concurrency: CONCURRENCY, leaseMs: 60_000, pollMs: 50, retryScheduleSec: [5], endedGraceSec: 60 });
+  const worker = new Worker({
+    store,
+    projects,
+    ports: (view) => registry.portFor(view),
+    concurrency: CONCURRENCY,
+    leaseMs: 60_000,
+    pollMs: 50,
+    retryScheduleSec: [5],
+    endedGraceSec: 60,
+  });
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   worker.start();
-  while ((await raw.countPending(project)) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  while ((await raw.countPending(project)) > 0)
+    await new Promise((resolve) => setTimeout(resolve, 500));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   await worker.stop();
@@ -90,7 +115,9 @@ async function run(url: string, label: string): Promise<string[]> {
       `concurrency ${CONCURRENCY}, this process used ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} CPU cores`,
   ];
   for (const [name, seen] of [...times].sort((a, b) => b[1].ms - a[1].ms)) {
-    lines.push(`  ${name.padEnd(14)} ${String(seen.calls).padStart(7)} calls, ${(seen.ms / seen.calls).toFixed(2)} ms each as the worker waited`);
+    lines.push(
+      `  ${name.padEnd(14)} ${String(seen.calls).padStart(7)} calls, ${(seen.ms / seen.calls).toFixed(2)} ms each as the worker waited`,
+    );
   }
   return lines;
 }
@@ -98,6 +125,10 @@ async function run(url: string, label: string): Promise<string[]> {
 const dir = mkdtempSync(join(tmpdir(), 'callmatrix-bench-workers-'));
 const lines = [...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL)'))];
 const pg = process.env['CALLMATRIX_TEST_DATABASE_URL'];
-lines.push(...(pg ? await run(pg, 'PostgreSQL') : ['PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL)']));
+lines.push(
+  ...(pg
+    ? await run(pg, 'PostgreSQL')
+    : ['PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL)']),
+);
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 // CALLMATRIX_TEST_BACKEND=postgres. Without CALLMATRIX_TEST_DATABASE_URL there is no server: say so.
 
 if (!process.env['CALLMATRIX_TEST_DATABASE_URL']) {
-  process.stdout.write('service and admin suites on PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL, e.g. eval "$(.ci/postgres.sh)")\n');
+  process.stdout.write(
+    'service and admin suites on PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL, e.g. eval "$(.ci/postgres.sh)")\n',
+  );
   process.exit(0);
 }
 const result = spawnSync('npx', ['vitest', 'run', 'test/service', 'test/admin', 'test/fuzz'], {

@@ -18,12 +18,20 @@ function testTexts(dir: string): string[] {
     if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...testTexts(path));
-    else if (/\.test\.ts$/.test(name) || (path.includes(join('test', 'scenarios')) && name.endsWith('.json'))) out.push(`${name}\n${readFileSync(path, 'utf8')}`);
+    else if (
+      /\.test\.ts$/.test(name) ||
+      (path.includes(join('test', 'scenarios')) && name.endsWith('.json'))
+    )
+      out.push(`${name}\n${readFileSync(path, 'utf8')}`);
   }
   return out;
 }
 
-const ids = [...new Set([...spec.matchAll(/\b(?:ZO|RC|PD|SF)-\d+\b|\*\*([GD]\d+)\b/g)].map((m) => m[1] ?? m[0]))];
+const ids = [
+  ...new Set(
+    [...spec.matchAll(/\b(?:ZO|RC|PD|SF)-\d+\b|\*\*([GD]\d+)\b/g)].map((m) => m[1] ?? m[0]),
+  ),
+];
 const corpus = normalise(testTexts(repo).join('\n'));
 const notCovered = readme.split('## Not yet covered')[1]?.split('\n## ')[0] ?? '';
 

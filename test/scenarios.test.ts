@@ -26,15 +26,24 @@ function pick(value: unknown, path: string): unknown {
 
 for (const folder of readdirSync(root)) {
   describe(folder, () => {
-    for (const file of readdirSync(join(root, folder)).filter((name) => name.endsWith('.json')).sort()) {
-      const json = JSON.parse(readFileSync(join(root, folder, file), 'utf8')) as { description?: string; expect?: Expectation };
+    for (const file of readdirSync(join(root, folder))
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
+      const json = JSON.parse(readFileSync(join(root, folder, file), 'utf8')) as {
+        description?: string;
+        expect?: Expectation;
+      };
       const id = file.replace(/\.json$/, '');
       it(`${id}: ${json.description ?? ''}`, async () => {
         const parsed = parseScenario(json);
-        if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+        if (!parsed.ok)
+          throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
         const result = await simulate(parsed.value);
         const expectation = json.expect ?? {};
-        expect(Object.keys(expectation).length, 'a scenario without expectations proves nothing').toBeGreaterThan(0);
+        expect(
+          Object.keys(expectation).length,
+          'a scenario without expectations proves nothing',
+        ).toBeGreaterThan(0);
         if (expectation.crm_state) expect(result.crm_state).toMatchObject(expectation.crm_state);
         if (expectation.journal) expect(result.journal).toMatchObject(expectation.journal);
         for (const [path, texts] of Object.entries(expectation.contains ?? {})) {

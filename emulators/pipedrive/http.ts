@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Request parsing and Pipedrive's own envelopes (crm-apis.md §2.3).
 
-export const ERROR_INFO = 'Please check developers.pipedrive.com for more information about Pipedrive API.';
+export const ERROR_INFO =
+  'Please check developers.pipedrive.com for more information about Pipedrive API.';
 
 export interface Reply {
   status: number;
@@ -24,7 +25,13 @@ export const fail = (status: number, message: string): never => {
 };
 
 export function errorBody(message: string): Record<string, unknown> {
-  return { success: false, error: message, error_info: ERROR_INFO, data: null, additional_data: null };
+  return {
+    success: false,
+    error: message,
+    error_info: ERROR_INFO,
+    data: null,
+    additional_data: null,
+  };
 }
 
 export function unauthorizedBody(): Record<string, unknown> {
@@ -46,11 +53,13 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 export function parseBody(raw: Buffer, contentType: string | undefined): Record<string, unknown> {
   if (raw.length === 0) return {};
   const text = raw.toString('utf8');
-  if ((contentType ?? '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  if ((contentType ?? '').includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(text));
   if ((contentType ?? '').includes('multipart/form-data')) return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // fall through: the API answers 400 for a body it cannot read
   }
@@ -75,7 +84,11 @@ export function route<C>(method: string, pattern: string, handle: Route<C>['hand
   return { method, pattern, parts: pattern.split('/').filter(Boolean), handle };
 }
 
-export function match<C>(routes: readonly Route<C>[], method: string, path: string): { route: Route<C>; params: Record<string, string> } | null {
+export function match<C>(
+  routes: readonly Route<C>[],
+  method: string,
+  path: string,
+): { route: Route<C>; params: Record<string, string> } | null {
   const parts = path.split('/').filter(Boolean);
   for (const candidate of routes) {
     if (candidate.method !== method || candidate.parts.length !== parts.length) continue;
@@ -93,9 +106,14 @@ export function match<C>(routes: readonly Route<C>[], method: string, path: stri
 
 // Field readers for request bodies: Pipedrive validates types and names the field in `error`.
 
-export function str(body: Record<string, unknown>, name: string, required = false): string | undefined {
+export function str(
+  body: Record<string, unknown>,
+  name: string,
+  required = false,
+): string | undefined {
   const value = body[name];
-  if (value === undefined || value === null || value === '') return required ? fail(400, `${name} is required`) : undefined;
+  if (value === undefined || value === null || value === '')
+    return required ? fail(400, `${name} is required`) : undefined;
   if (typeof value !== 'string') return fail(400, `${name} must be a string`);
   return value;
 }
@@ -104,7 +122,12 @@ export function int(body: Record<string, unknown>, name: string): number | null 
   const value = body[name];
   if (value === undefined) return undefined;
   if (value === null || value === '') return null;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value)
+        ? Number(value)
+        : NaN;
   if (!Number.isInteger(n) || n <= 0) return fail(400, `${name} must be a positive integer`);
   return n;
 }
@@ -122,9 +145,18 @@ export function bool(body: Record<string, unknown>, name: string): boolean | und
 export function cursorPage<T>(items: readonly T[], query: URLSearchParams): Reply {
   const limit = Math.min(Math.max(Number(query.get('limit') ?? 100) || 100, 1), 500);
   const cursor = query.get('cursor');
-  const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8').replace(/^offset:/, '')) || 0 : 0;
+  const start = cursor
+    ? Number(
+        Buffer.from(cursor, 'base64url')
+          .toString('utf8')
+          .replace(/^offset:/, ''),
+      ) || 0
+    : 0;
   const page = items.slice(start, start + limit);
-  const next = start + limit < items.length ? Buffer.from(`offset:${start + limit}`).toString('base64url') : null;
+  const next =
+    start + limit < items.length
+      ? Buffer.from(`offset:${start + limit}`).toString('base64url')
+      : null;
   return ok(page, { next_cursor: next });
 }
 
@@ -134,5 +166,12 @@ export function offsetPage<T>(items: readonly T[], query: URLSearchParams, max =
   const start = Math.max(Number(query.get('start') ?? 0) || 0, 0);
   const page = items.slice(start, start + limit);
   const more = start + limit < items.length;
-  return ok(page, { pagination: { start, limit, more_items_in_collection: more, ...(more && { next_start: start + limit }) } });
+  return ok(page, {
+    pagination: {
+      start,
+      limit,
+      more_items_in_collection: more,
+      ...(more && { next_start: start + limit }),
+    },
+  });
 }

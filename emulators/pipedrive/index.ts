@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
 import { Credentials, type OAuthClient } from './auth.js';
-import { errorBody, match, parseBody, PdError, readBody, send, unauthorizedBody, type Reply } from './http.js';
+import {
+  errorBody,
+  match,
+  parseBody,
+  PdError,
+  readBody,
+  send,
+  unauthorizedBody,
+  type Reply,
+} from './http.js';
 import { IdMap, render, seed } from './neutral.js';
 import { RateLimiter, type Faults, parseFaults, failureReply } from './faults.js';
 import { v1Routes } from './routes-v1.js';
@@ -50,27 +59,40 @@ function normalisePath(path: string): string {
   return trimmed.startsWith('/v1/') ? `/api${trimmed}` : trimmed;
 }
 
-export async function startPipedriveEmulator(options: PipedriveEmulatorOptions = {}): Promise<PipedriveEmulator> {
+export async function startPipedriveEmulator(
+  options: PipedriveEmulatorOptions = {},
+): Promise<PipedriveEmulator> {
   const db = new PipedriveDb();
   const ids = new IdMap();
   let notifications: Snapshot['notifications'] = [];
-  const meId = (): number | null => db.users.find((user) => user.is_admin)?.id ?? db.users[0]?.id ?? null;
+  const meId = (): number | null =>
+    db.users.find((user) => user.is_admin)?.id ?? db.users[0]?.id ?? null;
   const credentials = new Credentials(options.accessTokenTtlSec ?? 3599, meId);
   const faults: Faults = { fail: null, latencyMs: 0 };
   const limiter = new RateLimiter(options.burstPer2s ?? 80);
   let counts = new Map<string, number>();
   let baseUrl = '';
 
-  const emulatorEndpoint = (req: IncomingMessage, path: string, query: URLSearchParams, raw: Buffer): Reply => {
+  const emulatorEndpoint = (
+    req: IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+    raw: Buffer,
+  ): Reply => {
     const body = (): Record<string, unknown> => parseBody(raw, 'application/json');
     if (req.method === 'GET' && path === '/_emulator/snapshot') {
       const timeZone = query.get('timezone') ?? 'UTC';
-      if (!isTimeZone(timeZone)) return { status: 400, body: { error: `unknown time zone "${timeZone}"` } };
+      if (!isTimeZone(timeZone))
+        return { status: 400, body: { error: `unknown time zone "${timeZone}"` } };
       return { status: 200, body: render(db, ids, timeZone, notifications) };
     }
     if (req.method === 'PUT' && path === '/_emulator/state') {
       const parsed = SnapshotSchema.safeParse(body());
-      if (!parsed.success) return { status: 400, body: { error: 'not a neutral snapshot', issues: parsed.error.issues } };
+      if (!parsed.success)
+        return {
+          status: 400,
+          body: { error: 'not a neutral snapshot', issues: parsed.error.issues },
+        };
       notifications = seed(db, ids, parsed.data).notifications;
       return { status: 204 };
     }
@@ -78,7 +100,10 @@ export async function startPipedriveEmulator(options: PipedriveEmulatorOptions =
     if (path === '/_emulator/requests' && req.method === 'GET') {
       let total = 0;
       for (const n of counts.values()) total += n;
-      return { status: 200, body: { total, byRoute: Object.fromEntries(counts), tokenGrants: credentials.grants } };
+      return {
+        status: 200,
+        body: { total, byRoute: Object.fromEntries(counts), tokenGrants: credentials.grants },
+      };
     }
     if (path === '/_emulator/requests' && req.method === 'DELETE') {
       counts = new Map();
@@ -98,7 +123,12 @@ export async function startPipedriveEmulator(options: PipedriveEmulatorOptions =
     return { status: 404, body: { error: 'unknown emulator endpoint' } };
   };
 
-  const api = async (req: IncomingMessage, path: string, query: URLSearchParams, raw: Buffer): Promise<Reply> => {
+  const api = async (
+    req: IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+    raw: Buffer,
+  ): Promise<Reply> => {
     const method = req.method ?? 'GET';
     const found = match(ROUTES, method, path);
     const pattern = `${method} ${found ? found.route.pattern : path}`;
@@ -114,8 +144,14 @@ export async function startPipedriveEmulator(options: PipedriveEmulatorOptions =
       if (faults.fail.count === 0) faults.fail = null;
       return reply;
     }
-    if (rate.over) return failureReply({ count: 1, status: 429, retryAfterSec: rate.resetSec }, limiter.limit);
-    if (!found) return { status: 404, body: errorBody(`Unknown method ${method} ${path}`), headers: rate.headers };
+    if (rate.over)
+      return failureReply({ count: 1, status: 429, retryAfterSec: rate.resetSec }, limiter.limit);
+    if (!found)
+      return {
+        status: 404,
+        body: errorBody(`Unknown method ${method} ${path}`),
+        headers: rate.headers,
+      };
     const ctx: Ctx = { db, query, body: parseBody(raw, req.headers['content-type']), userId };
     const reply = await found.route.handle(ctx, found.params);
     return { ...reply, headers: { ...rate.headers, ...reply.headers } };
@@ -127,13 +163,21 @@ export async function startPipedriveEmulator(options: PipedriveEmulatorOptions =
     try {
       const raw = await readBody(req);
       let reply: Reply;
-      if (path.startsWith('/_emulator/')) reply = emulatorEndpoint(req, path, url.searchParams, raw);
-      else if (path === '/oauth/token' && req.method === 'POST') reply = credentials.grant(req, Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), baseUrl);
+      if (path.startsWith('/_emulator/'))
+        reply = emulatorEndpoint(req, path, url.searchParams, raw);
+      else if (path === '/oauth/token' && req.method === 'POST')
+        reply = credentials.grant(
+          req,
+          Object.fromEntries(new URLSearchParams(raw.toString('utf8'))),
+          baseUrl,
+        );
       else reply = await api(req, path, url.searchParams, raw);
       send(res, reply);
     } catch (error) {
-      if (error instanceof PdError) send(res, { status: error.status, body: errorBody(error.message) });
-      else send(res, { status: 500, body: errorBody(`Internal error: ${(error as Error).message}`) });
+      if (error instanceof PdError)
+        send(res, { status: error.status, body: errorBody(error.message) });
+      else
+        send(res, { status: 500, body: errorBody(`Internal error: ${(error as Error).message}`) });
     }
   };
 

@@ -185,7 +185,15 @@ export class PipedriveDb {
 
   /** An empty account: one admin user, the default pipeline, the integration's custom fields. */
   reset(): void {
-    this.users = [{ id: 1, name: 'Account Owner', email: 'owner@example.com', active_flag: true, is_admin: true }];
+    this.users = [
+      {
+        id: 1,
+        name: 'Account Owner',
+        email: 'owner@example.com',
+        active_flag: true,
+        is_admin: true,
+      },
+    ];
     this.persons = [];
     this.organizations = [];
     this.deals = [];
@@ -228,19 +236,32 @@ export class PipedriveDb {
     const pipeline = { id: this.nextId('pipelines'), name, order_nr: this.pipelines.length + 1 };
     this.pipelines.push(pipeline);
     ['Lead In', 'Contact Made', 'Proposal Made', 'Negotiations Started'].forEach((stage, index) => {
-      this.stages.push({ id: this.nextId('stages'), pipeline_id: pipeline.id, name: stage, order_nr: index + 1 });
+      this.stages.push({
+        id: this.nextId('stages'),
+        pipeline_id: pipeline.id,
+        name: stage,
+        order_nr: index + 1,
+      });
     });
     return pipeline;
   }
 
   firstStage(pipelineId: number): PdStage | undefined {
-    return this.stages.filter((stage) => stage.pipeline_id === pipelineId).sort((a, b) => a.order_nr - b.order_nr)[0];
+    return this.stages
+      .filter((stage) => stage.pipeline_id === pipelineId)
+      .sort((a, b) => a.order_nr - b.order_nr)[0];
   }
 
   addField(entity: FieldEntity, name: string, fieldType: string): PdField {
     const existing = this.fields[entity].find((field) => field.name === name);
     if (existing) return existing;
-    const field = { id: this.nextId(`fields:${entity}`, 9000), key: fieldKey(entity, name), name, field_type: fieldType, edit_flag: true };
+    const field = {
+      id: this.nextId(`fields:${entity}`, 9000),
+      key: fieldKey(entity, name),
+      name,
+      field_type: fieldType,
+      edit_flag: true,
+    };
     this.fields[entity].push(field);
     return field;
   }

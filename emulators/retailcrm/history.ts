@@ -47,19 +47,30 @@ export class HistoryLog {
   add(item: Omit<HistoryItem, 'id'>): void {
     const iso = isoFromLocal(item.createdAt, this.timeZone());
     this.lastId += 1;
-    this.entries.push({ item: { id: this.lastId, ...item }, atMs: iso === null ? 0 : Date.parse(iso) });
+    this.entries.push({
+      item: { id: this.lastId, ...item },
+      atMs: iso === null ? 0 : Date.parse(iso),
+    });
   }
 
   /** Items in id order that pass the test; `from`/`to` are instants (ms), inclusive. */
-  select(test: (item: HistoryItem) => boolean, sinceId: number, fromMs: number, toMs: number): HistoryItem[] {
-    return this.entries.filter(({ item, atMs }) => item.id > sinceId && atMs >= fromMs && atMs <= toMs && test(item)).map(({ item }) => item);
+  select(
+    test: (item: HistoryItem) => boolean,
+    sinceId: number,
+    fromMs: number,
+    toMs: number,
+  ): HistoryItem[] {
+    return this.entries
+      .filter(({ item, atMs }) => item.id > sinceId && atMs >= fromMs && atMs <= toMs && test(item))
+      .map(({ item }) => item);
   }
 }
 
 type Fields<T> = ReadonlyArray<readonly [string, (record: T) => unknown]>;
 
 const ref = (id: number | undefined): { id: number } | null => (id === undefined ? null : { id });
-const code = (value: string | undefined): { code: string } | null => (value === undefined ? null : { code: value });
+const code = (value: string | undefined): { code: string } | null =>
+  value === undefined ? null : { code: value };
 
 const CUSTOMER_FIELDS: Fields<Customer> = [
   ['external_id', (c) => c.externalId ?? null],
@@ -99,7 +110,11 @@ function fieldChanges<T>(fields: Fields<T>, before: T, after: T): Change[] {
 }
 
 /** The UTM block (`source.*`, UNVERIFIED) and custom fields (`custom_{code}`), one item per member. */
-function mapChanges(prefix: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): Change[] {
+function mapChanges(
+  prefix: string,
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): Change[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys].flatMap((key) => {
     const oldValue = before?.[key] ?? null;
@@ -113,8 +128,12 @@ function phoneChanges(before: Customer, after: Customer): Change[] {
   const was = before.phones.map((p) => p.number);
   const is = after.phones.map((p) => p.number);
   return [
-    ...was.filter((n) => !is.includes(n)).map((n): Change => ({ field: 'phones', oldValue: n, newValue: null })),
-    ...is.filter((n) => !was.includes(n)).map((n): Change => ({ field: 'phones', oldValue: null, newValue: n })),
+    ...was
+      .filter((n) => !is.includes(n))
+      .map((n): Change => ({ field: 'phones', oldValue: n, newValue: null })),
+    ...is
+      .filter((n) => !was.includes(n))
+      .map((n): Change => ({ field: 'phones', oldValue: null, newValue: n })),
   ];
 }
 
@@ -134,14 +153,24 @@ const by = (stamp: Stamp): Pick<HistoryItem, 'createdAt' | 'source' | 'apiKey' |
 });
 
 /** A short reference to a record, as later history items name it. */
-const shortRef = (record: { id: number; externalId?: string; site: string }): Record<string, unknown> => ({
+const shortRef = (record: {
+  id: number;
+  externalId?: string;
+  site: string;
+}): Record<string, unknown> => ({
   id: record.id,
   ...(record.externalId !== undefined && { externalId: record.externalId }),
   site: record.site,
 });
 
 /** A customer or order deleted, or merged into `into`: one item carrying the whole record as it was. */
-function recordRemoved(log: HistoryLog, member: 'customer' | 'order', record: Customer | Order, stamp: Stamp, into?: Customer | Order): void {
+function recordRemoved(
+  log: HistoryLog,
+  member: 'customer' | 'order',
+  record: Customer | Order,
+  stamp: Stamp,
+  into?: Customer | Order,
+): void {
   log.add({
     ...by(stamp),
     deleted: true,
@@ -153,21 +182,47 @@ function recordRemoved(log: HistoryLog, member: 'customer' | 'order', record: Cu
   });
 }
 
-export function recordCustomerRemoved(log: HistoryLog, customer: Customer, stamp: Stamp, into?: Customer): void {
+export function recordCustomerRemoved(
+  log: HistoryLog,
+  customer: Customer,
+  stamp: Stamp,
+  into?: Customer,
+): void {
   recordRemoved(log, 'customer', customer, stamp, into);
 }
 
-export function recordOrderRemoved(log: HistoryLog, order: Order, stamp: Stamp, into?: Order): void {
+export function recordOrderRemoved(
+  log: HistoryLog,
+  order: Order,
+  stamp: Stamp,
+  into?: Order,
+): void {
   recordRemoved(log, 'order', order, stamp, into);
 }
 
 /** A customer created (`before` null) or changed: the items retailCRM would list for it. */
-export function recordCustomer(log: HistoryLog, before: Customer | null, after: Customer, stamp: Stamp): void {
+export function recordCustomer(
+  log: HistoryLog,
+  before: Customer | null,
+  after: Customer,
+  stamp: Stamp,
+): void {
   if (before === null) {
-    log.add({ ...by({ ...stamp, at: after.createdAt }), created: true, field: 'id', oldValue: null, newValue: after.id, customer: structuredClone(after) as unknown as Record<string, unknown> });
+    log.add({
+      ...by({ ...stamp, at: after.createdAt }),
+      created: true,
+      field: 'id',
+      oldValue: null,
+      newValue: after.id,
+      customer: structuredClone(after) as unknown as Record<string, unknown>,
+    });
     return;
   }
-  const customer = { id: after.id, ...(after.externalId !== undefined && { externalId: after.externalId }), site: after.site };
+  const customer = {
+    id: after.id,
+    ...(after.externalId !== undefined && { externalId: after.externalId }),
+    site: after.site,
+  };
   const changes = [
     ...fieldChanges(CUSTOMER_FIELDS, before, after),
     ...phoneChanges(before, after),
@@ -178,12 +233,29 @@ export function recordCustomer(log: HistoryLog, before: Customer | null, after: 
 }
 
 /** An order created (`before` null) or changed. The creation item names the first status, as in the client's recorded answer. */
-export function recordOrder(log: HistoryLog, before: Order | null, after: Order, stamp: Stamp): void {
+export function recordOrder(
+  log: HistoryLog,
+  before: Order | null,
+  after: Order,
+  stamp: Stamp,
+): void {
   if (before === null) {
-    log.add({ ...by({ ...stamp, at: after.createdAt }), created: true, field: 'status', oldValue: null, newValue: { code: after.status }, order: structuredClone(after) as unknown as Record<string, unknown> });
+    log.add({
+      ...by({ ...stamp, at: after.createdAt }),
+      created: true,
+      field: 'status',
+      oldValue: null,
+      newValue: { code: after.status },
+      order: structuredClone(after) as unknown as Record<string, unknown>,
+    });
     return;
   }
-  const order = { id: after.id, ...(after.managerId !== undefined && { managerId: after.managerId }), site: after.site, status: after.status };
+  const order = {
+    id: after.id,
+    ...(after.managerId !== undefined && { managerId: after.managerId }),
+    site: after.site,
+    status: after.status,
+  };
   const changes = [
     ...fieldChanges(ORDER_FIELDS, before, after),
     ...mapChanges('source.', { ...before.source }, { ...after.source }),

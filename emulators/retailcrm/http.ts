@@ -20,13 +20,22 @@ export interface ApiReply {
   readonly headers?: Record<string, string>;
 }
 
-export const ok = (body: Record<string, unknown> = {}, status = 200): ApiReply => ({ status, body: { success: true, ...body } });
-export const fail = (status: number, errorMsg: string, errors?: Record<string, string> | string[], extra?: Record<string, unknown>): ApiReply => ({
+export const ok = (body: Record<string, unknown> = {}, status = 200): ApiReply => ({
+  status,
+  body: { success: true, ...body },
+});
+export const fail = (
+  status: number,
+  errorMsg: string,
+  errors?: Record<string, string> | string[],
+  extra?: Record<string, unknown>,
+): ApiReply => ({
   status,
   body: { success: false, errorMsg, ...(errors && { errors }), ...extra },
 });
 export const notFound = (): ApiReply => fail(404, 'Not found');
-export const invalid = (errors: Record<string, string>): ApiReply => fail(400, 'Errors in the entity format', errors);
+export const invalid = (errors: Record<string, string>): ApiReply =>
+  fail(400, 'Errors in the entity format', errors);
 
 /** PHP-style brackets: `filter[ids][]=1`, `filter[ids][0]=1` (http_build_query), `filter[name]=x`. */
 export function parseParams(search: URLSearchParams): Params {
@@ -34,7 +43,10 @@ export function parseParams(search: URLSearchParams): Params {
   for (const [rawKey, value] of search) {
     const match = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(rawKey);
     if (!match) continue;
-    const path = [match[1] ?? '', ...[...(match[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? '')];
+    const path = [
+      match[1] ?? '',
+      ...[...(match[2] ?? '').matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? ''),
+    ];
     assign(root, path, value);
   }
   return root;
@@ -57,7 +69,8 @@ function assign(target: Params | Param[], path: string[], value: string): void {
     target.push(child);
   } else if (key !== null) {
     child = target[key];
-    if (child === undefined || typeof child === 'string') target[key] = child = wantsArray ? [] : {};
+    if (child === undefined || typeof child === 'string')
+      target[key] = child = wantsArray ? [] : {};
   }
   if (child !== undefined && typeof child !== 'string') assign(child, rest, value);
 }
@@ -77,7 +90,8 @@ export function list(params: Params, key: string): string[] {
   const value = params[key];
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
-  if (value && typeof value === 'object') return Object.values(value).filter((item): item is string => typeof item === 'string');
+  if (value && typeof value === 'object')
+    return Object.values(value).filter((item): item is string => typeof item === 'string');
   return [];
 }
 
@@ -94,7 +108,8 @@ export function parseForm(text: string, contentType: string | undefined): Params
       const json: unknown = JSON.parse(text);
       if (json && typeof json === 'object' && !Array.isArray(json)) {
         const out: Params = {};
-        for (const [key, value] of Object.entries(json)) out[key] = typeof value === 'string' ? value : JSON.stringify(value);
+        for (const [key, value] of Object.entries(json))
+          out[key] = typeof value === 'string' ? value : JSON.stringify(value);
         return out;
       }
     } catch {
@@ -106,7 +121,11 @@ export function parseForm(text: string, contentType: string | undefined): Params
 }
 
 /** The JSON entity inside one form field (`customer=<json>`), validated by the schema. */
-export function entity<T>(form: Params, field: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reply: ApiReply } {
+export function entity<T>(
+  form: Params,
+  field: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; reply: ApiReply } {
   const raw = str(form, field);
   if (raw === undefined) return { ok: false, reply: fail(400, `Parameter '${field}' is missing`) };
   let json: unknown;
@@ -120,7 +139,8 @@ export function entity<T>(form: Params, field: string, schema: z.ZodType<T>): { 
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const [first, ...rest] = issue.path.map(String);
-    errors[first === undefined ? field : `${first}${rest.map((p) => `[${p}]`).join('')}`] = 'This value is not valid.';
+    errors[first === undefined ? field : `${first}${rest.map((p) => `[${p}]`).join('')}`] =
+      'This value is not valid.';
   }
   return { ok: false, reply: invalid(errors) };
 }
@@ -128,15 +148,31 @@ export function entity<T>(form: Params, field: string, schema: z.ZodType<T>): { 
 const LIMITS = new Set([20, 50, 100]);
 
 /** `page` / `limit` of §3.3, or the CRM's error for a limit outside its enum. */
-export function paginate<T>(items: readonly T[], query: Params): { ok: true; page: T[]; pagination: Record<string, number> } | { ok: false; reply: ApiReply } {
+export function paginate<T>(
+  items: readonly T[],
+  query: Params,
+): { ok: true; page: T[]; pagination: Record<string, number> } | { ok: false; reply: ApiReply } {
   const limit = Number(str(query, 'limit') ?? 20);
   const page = Number(str(query, 'page') ?? 1);
-  if (!LIMITS.has(limit)) return { ok: false, reply: invalid({ limit: 'The value you selected is not a valid choice.' }) };
-  if (!Number.isInteger(page) || page < 1) return { ok: false, reply: invalid({ page: 'This value should be greater than or equal to 1.' }) };
+  if (!LIMITS.has(limit))
+    return {
+      ok: false,
+      reply: invalid({ limit: 'The value you selected is not a valid choice.' }),
+    };
+  if (!Number.isInteger(page) || page < 1)
+    return {
+      ok: false,
+      reply: invalid({ page: 'This value should be greater than or equal to 1.' }),
+    };
   const totalCount = items.length;
   return {
     ok: true,
     page: items.slice((page - 1) * limit, page * limit),
-    pagination: { limit, totalCount, currentPage: page, totalPageCount: Math.max(1, Math.ceil(totalCount / limit)) },
+    pagination: {
+      limit,
+      totalCount,
+      currentPage: page,
+      totalPageCount: Math.max(1, Math.ceil(totalCount / limit)),
+    },
   };
 }

@@ -1,1 +1,5 @@
-export { startRetailcrmEmulator, type RetailcrmEmulator, type RetailcrmEmulatorOptions } from './server.js';
+export {
+  startRetailcrmEmulator,
+  type RetailcrmEmulator,
+  type RetailcrmEmulatorOptions,
+} from './server.js';

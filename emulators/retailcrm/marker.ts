@@ -6,7 +6,10 @@
  */
 const MARKER = /^\[callmatrix((?: [a-z]+=[^\s\]]*)*)\]$/;
 
-export function splitMarker(commentary: string | undefined): { text: string | undefined; values: Record<string, string> } {
+export function splitMarker(commentary: string | undefined): {
+  text: string | undefined;
+  values: Record<string, string>;
+} {
   if (commentary === undefined) return { text: undefined, values: {} };
   const lines = commentary.split('\n');
   const last = lines.at(-1) ?? '';
@@ -21,7 +24,10 @@ export function splitMarker(commentary: string | undefined): { text: string | un
   return { text: rest.length > 0 ? rest.join('\n') : undefined, values };
 }
 
-export function withMarker(text: string | undefined, values: Record<string, string | null | undefined>): string {
+export function withMarker(
+  text: string | undefined,
+  values: Record<string, string | null | undefined>,
+): string {
   const pairs = Object.entries(values)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`);

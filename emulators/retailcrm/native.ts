@@ -159,7 +159,14 @@ export const STATUSES = [
   { code: 'cancel-other', name: 'Cancelled', group: 'cancel', ordering: 40 },
 ] as const;
 
-export const STATUS_GROUPS = ['new', 'approval', 'assembling', 'delivery', 'complete', 'cancel'] as const;
+export const STATUS_GROUPS = [
+  'new',
+  'approval',
+  'assembling',
+  'delivery',
+  'complete',
+  'cancel',
+] as const;
 
 /** The custom fields where the integration keeps tracking data other than UTM (README). */
 export const TRACKING_FIELDS = {

@@ -26,9 +26,11 @@ export const combineRoutes: Route[] = [
       const kept = state.customers.get(result.value.id);
       if (!kept) return invalid({ resultCustomer: 'Customer not found.' });
       const ids = [...new Set(merged.value.map((ref) => ref.id))];
-      if (ids.includes(kept.id)) return invalid({ customers: 'The result customer cannot be combined with itself.' });
+      if (ids.includes(kept.id))
+        return invalid({ customers: 'The result customer cannot be combined with itself.' });
       const customers = ids.map((id) => state.customers.get(id));
-      if (customers.some((customer) => customer === undefined)) return invalid({ customers: 'Customer not found.' });
+      if (customers.some((customer) => customer === undefined))
+        return invalid({ customers: 'Customer not found.' });
       const stamp = { at: state.createdAt(), source: 'api' as const };
       for (const customer of customers) if (customer) combineCustomer(state, customer, kept, stamp);
       return ok();
@@ -39,7 +41,8 @@ export const combineRoutes: Route[] = [
     pattern: '/api/v5/orders/combine',
     handle: (req, _params, state) => {
       const technique = str(req.form, 'technique') ?? 'ours';
-      if (!TECHNIQUES.has(technique)) return invalid({ technique: 'The value you selected is not a valid choice.' });
+      if (!TECHNIQUES.has(technique))
+        return invalid({ technique: 'The value you selected is not a valid choice.' });
       const merged = entity(req.form, 'order', reference);
       if (!merged.ok) return merged.reply;
       const result = entity(req.form, 'resultOrder', reference);

@@ -19,16 +19,23 @@ interface Kind {
   readonly log: (state: AccountState) => HistoryLog;
 }
 
-function instant(value: string | undefined, field: string, state: AccountState): number | ApiReply | undefined {
+function instant(
+  value: string | undefined,
+  field: string,
+  state: AccountState,
+): number | ApiReply | undefined {
   if (value === undefined || value === '') return undefined;
   const iso = DATE_TIME.test(value) ? isoFromLocal(value, state.timeZone) : null;
-  return iso === null ? invalid({ [field]: 'This value is not a valid datetime.' }) : Date.parse(iso);
+  return iso === null
+    ? invalid({ [field]: 'This value is not a valid datetime.' })
+    : Date.parse(iso);
 }
 
 function history(kind: Kind, req: ApiRequest, state: AccountState): ApiReply {
   const filter = obj(req.query, 'filter');
   const sinceText = str(filter, 'sinceId');
-  if (sinceText !== undefined && !/^\d+$/.test(sinceText)) return invalid({ 'filter[sinceId]': 'This value should be of type int.' });
+  if (sinceText !== undefined && !/^\d+$/.test(sinceText))
+    return invalid({ 'filter[sinceId]': 'This value should be of type int.' });
   const from = instant(str(filter, 'startDate'), 'filter[startDate]', state);
   if (typeof from === 'object') return from;
   const to = instant(str(filter, 'endDate'), 'filter[endDate]', state);
@@ -39,20 +46,34 @@ function history(kind: Kind, req: ApiRequest, state: AccountState): ApiReply {
   const found = kind
     .log(state)
     .select(
-      (item) => (recordId === undefined || String(about(item)['id']) === recordId) && (externalId === undefined || about(item)['externalId'] === externalId),
+      (item) =>
+        (recordId === undefined || String(about(item)['id']) === recordId) &&
+        (externalId === undefined || about(item)['externalId'] === externalId),
       Number(sinceText ?? 0),
       from ?? -Infinity,
       to ?? Infinity,
     );
   const page = paginate(found, req.query);
   if (!page.ok) return page.reply;
-  return ok({ generatedAt: localDateTime(Date.now(), state.timeZone), history: page.page, pagination: page.pagination });
+  return ok({
+    generatedAt: localDateTime(Date.now(), state.timeZone),
+    history: page.page,
+    pagination: page.pagination,
+  });
 }
 
 const KINDS: readonly Kind[] = [
-  { pattern: '/api/v5/customers/history', member: 'customer', log: (state) => state.customerHistory },
+  {
+    pattern: '/api/v5/customers/history',
+    member: 'customer',
+    log: (state) => state.customerHistory,
+  },
   { pattern: '/api/v5/orders/history', member: 'order', log: (state) => state.orderHistory },
 ];
 
 /** Listed before the record routes: `/customers/history` must not be read as `/customers/{id}`. */
-export const historyRoutes: Route[] = KINDS.map((kind): Route => ({ method: 'GET', pattern: kind.pattern, handle: (req, _params, state) => history(kind, req, state) }));
+export const historyRoutes: Route[] = KINDS.map((kind): Route => ({
+  method: 'GET',
+  pattern: kind.pattern,
+  handle: (req, _params, state) => history(kind, req, state),
+}));

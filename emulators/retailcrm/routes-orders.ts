@@ -15,7 +15,8 @@ import { recordOrder } from './history.js';
 type OrderData = z.infer<typeof OrderInput>;
 
 function applyOrder(state: AccountState, target: Order, input: OrderData): string | null {
-  if (input.status !== undefined && !STATUSES.some((status) => status.code === input.status)) return 'status';
+  if (input.status !== undefined && !STATUSES.some((status) => status.code === input.status))
+    return 'status';
   if (input.customer !== undefined) {
     const customer = findRef(state.customers, input.customer);
     if (!customer) return 'customer';
@@ -27,7 +28,8 @@ function applyOrder(state: AccountState, target: Order, input: OrderData): strin
   }
   if (input.orderType !== undefined) {
     // UNVERIFIED: the real CRM refuses an unknown type; here it joins the reference list (README).
-    if (!state.orderTypes.has(input.orderType)) state.orderTypes.set(input.orderType, input.orderType);
+    if (!state.orderTypes.has(input.orderType))
+      state.orderTypes.set(input.orderType, input.orderType);
     target.orderType = input.orderType;
   }
   if (input.orderMethod !== undefined) target.orderMethod = input.orderMethod;
@@ -44,9 +46,16 @@ function applyOrder(state: AccountState, target: Order, input: OrderData): strin
   return null;
 }
 
-function applyTask(state: AccountState, target: Task, input: z.infer<typeof TaskEditInput>): string | null {
+function applyTask(
+  state: AccountState,
+  target: Task,
+  input: z.infer<typeof TaskEditInput>,
+): string | null {
   if (input.order !== undefined) {
-    const order = input.order.id !== undefined ? state.orders.get(input.order.id) : [...state.orders.values()].find((o) => o.number === input.order?.number);
+    const order =
+      input.order.id !== undefined
+        ? state.orders.get(input.order.id)
+        : [...state.orders.values()].find((o) => o.number === input.order?.number);
     if (!order) return 'order';
     target.order = { id: order.id };
   }
@@ -93,12 +102,23 @@ export const orderRoutes: Route[] = [
       const input = entity(req.form, 'order', OrderInput);
       if (!input.ok) return input.reply;
       const data = input.value;
-      if (data.externalId !== undefined && [...state.orders.values()].some((o) => o.externalId === data.externalId)) {
+      if (
+        data.externalId !== undefined &&
+        [...state.orders.values()].some((o) => o.externalId === data.externalId)
+      ) {
         return invalid({ externalId: 'Order with the same externalId already exists.' });
       }
       if (!knownUser(state, data.managerId)) return invalid({ managerId: 'Manager not found.' });
       const id = state.ids.orders.allocate();
-      const order: Order = { id, number: data.number ?? `${id}A`, createdAt: state.createdAt(), site: str(req.form, 'site') ?? 'main', status: 'new', customFields: {}, ...(data.externalId !== undefined && { externalId: data.externalId }) };
+      const order: Order = {
+        id,
+        number: data.number ?? `${id}A`,
+        createdAt: state.createdAt(),
+        site: str(req.form, 'site') ?? 'main',
+        status: 'new',
+        customFields: {},
+        ...(data.externalId !== undefined && { externalId: data.externalId }),
+      };
       const wrong = applyOrder(state, order, data);
       if (wrong) return invalid({ [wrong]: 'This value is not valid.' });
       state.orders.set(id, order);
@@ -122,7 +142,8 @@ export const orderRoutes: Route[] = [
       if (!order) return notFound();
       const input = entity(req.form, 'order', OrderInput);
       if (!input.ok) return input.reply;
-      if (!knownUser(state, input.value.managerId)) return invalid({ managerId: 'Manager not found.' });
+      if (!knownUser(state, input.value.managerId))
+        return invalid({ managerId: 'Manager not found.' });
       const draft = structuredClone(order);
       const wrong = applyOrder(state, draft, input.value);
       if (wrong) return invalid({ [wrong]: 'This value is not valid.' });
@@ -143,11 +164,21 @@ export const orderRoutes: Route[] = [
       const found = [...state.tasks.values()].filter(
         (t) =>
           (text === undefined || t.text.includes(text) || (t.commentary ?? '').includes(text)) &&
-          (performers.size === 0 || (t.performerId !== undefined && performers.has(t.performerId))) &&
+          (performers.size === 0 ||
+            (t.performerId !== undefined && performers.has(t.performerId))) &&
           (status === undefined || (status === 'completed') === t.complete),
       );
       const page = paginate(found, req.query);
-      return page.ok ? ok({ pagination: page.pagination, tasks: page.page.map((t) => ({ ...t, performer: t.performerId, performerType: 'user' })) }) : page.reply;
+      return page.ok
+        ? ok({
+            pagination: page.pagination,
+            tasks: page.page.map((t) => ({
+              ...t,
+              performer: t.performerId,
+              performerType: 'user',
+            })),
+          })
+        : page.reply;
     },
   },
   {
@@ -157,7 +188,12 @@ export const orderRoutes: Route[] = [
       const input = entity(req.form, 'task', TaskInput);
       if (!input.ok) return input.reply;
       const id = state.ids.tasks.allocate();
-      const task: Task = { id, createdAt: state.createdAt(), text: input.value.text, complete: false };
+      const task: Task = {
+        id,
+        createdAt: state.createdAt(),
+        text: input.value.text,
+        complete: false,
+      };
       const wrong = applyTask(state, task, input.value);
       if (wrong) return invalid({ [wrong]: 'This value is not valid.' });
       state.tasks.set(id, task);
@@ -169,7 +205,9 @@ export const orderRoutes: Route[] = [
     pattern: '/api/v5/tasks/{id}',
     handle: (_req, params, state) => {
       const task = state.tasks.get(Number(params['id']));
-      return task ? ok({ task: { ...task, performer: task.performerId, performerType: 'user' } }) : notFound();
+      return task
+        ? ok({ task: { ...task, performer: task.performerId, performerType: 'user' } })
+        : notFound();
     },
   },
   {
@@ -194,7 +232,11 @@ export const orderRoutes: Route[] = [
       const filter = obj(req.query, 'filter');
       const active = str(filter, 'active');
       const email = str(filter, 'email');
-      const found = [...state.users.values()].filter((u) => (active === undefined || (active === '1') === u.active) && (email === undefined || u.email === email));
+      const found = [...state.users.values()].filter(
+        (u) =>
+          (active === undefined || (active === '1') === u.active) &&
+          (email === undefined || u.email === email),
+      );
       const page = paginate(found, req.query);
       return page.ok ? ok({ pagination: page.pagination, users: page.page }) : page.reply;
     },
@@ -210,7 +252,8 @@ export const orderRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/api/v5/reference/statuses',
-    handle: () => ok({ statuses: Object.fromEntries(STATUSES.map((s) => [s.code, { ...s, active: true }])) }),
+    handle: () =>
+      ok({ statuses: Object.fromEntries(STATUSES.map((s) => [s.code, { ...s, active: true }])) }),
   },
   {
     method: 'GET',
@@ -218,7 +261,16 @@ export const orderRoutes: Route[] = [
     handle: () =>
       ok({
         statusGroups: Object.fromEntries(
-          STATUS_GROUPS.map((code, index) => [code, { code, name: code, ordering: index, active: true, statuses: STATUSES.filter((s) => s.group === code).map((s) => s.code) }]),
+          STATUS_GROUPS.map((code, index) => [
+            code,
+            {
+              code,
+              name: code,
+              ordering: index,
+              active: true,
+              statuses: STATUSES.filter((s) => s.group === code).map((s) => s.code),
+            },
+          ]),
         ),
       }),
   },
@@ -226,12 +278,24 @@ export const orderRoutes: Route[] = [
     method: 'GET',
     pattern: '/api/v5/reference/order-types',
     handle: (_req, _params, state) =>
-      ok({ orderTypes: Object.fromEntries([...state.orderTypes].map(([code, name], index) => [code, { code, name, active: true, defaultForCrm: index === 0, ordering: index }])) }),
+      ok({
+        orderTypes: Object.fromEntries(
+          [...state.orderTypes].map(([code, name], index) => [
+            code,
+            { code, name, active: true, defaultForCrm: index === 0, ordering: index },
+          ]),
+        ),
+      }),
   },
   {
     method: 'GET',
     pattern: '/api/v5/reference/order-methods',
-    handle: () => ok({ orderMethods: { phone: { code: 'phone', name: 'Phone call', active: true, defaultForCrm: true } } }),
+    handle: () =>
+      ok({
+        orderMethods: {
+          phone: { code: 'phone', name: 'Phone call', active: true, defaultForCrm: true },
+        },
+      }),
   },
   {
     method: 'GET',
@@ -239,7 +303,15 @@ export const orderRoutes: Route[] = [
     handle: (req, _params, state) => {
       const entityName = str(obj(req.query, 'filter'), 'entity');
       const all = Object.entries(state.customFields).flatMap(([entityCode, codes]) =>
-        [...codes].map(([code, type]) => ({ code, name: code, entity: entityCode, type, required: false, inFilter: true, inList: true })),
+        [...codes].map(([code, type]) => ({
+          code,
+          name: code,
+          entity: entityCode,
+          type,
+          required: false,
+          inFilter: true,
+          inList: true,
+        })),
       );
       const found = all.filter((field) => entityName === undefined || field.entity === entityName);
       const page = paginate(found, req.query);

@@ -10,20 +10,41 @@ import { knownUser } from './routes-customers.js';
 // (pop-ups), call history upload, the responsible-manager lookup.
 
 function telephonyModule(state: AccountState): IntegrationModule | undefined {
-  return [...state.modules.values()].find((module) => module.active && module.integrations?.telephony !== undefined);
+  return [...state.modules.values()].find(
+    (module) => module.active && module.integrations?.telephony !== undefined,
+  );
 }
 
 // UNVERIFIED: the exact text of the refusal when no telephony module is active.
 const NO_MODULE = (): ApiReply => fail(400, 'Telephony integration is not enabled');
 
-function uploadOne(state: AccountState, raw: unknown, duplicates: string[]): Record<string, string> | null {
-  const externalId = typeof raw === 'object' && raw !== null && 'externalId' in raw ? (raw).externalId : undefined;
-  const existing = typeof externalId === 'string' ? [...state.calls.values()].find((call) => call.externalId === externalId) : undefined;
+function uploadOne(
+  state: AccountState,
+  raw: unknown,
+  duplicates: string[],
+): Record<string, string> | null {
+  const externalId =
+    typeof raw === 'object' && raw !== null && 'externalId' in raw ? raw.externalId : undefined;
+  const existing =
+    typeof externalId === 'string'
+      ? [...state.calls.values()].find((call) => call.externalId === externalId)
+      : undefined;
   if (existing) {
     // UNVERIFIED: a known externalId is reported in duplicateCalls; what it brings is merged into the stored call (README).
     const update = CallUpdateInput.safeParse(raw);
     if (!update.success) return { externalId: 'This value is not valid.' };
-    const { date, type, phone, code, userId, result, duration, durationWaiting, recordUrl, externalPhone } = update.data;
+    const {
+      date,
+      type,
+      phone,
+      code,
+      userId,
+      result,
+      duration,
+      durationWaiting,
+      recordUrl,
+      externalPhone,
+    } = update.data;
     if (!knownUser(state, userId)) return { userId: 'User not found.' };
     Object.assign(existing, {
       ...(date !== undefined && { date }),
@@ -41,7 +62,13 @@ function uploadOne(state: AccountState, raw: unknown, duplicates: string[]): Rec
     return null;
   }
   const parsed = CallInput.safeParse(raw);
-  if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), 'This value is not valid.']));
+  if (!parsed.success)
+    return Object.fromEntries(
+      parsed.error.issues.map((issue) => [
+        issue.path.map(String).join('.'),
+        'This value is not valid.',
+      ]),
+    );
   const call = parsed.data;
   if (!knownUser(state, call.userId)) return { userId: 'User not found.' };
   const id = state.ids.calls.allocate();
@@ -90,9 +117,13 @@ export const telephonyRoutes: Route[] = [
     handle: (req, params, state) => {
       const input = entity(req.form, 'integrationModule', ModuleInput);
       if (!input.ok) return input.reply;
-      if (input.value.code !== params['code']) return invalid({ code: 'The code in the path and in the module differ.' });
+      if (input.value.code !== params['code'])
+        return invalid({ code: 'The code in the path and in the module differ.' });
       const known = state.modules.has(input.value.code);
-      state.modules.set(input.value.code, { ...input.value, active: input.value.active ?? true } as IntegrationModule);
+      state.modules.set(input.value.code, {
+        ...input.value,
+        active: input.value.active ?? true,
+      } as IntegrationModule);
       return ok({ info: {} }, known ? 200 : 201);
     },
   },
@@ -105,11 +136,19 @@ export const telephonyRoutes: Route[] = [
       const telephony = telephonyModule(state)?.integrations?.telephony;
       if (!telephony) return NO_MODULE();
       const event = input.value;
-      const supported = event.type === 'in' ? telephony.inputEventSupported : event.type === 'out' ? telephony.outputEventSupported : telephony.hangupEventSupported;
-      if (supported !== true) return fail(400, `The "${event.type}" event is not supported by the integration`);
+      const supported =
+        event.type === 'in'
+          ? telephony.inputEventSupported
+          : event.type === 'out'
+            ? telephony.outputEventSupported
+            : telephony.hangupEventSupported;
+      if (supported !== true)
+        return fail(400, `The "${event.type}" event is not supported by the integration`);
       const userIds = event.userIds ?? [];
-      if (userIds.some((id) => !knownUser(state, id))) return invalid({ userIds: 'User not found.' });
-      if ((event.codes ?? []).length === 0 && userIds.length === 0) return invalid({ codes: 'Either codes or userIds must be given.' });
+      if (userIds.some((id) => !knownUser(state, id)))
+        return invalid({ userIds: 'User not found.' });
+      if ((event.codes ?? []).length === 0 && userIds.length === 0)
+        return invalid({ codes: 'Either codes or userIds must be given.' });
       state.callEvents.push({
         phone: event.phone,
         type: event.type,
@@ -134,7 +173,9 @@ export const telephonyRoutes: Route[] = [
       let processed = 0;
       calls.forEach((raw, index) => {
         const wrong = uploadOne(state, raw, duplicates);
-        if (wrong) for (const [field, message] of Object.entries(wrong)) errors[`calls[${index}][${field}]`] = message;
+        if (wrong)
+          for (const [field, message] of Object.entries(wrong))
+            errors[`calls[${index}][${field}]`] = message;
         else processed += 1;
       });
       if (Object.keys(errors).length > 0 && processed === 0) return invalid(errors);
@@ -152,13 +193,35 @@ export const telephonyRoutes: Route[] = [
       const customerId = customerForCall(state, phone);
       const customer = customerId === undefined ? undefined : state.customers.get(customerId);
       if (!customer) return ok({});
-      const user = customer.managerId !== undefined ? state.users.get(customer.managerId) : undefined;
-      const code = [...state.modules.values()].flatMap((m) => m.integrations?.telephony?.additionalCodes ?? []).find((c) => c.userId === user?.id)?.code;
+      const user =
+        customer.managerId !== undefined ? state.users.get(customer.managerId) : undefined;
+      const code = [...state.modules.values()]
+        .flatMap((m) => m.integrations?.telephony?.additionalCodes ?? [])
+        .find((c) => c.userId === user?.id)?.code;
       return ok({
-        ...(user && { manager: { id: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email, ...(code !== undefined && { code }) } }),
+        ...(user && {
+          manager: {
+            id: user.id,
+            firstName: user.firstName,
+            lastName: user.lastName,
+            email: user.email,
+            ...(code !== undefined && { code }),
+          },
+        }),
         ...(details && {
-          customer: { id: customer.id, externalId: customer.externalId, firstName: customer.firstName, lastName: customer.lastName, email: customer.email, phones: customer.phones },
-          links: { newOrderLink: `/orders/add?phone=${encodeURIComponent(phone)}`, newCustomerLink: `/customers/add?phone=${encodeURIComponent(phone)}`, customerLink: `/customers/${customer.id}` },
+          customer: {
+            id: customer.id,
+            externalId: customer.externalId,
+            firstName: customer.firstName,
+            lastName: customer.lastName,
+            email: customer.email,
+            phones: customer.phones,
+          },
+          links: {
+            newOrderLink: `/orders/add?phone=${encodeURIComponent(phone)}`,
+            newCustomerLink: `/customers/add?phone=${encodeURIComponent(phone)}`,
+            customerLink: `/customers/${customer.id}`,
+          },
         }),
       });
     },

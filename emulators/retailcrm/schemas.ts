@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 const id = z.coerce.number().int().positive();
 const text = z.string();
-const fields = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
+const fields = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean()]).transform(String),
+);
 const source = z.looseObject({
   source: text.optional(),
   medium: text.optional(),
@@ -55,7 +58,10 @@ export const OrderInput = z.looseObject({
 export const TaskInput = z.looseObject({
   text: text.min(1),
   commentary: text.optional(),
-  datetime: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).optional(),
+  datetime: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    .optional(),
   complete: z.boolean().optional(),
   performerId: id,
   customer: ref.optional(),
@@ -64,7 +70,11 @@ export const TaskInput = z.looseObject({
 });
 export const TaskEditInput = TaskInput.partial();
 
-export const NoteInput = z.looseObject({ text: text.min(1), managerId: id.optional(), customer: ref });
+export const NoteInput = z.looseObject({
+  text: text.min(1),
+  managerId: id.optional(),
+  customer: ref,
+});
 
 export const CallInput = z.looseObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),

@@ -20,17 +20,29 @@ export function phoneMatches(stored: string, query: string): boolean {
   return q.length >= 5 && digitsOf(stored).endsWith(q);
 }
 
-const contains = (value: string | undefined, query: string): boolean => value !== undefined && value.toLowerCase().includes(query.toLowerCase());
+const contains = (value: string | undefined, query: string): boolean =>
+  value !== undefined && value.toLowerCase().includes(query.toLowerCase());
 
 export function customerMatches(customer: Customer, query: string): boolean {
-  const name = [customer.firstName, customer.lastName].filter((part) => part !== undefined).join(' ');
-  return contains(name, query) || contains(customer.email, query) || customer.phones.some((phone) => phoneMatches(phone.number, query));
+  const name = [customer.firstName, customer.lastName]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  return (
+    contains(name, query) ||
+    contains(customer.email, query) ||
+    customer.phones.some((phone) => phoneMatches(phone.number, query))
+  );
 }
 
 /** `filter[customer]` of orders: the order's own name and phones, or its customer's. */
 export function orderMatches(order: Order, query: string, state: AccountState): boolean {
   if (contains(order.firstName, query)) return true;
-  if ([order.phone, order.additionalPhone].some((phone) => phone !== undefined && phoneMatches(phone, query))) return true;
+  if (
+    [order.phone, order.additionalPhone].some(
+      (phone) => phone !== undefined && phoneMatches(phone, query),
+    )
+  )
+    return true;
   const customer = order.customer ? state.customers.get(order.customer.id) : undefined;
   return customer !== undefined && customerMatches(customer, query);
 }
@@ -43,7 +55,8 @@ export function customerForCall(state: AccountState, phone: string): number | un
   const tail = digitsOf(phone).slice(-9);
   if (tail.length < 9) return undefined;
   for (const customer of state.customers.values()) {
-    if (customer.phones.some((stored) => digitsOf(stored.number).slice(-9) === tail)) return customer.id;
+    if (customer.phones.some((stored) => digitsOf(stored.number).slice(-9) === tail))
+      return customer.id;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { recordCustomer, recordOrder } from './history.js';
 import { withMarker } from './marker.js';
 import { STATUSES, TRACKING_FIELDS, type CallResult, type Source } from './native.js';
 import { customerForCall } from './search.js';
-import type { AccountState} from './state.js';
+import type { AccountState } from './state.js';
 import { type Kind } from './state.js';
 import { localOf } from './time.js';
 
@@ -25,7 +25,10 @@ export function sourceOf(utm: Utm | undefined): Source | undefined {
   return Object.keys(source).length > 0 ? source : undefined;
 }
 
-export function customFieldsOf(fields: Record<string, string> | undefined, tracking: Tracking | undefined): Record<string, string> {
+export function customFieldsOf(
+  fields: Record<string, string> | undefined,
+  tracking: Tracking | undefined,
+): Record<string, string> {
   const out: Record<string, string> = { ...fields };
   for (const [name, code] of Object.entries(TRACKING_FIELDS)) {
     const value = tracking?.[name as keyof Tracking];
@@ -53,10 +56,17 @@ const SEEDED_KINDS: Array<[Kind, keyof Snapshot]> = [
   ['calls', 'calls'],
 ];
 
-export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: string): string | null {
+export function seedAccount(
+  snapshot: Snapshot,
+  state: AccountState,
+  timeZone: string,
+): string | null {
   if (snapshot.leads.length > 0) return 'retailCRM has no leads: crm_state.leads must be empty';
-  for (const [kind, collection] of SEEDED_KINDS) for (const record of snapshot[collection]) if ('id' in record) state.ids[kind].reserve(record.id);
-  const user = (id: string | null | undefined): number | undefined => (id ? state.ids.users.native(id) : undefined);
+  for (const [kind, collection] of SEEDED_KINDS)
+    for (const record of snapshot[collection])
+      if ('id' in record) state.ids[kind].reserve(record.id);
+  const user = (id: string | null | undefined): number | undefined =>
+    id ? state.ids.users.native(id) : undefined;
   for (const u of snapshot.users) {
     const at = u.name.indexOf(' ');
     const id = state.ids.users.native(u.id);
@@ -64,7 +74,9 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
       id,
       createdAt: state.createdAt(true),
       active: true,
-      ...(at >= 0 ? { firstName: u.name.slice(0, at), lastName: u.name.slice(at + 1) } : { firstName: u.name }),
+      ...(at >= 0
+        ? { firstName: u.name.slice(0, at), lastName: u.name.slice(at + 1) }
+        : { firstName: u.name }),
       status: 'free',
       online: true,
       isAdmin: false,
@@ -99,14 +111,20 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
       id,
       createdAt: state.createdAt(true),
       site: 'main',
-      ...(c.name !== undefined && (at >= 0 ? { firstName: c.name.slice(0, at), lastName: c.name.slice(at + 1) } : { firstName: c.name })),
+      ...(c.name !== undefined &&
+        (at >= 0
+          ? { firstName: c.name.slice(0, at), lastName: c.name.slice(at + 1) }
+          : { firstName: c.name })),
       ...(c.email !== undefined && { email: c.email }),
       ...(managerId !== undefined && { managerId }),
       phones: c.phones.map((number) => ({ number })),
       ...(source && { source }),
       customFields,
     });
-    if (c.organizationId) state.corporates.get(state.ids.corporates.native(c.organizationId))?.customerContacts.push({ isMain: false, customer: { id } });
+    if (c.organizationId)
+      state.corporates
+        .get(state.ids.corporates.native(c.organizationId))
+        ?.customerContacts.push({ isMain: false, customer: { id } });
   }
   for (const d of snapshot.deals) {
     const id = state.ids.orders.native(d.id);
@@ -114,7 +132,8 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
     const managerId = user(d.ownerId);
     const customFields = customFieldsOf(d.fields, d.tracking);
     state.noteCustomFields('order', customFields);
-    if (d.pipeline !== undefined && !state.orderTypes.has(d.pipeline)) state.orderTypes.set(d.pipeline, d.pipeline);
+    if (d.pipeline !== undefined && !state.orderTypes.has(d.pipeline))
+      state.orderTypes.set(d.pipeline, d.pipeline);
     const [phone, additionalPhone] = d.phones ?? [];
     state.orders.set(id, {
       id,
@@ -125,7 +144,9 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
       orderMethod: 'phone',
       ...(d.pipeline !== undefined && { orderType: d.pipeline }),
       ...(managerId !== undefined && { managerId }),
-      ...(d.contactId && { customer: { id: state.ids.customers.native(d.contactId), type: 'customer' as const } }),
+      ...(d.contactId && {
+        customer: { id: state.ids.customers.native(d.contactId), type: 'customer' as const },
+      }),
       ...(d.organizationId && { company: { id: state.ids.corporates.native(d.organizationId) } }),
       ...(d.name !== undefined && { firstName: d.name }),
       ...(phone !== undefined && { phone }),
@@ -135,8 +156,10 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
     });
   }
   // A seeded record was typed in by someone in the CRM: its creation is in the history too, at its own date.
-  for (const c of state.customers.values()) recordCustomer(state.customerHistory, null, c, { at: c.createdAt, source: 'user' });
-  for (const o of state.orders.values()) recordOrder(state.orderHistory, null, o, { at: o.createdAt, source: 'user' });
+  for (const c of state.customers.values())
+    recordCustomer(state.customerHistory, null, c, { at: c.createdAt, source: 'user' });
+  for (const o of state.orders.values())
+    recordOrder(state.orderHistory, null, o, { at: o.createdAt, source: 'user' });
   for (const t of snapshot.tasks) {
     const id = state.ids.tasks.native(t.id);
     const performerId = user(t.assigneeId);
@@ -150,20 +173,31 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
       ...(datetime && { datetime }),
       complete: t.done,
       ...(performerId !== undefined && { performerId }),
-      ...(t.dealId ? { order: { id: state.ids.orders.native(t.dealId) } } : t.contactId ? { customer: { id: state.ids.customers.native(t.contactId) } } : {}),
+      ...(t.dealId
+        ? { order: { id: state.ids.orders.native(t.dealId) } }
+        : t.contactId
+          ? { customer: { id: state.ids.customers.native(t.contactId) } }
+          : {}),
     });
   }
   for (const n of snapshot.comments) {
     if (!n.contactId) return `comment ${n.id}: a retailCRM note needs a customer`;
     const id = state.ids.notes.native(n.id);
-    state.notes.set(id, { id, createdAt: state.createdAt(true), text: n.text, customer: { id: state.ids.customers.native(n.contactId) } });
+    state.notes.set(id, {
+      id,
+      createdAt: state.createdAt(true),
+      text: n.text,
+      customer: { id: state.ids.customers.native(n.contactId) },
+    });
   }
   for (const l of snapshot.calls) {
     const id = state.ids.calls.native(l.id);
     const incoming = l.direction === 'incoming';
     const userId = user(l.userId);
     const phone = incoming ? l.from : l.to;
-    const customerId = l.contactId ? state.ids.customers.native(l.contactId) : customerForCall(state, phone);
+    const customerId = l.contactId
+      ? state.ids.customers.native(l.contactId)
+      : customerForCall(state, phone);
     state.calls.set(id, {
       id,
       externalId: l.callId,
@@ -183,10 +217,19 @@ export function seedAccount(snapshot: Snapshot, state: AccountState, timeZone: s
     state.callEvents.push(
       n.kind === 'incoming'
         ? { phone: '', type: 'in', codes: [], userIds, callExternalId: n.callId }
-        : { phone: '', type: 'hangup', codes: [], userIds, callExternalId: n.callId, hangupStatus: 'no answered' },
+        : {
+            phone: '',
+            type: 'hangup',
+            codes: [],
+            userIds,
+            callExternalId: n.callId,
+            hangupStatus: 'no answered',
+          },
     );
   }
   return null;
 }
 
-export const STATUS_GROUP = new Map<string, string>(STATUSES.map((status) => [status.code, status.group]));
+export const STATUS_GROUP = new Map<string, string>(
+  STATUSES.map((status) => [status.code, status.group]),
+);

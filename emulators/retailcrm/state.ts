@@ -1,7 +1,17 @@
 import { localDateTime } from '../../src/domain/zoned-time.js';
 import { HistoryLog } from './history.js';
 import { TRACKING_FIELDS } from './native.js';
-import type { Call, CallEvent, CorporateCustomer, Customer, IntegrationModule, Note, Order, Task, User } from './native.js';
+import type {
+  Call,
+  CallEvent,
+  CorporateCustomer,
+  Customer,
+  IntegrationModule,
+  Note,
+  Order,
+  Task,
+  User,
+} from './native.js';
 
 export type Kind = 'users' | 'customers' | 'corporates' | 'orders' | 'tasks' | 'notes' | 'calls';
 
@@ -76,12 +86,22 @@ export class AccountState {
   readonly customerHistory = new HistoryLog(() => this.timeZone);
   readonly orderHistory = new HistoryLog(() => this.timeZone);
   /** Records merged away (`customers/combine`, `orders/combine`): merged id → the id it went into. */
-  readonly combinedInto = { customers: new Map<number, number>(), orders: new Map<number, number>() };
+  readonly combinedInto = {
+    customers: new Map<number, number>(),
+    orders: new Map<number, number>(),
+  };
   /** Custom fields per entity: code → type. Values written to an unknown code create a string field. */
   readonly customFields = {
-    customer: new Map<string, string>(Object.values(TRACKING_FIELDS).map((code) => [code, 'string'])),
-    order: new Map<string, string>([...Object.values(TRACKING_FIELDS).map((code): [string, string] => [code, 'string']), ['discount_card', 'integer']]),
-    customer_corporate: new Map<string, string>(Object.values(TRACKING_FIELDS).map((code) => [code, 'string'])),
+    customer: new Map<string, string>(
+      Object.values(TRACKING_FIELDS).map((code) => [code, 'string']),
+    ),
+    order: new Map<string, string>([
+      ...Object.values(TRACKING_FIELDS).map((code): [string, string] => [code, 'string']),
+      ['discount_card', 'integer'],
+    ]),
+    customer_corporate: new Map<string, string>(
+      Object.values(TRACKING_FIELDS).map((code) => [code, 'string']),
+    ),
   };
   /** Order types ("pipelines" of G9): code → name. */
   readonly orderTypes = new Map<string, string>([['main', 'Main']]);
@@ -105,7 +125,10 @@ export class AccountState {
     return localDateTime(this.lastCreatedMs, this.timeZone);
   }
 
-  noteCustomFields(entity: keyof AccountState['customFields'], fields: Record<string, string>): void {
+  noteCustomFields(
+    entity: keyof AccountState['customFields'],
+    fields: Record<string, string>,
+  ): void {
     const known = this.customFields[entity];
     for (const code of Object.keys(fields)) if (!known.has(code)) known.set(code, 'string');
   }

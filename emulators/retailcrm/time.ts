@@ -24,7 +24,14 @@ export function isLocalDateTime(text: string, withSeconds: boolean): boolean {
 export function isoOf(local: string, timeZone: string): string | null {
   const match = LOCAL.exec(local);
   if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const naive = Date.UTC(y, mo - 1, d, h, mi, s);
   let instant = naive - offsetMinutes(naive, timeZone) * 60_000;
   instant = naive - offsetMinutes(instant, timeZone) * 60_000;

@@ -1,4 +1,11 @@
-import type { CallLog, Contact, Deal, Organization, Snapshot, Task } from '../../src/domain/snapshot.js';
+import type {
+  CallLog,
+  Contact,
+  Deal,
+  Organization,
+  Snapshot,
+  Task,
+} from '../../src/domain/snapshot.js';
 import type { Utm } from '../../src/domain/events.js';
 import { splitMarker } from './marker.js';
 import { TRACKING_FIELDS, type CallResult, type Source } from './native.js';
@@ -23,8 +30,13 @@ function utmOf(source: Source | undefined): Utm | undefined {
   return Object.keys(utm).length > 0 ? utm : undefined;
 }
 
-function splitFields(customFields: Record<string, string>): { fields?: Record<string, string>; tracking?: Tracking } {
-  const codes = new Map<string, string>(Object.entries(TRACKING_FIELDS).map(([name, code]) => [code, name]));
+function splitFields(customFields: Record<string, string>): {
+  fields?: Record<string, string>;
+  tracking?: Tracking;
+} {
+  const codes = new Map<string, string>(
+    Object.entries(TRACKING_FIELDS).map(([name, code]) => [code, name]),
+  );
   const fields: Record<string, string> = {};
   const tracking: Record<string, string> = {};
   for (const [code, value] of Object.entries(customFields)) {
@@ -49,14 +61,19 @@ const DISPOSITION_OF: Record<CallResult, CallLog['disposition']> = {
 
 export function viewAccount(state: AccountState, timeZone: string): Snapshot {
   const { ids } = state;
-  const user = (id: number | undefined): string | null => (id === undefined ? null : ids.users.neutral(id));
+  const user = (id: number | undefined): string | null =>
+    id === undefined ? null : ids.users.neutral(id);
   const name = (first: string | undefined, last: string | undefined): string | undefined =>
     first === undefined ? last : last === undefined ? first : `${first} ${last}`;
   /** A contact's organization: the newest corporate customer listing it as a contact person. */
   const organizationOf = (customerId: number): string | null => {
     let found: number | undefined;
     for (const corporate of state.corporates.values()) {
-      if (corporate.customerContacts.some((link) => link.customer.id === customerId) && (found === undefined || corporate.id > found)) found = corporate.id;
+      if (
+        corporate.customerContacts.some((link) => link.customer.id === customerId) &&
+        (found === undefined || corporate.id > found)
+      )
+        found = corporate.id;
     }
     return found === undefined ? null : ids.corporates.neutral(found);
   };
@@ -78,7 +95,9 @@ export function viewAccount(state: AccountState, timeZone: string): Snapshot {
   const deals = [...state.orders.values()].map((o): Deal => {
     const utm = utmOf(o.source);
     const group = STATUS_GROUP.get(o.status);
-    const phones = [o.phone, o.additionalPhone].filter((phone): phone is string => phone !== undefined);
+    const phones = [o.phone, o.additionalPhone].filter(
+      (phone): phone is string => phone !== undefined,
+    );
     return {
       id: ids.orders.neutral(o.id),
       ...(o.firstName !== undefined && { name: o.firstName }),
@@ -148,12 +167,25 @@ export function viewAccount(state: AccountState, timeZone: string): Snapshot {
   });
   const notifications: Snapshot['notifications'] = [];
   for (const event of state.callEvents) {
-    const kind = event.type === 'in' ? 'incoming' : event.type === 'hangup' && event.hangupStatus !== 'answered' ? 'missed' : null;
+    const kind =
+      event.type === 'in'
+        ? 'incoming'
+        : event.type === 'hangup' && event.hangupStatus !== 'answered'
+          ? 'missed'
+          : null;
     if (!kind) continue;
-    for (const userId of event.userIds) notifications.push({ userId: ids.users.neutral(userId), callId: event.callExternalId ?? '', kind });
+    for (const userId of event.userIds)
+      notifications.push({
+        userId: ids.users.neutral(userId),
+        callId: event.callExternalId ?? '',
+        kind,
+      });
   }
   return {
-    users: [...state.users.values()].map((u) => ({ id: ids.users.neutral(u.id), name: name(u.firstName, u.lastName) ?? '' })),
+    users: [...state.users.values()].map((u) => ({
+      id: ids.users.neutral(u.id),
+      name: name(u.firstName, u.lastName) ?? '',
+    })),
     contacts,
     leads: [],
     deals,

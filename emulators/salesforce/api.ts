@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { to18 } from './ids.js';
-import type { Org} from './org.js';
+import type { Org } from './org.js';
 import { SfFailure, sfDateTime, type SRecord } from './org.js';
 import { malformed, parseQuery, runQuery } from './soql.js';
 import { parseSearch, runSearch } from './sosl.js';
@@ -28,13 +28,26 @@ export interface ApiContext {
   readonly cursors: Map<string, { type: string; rows: SRecord[]; offset: number; total: number }>;
 }
 
-const notFound = (): SfFailure => new SfFailure(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+const notFound = (): SfFailure =>
+  new SfFailure(404, [
+    { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+  ]);
 const objectBody = (body: unknown): Record<string, unknown> => {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new SfFailure(400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object' }]);
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new SfFailure(400, [
+      { errorCode: 'JSON_PARSER_ERROR', message: 'The request body must be a JSON object' },
+    ]);
   return body as Record<string, unknown>;
 };
-const withAttributes = (version: string, type: string, record: SRecord): Record<string, unknown> => ({
-  attributes: { type, url: `/services/data/v${version}/sobjects/${type}/${String(record['Id'] ?? '')}` },
+const withAttributes = (
+  version: string,
+  type: string,
+  record: SRecord,
+): Record<string, unknown> => ({
+  attributes: {
+    type,
+    url: `/services/data/v${version}/sobjects/${type}/${String(record['Id'] ?? '')}`,
+  },
   ...record,
 });
 
@@ -43,7 +56,8 @@ export function routeOf(method: string, path: string): string {
   const parts = path.split('/').filter(Boolean);
   const [head, type, second, third] = parts;
   let pattern = `/${parts.join('/')}`;
-  if (head === 'query' || head === 'queryAll') pattern = parts.length > 1 ? `/${head}/{locator}` : `/${head}`;
+  if (head === 'query' || head === 'queryAll')
+    pattern = parts.length > 1 ? `/${head}/{locator}` : `/${head}`;
   else if (head === 'sobjects' && type) {
     if (second === 'describe') pattern = `/sobjects/${type}/describe`;
     else if (second === 'deleted' && third === undefined) pattern = `/sobjects/${type}/deleted`;
@@ -60,7 +74,15 @@ export function handleApi(ctx: ApiContext, req: ApiRequest): ApiResponse {
   const [head, a, b, c] = parts;
   const { method, version } = req;
   if (parts.length === 0 && method === 'GET') {
-    return { status: 200, body: { sobjects: '/services/data/v' + version + '/sobjects', query: `/services/data/v${version}/query`, search: `/services/data/v${version}/search`, limits: `/services/data/v${version}/limits` } };
+    return {
+      status: 200,
+      body: {
+        sobjects: '/services/data/v' + version + '/sobjects',
+        query: `/services/data/v${version}/query`,
+        search: `/services/data/v${version}/search`,
+        limits: `/services/data/v${version}/limits`,
+      },
+    };
   }
   if ((head === 'query' || head === 'queryAll') && method === 'GET') {
     if (a) return nextBatch(ctx, version, a);
@@ -68,35 +90,59 @@ export function handleApi(ctx: ApiContext, req: ApiRequest): ApiResponse {
     if (!q) throw malformed('A query string has to be specified');
     const rows = runQuery(org, parseQuery(q));
     const type = org.typeNamed(parseQuery(q).type);
-    const batch = Number(/batchSize=(\d+)/.exec(req.headers['sforce-query-options'] ?? '')?.[1] ?? ctx.queryBatchSize);
+    const batch = Number(
+      /batchSize=(\d+)/.exec(req.headers['sforce-query-options'] ?? '')?.[1] ?? ctx.queryBatchSize,
+    );
     return batchOf(ctx, version, type, rows, 0, Math.max(1, Math.min(batch, ctx.queryBatchSize)));
   }
   if (head === 'search' && method === 'GET') {
     const q = req.query.get('q');
     if (!q) throw malformed('A search string has to be specified');
     const found = runSearch(org, parseSearch(q));
-    return { status: 200, body: { searchRecords: found.map((hit) => withAttributes(version, hit.type, hit.record)) } };
+    return {
+      status: 200,
+      body: { searchRecords: found.map((hit) => withAttributes(version, hit.type, hit.record)) },
+    };
   }
   if (head === 'sobjects') {
-    if (!a && method === 'GET') return { status: 200, body: { encoding: 'UTF-8', maxBatchSize: 200, sobjects: [...org.schema.keys()].map((name) => ({ name, label: name, createable: true, queryable: true })) } };
+    if (!a && method === 'GET')
+      return {
+        status: 200,
+        body: {
+          encoding: 'UTF-8',
+          maxBatchSize: 200,
+          sobjects: [...org.schema.keys()].map((name) => ({
+            name,
+            label: name,
+            createable: true,
+            queryable: true,
+          })),
+        },
+      };
     if (!a) throw notFound();
     const type = org.typeNamed(a);
     if (b === 'describe' && method === 'GET') return { status: 200, body: describe(org, type) };
     if (b === undefined && method === 'POST') {
       const id = org.create(type, objectBody(req.body));
-      return { status: 201, body: { id, success: true, errors: [] }, headers: { location: `/services/data/v${version}/sobjects/${type}/${id}` } };
+      return {
+        status: 201,
+        body: { id, success: true, errors: [] },
+        headers: { location: `/services/data/v${version}/sobjects/${type}/${id}` },
+      };
     }
     if (b === 'deleted' && c === undefined) return getDeleted(ctx, req, type);
     if (b !== undefined && c === undefined) return byId(ctx, req, type, b);
     if (b !== undefined && c !== undefined) return byExternalId(ctx, req, type, b, c);
   }
-  if (head === 'composite' && a === 'sobjects' && method === 'POST') return collection(ctx, req.body);
+  if (head === 'composite' && a === 'sobjects' && method === 'POST')
+    return collection(ctx, req.body);
   throw notFound();
 }
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const replicationError = (message: string): SfFailure => new SfFailure(400, [{ errorCode: 'INVALID_REPLICATION_DATE', message }]);
+const replicationError = (message: string): SfFailure =>
+  new SfFailure(400, [{ errorCode: 'INVALID_REPLICATION_DATE', message }]);
 
 /**
  * sObject Get Deleted (REST API v29.0+): the delete log between `start` and
@@ -106,28 +152,64 @@ const replicationError = (message: string): SfFailure => new SfFailure(400, [{ e
  * getDeleted(); the REST status 400 and the messages are UNVERIFIED).
  */
 function getDeleted(ctx: ApiContext, req: ApiRequest, type: string): ApiResponse {
-  if (req.method !== 'GET') throw new SfFailure(405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${req.method}' not allowed. Allowed are GET` }]);
+  if (req.method !== 'GET')
+    throw new SfFailure(405, [
+      {
+        errorCode: 'METHOD_NOT_ALLOWED',
+        message: `HTTP Method '${req.method}' not allowed. Allowed are GET`,
+      },
+    ]);
   if (Number(req.version) < 29) throw notFound();
   const minute = (name: 'start' | 'end'): number => {
     const raw = req.query.get(name);
     // Error code for a missing or unreadable date UNVERIFIED.
-    if (raw === null || raw === '') throw new SfFailure(400, [{ errorCode: 'MISSING_ARGUMENT', message: `Missing required parameter: ${name}` }]);
+    if (raw === null || raw === '')
+      throw new SfFailure(400, [
+        { errorCode: 'MISSING_ARGUMENT', message: `Missing required parameter: ${name}` },
+      ]);
     const ms = /^\d{4}-\d{2}-\d{2}T/.test(raw) ? Date.parse(raw) : NaN;
-    if (Number.isNaN(ms)) throw new SfFailure(400, [{ errorCode: 'INVALID_DATETIME', message: `${name}: unable to parse '${raw}' as a dateTime` }]);
+    if (Number.isNaN(ms))
+      throw new SfFailure(400, [
+        {
+          errorCode: 'INVALID_DATETIME',
+          message: `${name}: unable to parse '${raw}' as a dateTime`,
+        },
+      ]);
     return Math.floor(ms / MINUTE) * MINUTE;
   };
   const start = minute('start');
   const end = minute('end');
-  if (end - start <= MINUTE) throw replicationError('startDate must chronologically precede endDate by more than one minute');
+  if (end - start <= MINUTE)
+    throw replicationError(
+      'startDate must chronologically precede endDate by more than one minute',
+    );
   const now = Date.now();
-  const earliest = Math.floor(Math.max(ctx.org.earliestDeleteLog, Math.floor(now / DAY) * DAY - 15 * DAY) / MINUTE) * MINUTE;
-  if (start < earliest) throw replicationError(`startDate is before the earliest date available ${sfDateTime(earliest)}`);
+  const earliest =
+    Math.floor(
+      Math.max(ctx.org.earliestDeleteLog, Math.floor(now / DAY) * DAY - 15 * DAY) / MINUTE,
+    ) * MINUTE;
+  if (start < earliest)
+    throw replicationError(
+      `startDate is before the earliest date available ${sfDateTime(earliest)}`,
+    );
   const covered = Math.min(end, Math.floor(now / MINUTE) * MINUTE);
-  const found = ctx.org.deleteLog.filter((entry) => entry.type === type && entry.at >= start && entry.at < covered);
-  if (found.length > 600_000) throw new SfFailure(400, [{ errorCode: 'EXCEEDED_ID_LIMIT', message: 'Too many ids: choose start and end dates closer together' }]);
+  const found = ctx.org.deleteLog.filter(
+    (entry) => entry.type === type && entry.at >= start && entry.at < covered,
+  );
+  if (found.length > 600_000)
+    throw new SfFailure(400, [
+      {
+        errorCode: 'EXCEEDED_ID_LIMIT',
+        message: 'Too many ids: choose start and end dates closer together',
+      },
+    ]);
   return {
     status: 200,
-    body: { deletedRecords: found.map((entry) => ({ id: entry.id, deletedDate: sfDateTime(entry.at) })), earliestDateAvailable: sfDateTime(earliest), latestDateCovered: sfDateTime(covered) },
+    body: {
+      deletedRecords: found.map((entry) => ({ id: entry.id, deletedDate: sfDateTime(entry.at) })),
+      earliestDateAvailable: sfDateTime(earliest),
+      latestDateCovered: sfDateTime(covered),
+    },
   };
 }
 
@@ -136,15 +218,26 @@ function byId(ctx: ApiContext, req: ApiRequest, type: string, rawId: string): Ap
   const id = to18(rawId);
   const record = id ? org.get(type, id) : undefined;
   // A record in the delete log (the Recycle Bin) refuses a second DELETE with ENTITY_IS_DELETED (UNVERIFIED: GET and PATCH answer NOT_FOUND here).
-  if (!record && req.method === 'DELETE' && org.deleteLog.some((entry) => entry.id === id)) throw new SfFailure(404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]);
+  if (!record && req.method === 'DELETE' && org.deleteLog.some((entry) => entry.id === id))
+    throw new SfFailure(404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]);
   if (!record) throw notFound();
   if (req.method === 'GET') {
-    const wanted = req.query.get('fields')?.split(',').map((name) => name.trim()).filter(Boolean);
+    const wanted = req.query
+      .get('fields')
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     const fields = wanted ?? org.fieldsOf(type).map((field) => field.name);
     const out: SRecord = {};
     for (const name of fields) {
       const field = org.field(type, name);
-      if (!field) throw new SfFailure(400, [{ errorCode: 'INVALID_FIELD', message: `No such column '${name}' on sobject of type ${type}` }]);
+      if (!field)
+        throw new SfFailure(400, [
+          {
+            errorCode: 'INVALID_FIELD',
+            message: `No such column '${name}' on sobject of type ${type}`,
+          },
+        ]);
       out[field.name] = record[field.name] ?? null;
     }
     return { status: 200, body: withAttributes(req.version, type, out) };
@@ -157,25 +250,55 @@ function byId(ctx: ApiContext, req: ApiRequest, type: string, rawId: string): Ap
     org.delete(type, String(record['Id']));
     return { status: 204 };
   }
-  throw new SfFailure(405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${req.method}' not allowed. Allowed are GET,PATCH,DELETE` }]);
+  throw new SfFailure(405, [
+    {
+      errorCode: 'METHOD_NOT_ALLOWED',
+      message: `HTTP Method '${req.method}' not allowed. Allowed are GET,PATCH,DELETE`,
+    },
+  ]);
 }
 
 /** Upsert and read by an external-id field (crm-apis.md §4.3). */
-function byExternalId(ctx: ApiContext, req: ApiRequest, type: string, fieldName: string, value: string): ApiResponse {
+function byExternalId(
+  ctx: ApiContext,
+  req: ApiRequest,
+  type: string,
+  fieldName: string,
+  value: string,
+): ApiResponse {
   const { org } = ctx;
   const field = org.field(type, fieldName);
   if (!field || !(field.externalId || field.name === 'Id')) {
-    throw new SfFailure(404, [{ errorCode: 'NOT_FOUND', message: `Provided external ID field does not exist or is not accessible: ${fieldName}` }]);
+    throw new SfFailure(404, [
+      {
+        errorCode: 'NOT_FOUND',
+        message: `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+      },
+    ]);
   }
-  const matches = [...(org.records.get(type)?.values() ?? [])].filter((r) => r[field.name] === value);
+  const matches = [...(org.records.get(type)?.values() ?? [])].filter(
+    (r) => r[field.name] === value,
+  );
   if (req.method === 'GET') {
     const found = matches[0];
     if (!found) throw notFound();
-    if (matches.length > 1) return { status: 300, body: matches.map((r) => `/services/data/v${req.version}/sobjects/${type}/${String(r['Id'])}`) };
+    if (matches.length > 1)
+      return {
+        status: 300,
+        body: matches.map(
+          (r) => `/services/data/v${req.version}/sobjects/${type}/${String(r['Id'])}`,
+        ),
+      };
     return { status: 200, body: withAttributes(req.version, type, found) };
   }
   if (req.method !== 'PATCH') throw notFound();
-  if (matches.length > 1) return { status: 300, body: matches.map((r) => `/services/data/v${req.version}/sobjects/${type}/${String(r['Id'])}`) };
+  if (matches.length > 1)
+    return {
+      status: 300,
+      body: matches.map(
+        (r) => `/services/data/v${req.version}/sobjects/${type}/${String(r['Id'])}`,
+      ),
+    };
   const body = objectBody(req.body);
   const existing = matches[0];
   if (existing) {
@@ -190,19 +313,36 @@ function byExternalId(ctx: ApiContext, req: ApiRequest, type: string, fieldName:
 function collection(ctx: ApiContext, rawBody: unknown): ApiResponse {
   const body = objectBody(rawBody);
   const records = body['records'];
-  if (!Array.isArray(records)) throw new SfFailure(400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'records is required' }]);
-  if (records.length > 200) throw new SfFailure(400, [{ errorCode: 'EXCEEDED_ID_LIMIT', message: 'record limit reached. cannot submit more than 200 records into this call' }]);
+  if (!Array.isArray(records))
+    throw new SfFailure(400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'records is required' }]);
+  if (records.length > 200)
+    throw new SfFailure(400, [
+      {
+        errorCode: 'EXCEEDED_ID_LIMIT',
+        message: 'record limit reached. cannot submit more than 200 records into this call',
+      },
+    ]);
   const allOrNone = body['allOrNone'] === true;
   const before = structuredClone(ctx.org.records);
   const results = records.map((raw: unknown) => {
     try {
       const record = objectBody(raw);
       const type = (record['attributes'] as { type?: unknown } | undefined)?.type;
-      if (typeof type !== 'string') throw new SfFailure(400, [{ errorCode: 'INVALID_TYPE', message: 'Must specify a type in attributes' }]);
+      if (typeof type !== 'string')
+        throw new SfFailure(400, [
+          { errorCode: 'INVALID_TYPE', message: 'Must specify a type in attributes' },
+        ]);
       return { id: ctx.org.create(ctx.org.typeNamed(type), record), success: true, errors: [] };
     } catch (error) {
       if (!(error instanceof SfFailure)) throw error;
-      return { success: false, errors: error.errors.map((e) => ({ statusCode: e.errorCode, message: e.message, fields: e.fields ?? [] })) };
+      return {
+        success: false,
+        errors: error.errors.map((e) => ({
+          statusCode: e.errorCode,
+          message: e.message,
+          fields: e.fields ?? [],
+        })),
+      };
     }
   });
   if (allOrNone && results.some((r) => !r.success)) {
@@ -210,16 +350,41 @@ function collection(ctx: ApiContext, rawBody: unknown): ApiResponse {
     for (const [type, map] of before) ctx.org.records.set(type, map);
     return {
       status: 200,
-      body: results.map((r) => (r.success ? { success: false, errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] } : r)),
+      body: results.map((r) =>
+        r.success
+          ? {
+              success: false,
+              errors: [
+                {
+                  statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                  message:
+                    'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                  fields: [],
+                },
+              ],
+            }
+          : r,
+      ),
     };
   }
   return { status: 200, body: results };
 }
 
-function batchOf(ctx: ApiContext, version: string, type: string, rows: SRecord[], offset: number, size: number): ApiResponse {
+function batchOf(
+  ctx: ApiContext,
+  version: string,
+  type: string,
+  rows: SRecord[],
+  offset: number,
+  size: number,
+): ApiResponse {
   const page = rows.slice(offset, offset + size);
   const next = offset + size;
-  const body: Record<string, unknown> = { totalSize: rows.length, done: next >= rows.length, records: page.map((r) => withAttributes(version, type, r)) };
+  const body: Record<string, unknown> = {
+    totalSize: rows.length,
+    done: next >= rows.length,
+    records: page.map((r) => withAttributes(version, type, r)),
+  };
   if (next < rows.length) {
     const locator = `01g5g0000${randomBytes(4).toString('hex')}-${next}`;
     ctx.cursors.set(locator, { type, rows, offset: next, total: size });
@@ -230,24 +395,63 @@ function batchOf(ctx: ApiContext, version: string, type: string, rows: SRecord[]
 
 function nextBatch(ctx: ApiContext, version: string, locator: string): ApiResponse {
   const cursor = ctx.cursors.get(locator);
-  if (!cursor) throw new SfFailure(400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]);
+  if (!cursor)
+    throw new SfFailure(400, [
+      { errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' },
+    ]);
   ctx.cursors.delete(locator);
   return batchOf(ctx, version, cursor.type, cursor.rows, cursor.offset, cursor.total);
 }
 
 function describe(org: Org, type: string): unknown {
-  const recordTypes = [...(org.records.get('RecordType')?.values() ?? [])].filter((r) => r['SobjectType'] === type);
+  const recordTypes = [...(org.records.get('RecordType')?.values() ?? [])].filter(
+    (r) => r['SobjectType'] === type,
+  );
   return {
-    name: type, label: type, createable: true, updateable: true, queryable: true, custom: false,
+    name: type,
+    label: type,
+    createable: true,
+    updateable: true,
+    queryable: true,
+    custom: false,
     fields: org.fieldsOf(type).map((field) => ({
-      name: field.name, label: field.label ?? field.name, type: field.type, length: field.length ?? 0, custom: field.custom ?? false,
-      createable: field.createable, updateable: field.updateable, nillable: !field.required, externalId: field.externalId ?? false,
-      referenceTo: field.referenceTo ?? [], restrictedPicklist: field.restricted ?? false,
-      picklistValues: (field.picklist ?? []).map((value, index) => ({ value, label: value, active: true, defaultValue: index === 0 })),
+      name: field.name,
+      label: field.label ?? field.name,
+      type: field.type,
+      length: field.length ?? 0,
+      custom: field.custom ?? false,
+      createable: field.createable,
+      updateable: field.updateable,
+      nillable: !field.required,
+      externalId: field.externalId ?? false,
+      referenceTo: field.referenceTo ?? [],
+      restrictedPicklist: field.restricted ?? false,
+      picklistValues: (field.picklist ?? []).map((value, index) => ({
+        value,
+        label: value,
+        active: true,
+        defaultValue: index === 0,
+      })),
     })),
     recordTypeInfos: [
-      ...recordTypes.map((r) => ({ name: r['Name'], developerName: r['DeveloperName'], recordTypeId: r['Id'], active: r['IsActive'] !== false, available: true, master: false, defaultRecordTypeMapping: false })),
-      { name: 'Master', developerName: 'Master', recordTypeId: '012000000000000AAA', active: true, available: true, master: true, defaultRecordTypeMapping: recordTypes.length === 0 },
+      ...recordTypes.map((r) => ({
+        name: r['Name'],
+        developerName: r['DeveloperName'],
+        recordTypeId: r['Id'],
+        active: r['IsActive'] !== false,
+        available: true,
+        master: false,
+        defaultRecordTypeMapping: false,
+      })),
+      {
+        name: 'Master',
+        developerName: 'Master',
+        recordTypeId: '012000000000000AAA',
+        active: true,
+        available: true,
+        master: true,
+        defaultRecordTypeMapping: recordTypes.length === 0,
+      },
     ],
   };
 }

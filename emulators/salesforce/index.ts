@@ -1,2 +1,6 @@
-export { startSalesforceEmulator, type SalesforceConnection, type SalesforceEmulatorOptions } from './server.js';
+export {
+  startSalesforceEmulator,
+  type SalesforceConnection,
+  type SalesforceEmulatorOptions,
+} from './server.js';
 export { emulateSalesforce } from './cli.js';

@@ -48,8 +48,13 @@ export class Org {
     for (const type of this.schema.keys()) this.records.set(type, new Map());
     STAGES.forEach((stage, index) =>
       this.insertRaw('OpportunityStage', {
-        ApiName: stage.label, MasterLabel: stage.label, IsActive: true, IsClosed: stage.closed, IsWon: stage.won,
-        SortOrder: index + 1, DefaultProbability: stage.won ? 100 : stage.closed ? 0 : 10 * (index + 1),
+        ApiName: stage.label,
+        MasterLabel: stage.label,
+        IsActive: true,
+        IsClosed: stage.closed,
+        IsWon: stage.won,
+        SortOrder: index + 1,
+        DefaultProbability: stage.won ? 100 : stage.closed ? 0 : 10 * (index + 1),
       }),
     );
   }
@@ -85,7 +90,14 @@ export class Org {
 
   addCustomField(type: string, name: string): void {
     if (this.field(type, name)) return;
-    this.fieldsOf(type).push({ name, type: 'string', createable: true, updateable: true, custom: true, length: 255 });
+    this.fieldsOf(type).push({
+      name,
+      type: 'string',
+      createable: true,
+      updateable: true,
+      custom: true,
+      length: 255,
+    });
   }
 
   /** Seeding and fixtures: stored as given, no validation. */
@@ -111,17 +123,30 @@ export class Org {
   create(type: string, body: Record<string, unknown>): string {
     const values = this.check(type, body, 'create');
     for (const field of this.fieldsOf(type)) {
-      if (field.required && (values[field.name] === undefined || values[field.name] === null || values[field.name] === '')) {
-        throw fail(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${field.name}]`, [field.name]);
+      if (
+        field.required &&
+        (values[field.name] === undefined ||
+          values[field.name] === null ||
+          values[field.name] === '')
+      ) {
+        throw fail(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${field.name}]`, [
+          field.name,
+        ]);
       }
     }
     const defaults: SRecord = {};
     if (type === 'Lead') defaults['Status'] = 'Open - Not Contacted';
-    if (type === 'Task') Object.assign(defaults, { Status: 'Not Started', Priority: 'Normal', TaskSubtype: 'Task' });
+    if (type === 'Task')
+      Object.assign(defaults, { Status: 'Not Started', Priority: 'Normal', TaskSubtype: 'Task' });
     return this.insertRaw(type, { ...defaults, ...values });
   }
 
-  update(type: string, id: string, body: Record<string, unknown>, mode: 'update' | 'upsert' = 'update'): void {
+  update(
+    type: string,
+    id: string,
+    body: Record<string, unknown>,
+    mode: 'update' | 'upsert' = 'update',
+  ): void {
     const record = this.get(type, id);
     if (!record) throw fail(404, 'NOT_FOUND', 'The requested resource does not exist');
     const values = this.check(type, body, mode);
@@ -155,17 +180,27 @@ export class Org {
   }
 
   /** Field-by-field checks of a create or update body, in Salesforce's error codes. */
-  private check(type: string, body: Record<string, unknown>, mode: 'create' | 'update' | 'upsert'): SRecord {
+  private check(
+    type: string,
+    body: Record<string, unknown>,
+    mode: 'create' | 'update' | 'upsert',
+  ): SRecord {
     const out: SRecord = {};
     for (const [name, raw] of Object.entries(body)) {
       if (name === 'attributes') continue;
       const field = this.field(type, name);
-      if (!field) throw fail(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${type}`);
+      if (!field)
+        throw fail(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${type}`);
       if (field.type === 'id') continue;
       if (mode === 'create' ? !field.createable : !field.updateable) {
         // An upsert that finds its record ignores create-only fields that do not change (UNVERIFIED).
         if (mode === 'upsert' && field.createable) continue;
-        throw fail(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${field.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, [field.name]);
+        throw fail(
+          400,
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${field.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+          [field.name],
+        );
       }
       out[field.name] = this.value(type, field, raw);
     }
@@ -174,41 +209,74 @@ export class Org {
 
   private value(type: string, field: FieldDef, raw: unknown): Value {
     if (raw === null || raw === undefined) return null;
-    const bad = (): SfFailure => fail(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${field.type} from ${typeof raw} value ${JSON.stringify(raw)} for ${type}.${field.name}`);
+    const bad = (): SfFailure =>
+      fail(
+        400,
+        'JSON_PARSER_ERROR',
+        `Cannot deserialize instance of ${field.type} from ${typeof raw} value ${JSON.stringify(raw)} for ${type}.${field.name}`,
+      );
     switch (field.type) {
       case 'boolean':
         if (typeof raw !== 'boolean') throw bad();
         return raw;
       case 'int':
       case 'double':
-        if (typeof raw !== 'number' || (field.type === 'int' && !Number.isInteger(raw))) throw bad();
+        if (typeof raw !== 'number' || (field.type === 'int' && !Number.isInteger(raw)))
+          throw bad();
         return raw;
       case 'reference': {
         if (typeof raw !== 'string') throw bad();
         if (raw === '') return null;
         const id = to18(raw);
-        if (!id) throw fail(400, 'MALFORMED_ID', `${field.name}: id value of incorrect type: ${raw}`, [field.name]);
+        if (!id)
+          throw fail(400, 'MALFORMED_ID', `${field.name}: id value of incorrect type: ${raw}`, [
+            field.name,
+          ]);
         const target = typeOfId(id);
         if (!target || !(field.referenceTo ?? []).includes(target) || !this.get(target, id)) {
-          throw fail(400, 'INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [field.name]);
+          throw fail(400, 'INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, [
+            field.name,
+          ]);
         }
         return id;
       }
       case 'date':
-        if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw fail(400, 'INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.name}: value not of required type: ${JSON.stringify(raw)}`, [field.name]);
+        if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw))
+          throw fail(
+            400,
+            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+            `${field.name}: value not of required type: ${JSON.stringify(raw)}`,
+            [field.name],
+          );
         return raw;
       case 'datetime': {
         const ms = typeof raw === 'string' ? Date.parse(raw) : NaN;
-        if (Number.isNaN(ms)) throw fail(400, 'INVALID_TYPE_ON_FIELD_IN_RECORD', `${field.name}: value not of required type: ${JSON.stringify(raw)}`, [field.name]);
+        if (Number.isNaN(ms))
+          throw fail(
+            400,
+            'INVALID_TYPE_ON_FIELD_IN_RECORD',
+            `${field.name}: value not of required type: ${JSON.stringify(raw)}`,
+            [field.name],
+          );
         return sfDateTime(ms);
       }
       default: {
         if (typeof raw !== 'string') throw bad();
         if (field.picklist && field.restricted && !field.picklist.includes(raw)) {
-          throw fail(400, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.name}: bad value for restricted picklist field: ${raw}`, [field.name]);
+          throw fail(
+            400,
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${field.name}: bad value for restricted picklist field: ${raw}`,
+            [field.name],
+          );
         }
         if (field.length !== undefined && raw.length > field.length) {
-          throw fail(400, 'STRING_TOO_LONG', `${field.name}: data value too large: ${raw.slice(0, 40)}… (max length=${field.length})`, [field.name]);
+          throw fail(
+            400,
+            'STRING_TOO_LONG',
+            `${field.name}: data value too large: ${raw.slice(0, 40)}… (max length=${field.length})`,
+            [field.name],
+          );
         }
         return raw;
       }
@@ -223,7 +291,9 @@ export class Org {
 /** Fields Salesforce computes: compound names, closed / won flags. */
 function derive(type: string, record: SRecord): SRecord {
   const name = (): string | null => {
-    const parts = [record['FirstName'], record['LastName']].filter((part) => typeof part === 'string' && part !== '');
+    const parts = [record['FirstName'], record['LastName']].filter(
+      (part) => typeof part === 'string' && part !== '',
+    );
     return parts.length > 0 ? parts.join(' ') : null;
   };
   if (type === 'Contact' || type === 'Lead' || type === 'User') record['Name'] = name();
@@ -233,7 +303,9 @@ function derive(type: string, record: SRecord): SRecord {
     record['IsWon'] = stage?.won ?? false;
   }
   if (type === 'Task') record['IsClosed'] = record['Status'] === 'Completed';
-  if (type === 'Lead') record['IsConverted'] = record['IsConverted'] === true || record['Status'] === 'Closed - Converted';
+  if (type === 'Lead')
+    record['IsConverted'] =
+      record['IsConverted'] === true || record['Status'] === 'Closed - Converted';
   if (type === 'ContentNote' && typeof record['Content'] === 'string') {
     record['TextPreview'] = Buffer.from(record['Content'], 'base64').toString('utf8').slice(0, 255);
   }

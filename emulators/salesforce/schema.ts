@@ -4,8 +4,20 @@
 // the API; each keeps its canonical spelling here.
 
 export type FieldType =
-  | 'id' | 'string' | 'textarea' | 'phone' | 'email' | 'url' | 'reference' | 'picklist'
-  | 'boolean' | 'date' | 'datetime' | 'int' | 'double' | 'base64';
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'phone'
+  | 'email'
+  | 'url'
+  | 'reference'
+  | 'picklist'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'int'
+  | 'double'
+  | 'base64';
 
 export interface FieldDef {
   readonly name: string;
@@ -32,7 +44,8 @@ const f = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldD
   ...(type === 'string' || type === 'phone' || type === 'email' ? { length: 255 } : {}),
   ...extra,
 });
-const system = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => f(name, type, { createable: false, updateable: false, ...extra });
+const system = (name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef =>
+  f(name, type, { createable: false, updateable: false, ...extra });
 
 /** The integration's own custom fields, created by the admin (README). */
 export const TRACKING_FIELDS = {
@@ -67,71 +80,195 @@ export const STAGES = [
   { label: 'Closed Won', closed: true, won: true },
   { label: 'Closed Lost', closed: true, won: false },
 ] as const;
-export const LEAD_STATUSES = ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'] as const;
-export const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'] as const;
+export const LEAD_STATUSES = [
+  'Open - Not Contacted',
+  'Working - Contacted',
+  'Closed - Converted',
+  'Closed - Not Converted',
+] as const;
+export const TASK_STATUSES = [
+  'Not Started',
+  'In Progress',
+  'Completed',
+  'Waiting on someone else',
+  'Deferred',
+] as const;
 
 export function standardSchema(): Map<string, FieldDef[]> {
   return new Map<string, FieldDef[]>([
-    ['User', [
-      f('Id', 'id', { createable: false, updateable: false }), system('Name', 'string'), f('FirstName', 'string'), f('LastName', 'string'),
-      f('Email', 'email'), f('IsActive', 'boolean'), f('Extension', 'string'), f('Phone', 'phone'), f('UserRoleId', 'reference', { referenceTo: [] }),
-      system('CreatedDate', 'datetime'),
-    ]],
-    ['Contact', [
-      ...common(), system('Name', 'string'), f('FirstName', 'string'), f('LastName', 'string', { required: true }),
-      f('Phone', 'phone'), f('MobilePhone', 'phone'), f('HomePhone', 'phone'), f('OtherPhone', 'phone'), f('AssistantPhone', 'phone'),
-      f('Email', 'email'), f('AccountId', 'reference', { referenceTo: ['Account'] }), f('Description', 'textarea'), f('LeadSource', 'picklist'),
-      ...tracking(),
-    ]],
-    ['Lead', [
-      ...common(), system('Name', 'string'), f('FirstName', 'string'), f('LastName', 'string', { required: true }),
-      f('Company', 'string', { required: true }), f('Phone', 'phone'), f('MobilePhone', 'phone'), f('Email', 'email'),
-      f('Status', 'picklist', { picklist: LEAD_STATUSES }), system('IsConverted', 'boolean'),
-      system('ConvertedContactId', 'reference', { referenceTo: ['Contact'] }), f('LeadSource', 'picklist'), f('Description', 'textarea'),
-      f('CM_Contact__c', 'reference', { referenceTo: ['Contact'], custom: true }),
-      ...tracking(),
-    ]],
-    ['Opportunity', [
-      ...common(), f('Name', 'string', { required: true }), f('StageName', 'picklist', { required: true, picklist: STAGES.map((s) => s.label), restricted: true }),
-      f('CloseDate', 'date', { required: true }), f('AccountId', 'reference', { referenceTo: ['Account'] }),
-      // Opportunity.ContactId (API 46+): the primary contact, settable on create only.
-      f('ContactId', 'reference', { referenceTo: ['Contact'], updateable: false }),
-      f('RecordTypeId', 'reference', { referenceTo: ['RecordType'] }), system('IsClosed', 'boolean'), system('IsWon', 'boolean'),
-      f('Amount', 'double'), f('LeadSource', 'picklist'), f('Description', 'textarea'),
-      ...tracking(),
-    ]],
-    ['Account', [
-      ...common(), f('Name', 'string', { required: true }), f('Phone', 'phone'), f('Website', 'url'), f('Description', 'textarea'),
-      ...tracking(),
-    ]],
-    ['Task', [
-      ...common(), f('Subject', 'string', { required: true }), f('Description', 'textarea', { length: 32_000 }),
-      f('Status', 'picklist', { picklist: TASK_STATUSES }), system('IsClosed', 'boolean'), f('Priority', 'picklist', { picklist: ['High', 'Normal', 'Low'] }),
-      f('ActivityDate', 'date'), f('IsReminderSet', 'boolean'), f('ReminderDateTime', 'datetime'),
-      f('WhoId', 'reference', { referenceTo: ['Contact', 'Lead'] }), f('WhatId', 'reference', { referenceTo: ['Account', 'Opportunity'] }),
-      f('TaskSubtype', 'picklist', { picklist: ['Task', 'Email', 'Call', 'ListEmail', 'Cadence', 'LinkedIn'], restricted: true, updateable: false }),
-      f('CallType', 'picklist', { picklist: ['Inbound', 'Outbound', 'Internal'], restricted: true }),
-      f('CallDurationInSeconds', 'int'), f('CallObject', 'string'), f('CallDisposition', 'string'),
-      f('CM_Call_From__c', 'string', { custom: true }), f('CM_Call_To__c', 'string', { custom: true }),
-      f('CM_Call_Started__c', 'datetime', { custom: true }), f(KEY_FIELD, 'string', { custom: true, externalId: true }),
-    ]],
-    ['ContentNote', [
-      ...common(), f('Title', 'string', { required: true }), f('Content', 'base64'), system('TextPreview', 'string'),
-    ]],
-    ['ContentDocumentLink', [
-      f('Id', 'id', { createable: false, updateable: false }), f('ContentDocumentId', 'reference', { referenceTo: ['ContentNote'], required: true, updateable: false }),
-      f('LinkedEntityId', 'reference', { referenceTo: ['Contact', 'Lead', 'Opportunity', 'Account', 'User'], required: true, updateable: false }),
-      f('ShareType', 'picklist', { picklist: ['V', 'C', 'I'] }), f('Visibility', 'picklist', { picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'] }),
-      system('CreatedDate', 'datetime'),
-    ]],
-    ['RecordType', [
-      f('Id', 'id', { createable: false, updateable: false }), f('Name', 'string'), f('DeveloperName', 'string'), f('SobjectType', 'string'),
-      f('IsActive', 'boolean'), system('CreatedDate', 'datetime'),
-    ]],
-    ['OpportunityStage', [
-      f('Id', 'id', { createable: false, updateable: false }), f('ApiName', 'string'), f('MasterLabel', 'string'), f('IsActive', 'boolean'),
-      f('IsClosed', 'boolean'), f('IsWon', 'boolean'), f('SortOrder', 'int'), f('DefaultProbability', 'double'), system('CreatedDate', 'datetime'),
-    ]],
+    [
+      'User',
+      [
+        f('Id', 'id', { createable: false, updateable: false }),
+        system('Name', 'string'),
+        f('FirstName', 'string'),
+        f('LastName', 'string'),
+        f('Email', 'email'),
+        f('IsActive', 'boolean'),
+        f('Extension', 'string'),
+        f('Phone', 'phone'),
+        f('UserRoleId', 'reference', { referenceTo: [] }),
+        system('CreatedDate', 'datetime'),
+      ],
+    ],
+    [
+      'Contact',
+      [
+        ...common(),
+        system('Name', 'string'),
+        f('FirstName', 'string'),
+        f('LastName', 'string', { required: true }),
+        f('Phone', 'phone'),
+        f('MobilePhone', 'phone'),
+        f('HomePhone', 'phone'),
+        f('OtherPhone', 'phone'),
+        f('AssistantPhone', 'phone'),
+        f('Email', 'email'),
+        f('AccountId', 'reference', { referenceTo: ['Account'] }),
+        f('Description', 'textarea'),
+        f('LeadSource', 'picklist'),
+        ...tracking(),
+      ],
+    ],
+    [
+      'Lead',
+      [
+        ...common(),
+        system('Name', 'string'),
+        f('FirstName', 'string'),
+        f('LastName', 'string', { required: true }),
+        f('Company', 'string', { required: true }),
+        f('Phone', 'phone'),
+        f('MobilePhone', 'phone'),
+        f('Email', 'email'),
+        f('Status', 'picklist', { picklist: LEAD_STATUSES }),
+        system('IsConverted', 'boolean'),
+        system('ConvertedContactId', 'reference', { referenceTo: ['Contact'] }),
+        f('LeadSource', 'picklist'),
+        f('Description', 'textarea'),
+        f('CM_Contact__c', 'reference', { referenceTo: ['Contact'], custom: true }),
+        ...tracking(),
+      ],
+    ],
+    [
+      'Opportunity',
+      [
+        ...common(),
+        f('Name', 'string', { required: true }),
+        f('StageName', 'picklist', {
+          required: true,
+          picklist: STAGES.map((s) => s.label),
+          restricted: true,
+        }),
+        f('CloseDate', 'date', { required: true }),
+        f('AccountId', 'reference', { referenceTo: ['Account'] }),
+        // Opportunity.ContactId (API 46+): the primary contact, settable on create only.
+        f('ContactId', 'reference', { referenceTo: ['Contact'], updateable: false }),
+        f('RecordTypeId', 'reference', { referenceTo: ['RecordType'] }),
+        system('IsClosed', 'boolean'),
+        system('IsWon', 'boolean'),
+        f('Amount', 'double'),
+        f('LeadSource', 'picklist'),
+        f('Description', 'textarea'),
+        ...tracking(),
+      ],
+    ],
+    [
+      'Account',
+      [
+        ...common(),
+        f('Name', 'string', { required: true }),
+        f('Phone', 'phone'),
+        f('Website', 'url'),
+        f('Description', 'textarea'),
+        ...tracking(),
+      ],
+    ],
+    [
+      'Task',
+      [
+        ...common(),
+        f('Subject', 'string', { required: true }),
+        f('Description', 'textarea', { length: 32_000 }),
+        f('Status', 'picklist', { picklist: TASK_STATUSES }),
+        system('IsClosed', 'boolean'),
+        f('Priority', 'picklist', { picklist: ['High', 'Normal', 'Low'] }),
+        f('ActivityDate', 'date'),
+        f('IsReminderSet', 'boolean'),
+        f('ReminderDateTime', 'datetime'),
+        f('WhoId', 'reference', { referenceTo: ['Contact', 'Lead'] }),
+        f('WhatId', 'reference', { referenceTo: ['Account', 'Opportunity'] }),
+        f('TaskSubtype', 'picklist', {
+          picklist: ['Task', 'Email', 'Call', 'ListEmail', 'Cadence', 'LinkedIn'],
+          restricted: true,
+          updateable: false,
+        }),
+        f('CallType', 'picklist', {
+          picklist: ['Inbound', 'Outbound', 'Internal'],
+          restricted: true,
+        }),
+        f('CallDurationInSeconds', 'int'),
+        f('CallObject', 'string'),
+        f('CallDisposition', 'string'),
+        f('CM_Call_From__c', 'string', { custom: true }),
+        f('CM_Call_To__c', 'string', { custom: true }),
+        f('CM_Call_Started__c', 'datetime', { custom: true }),
+        f(KEY_FIELD, 'string', { custom: true, externalId: true }),
+      ],
+    ],
+    [
+      'ContentNote',
+      [
+        ...common(),
+        f('Title', 'string', { required: true }),
+        f('Content', 'base64'),
+        system('TextPreview', 'string'),
+      ],
+    ],
+    [
+      'ContentDocumentLink',
+      [
+        f('Id', 'id', { createable: false, updateable: false }),
+        f('ContentDocumentId', 'reference', {
+          referenceTo: ['ContentNote'],
+          required: true,
+          updateable: false,
+        }),
+        f('LinkedEntityId', 'reference', {
+          referenceTo: ['Contact', 'Lead', 'Opportunity', 'Account', 'User'],
+          required: true,
+          updateable: false,
+        }),
+        f('ShareType', 'picklist', { picklist: ['V', 'C', 'I'] }),
+        f('Visibility', 'picklist', { picklist: ['AllUsers', 'InternalUsers', 'SharedUsers'] }),
+        system('CreatedDate', 'datetime'),
+      ],
+    ],
+    [
+      'RecordType',
+      [
+        f('Id', 'id', { createable: false, updateable: false }),
+        f('Name', 'string'),
+        f('DeveloperName', 'string'),
+        f('SobjectType', 'string'),
+        f('IsActive', 'boolean'),
+        system('CreatedDate', 'datetime'),
+      ],
+    ],
+    [
+      'OpportunityStage',
+      [
+        f('Id', 'id', { createable: false, updateable: false }),
+        f('ApiName', 'string'),
+        f('MasterLabel', 'string'),
+        f('IsActive', 'boolean'),
+        f('IsClosed', 'boolean'),
+        f('IsWon', 'boolean'),
+        f('SortOrder', 'int'),
+        f('DefaultProbability', 'double'),
+        system('CreatedDate', 'datetime'),
+      ],
+    ],
   ]);
 }
 

@@ -7,7 +7,8 @@ import { to18 } from './ids.js';
 
 type Token = { kind: 'word' | 'string' | 'number' | 'op' | 'punct'; text: string };
 
-export const malformed = (message: string): SfFailure => new SfFailure(400, [{ message, errorCode: 'MALFORMED_QUERY' }]);
+export const malformed = (message: string): SfFailure =>
+  new SfFailure(400, [{ message, errorCode: 'MALFORMED_QUERY' }]);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -89,7 +90,8 @@ class Parser {
   }
   expectWord(word: string): void {
     const t = this.next();
-    if (t.kind !== 'word' || t.text.toUpperCase() !== word) throw malformed(`unexpected token: '${t.text}', expecting ${word}`);
+    if (t.kind !== 'word' || t.text.toUpperCase() !== word)
+      throw malformed(`unexpected token: '${t.text}', expecting ${word}`);
   }
   expectPunct(p: string): void {
     const t = this.next();
@@ -236,13 +238,18 @@ export function runQuery(org: Org, query: Query, only?: (record: SRecord) => boo
   const type = org.typeNamed(query.type);
   const canonical = (name: string): string => {
     const field = org.field(type, name);
-    if (!field) throw new SfFailure(400, [{ message: `No such column '${name}' on entity '${type}'.`, errorCode: 'INVALID_FIELD' }]);
+    if (!field)
+      throw new SfFailure(400, [
+        { message: `No such column '${name}' on entity '${type}'.`, errorCode: 'INVALID_FIELD' },
+      ]);
     return field.name;
   };
   const fields = query.fields.map(canonical);
   const where = query.where ? resolve(query.where, canonical) : null;
   const order = query.orderBy.map((o) => ({ field: canonical(o.field), desc: o.desc }));
-  let rows = [...(org.records.get(type)?.values() ?? [])].filter((r) => (!only || only(r)) && (!where || test(where, r)));
+  let rows = [...(org.records.get(type)?.values() ?? [])].filter(
+    (r) => (!only || only(r)) && (!where || test(where, r)),
+  );
   if (order.length > 0) {
     rows.sort((a, b) => {
       for (const o of order) {
@@ -266,7 +273,8 @@ function resolve(c: Condition, canonical: (name: string) => string): Condition {
   return { kind: c.kind, left: resolve(c.left, canonical), right: resolve(c.right, canonical) };
 }
 
-const norm = (v: Value): Value => (typeof v === 'string' && /^[a-zA-Z0-9]{15}$/.test(v) ? (to18(v) ?? v) : v);
+const norm = (v: Value): Value =>
+  typeof v === 'string' && /^[a-zA-Z0-9]{15}$/.test(v) ? (to18(v) ?? v) : v;
 
 function compare(a: Value, b: Value): number {
   if (a === b) return 0;
@@ -286,7 +294,10 @@ function test(c: Condition, r: SRecord): boolean {
       return !test(c.inner, r);
     case 'compare': {
       const v = r[c.field] ?? null;
-      const eq = (x: Value): boolean => (typeof v === 'string' && typeof x === 'string' ? v.toLowerCase() === x.toLowerCase() || norm(v) === norm(x) : v === x);
+      const eq = (x: Value): boolean =>
+        typeof v === 'string' && typeof x === 'string'
+          ? v.toLowerCase() === x.toLowerCase() || norm(v) === norm(x)
+          : v === x;
       if (Array.isArray(c.value)) return c.op === 'IN' ? c.value.some(eq) : !c.value.some(eq);
       const x = c.value;
       switch (c.op) {
@@ -296,7 +307,10 @@ function test(c: Condition, r: SRecord): boolean {
           return !eq(x);
         case 'LIKE': {
           if (typeof v !== 'string' || typeof x !== 'string') return false;
-          const pattern = x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+          const pattern = x
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/%/g, '.*')
+            .replace(/_/g, '.');
           return new RegExp(`^${pattern}$`, 'is').test(v);
         }
         default: {

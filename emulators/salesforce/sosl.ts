@@ -35,7 +35,10 @@ export function parseSearch(text: string): SearchRequest {
   }
   if (trimmed.charAt(i) !== '}') throw malformed('missing } in FIND clause');
   if (/(^|[^\\])[{}]/.test(body)) throw malformed('reserved character not escaped in search term');
-  const terms = body.split(/\s+OR\s+/i).map((term) => term.replace(RESERVED, '$1').replace(/^"|"$/g, '').trim()).filter(Boolean);
+  const terms = body
+    .split(/\s+OR\s+/i)
+    .map((term) => term.replace(RESERVED, '$1').replace(/^"|"$/g, '').trim())
+    .filter(Boolean);
   let rest = trimmed.slice(i + 1).trim();
   let scope = 'ALL';
   const scopeMatch = /^IN\s+(ALL|NAME|PHONE|EMAIL|SIDEBAR)\s+FIELDS\s*/i.exec(rest);
@@ -80,22 +83,47 @@ export function parseSearch(text: string): SearchRequest {
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
 
-export function runSearch(org: Org, request: SearchRequest): Array<{ type: string; record: SRecord }> {
+export function runSearch(
+  org: Org,
+  request: SearchRequest,
+): Array<{ type: string; record: SRecord }> {
   const results: Array<{ type: string; record: SRecord }> = [];
-  const wanted = request.returning.length > 0 ? request.returning : [{ type: 'Contact', spec: 'Id' }, { type: 'Lead', spec: 'Id' }, { type: 'Account', spec: 'Id' }];
+  const wanted =
+    request.returning.length > 0
+      ? request.returning
+      : [
+          { type: 'Contact', spec: 'Id' },
+          { type: 'Lead', spec: 'Id' },
+          { type: 'Account', spec: 'Id' },
+        ];
   for (const { type: rawType, spec } of wanted) {
     const type = org.typeNamed(rawType);
-    const phoneFields = org.fieldsOf(type).filter((field) => field.type === 'phone').map((field) => field.name);
-    const textFields = org.fieldsOf(type).filter((field) => ['string', 'email', 'textarea'].includes(field.type)).map((field) => field.name);
+    const phoneFields = org
+      .fieldsOf(type)
+      .filter((field) => field.type === 'phone')
+      .map((field) => field.name);
+    const textFields = org
+      .fieldsOf(type)
+      .filter((field) => ['string', 'email', 'textarea'].includes(field.type))
+      .map((field) => field.name);
     const matches = (record: SRecord): boolean =>
       request.terms.some((term) => {
         const digits = digitsOf(term);
-        const byPhone = request.scope !== 'NAME' && request.scope !== 'EMAIL' && digits.length >= 2 &&
-          phoneFields.some((name) => typeof record[name] === 'string' && digitsOf(String(record[name])) === digits);
+        const byPhone =
+          request.scope !== 'NAME' &&
+          request.scope !== 'EMAIL' &&
+          digits.length >= 2 &&
+          phoneFields.some(
+            (name) => typeof record[name] === 'string' && digitsOf(String(record[name])) === digits,
+          );
         if (byPhone) return true;
         if (request.scope === 'PHONE') return false;
         const needle = term.toLowerCase();
-        return textFields.some((name) => typeof record[name] === 'string' && String(record[name]).toLowerCase().split(/\W+/).includes(needle));
+        return textFields.some(
+          (name) =>
+            typeof record[name] === 'string' &&
+            String(record[name]).toLowerCase().split(/\W+/).includes(needle),
+        );
       });
     const p = new Parser(tokenize(spec.trim() === '' ? 'Id' : spec));
     const fields = p.fieldList();

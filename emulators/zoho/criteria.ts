@@ -12,8 +12,14 @@ import type { NativeRecord } from './state.js';
 // is NOT found by any of the usual variants. Text fields: `equals` behaves
 // like "contains" (case-insensitive), as the reference says the real CRM does.
 
-export type Condition = { field: string; op: 'equals' | 'not_equal' | 'starts_with' | 'in'; values: string[] };
-export type Criteria = { kind: 'cond'; cond: Condition } | { kind: 'group'; joins: Array<'and' | 'or'>; parts: Criteria[] };
+export type Condition = {
+  field: string;
+  op: 'equals' | 'not_equal' | 'starts_with' | 'in';
+  values: string[];
+};
+export type Criteria =
+  | { kind: 'cond'; cond: Condition }
+  | { kind: 'group'; joins: Array<'and' | 'or'>; parts: Criteria[] };
 
 export class CriteriaError extends Error {}
 
@@ -42,7 +48,8 @@ export function parseCriteria(text: string): Criteria {
     const joins: Array<'and' | 'or'> = [];
     while (text[at] !== ')') {
       const join = /^(and|or)/i.exec(text.slice(at))?.[1]?.toLowerCase();
-      if (join !== 'and' && join !== 'or') throw new CriteriaError(`expected "and" or "or" at ${at}`);
+      if (join !== 'and' && join !== 'or')
+        throw new CriteriaError(`expected "and" or "or" at ${at}`);
       at += join.length;
       joins.push(join);
       parts.push(group());
@@ -52,7 +59,8 @@ export function parseCriteria(text: string): Criteria {
   };
   const parsed = group();
   if (at !== text.length) throw new CriteriaError(`unexpected text at ${at}`);
-  if (conditions > MAX_CONDITIONS) throw new CriteriaError(`more than ${MAX_CONDITIONS} conditions`);
+  if (conditions > MAX_CONDITIONS)
+    throw new CriteriaError(`more than ${MAX_CONDITIONS} conditions`);
   return parsed;
 }
 
@@ -65,7 +73,8 @@ function condition(text: string): Condition {
   if (!OPS.includes(op)) throw new CriteriaError(`unsupported operator "${op}"`);
   const raw = text.slice(second + 1);
   const values = (op === 'in' ? splitUnescaped(raw) : [raw]).map(unescape);
-  if (values.length > MAX_IN_VALUES) throw new CriteriaError(`"in" takes up to ${MAX_IN_VALUES} values`);
+  if (values.length > MAX_IN_VALUES)
+    throw new CriteriaError(`"in" takes up to ${MAX_IN_VALUES} values`);
   return { field, op, values };
 }
 
@@ -92,7 +101,9 @@ const unescape = (value: string): string => value.replace(/\\(.)/g, '$1');
 export function unknownFields(criteria: Criteria, module: ModuleName): string[] {
   if (criteria.kind === 'cond') {
     const { field } = criteria.cond;
-    return field === 'id' || fieldOf(module, field) || /^[A-Za-z][A-Za-z0-9_]*$/.test(field) ? [] : [field];
+    return field === 'id' || fieldOf(module, field) || /^[A-Za-z][A-Za-z0-9_]*$/.test(field)
+      ? []
+      : [field];
   }
   return criteria.parts.flatMap((part) => unknownFields(part, module));
 }
@@ -112,7 +123,10 @@ function matchCondition(record: NativeRecord, cond: Condition, module: ModuleNam
   const type = cond.field === 'id' ? 'id' : (fieldOf(module, cond.field)?.data_type ?? 'text');
   const one = (value: string): boolean => {
     if (stored === null) return false;
-    if (type === 'phone') return cond.op === 'starts_with' ? digits(stored).startsWith(digits(value)) : samePhoneDigits(stored, value);
+    if (type === 'phone')
+      return cond.op === 'starts_with'
+        ? digits(stored).startsWith(digits(value))
+        : samePhoneDigits(stored, value);
     if (type === 'id' || type === 'lookup' || type === 'ownerlookup') return stored === value;
     const a = stored.toLowerCase();
     const b = value.toLowerCase();
@@ -126,7 +140,8 @@ function storedText(record: NativeRecord, field: string): string | null {
   const value = record[field];
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && 'id' in value && typeof value.id === 'string') return value.id;
+  if (value && typeof value === 'object' && 'id' in value && typeof value.id === 'string')
+    return value.id;
   return null;
 }
 
@@ -142,12 +157,16 @@ export function samePhoneDigits(stored: string, searched: string): boolean {
 export function matchesPhone(record: NativeRecord, module: ModuleName, searched: string): boolean {
   return FIELDS[module].some((field) => {
     const value = record[field.api_name];
-    return field.data_type === 'phone' && typeof value === 'string' && samePhoneDigits(value, searched);
+    return (
+      field.data_type === 'phone' && typeof value === 'string' && samePhoneDigits(value, searched)
+    );
   });
 }
 
 /** `?word=`: any text value containing the word. */
 export function matchesWord(record: NativeRecord, word: string): boolean {
   const wanted = word.toLowerCase();
-  return Object.values(record).some((value) => typeof value === 'string' && value.toLowerCase().includes(wanted));
+  return Object.values(record).some(
+    (value) => typeof value === 'string' && value.toLowerCase().includes(wanted),
+  );
 }

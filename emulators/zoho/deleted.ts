@@ -41,22 +41,49 @@ const MAX_PER_PAGE = 200;
 const LISTED: readonly ModuleName[] = ['Leads', 'Contacts', 'Accounts', 'Deals', 'Tasks', 'Calls'];
 const TYPES = new Set(['all', 'recycle', 'permanent']);
 
-const error = (status: number, code: string, message: string, details: Record<string, unknown> = {}): Reply => ({ status, body: { code, details, message, status: 'error' } });
+const error = (
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): Reply => ({ status, body: { code, details, message, status: 'error' } });
 
-type Entry = { code: string; status: 'success' | 'error'; message: string; details: Record<string, unknown> };
+type Entry = {
+  code: string;
+  status: 'success' | 'error';
+  message: string;
+  details: Record<string, unknown>;
+};
 
 /** DELETE one record (`pathId`) or those named in `ids`. */
-export function remove(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>, pathId?: string): Reply {
+export function remove(
+  state: ZohoState,
+  module: ModuleName,
+  query: ReadonlyMap<string, string>,
+  pathId?: string,
+): Reply {
   const ids = pathId !== undefined ? [pathId] : (query.get('ids') ?? '').split(',').filter(Boolean);
-  if (ids.length === 0) return error(400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param: 'ids' });
-  if (ids.length > MAX_DELETE) return error(400, 'LIMIT_EXCEEDED', `at most ${MAX_DELETE} records per call`, { limit: MAX_DELETE });
+  if (ids.length === 0)
+    return error(400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', {
+      param: 'ids',
+    });
+  if (ids.length > MAX_DELETE)
+    return error(400, 'LIMIT_EXCEEDED', `at most ${MAX_DELETE} records per call`, {
+      limit: MAX_DELETE,
+    });
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
   const user = state.currentUser();
   const entries = ids.map((id): Entry => {
     const list = state.list(module);
     const at = list.findIndex((record) => record.id === id);
     const record = list[at];
-    if (!record) return { code: 'INVALID_DATA', status: 'error', message: 'the related id given seems to be invalid', details: { id } };
+    if (!record)
+      return {
+        code: 'INVALID_DATA',
+        status: 'error',
+        message: 'the related id given seems to be invalid',
+        details: { id },
+      };
     list.splice(at, 1);
     state.deletedOf(module).unshift({
       id,
@@ -69,25 +96,50 @@ export function remove(state: ZohoState, module: ModuleName, query: ReadonlyMap<
     return { code: 'SUCCESS', status: 'success', message: 'record deleted', details: { id } };
   });
   const failed = entries.filter((entry) => entry.status === 'error').length;
-  return { status: failed === 0 ? 200 : failed === entries.length ? 400 : 207, body: { data: entries } };
+  return {
+    status: failed === 0 ? 200 : failed === entries.length ? 400 : 207,
+    body: { data: entries },
+  };
 }
 
 /** GET {Module}/deleted: newest deletion first, `If-Modified-Since` on `deleted_time` (inclusive). */
-export function listDeleted(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>, ifModifiedSince: string | string[] | undefined): Reply {
-  if (!LISTED.includes(module)) return error(400, 'INVALID_MODULE', 'the module name given seems to be invalid');
+export function listDeleted(
+  state: ZohoState,
+  module: ModuleName,
+  query: ReadonlyMap<string, string>,
+  ifModifiedSince: string | string[] | undefined,
+): Reply {
+  if (!LISTED.includes(module))
+    return error(400, 'INVALID_MODULE', 'the module name given seems to be invalid');
   const type = query.get('type') ?? 'all';
   if (!TYPES.has(type)) return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'type' });
   const page = Number(query.get('page') ?? '1');
   const perPage = Number(query.get('per_page') ?? String(MAX_PER_PAGE));
-  if (!Number.isInteger(page) || page < 1) return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'page' });
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'per_page' });
+  if (!Number.isInteger(page) || page < 1)
+    return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'page' });
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)
+    return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'per_page' });
   const sinceMs = modifiedSince(ifModifiedSince);
-  const found = state.deletedOf(module).filter((entry) => (type === 'all' || entry.type === type) && (sinceMs === null || Date.parse(entry.deleted_time) >= sinceMs));
+  const found = state
+    .deletedOf(module)
+    .filter(
+      (entry) =>
+        (type === 'all' || entry.type === type) &&
+        (sinceMs === null || Date.parse(entry.deleted_time) >= sinceMs),
+    );
   if (sinceMs !== null && found.length === 0) return { status: 304, body: null };
   const slice = found.slice((page - 1) * perPage, page * perPage);
   if (slice.length === 0) return { status: 204, body: null };
   return {
     status: 200,
-    body: { data: slice.map((entry) => ({ ...entry })), info: { per_page: perPage, count: slice.length, page, more_records: found.length > page * perPage } },
+    body: {
+      data: slice.map((entry) => ({ ...entry })),
+      info: {
+        per_page: perPage,
+        count: slice.length,
+        page,
+        more_records: found.length > page * perPage,
+      },
+    },
   };
 }

@@ -3,7 +3,18 @@
 // record writes are validated against (§1.5). Custom fields are the ones the
 // integration's README asks the user to create.
 
-export type DataType = 'text' | 'textarea' | 'phone' | 'email' | 'lookup' | 'ownerlookup' | 'picklist' | 'date' | 'datetime' | 'boolean' | 'integer';
+export type DataType =
+  | 'text'
+  | 'textarea'
+  | 'phone'
+  | 'email'
+  | 'lookup'
+  | 'ownerlookup'
+  | 'picklist'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'integer';
 
 export interface FieldMeta {
   readonly api_name: string;
@@ -19,13 +30,34 @@ export interface FieldMeta {
   readonly unique?: boolean;
 }
 
-export const MODULES = ['Leads', 'Contacts', 'Accounts', 'Deals', 'Tasks', 'Calls', 'Notes'] as const;
+export const MODULES = [
+  'Leads',
+  'Contacts',
+  'Accounts',
+  'Deals',
+  'Tasks',
+  'Calls',
+  'Notes',
+] as const;
 export type ModuleName = (typeof MODULES)[number];
-export const isModule = (name: string): name is ModuleName => (MODULES as readonly string[]).includes(name);
+export const isModule = (name: string): name is ModuleName =>
+  (MODULES as readonly string[]).includes(name);
 
-export const LEAD_STATUSES = ['Not Contacted', 'Attempted to Contact', 'Contact in Future', 'Contacted', 'Pre-Qualified', 'Not Qualified', 'Lost Lead', 'Junk Lead'];
+export const LEAD_STATUSES = [
+  'Not Contacted',
+  'Attempted to Contact',
+  'Contact in Future',
+  'Contacted',
+  'Pre-Qualified',
+  'Not Qualified',
+  'Lost Lead',
+  'Junk Lead',
+];
 export const CLOSED_LEAD_STATUSES = ['Not Qualified', 'Lost Lead', 'Junk Lead'];
-export const STAGES: ReadonlyArray<{ name: string; forecast: 'Open' | 'Closed Won' | 'Closed Lost' }> = [
+export const STAGES: ReadonlyArray<{
+  name: string;
+  forecast: 'Open' | 'Closed Won' | 'Closed Lost';
+}> = [
   { name: 'Qualification', forecast: 'Open' },
   { name: 'Needs Analysis', forecast: 'Open' },
   { name: 'Value Proposition', forecast: 'Open' },
@@ -36,14 +68,35 @@ export const STAGES: ReadonlyArray<{ name: string; forecast: 'Open' | 'Closed Wo
   { name: 'Closed Lost', forecast: 'Closed Lost' },
   { name: 'Closed-Lost to Competition', forecast: 'Closed Lost' },
 ];
-export const TASK_STATUSES = ['Not Started', 'Deferred', 'In Progress', 'Completed', 'Waiting for input'];
+export const TASK_STATUSES = [
+  'Not Started',
+  'Deferred',
+  'In Progress',
+  'Completed',
+  'Waiting for input',
+];
 
-const text = (api_name: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({ api_name, data_type: 'text', length: 255, ...extra });
-const custom = (api_name: string, extra: Partial<FieldMeta> = {}): FieldMeta => text(api_name, { custom_field: true, ...extra });
+const text = (api_name: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({
+  api_name,
+  data_type: 'text',
+  length: 255,
+  ...extra,
+});
+const custom = (api_name: string, extra: Partial<FieldMeta> = {}): FieldMeta =>
+  text(api_name, { custom_field: true, ...extra });
 const phone = (api_name: string): FieldMeta => ({ api_name, data_type: 'phone', length: 30 });
 const owner: FieldMeta = { api_name: 'Owner', data_type: 'ownerlookup', lookup: 'users' };
-const lookup = (api_name: string, module: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({ api_name, data_type: 'lookup', lookup: module, ...extra });
-const system = (api_name: string, data_type: DataType): FieldMeta => ({ api_name, data_type, read_only: true });
+const lookup = (api_name: string, module: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({
+  api_name,
+  data_type: 'lookup',
+  lookup: module,
+  ...extra,
+});
+const system = (api_name: string, data_type: DataType): FieldMeta => ({
+  api_name,
+  data_type,
+  read_only: true,
+});
 
 /** UTM, tracking and the operation key (D13), on every module the integration creates records in. */
 const TRACKING: readonly FieldMeta[] = [
@@ -77,7 +130,11 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     phone('Mobile'),
     { api_name: 'Email', data_type: 'email', length: 100 },
     { api_name: 'Lead_Status', data_type: 'picklist', pick_list_values: LEAD_STATUSES },
-    { api_name: 'Lead_Source', data_type: 'picklist', pick_list_values: ['Advertisement', 'Cold Call', 'Web Download', 'Chat', 'Website'] },
+    {
+      api_name: 'Lead_Source',
+      data_type: 'picklist',
+      pick_list_values: ['Advertisement', 'Cold Call', 'Web Download', 'Chat', 'Website'],
+    },
     lookup('Related_Contact', 'Contacts', { custom_field: true }),
     ...TRACKING,
     KEY,
@@ -97,10 +154,22 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     KEY,
     ...COMMON,
   ],
-  Accounts: [text('Account_Name', { system_mandatory: true, length: 200 }), phone('Phone'), text('Website'), ...TRACKING, KEY, ...COMMON],
+  Accounts: [
+    text('Account_Name', { system_mandatory: true, length: 200 }),
+    phone('Phone'),
+    text('Website'),
+    ...TRACKING,
+    KEY,
+    ...COMMON,
+  ],
   Deals: [
     text('Deal_Name', { system_mandatory: true, length: 120 }),
-    { api_name: 'Stage', data_type: 'picklist', system_mandatory: true, pick_list_values: STAGES.map((s) => s.name) },
+    {
+      api_name: 'Stage',
+      data_type: 'picklist',
+      system_mandatory: true,
+      pick_list_values: STAGES.map((s) => s.name),
+    },
     { api_name: 'Pipeline', data_type: 'picklist', pick_list_values: ['Standard'] },
     { api_name: 'Amount', data_type: 'integer' },
     { api_name: 'Closing_Date', data_type: 'date' },
@@ -114,7 +183,11 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     text('Subject', { system_mandatory: true }),
     { api_name: 'Due_Date', data_type: 'date' },
     { api_name: 'Status', data_type: 'picklist', pick_list_values: TASK_STATUSES },
-    { api_name: 'Priority', data_type: 'picklist', pick_list_values: ['Highest', 'High', 'Normal', 'Low', 'Lowest'] },
+    {
+      api_name: 'Priority',
+      data_type: 'picklist',
+      pick_list_values: ['Highest', 'High', 'Normal', 'Low', 'Lowest'],
+    },
     lookup('Who_Id', 'Contacts'),
     lookup('What_Id', '$se_module'),
     custom('Call_Id'),
@@ -123,11 +196,20 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
   ],
   Calls: [
     text('Subject', { system_mandatory: true }),
-    { api_name: 'Call_Type', data_type: 'picklist', system_mandatory: true, pick_list_values: ['Inbound', 'Outbound', 'Missed'] },
+    {
+      api_name: 'Call_Type',
+      data_type: 'picklist',
+      system_mandatory: true,
+      pick_list_values: ['Inbound', 'Outbound', 'Missed'],
+    },
     { api_name: 'Call_Start_Time', data_type: 'datetime', system_mandatory: true },
     text('Call_Duration', { length: 20 }),
     system('Call_Duration_in_seconds', 'integer'),
-    { api_name: 'Outbound_Call_Status', data_type: 'picklist', pick_list_values: ['Scheduled', 'Completed', 'Overdue', 'Cancelled'] },
+    {
+      api_name: 'Outbound_Call_Status',
+      data_type: 'picklist',
+      pick_list_values: ['Scheduled', 'Completed', 'Overdue', 'Cancelled'],
+    },
     text('Call_Purpose'),
     text('Call_Result'),
     phone('Caller_ID'),

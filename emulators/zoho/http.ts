@@ -18,7 +18,13 @@ export async function readRequest(req: IncomingMessage): Promise<ParsedRequest> 
   const raw = req.url ?? '/';
   const at = raw.indexOf('?');
   const path = at >= 0 ? raw.slice(0, at) : raw;
-  return { method: req.method ?? 'GET', path, query: parseQuery(at >= 0 ? raw.slice(at + 1) : ''), headers: req.headers, body: Buffer.concat(chunks) };
+  return {
+    method: req.method ?? 'GET',
+    path,
+    query: parseQuery(at >= 0 ? raw.slice(at + 1) : ''),
+    headers: req.headers,
+    body: Buffer.concat(chunks),
+  };
 }
 
 export function parseQuery(text: string): Map<string, string> {
@@ -56,7 +62,8 @@ export function jsonBody(request: ParsedRequest): unknown {
 export function formBody(request: ParsedRequest): Map<string, string> {
   const type = String(request.headers['content-type'] ?? '');
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
-  if (type.startsWith('multipart/form-data') && boundary) return parseMultipart(request.body.toString('utf8'), boundary[1] ?? boundary[2] ?? '');
+  if (type.startsWith('multipart/form-data') && boundary)
+    return parseMultipart(request.body.toString('utf8'), boundary[1] ?? boundary[2] ?? '');
   const text = request.body.toString('utf8').replace(/\+/g, ' ');
   return parseQuery(text);
 }
@@ -74,9 +81,18 @@ function parseMultipart(text: string, boundary: string): Map<string, string> {
   return out;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -93,6 +109,10 @@ export function sendNotModified(res: ServerResponse): void {
 }
 
 /** Top-level Zoho error body `{code, details, message, status}` (§1.3). */
-export function zohoError(code: string, message: string, details: Record<string, unknown> = {}): Record<string, unknown> {
+export function zohoError(
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { code, details, message, status: 'error' };
 }

@@ -18,28 +18,65 @@ export interface TokenReply {
  * 200 with `{ "error": "invalid_code" }`, the form the SDK reads (it only
  * looks for a missing `access_token`), so a client must check the body.
  */
-export function token(state: ZohoState, request: ParsedRequest, apiDomain: string, ttlSec: number, now: number): TokenReply {
+export function token(
+  state: ZohoState,
+  request: ParsedRequest,
+  apiDomain: string,
+  ttlSec: number,
+  now: number,
+): TokenReply {
   const params = new Map([...request.query, ...formBody(request)]);
   const refused = (error: string): TokenReply => ({ status: 200, body: { error } });
   const grant = params.get('grant_type');
   const { credentials } = state;
-  if (params.get('client_id') !== credentials.clientId || params.get('client_secret') !== credentials.clientSecret) return refused('invalid_client');
+  if (
+    params.get('client_id') !== credentials.clientId ||
+    params.get('client_secret') !== credentials.clientSecret
+  )
+    return refused('invalid_client');
   if (state.faults.credentials === 'revoked') return refused('invalid_code');
   const issued = (extra: Record<string, unknown> = {}): TokenReply => ({
     status: 200,
-    body: { access_token: state.issueToken(ttlSec, now), ...extra, api_domain: apiDomain, token_type: 'Bearer', expires_in: ttlSec },
+    body: {
+      access_token: state.issueToken(ttlSec, now),
+      ...extra,
+      api_domain: apiDomain,
+      token_type: 'Bearer',
+      expires_in: ttlSec,
+    },
   });
-  if (grant === 'refresh_token') return params.get('refresh_token') === credentials.refreshToken ? issued() : refused('invalid_code');
-  if (grant === 'authorization_code') return params.get('code') === EMULATOR_GRANT_CODE ? issued({ refresh_token: credentials.refreshToken }) : refused('invalid_code');
+  if (grant === 'refresh_token')
+    return params.get('refresh_token') === credentials.refreshToken
+      ? issued()
+      : refused('invalid_code');
+  if (grant === 'authorization_code')
+    return params.get('code') === EMULATOR_GRANT_CODE
+      ? issued({ refresh_token: credentials.refreshToken })
+      : refused('invalid_code');
   return refused('unsupported_grant_type');
 }
 
 /** Null when the call may go on; else Zoho's 401 body (§1.2). */
-export function checkAccess(state: ZohoState, header: string | undefined, now: number): Record<string, unknown> | null {
-  const invalid = { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' };
+export function checkAccess(
+  state: ZohoState,
+  header: string | undefined,
+  now: number,
+): Record<string, unknown> | null {
+  const invalid = {
+    code: 'INVALID_TOKEN',
+    details: {},
+    message: 'invalid oauth token',
+    status: 'error',
+  };
   if (state.faults.credentials === 'revoked') return invalid;
   const match = /^Zoho-oauthtoken (\S+)$/.exec(header ?? '');
-  if (!match?.[1]) return { code: 'AUTHENTICATION_FAILURE', details: {}, message: 'Authentication failed', status: 'error' };
+  if (!match?.[1])
+    return {
+      code: 'AUTHENTICATION_FAILURE',
+      details: {},
+      message: 'Authentication failed',
+      status: 'error',
+    };
   const expiry = state.accessTokens.get(match[1]);
   if (expiry === undefined || expiry <= now) return invalid;
   return null;

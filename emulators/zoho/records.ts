@@ -1,5 +1,12 @@
 import { modifiedAtOrAfter } from './conditional.js';
-import { matches, matchesPhone, matchesWord, parseCriteria, unknownFields, CriteriaError } from './criteria.js';
+import {
+  matches,
+  matchesPhone,
+  matchesWord,
+  parseCriteria,
+  unknownFields,
+  CriteriaError,
+} from './criteria.js';
 import { FIELDS, PARENT_MODULES, isModule, type ModuleName } from './fields.js';
 import { MAX_PER_PAGE, listWindow, tokenInfo } from './paging.js';
 import type { NativeRecord, ZohoState } from './state.js';
@@ -13,7 +20,12 @@ export interface Reply {
   readonly body: unknown;
 }
 
-const error = (status: number, code: string, message: string, details: Record<string, unknown> = {}): Reply => ({
+const error = (
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): Reply => ({
   status,
   body: { code, details, message, status: 'error' },
 });
@@ -21,16 +33,27 @@ const SEARCH_LIMIT = 2000;
 const MAX_WRITE = 100;
 
 /** The record as Zoho shows it on a read. */
-export function render(state: ZohoState, module: ModuleName, record: NativeRecord): Record<string, unknown> {
+export function render(
+  state: ZohoState,
+  module: ModuleName,
+  record: NativeRecord,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...record };
-  const owner = typeof record['Owner'] === 'object' && record['Owner'] !== null ? (record['Owner'] as { id: string }) : null;
+  const owner =
+    typeof record['Owner'] === 'object' && record['Owner'] !== null
+      ? (record['Owner'] as { id: string })
+      : null;
   if (owner) {
     const user = state.findUser(owner.id);
     out['Owner'] = { id: owner.id, name: user?.full_name ?? '', email: user?.email ?? '' };
   }
   if (module === 'Notes' && record['Parent_Id']) {
     const parent = record['Parent_Id'] as { id: string; name?: string };
-    out['Parent_Id'] = { module: { api_name: record['$se_module'] }, id: parent.id, name: parent.name ?? '' };
+    out['Parent_Id'] = {
+      module: { api_name: record['$se_module'] },
+      id: parent.id,
+      name: parent.name ?? '',
+    };
   }
   if (module === 'Calls' && typeof record['Call_Duration'] === 'string') {
     const [min, sec] = record['Call_Duration'].split(':').map(Number);
@@ -42,27 +65,47 @@ export function render(state: ZohoState, module: ModuleName, record: NativeRecor
 function pageOf(query: ReadonlyMap<string, string>): { page: number; perPage: number } | Reply {
   const page = Number(query.get('page') ?? '1');
   const perPage = Number(query.get('per_page') ?? String(MAX_PER_PAGE));
-  if (!Number.isInteger(page) || page < 1) return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'page' });
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE) return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'per_page' });
+  if (!Number.isInteger(page) || page < 1)
+    return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'page' });
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PER_PAGE)
+    return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'per_page' });
   return { page, perPage };
 }
 
-function listReply(state: ZohoState, module: ModuleName, found: NativeRecord[], page: number, perPage: number): Reply {
+function listReply(
+  state: ZohoState,
+  module: ModuleName,
+  found: NativeRecord[],
+  page: number,
+  perPage: number,
+): Reply {
   const slice = found.slice((page - 1) * perPage, page * perPage);
   if (slice.length === 0) return { status: 204, body: null };
   return {
     status: 200,
     body: {
       data: slice.map((record) => render(state, module, record)),
-      info: { per_page: perPage, count: slice.length, page, sort_by: 'id', sort_order: 'asc', more_records: found.length > page * perPage },
+      info: {
+        per_page: perPage,
+        count: slice.length,
+        page,
+        sort_by: 'id',
+        sort_order: 'asc',
+        more_records: found.length > page * perPage,
+      },
     },
   };
 }
 
-export function search(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>): Reply {
+export function search(
+  state: ZohoState,
+  module: ModuleName,
+  query: ReadonlyMap<string, string>,
+): Reply {
   const paging = pageOf(query);
   if ('status' in paging) return paging;
-  if (paging.page * paging.perPage > SEARCH_LIMIT) return error(400, 'LIMIT_REACHED', 'search results exceed the limit', { limit: SEARCH_LIMIT });
+  if (paging.page * paging.perPage > SEARCH_LIMIT)
+    return error(400, 'LIMIT_REACHED', 'search results exceed the limit', { limit: SEARCH_LIMIT });
   let test: (record: NativeRecord) => boolean;
   const criteria = query.get('criteria');
   const email = query.get('email');
@@ -72,23 +115,37 @@ export function search(state: ZohoState, module: ModuleName, query: ReadonlyMap<
     try {
       const parsed = parseCriteria(criteria);
       const unknown = unknownFields(parsed, module);
-      if (unknown.length > 0) return error(400, 'INVALID_QUERY', 'invalid query formed', { api_name: unknown[0] });
+      if (unknown.length > 0)
+        return error(400, 'INVALID_QUERY', 'invalid query formed', { api_name: unknown[0] });
       test = (record) => matches(record, parsed, module);
     } catch (cause) {
-      if (cause instanceof CriteriaError) return error(400, 'INVALID_QUERY', 'invalid query formed', { reason: cause.message });
+      if (cause instanceof CriteriaError)
+        return error(400, 'INVALID_QUERY', 'invalid query formed', { reason: cause.message });
       throw cause;
     }
   } else if (email !== undefined) {
-    test = (record) => typeof record['Email'] === 'string' && record['Email'].toLowerCase() === email.toLowerCase();
+    test = (record) =>
+      typeof record['Email'] === 'string' && record['Email'].toLowerCase() === email.toLowerCase();
   } else if (phone !== undefined) {
-    if (phone.replace(/\s/g, '').length < 2) return error(400, 'INVALID_DATA', 'the search value must be at least 2 characters', { api_name: 'phone' });
-    if (/[^0-9+\s().-]/.test(phone)) return error(400, 'INVALID_DATA', 'special characters are not allowed in a phone search', { api_name: 'phone' });
+    if (phone.replace(/\s/g, '').length < 2)
+      return error(400, 'INVALID_DATA', 'the search value must be at least 2 characters', {
+        api_name: 'phone',
+      });
+    if (/[^0-9+\s().-]/.test(phone))
+      return error(400, 'INVALID_DATA', 'special characters are not allowed in a phone search', {
+        api_name: 'phone',
+      });
     test = (record) => matchesPhone(record, module, phone);
   } else if (word !== undefined) {
-    if (word.length < 2) return error(400, 'INVALID_DATA', 'the search value must be at least 2 characters', { api_name: 'word' });
+    if (word.length < 2)
+      return error(400, 'INVALID_DATA', 'the search value must be at least 2 characters', {
+        api_name: 'word',
+      });
     test = (record) => matchesWord(record, word);
   } else {
-    return error(400, 'EXPECTED_PARAM_MISSING', 'one of the expected parameter is missing', { expected_params: ['criteria', 'email', 'phone', 'word'] });
+    return error(400, 'EXPECTED_PARAM_MISSING', 'one of the expected parameter is missing', {
+      expected_params: ['criteria', 'email', 'phone', 'word'],
+    });
   }
   // Leads: `converted` defaults to false, so converted leads are left out unless asked for (§1.4).
   const converted = module === 'Leads' ? (query.get('converted') ?? 'false') : 'both';
@@ -110,13 +167,24 @@ export interface ListOptions {
 }
 
 /** Get Records: `page` up to 2000 records, `page_token` beyond (paging.ts). */
-export function list(state: ZohoState, module: ModuleName, query: ReadonlyMap<string, string>, options: ListOptions = {}): Reply {
+export function list(
+  state: ZohoState,
+  module: ModuleName,
+  query: ReadonlyMap<string, string>,
+  options: ListOptions = {},
+): Reply {
   const { sinceMs = null, tokens = true, nowMs = Date.now() } = options;
   const window = listWindow(state.pageTokens, module, query, tokens, nowMs);
   if ('code' in window) return error(400, window.code, window.message, window.details);
   const ids = query.get('ids');
   const wanted = ids ? new Set(ids.split(',')) : null;
-  const found = state.list(module).filter((record) => (!wanted || wanted.has(record.id)) && (sinceMs === null || modifiedAtOrAfter(record, sinceMs)));
+  const found = state
+    .list(module)
+    .filter(
+      (record) =>
+        (!wanted || wanted.has(record.id)) &&
+        (sinceMs === null || modifiedAtOrAfter(record, sinceMs)),
+    );
   if (sinceMs !== null && found.length === 0) return { status: 304, body: null };
   const slice = found.slice(window.start, window.start + window.perPage);
   if (slice.length === 0) return { status: 204, body: null };
@@ -140,32 +208,68 @@ export function list(state: ZohoState, module: ModuleName, query: ReadonlyMap<st
 
 export function getOne(state: ZohoState, module: ModuleName, id: string): Reply {
   const record = state.find(module, id);
-  if (!record) return error(400, 'INVALID_DATA', 'the related id given seems to be invalid', { api_name: 'id', id });
+  if (!record)
+    return error(400, 'INVALID_DATA', 'the related id given seems to be invalid', {
+      api_name: 'id',
+      id,
+    });
   return { status: 200, body: { data: [render(state, module, record)] } };
 }
 
 /** Related lists: a record's Notes, a contact's Deals (§1.14). */
-export function related(state: ZohoState, module: ModuleName, id: string, relatedName: string, query: ReadonlyMap<string, string>): Reply {
-  if (!state.find(module, id)) return error(400, 'INVALID_DATA', 'the related id given seems to be invalid', { api_name: 'id', id });
+export function related(
+  state: ZohoState,
+  module: ModuleName,
+  id: string,
+  relatedName: string,
+  query: ReadonlyMap<string, string>,
+): Reply {
+  if (!state.find(module, id))
+    return error(400, 'INVALID_DATA', 'the related id given seems to be invalid', {
+      api_name: 'id',
+      id,
+    });
   const paging = pageOf(query);
   if ('status' in paging) return paging;
   if (relatedName === 'Notes') {
-    const notes = state.list('Notes').filter((note) => (note['Parent_Id'] as { id?: string } | undefined)?.id === id);
+    const notes = state
+      .list('Notes')
+      .filter((note) => (note['Parent_Id'] as { id?: string } | undefined)?.id === id);
     return listReply(state, 'Notes', notes, paging.page, paging.perPage);
   }
-  if (!isModule(relatedName)) return error(400, 'INVALID_DATA', 'invalid related list', { api_name: relatedName });
-  const link = relatedName === 'Deals' && module === 'Contacts' ? 'Contact_Name' : relatedName === 'Deals' && module === 'Accounts' ? 'Account_Name' : relatedName === 'Contacts' && module === 'Accounts' ? 'Account_Name' : null;
+  if (!isModule(relatedName))
+    return error(400, 'INVALID_DATA', 'invalid related list', { api_name: relatedName });
+  const link =
+    relatedName === 'Deals' && module === 'Contacts'
+      ? 'Contact_Name'
+      : relatedName === 'Deals' && module === 'Accounts'
+        ? 'Account_Name'
+        : relatedName === 'Contacts' && module === 'Accounts'
+          ? 'Account_Name'
+          : null;
   if (!link) return error(400, 'INVALID_DATA', 'invalid related list', { api_name: relatedName });
-  const found = state.list(relatedName).filter((record) => (record[link] as { id?: string } | undefined)?.id === id);
+  const found = state
+    .list(relatedName)
+    .filter((record) => (record[link] as { id?: string } | undefined)?.id === id);
   return listReply(state, relatedName, found, paging.page, paging.perPage);
 }
 
-type Entry = { code: 'SUCCESS'; status: 'success'; message: string; details: Record<string, unknown> } | RecordError;
+type Entry =
+  | { code: 'SUCCESS'; status: 'success'; message: string; details: Record<string, unknown> }
+  | RecordError;
 
 function dataOf(body: unknown): unknown[] | Reply {
-  const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
-  if (!Array.isArray(data)) return error(400, 'INVALID_DATA', 'invalid data', { api_name: 'data', expected_data_type: 'jsonarray' });
-  if (data.length > MAX_WRITE) return error(400, 'LIMIT_EXCEEDED', `at most ${MAX_WRITE} records per call`, { limit: MAX_WRITE });
+  const data =
+    typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
+  if (!Array.isArray(data))
+    return error(400, 'INVALID_DATA', 'invalid data', {
+      api_name: 'data',
+      expected_data_type: 'jsonarray',
+    });
+  if (data.length > MAX_WRITE)
+    return error(400, 'LIMIT_EXCEEDED', `at most ${MAX_WRITE} records per call`, {
+      limit: MAX_WRITE,
+    });
   return data as unknown[];
 }
 
@@ -176,7 +280,12 @@ function writeReply(entries: Entry[], successStatus: number): Reply {
   return { status, body: { data: entries } };
 }
 
-export function insert(state: ZohoState, module: ModuleName, body: unknown, parent?: { module: ModuleName; id: string }): Reply {
+export function insert(
+  state: ZohoState,
+  module: ModuleName,
+  body: unknown,
+  parent?: { module: ModuleName; id: string },
+): Reply {
   const data = dataOf(body);
   if (!Array.isArray(data)) return data;
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
@@ -199,20 +308,51 @@ export function insert(state: ZohoState, module: ModuleName, body: unknown, pare
       ...(by && { Created_By: by, Modified_By: by }),
     };
     state.list(module).push(record);
-    return { code: 'SUCCESS', status: 'success', message: 'record added', details: { id, Created_Time: now, Modified_Time: now, Created_By: by, Modified_By: by, $approval_state: 'approved' } };
+    return {
+      code: 'SUCCESS',
+      status: 'success',
+      message: 'record added',
+      details: {
+        id,
+        Created_Time: now,
+        Modified_Time: now,
+        Created_By: by,
+        Modified_By: by,
+        $approval_state: 'approved',
+      },
+    };
   });
   return writeReply(entries, 201);
 }
 
-export function update(state: ZohoState, module: ModuleName, body: unknown, pathId?: string): Reply {
+export function update(
+  state: ZohoState,
+  module: ModuleName,
+  body: unknown,
+  pathId?: string,
+): Reply {
   const data = dataOf(body);
   if (!Array.isArray(data)) return data;
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
   const entries = data.map((input, index): Entry => {
-    const id = pathId ?? (typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined);
-    if (typeof id !== 'string') return { code: 'MANDATORY_NOT_FOUND', status: 'error', message: 'required field not found', details: { api_name: 'id', json_path: `$.data[${index}].id` } };
+    const id =
+      pathId ??
+      (typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined);
+    if (typeof id !== 'string')
+      return {
+        code: 'MANDATORY_NOT_FOUND',
+        status: 'error',
+        message: 'required field not found',
+        details: { api_name: 'id', json_path: `$.data[${index}].id` },
+      };
     const record = state.find(module, id);
-    if (!record) return { code: 'INVALID_DATA', status: 'error', message: 'the related id given seems to be invalid', details: { api_name: 'id', json_path: `$.data[${index}].id` } };
+    if (!record)
+      return {
+        code: 'INVALID_DATA',
+        status: 'error',
+        message: 'the related id given seems to be invalid',
+        details: { api_name: 'id', json_path: `$.data[${index}].id` },
+      };
     const checked = checkRecord(state, module, input, index, false);
     if (!checked.ok) return checked.error;
     const duplicate = uniqueClash(state, module, checked.values, id, index);
@@ -222,13 +362,21 @@ export function update(state: ZohoState, module: ModuleName, body: unknown, path
       else record[key] = value;
     }
     record['Modified_Time'] = now;
-    return { code: 'SUCCESS', status: 'success', message: 'record updated', details: { id, Modified_Time: now } };
+    return {
+      code: 'SUCCESS',
+      status: 'success',
+      message: 'record updated',
+      details: { id, Modified_Time: now },
+    };
   });
   return writeReply(entries, 200);
 }
 
 /** Notes name their parent as `{module: {api_name}, id}` (v4+) or flat with `se_module` / `$se_module` (v2, §1.8). */
-function noteInput(input: unknown, parent: { module: ModuleName; id: string } | undefined): unknown {
+function noteInput(
+  input: unknown,
+  parent: { module: ModuleName; id: string } | undefined,
+): unknown {
   if (typeof input !== 'object' || input === null) return input;
   const note = { ...(input as Record<string, unknown>) };
   if (parent) {
@@ -241,24 +389,43 @@ function noteInput(input: unknown, parent: { module: ModuleName; id: string } | 
     if (typeof apiName === 'string') note['$se_module'] = apiName;
   }
   const se = note['$se_module'] ?? note['se_module'];
-  if (typeof se === 'string' && !PARENT_MODULES.includes(se as ModuleName)) note['$se_module'] = '__invalid__';
+  if (typeof se === 'string' && !PARENT_MODULES.includes(se as ModuleName))
+    note['$se_module'] = '__invalid__';
   return note;
 }
 
-function uniqueClash(state: ZohoState, module: ModuleName, values: Record<string, unknown>, selfId: string | null, index: number): RecordError | null {
+function uniqueClash(
+  state: ZohoState,
+  module: ModuleName,
+  values: Record<string, unknown>,
+  selfId: string | null,
+  index: number,
+): RecordError | null {
   for (const field of FIELDS[module]) {
     if (!field.unique) continue;
     const value = values[field.api_name];
     if (typeof value !== 'string' || value === '') continue;
-    const existing = state.list(module).find((record) => record.id !== selfId && record[field.api_name] === value);
+    const existing = state
+      .list(module)
+      .find((record) => record.id !== selfId && record[field.api_name] === value);
     if (existing) {
-      return { code: 'DUPLICATE_DATA', status: 'error', message: 'duplicate data', details: { api_name: field.api_name, json_path: `$.data[${index}].${field.api_name}`, id: existing.id } };
+      return {
+        code: 'DUPLICATE_DATA',
+        status: 'error',
+        message: 'duplicate data',
+        details: {
+          api_name: field.api_name,
+          json_path: `$.data[${index}].${field.api_name}`,
+          id: existing.id,
+        },
+      };
     }
   }
   return null;
 }
 
 function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined));
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== null && value !== undefined),
+  );
 }
-

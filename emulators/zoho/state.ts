@@ -117,6 +117,7 @@ export class ZohoState {
 
   count(route: string, conditional = false): void {
     this.requestCounts.set(route, (this.requestCounts.get(route) ?? 0) + 1);
-    if (conditional) this.conditionalCounts.set(route, (this.conditionalCounts.get(route) ?? 0) + 1);
+    if (conditional)
+      this.conditionalCounts.set(route, (this.conditionalCounts.get(route) ?? 0) + 1);
   }
 }

@@ -23,7 +23,11 @@ export const EMULATORS = {
   salesforce: startSalesforceEmulator,
 } as const satisfies Record<CrmId, Start>;
 
-export async function runEmulate(args: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runEmulate(
+  args: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
   const crm = args[0];
   if (!crm || !(CRM_IDS as readonly string[]).includes(crm)) {
     err(`usage: callmatrix emulate ${CRM_IDS.join('|')} [--port N] [--host 127.0.0.1]`);

@@ -39,7 +39,11 @@ export async function openRuntime(args: readonly string[], err: Err): Promise<Ru
   const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
   let box: SecretBox;
   try {
-    box = await loadSecretBox({ env: settings.secretKey, databaseUrl: settings.databaseUrl, keyFile: join(settings.dataDir, 'secret.key') });
+    box = await loadSecretBox({
+      env: settings.secretKey,
+      databaseUrl: settings.databaseUrl,
+      keyFile: join(settings.dataDir, 'secret.key'),
+    });
   } catch (error) {
     err((error as Error).message);
     return null;

@@ -20,13 +20,20 @@ export interface SimulationResult {
 }
 
 export function fitTexts(language: Language): FitTexts {
-  return { recording: translate('Recording', language), alsoConcerns: translate('Also concerns', language), legs: translate('Legs', language) };
+  return {
+    recording: translate('Recording', language),
+    alsoConcerns: translate('Also concerns', language),
+    legs: translate('Legs', language),
+  };
 }
 
 /** Runs a parsed scenario through the real pipeline against the in-memory CRM. */
 export function simulate(scenario: Scenario): Promise<SimulationResult> {
   const { crm, settings } = scenario;
-  const port = new MemoryCrm(crm, scenario.crmState, { defaultCountry: settings.defaultCountry, texts: fitTexts(settings.language) });
+  const port = new MemoryCrm(crm, scenario.crmState, {
+    defaultCountry: settings.defaultCountry,
+    texts: fitTexts(settings.language),
+  });
   return simulateWith(scenario, port);
 }
 
@@ -56,21 +63,41 @@ export async function loadScenario(file: string): Promise<LoadResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `cannot read ${file}: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '', message: `cannot read ${file}: ${(error as Error).message}` }],
+    };
   }
   let json: unknown;
   const yaml = /\.ya?ml$/i.test(file);
   try {
     json = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `${file} is not ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: `${file} is not ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   const parsed = parseScenario(json);
-  return parsed.ok ? { ok: true, scenario: parsed.value } : { ok: false, problems: parsed.problems };
+  return parsed.ok
+    ? { ok: true, scenario: parsed.value }
+    : { ok: false, problems: parsed.problems };
 }
 
-export async function runSimulate(args: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const files = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--format' && args[index - 1] !== '--via');
+export async function runSimulate(
+  args: readonly string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const files = args.filter(
+    (arg, index) =>
+      !arg.startsWith('--') && args[index - 1] !== '--format' && args[index - 1] !== '--via',
+  );
   const format = valueOf(args, '--format') ?? 'json';
   const via = valueOf(args, '--via');
   if (files.length !== 1) {
@@ -82,7 +109,9 @@ export async function runSimulate(args: readonly string[], out: (text: string) =
     return 2;
   }
   if (args.includes('--via') && via !== 'http') {
-    err(`--via: only "http" is supported (the CRM's adapter against its emulator), got ${via === undefined ? 'nothing' : `"${via}"`}`);
+    err(
+      `--via: only "http" is supported (the CRM's adapter against its emulator), got ${via === undefined ? 'nothing' : `"${via}"`}`,
+    );
     return 2;
   }
   const loaded = await loadScenario(files[0] ?? '');
@@ -91,7 +120,8 @@ export async function runSimulate(args: readonly string[], out: (text: string) =
     return 2;
   }
   // --via http: the same scenario through the CRM's real adapter and its emulator (scenario-format §1).
-  const result = via === 'http' ? (await runViaHttp(loaded.scenario)).result : await simulate(loaded.scenario);
+  const result =
+    via === 'http' ? (await runViaHttp(loaded.scenario)).result : await simulate(loaded.scenario);
   out(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }

@@ -44,10 +44,22 @@ interface ViaHttpDriver {
 // The emulators' rate limits have tests of their own; a simulation replays in
 // milliseconds what real traffic spreads over minutes, so they are opened wide.
 const DRIVERS = {
-  zoho: { start: () => startZohoEmulator({ maxConcurrent: 1_000, creditsPerDay: 10_000_000 }), prepare: prepareZohoRun },
-  retailcrm: { start: () => startRetailcrmEmulator({ ratePerSec: 100_000, telephonyRatePerSec: 100_000 }), prepare: prepareRetailcrmRun },
-  pipedrive: { start: () => startPipedriveEmulator({ burstPer2s: 100_000 }), prepare: preparePipedriveRun },
-  salesforce: { start: () => startSalesforceEmulator({ dailyLimit: 10_000_000 }), prepare: prepareSalesforceRun },
+  zoho: {
+    start: () => startZohoEmulator({ maxConcurrent: 1_000, creditsPerDay: 10_000_000 }),
+    prepare: prepareZohoRun,
+  },
+  retailcrm: {
+    start: () => startRetailcrmEmulator({ ratePerSec: 100_000, telephonyRatePerSec: 100_000 }),
+    prepare: prepareRetailcrmRun,
+  },
+  pipedrive: {
+    start: () => startPipedriveEmulator({ burstPer2s: 100_000 }),
+    prepare: preparePipedriveRun,
+  },
+  salesforce: {
+    start: () => startSalesforceEmulator({ dailyLimit: 10_000_000 }),
+    prepare: prepareSalesforceRun,
+  },
 } as const satisfies Record<CrmId, ViaHttpDriver>;
 
 export interface RequestCounts {
@@ -62,7 +74,10 @@ export interface ViaHttpRun {
   readonly requests: RequestCounts;
 }
 
-const RequestCountsSchema = z.looseObject({ total: z.number().int().nonnegative(), byRoute: z.record(z.string(), z.number().int().nonnegative()) });
+const RequestCountsSchema = z.looseObject({
+  total: z.number().int().nonnegative(),
+  byRoute: z.record(z.string(), z.number().int().nonnegative()),
+});
 
 /** Runs the scenario through its own CRM's adapter against a fresh in-process emulator. */
 export async function runViaHttp(scenario: Scenario): Promise<ViaHttpRun> {
@@ -71,8 +86,13 @@ export async function runViaHttp(scenario: Scenario): Promise<ViaHttpRun> {
     const { port, seeded } = await DRIVERS[scenario.crm].prepare(scenario, emulator);
     await control(emulator.baseUrl, 'DELETE', '/_emulator/requests');
     const run = await simulateWith(withNativeUsers(scenario, seeded), port);
-    const requests = RequestCountsSchema.parse(await control(emulator.baseUrl, 'GET', '/_emulator/requests'));
-    return { result: seededIdsBack(run, seeded, scenario), requests: { total: requests.total, byRoute: requests.byRoute } };
+    const requests = RequestCountsSchema.parse(
+      await control(emulator.baseUrl, 'GET', '/_emulator/requests'),
+    );
+    return {
+      result: seededIdsBack(run, seeded, scenario),
+      requests: { total: requests.total, byRoute: requests.byRoute },
+    };
   } finally {
     await emulator.close();
   }
@@ -80,7 +100,8 @@ export async function runViaHttp(scenario: Scenario): Promise<ViaHttpRun> {
 
 async function control(baseUrl: string, method: 'GET' | 'DELETE', path: string): Promise<unknown> {
   const response = await fetch(`${baseUrl}${path}`, { method });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   const text = await response.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
@@ -103,27 +124,47 @@ function withNativeUsers(scenario: Scenario, seeded: SeededIds): Scenario {
  * journal's operations, and texts ("Also concerns: contact 5", "Legs: 7 120s").
  * Those are turned back, so the output speaks the scenario's ids throughout.
  */
-function seededIdsBack(run: SimulationResult, seeded: SeededIds, scenario: Scenario): SimulationResult {
+function seededIdsBack(
+  run: SimulationResult,
+  seeded: SeededIds,
+  scenario: Scenario,
+): SimulationResult {
   const back = new Map<string, Map<string, string>>();
   for (const [collection, map] of Object.entries(seeded)) {
-    back.set(collection, new Map(Object.entries(map ?? {}).map(([neutral, native]) => [native, neutral])));
+    back.set(
+      collection,
+      new Map(Object.entries(map ?? {}).map(([neutral, native]) => [native, neutral])),
+    );
   }
   const rename = (collection: string, id: string): string => back.get(collection)?.get(id) ?? id;
   const text = renameIdsInText(fitTexts(scenario.settings.language), rename);
   const state: Snapshot = {
     ...run.crm_state,
-    tasks: run.crm_state.tasks.map((task) => (task.description === undefined ? task : { ...task, description: text(task.description) })),
+    tasks: run.crm_state.tasks.map((task) =>
+      task.description === undefined ? task : { ...task, description: text(task.description) },
+    ),
     comments: run.crm_state.comments.map((comment) => ({ ...comment, text: text(comment.text) })),
-    calls: run.crm_state.calls.map((call) => (call.description === undefined || call.description === null ? call : { ...call, description: text(call.description) })),
+    calls: run.crm_state.calls.map((call) =>
+      call.description === undefined || call.description === null
+        ? call
+        : { ...call, description: text(call.description) },
+    ),
   };
   const journal: JournalEntry[] = run.journal.map((entry) => ({
     ...entry,
-    operations: entry.operations.map((operation) => ({ ...operation, id: rename(operation.entity, operation.id) })),
+    operations: entry.operations.map((operation) => ({
+      ...operation,
+      id: rename(operation.entity, operation.id),
+    })),
   }));
   return { crm_state: state, journal };
 }
 
-const LINK_LABEL: Record<string, SeededCollection> = { contact: 'contacts', lead: 'leads', deal: 'deals' };
+const LINK_LABEL: Record<string, SeededCollection> = {
+  contact: 'contacts',
+  lead: 'leads',
+  deal: 'deals',
+};
 
 /**
  * Renames the record ids the fit texts carry (capabilities.ts): the links named
@@ -139,14 +180,26 @@ export function renameIdsInText(
       .split('\n')
       .map((line) => {
         if (line.startsWith(`${texts.alsoConcerns}: `)) {
-          return line.replace(/\b(contact|lead|deal) ([^\s,]+)/g, (all, label: string, id: string) => {
-            const collection = LINK_LABEL[label];
-            return collection ? `${label} ${rename(collection, id)}` : all;
-          });
+          return line.replace(
+            /\b(contact|lead|deal) ([^\s,]+)/g,
+            (all, label: string, id: string) => {
+              const collection = LINK_LABEL[label];
+              return collection ? `${label} ${rename(collection, id)}` : all;
+            },
+          );
         }
         if (line.startsWith(`${texts.legs}: `)) {
           const head = `${texts.legs}: `;
-          return head + line.slice(head.length).replace(/([^\s,]+) (\d+s)/g, (_all, id: string, talk: string) => `${id === '?' ? id : rename('users', id)} ${talk}`);
+          return (
+            head +
+            line
+              .slice(head.length)
+              .replace(
+                /([^\s,]+) (\d+s)/g,
+                (_all, id: string, talk: string) =>
+                  `${id === '?' ? id : rename('users', id)} ${talk}`,
+              )
+          );
         }
         return line;
       })

@@ -80,7 +80,10 @@ const FLAGS: Record<string, keyof Settings> = {
  * Reads the settings from the environment, then the flags (`--port 8080` or
  * `--port=8080`). Problems name the variable or flag they came from.
  */
-export function parseSettings(env: Readonly<Record<string, string | undefined>>, argv: readonly string[] = []): Parsed<Settings> {
+export function parseSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  argv: readonly string[] = [],
+): Parsed<Settings> {
   const raw: Partial<Record<keyof Settings, string>> = {};
   const origin: Partial<Record<keyof Settings, string>> = {};
   for (const [name, key] of Object.entries(ENV)) {
@@ -92,11 +95,20 @@ export function parseSettings(env: Readonly<Record<string, string | undefined>>,
   }
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const key = FLAGS[flag];
-    if (!key) return { ok: false, problems: [{ path: arg, message: `unknown flag (known: ${Object.keys(FLAGS).join(', ')})` }] };
+    if (!key)
+      return {
+        ok: false,
+        problems: [
+          { path: arg, message: `unknown flag (known: ${Object.keys(FLAGS).join(', ')})` },
+        ],
+      };
     const value = inline ?? argv[(i += 1)];
-    if (value === undefined) return { ok: false, problems: [{ path: flag, message: 'expected a value' }] };
+    if (value === undefined)
+      return { ok: false, problems: [{ path: flag, message: 'expected a value' }] };
     raw[key] = value;
     origin[key] = flag;
   }

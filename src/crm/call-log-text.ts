@@ -20,15 +20,26 @@ export function legsLine(legs: readonly Leg[], texts: FitTexts): string {
 }
 
 /** The text with its legs line replaced by the call's latest legs. */
-export function withLegs(text: string | null | undefined, legs: readonly Leg[], texts: FitTexts): string {
-  const kept = (text ?? '').split('\n').filter((line) => line && !line.startsWith(`${texts.legs}: `));
+export function withLegs(
+  text: string | null | undefined,
+  legs: readonly Leg[],
+  texts: FitTexts,
+): string {
+  const kept = (text ?? '')
+    .split('\n')
+    .filter((line) => line && !line.startsWith(`${texts.legs}: `));
   return [...kept, legsLine(legs, texts)].join('\n');
 }
 
 /** The description after an update_call_log whose recording link goes into the text too; undefined while it has none. */
-export function patchedDescription(text: string | null | undefined, patch: CallLogPatch, texts: FitTexts): string | undefined {
+export function patchedDescription(
+  text: string | null | undefined,
+  patch: CallLogPatch,
+  texts: FitTexts,
+): string | undefined {
   let next = text ?? undefined;
-  if (patch.recordingUrl !== undefined) next = appendOnce(next, `${texts.recording}: ${patch.recordingUrl}`);
+  if (patch.recordingUrl !== undefined)
+    next = appendOnce(next, `${texts.recording}: ${patch.recordingUrl}`);
   if (patch.legs) next = withLegs(next, patch.legs, texts);
   if (patch.appendDescription !== undefined) next = appendOnce(next, patch.appendDescription);
   return next;

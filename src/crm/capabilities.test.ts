@@ -6,38 +6,73 @@ import { CAPABILITIES, fitCallLog, fitLinks, fitTask } from './capabilities.js';
 
 const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
 const task: Task = {
-  id: 't1', assigneeId: 'u2', done: true, title: 'Call', description: 'Incoming call', contactId: 'c1', leadId: null, dealId: 'd1',
-  callId: 'k1', recordingUrl: 'https://r/k1.mp3',
+  id: 't1',
+  assigneeId: 'u2',
+  done: true,
+  title: 'Call',
+  description: 'Incoming call',
+  contactId: 'c1',
+  leadId: null,
+  dealId: 'd1',
+  callId: 'k1',
+  recordingUrl: 'https://r/k1.mp3',
 };
 
 describe('what each CRM can hold (D12)', () => {
   it('D12/D9: a retailCRM task keeps the most specific link and names the others in its text', () => {
     const fitted = fitTask(task, CAPABILITIES.retailcrm, texts);
     expect(fitted).toMatchObject({ dealId: 'd1', contactId: null, recordingUrl: null });
-    expect(fitted.description).toBe('Incoming call\nAlso concerns: contact c1\nRecording: https://r/k1.mp3');
+    expect(fitted.description).toBe(
+      'Incoming call\nAlso concerns: contact c1\nRecording: https://r/k1.mp3',
+    );
   });
 
   it('D12: Zoho and Pipedrive tasks hold the contact and the deal together', () => {
-    expect(fitTask(task, CAPABILITIES.zoho, texts)).toMatchObject({ dealId: 'd1', contactId: 'c1' });
-    expect(fitTask(task, CAPABILITIES.pipedrive, texts)).toMatchObject({ dealId: 'd1', contactId: 'c1' });
+    expect(fitTask(task, CAPABILITIES.zoho, texts)).toMatchObject({
+      dealId: 'd1',
+      contactId: 'c1',
+    });
+    expect(fitTask(task, CAPABILITIES.pipedrive, texts)).toMatchObject({
+      dealId: 'd1',
+      contactId: 'c1',
+    });
   });
 
   it('D12: a Salesforce task on a lead cannot also name a contact (WhoId is one of them)', () => {
-    const { record, dropped } = fitLinks({ contactId: 'c1', leadId: 'l1', dealId: null }, CAPABILITIES.salesforce.taskLinks);
+    const { record, dropped } = fitLinks(
+      { contactId: 'c1', leadId: 'l1', dealId: null },
+      CAPABILITIES.salesforce.taskLinks,
+    );
     expect(record).toEqual({ contactId: null, leadId: 'l1', dealId: null });
     expect(dropped).toBe('contact c1');
   });
 
   it('D12/ZO-18: legs and recordings go to the call log text where the CRM has no field; retailCRM keeps the recording URL', () => {
     const log = {
-      id: 'cl1', callId: 'k1', direction: 'incoming' as const, from: '+1', to: '+2', disposition: 'answered' as const,
-      recordingUrl: 'https://r/k1.mp3', userId: 'u3', contactId: 'c1', leadId: null, dealId: 'd1',
-      legs: [{ userId: 'u2', talkSec: 60 }, { userId: 'u3', talkSec: 125 }],
+      id: 'cl1',
+      callId: 'k1',
+      direction: 'incoming' as const,
+      from: '+1',
+      to: '+2',
+      disposition: 'answered' as const,
+      recordingUrl: 'https://r/k1.mp3',
+      userId: 'u3',
+      contactId: 'c1',
+      leadId: null,
+      dealId: 'd1',
+      legs: [
+        { userId: 'u2', talkSec: 60 },
+        { userId: 'u3', talkSec: 125 },
+      ],
     };
     const zoho = fitCallLog(log, CAPABILITIES.zoho, texts);
     expect(zoho.legs).toBeUndefined();
     expect(zoho.description).toBe('Recording: https://r/k1.mp3\nLegs: u2 60s, u3 125s');
     const retail = fitCallLog(log, CAPABILITIES.retailcrm, texts);
-    expect(retail).toMatchObject({ recordingUrl: 'https://r/k1.mp3', dealId: null, contactId: 'c1' });
+    expect(retail).toMatchObject({
+      recordingUrl: 'https://r/k1.mp3',
+      dealId: null,
+      contactId: 'c1',
+    });
   });
 });

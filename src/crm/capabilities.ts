@@ -72,7 +72,10 @@ type LinkName = 'contactId' | 'leadId' | 'dealId';
 const LABEL: Record<LinkName, string> = { contactId: 'contact', leadId: 'lead', dealId: 'deal' };
 
 /** The links a record keeps under the rule, and a line naming those it had to drop. */
-export function fitLinks<T extends Linked>(record: T, rule: LinkRule): { record: T; dropped: string | null } {
+export function fitLinks<T extends Linked>(
+  record: T,
+  rule: LinkRule,
+): { record: T; dropped: string | null } {
   const has = (name: LinkName): boolean => typeof record[name] === 'string';
   let keep: LinkName[];
   switch (rule) {
@@ -102,7 +105,8 @@ export function fitLinks<T extends Linked>(record: T, rule: LinkRule): { record:
   return { record: out, dropped: dropped.length > 0 ? dropped.join(', ') : null };
 }
 
-const appendLine = (text: string | undefined, line: string): string => (text ? `${text}\n${line}` : line);
+const appendLine = (text: string | undefined, line: string): string =>
+  text ? `${text}\n${line}` : line;
 
 export interface FitTexts {
   readonly recording: string;
@@ -129,7 +133,8 @@ export function fitCallLog(log: CallLog, caps: StorageCapabilities, texts: FitTe
   const { legs, ...rest } = record;
   let description = record.description;
   if (caps.callLogDescription) {
-    if (!caps.callLogRecordingField && record.recordingUrl) description = appendLine(description, `${texts.recording}: ${record.recordingUrl}`);
+    if (!caps.callLogRecordingField && record.recordingUrl)
+      description = appendLine(description, `${texts.recording}: ${record.recordingUrl}`);
     if (legs && legs.length > 0) description = appendLine(description, legsLine(legs, texts));
   }
   return {

@@ -24,7 +24,8 @@ export class CrmError extends Error {
 
 export const isCrmError = (error: unknown): error is CrmError => error instanceof CrmError;
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CrmError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CrmError };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const err = <T = never>(error: CrmError): Result<T> => ({ ok: false, error });
 

@@ -14,7 +14,10 @@ export const EmployeeRefSchema = z
     phone: nonEmpty.optional(),
     code: nonEmpty.optional(),
   })
-  .refine((ref) => Object.keys(ref).length > 0, 'name the employee by id, extension, sipLogin, phone or code');
+  .refine(
+    (ref) => Object.keys(ref).length > 0,
+    'name the employee by id, extension, sipLogin, phone or code',
+  );
 export type EmployeeRef = z.infer<typeof EmployeeRefSchema>;
 
 export const UtmSchema = z.strictObject({
@@ -51,8 +54,16 @@ const CallStarted = z.strictObject({
   tracking: TrackingSchema.optional(),
   employee: EmployeeRefSchema.optional(),
 });
-const CallAnswered = z.strictObject({ ...callBase, type: z.literal('call.answered'), employee: EmployeeRefSchema });
-const CallTransferred = z.strictObject({ ...callBase, type: z.literal('call.transferred'), employee: EmployeeRefSchema });
+const CallAnswered = z.strictObject({
+  ...callBase,
+  type: z.literal('call.answered'),
+  employee: EmployeeRefSchema,
+});
+const CallTransferred = z.strictObject({
+  ...callBase,
+  type: z.literal('call.transferred'),
+  employee: EmployeeRefSchema,
+});
 const CallEnded = z.strictObject({
   ...callBase,
   type: z.literal('call.ended'),
@@ -67,7 +78,11 @@ const CallEnded = z.strictObject({
   tracking: TrackingSchema.optional(),
   employee: EmployeeRefSchema.optional(),
 });
-const CallRecording = z.strictObject({ ...callBase, type: z.literal('call.recording'), recordingUrl: nonEmpty });
+const CallRecording = z.strictObject({
+  ...callBase,
+  type: z.literal('call.recording'),
+  recordingUrl: nonEmpty,
+});
 const FormSubmitted = z.strictObject({
   ...base,
   type: z.literal('form.submitted'),
@@ -102,7 +117,13 @@ const AnalyticsReady = z.strictObject({
   type: z.literal('analytics.ready'),
   language: z.enum(['en', 'uk', 'ru', 'pl']).optional(),
   summary: z.string().optional(),
-  mood: z.strictObject({ client: z.string().optional(), operator: z.string().optional(), overall: z.string().optional() }).optional(),
+  mood: z
+    .strictObject({
+      client: z.string().optional(),
+      operator: z.string().optional(),
+      overall: z.string().optional(),
+    })
+    .optional(),
   scores: z
     .strictObject({
       opening: scored.optional(),
@@ -139,7 +160,8 @@ export type CallRecordingEvent = z.infer<typeof CallRecording>;
 export type FormSubmittedEvent = z.infer<typeof FormSubmitted>;
 export type MessengerEvent = z.infer<typeof Messenger>;
 export type AnalyticsReadyEvent = z.infer<typeof AnalyticsReady>;
-export type CallEvent = CallStartedEvent | CallAnsweredEvent | CallTransferredEvent | CallEndedEvent | CallRecordingEvent;
+export type CallEvent =
+  CallStartedEvent | CallAnsweredEvent | CallTransferredEvent | CallEndedEvent | CallRecordingEvent;
 export type Event = CallEvent | FormSubmittedEvent | MessengerEvent | AnalyticsReadyEvent;
 export type EventType = keyof typeof schemas;
 export const EVENT_TYPES = Object.keys(schemas) as EventType[];
@@ -152,24 +174,37 @@ export function isCallEvent(event: Event): event is CallEvent {
  * Parses one event. `path` prefixes every problem (`events[3]`), and
  * `deriveEventId` fills an absent `eventId` (scenarios may omit it).
  */
-export function parseEvent(input: unknown, path: readonly PropertyKey[] = [], deriveEventId?: (raw: Record<string, unknown>) => string): Parsed<Event> {
+export function parseEvent(
+  input: unknown,
+  path: readonly PropertyKey[] = [],
+  deriveEventId?: (raw: Record<string, unknown>) => string,
+): Parsed<Event> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ path: formatPath(path), message: 'expected an event object' }] };
+    return {
+      ok: false,
+      problems: [{ path: formatPath(path), message: 'expected an event object' }],
+    };
   }
   const raw = input as Record<string, unknown>;
   const type = raw['type'];
   if (typeof type !== 'string' || !(type in schemas)) {
-    const message = typeof type === 'string' ? `unknown event type "${type}"` : 'expected an event type string';
+    const message =
+      typeof type === 'string' ? `unknown event type "${type}"` : 'expected an event type string';
     return { ok: false, problems: [{ path: formatPath([...path, 'type']), message }] };
   }
-  const withId = raw['eventId'] === undefined && deriveEventId ? { ...raw, eventId: deriveEventId(raw) } : raw;
+  const withId =
+    raw['eventId'] === undefined && deriveEventId ? { ...raw, eventId: deriveEventId(raw) } : raw;
   const result = schemas[type as EventType].safeParse(withId);
   if (!result.success) return { ok: false, problems: problemsFromZod(result.error, path) };
   return { ok: true, value: result.data };
 }
 
 export function parseEvents(input: unknown, path: readonly PropertyKey[] = []): Parsed<Event[]> {
-  if (!Array.isArray(input)) return { ok: false, problems: [{ path: formatPath(path), message: 'expected an array of events' }] };
+  if (!Array.isArray(input))
+    return {
+      ok: false,
+      problems: [{ path: formatPath(path), message: 'expected an array of events' }],
+    };
   const problems: Problem[] = [];
   const events: Event[] = [];
   input.forEach((item, index) => {

@@ -4,7 +4,20 @@ import { normalisePhone, samePhone, storedPhone } from './phone.js';
 
 // G1: every format of one number is one identity; invalid numbers match nobody.
 
-const operator = fc.constantFrom('50', '63', '66', '67', '68', '73', '93', '95', '96', '97', '98', '99');
+const operator = fc.constantFrom(
+  '50',
+  '63',
+  '66',
+  '67',
+  '68',
+  '73',
+  '93',
+  '95',
+  '96',
+  '97',
+  '98',
+  '99',
+);
 const subscriber = fc.integer({ min: 0, max: 9_999_999 }).map((n) => String(n).padStart(7, '0'));
 const uaMobile = fc.tuple(operator, subscriber);
 
@@ -54,7 +67,17 @@ describe('phone identity (G1)', () => {
 
   it('G1: hidden, short and malformed numbers have no identity and match nobody, not even themselves', () => {
     const invalid = fc.oneof(
-      fc.constantFrom('anonymous', 'Unknown', 'private', '101', '*100#', '112', '+', '0', 'sip:olena@pbx'),
+      fc.constantFrom(
+        'anonymous',
+        'Unknown',
+        'private',
+        '101',
+        '*100#',
+        '112',
+        '+',
+        '0',
+        'sip:olena@pbx',
+      ),
       fc.string({ maxLength: 4 }),
       fc.stringMatching(/^[a-z]{1,12}$/),
     );
@@ -74,7 +97,12 @@ describe('phone identity (G1)', () => {
     fc.assert(
       fc.property(uaMobile, uaMobile, (a, b) => {
         fc.pre(a.join('') !== b.join(''));
-        expect(samePhone(normalisePhone(formats(a)[0] ?? '', 'UA'), normalisePhone(formats(b)[3] ?? '', 'UA'))).toBe(false);
+        expect(
+          samePhone(
+            normalisePhone(formats(a)[0] ?? '', 'UA'),
+            normalisePhone(formats(b)[3] ?? '', 'UA'),
+          ),
+        ).toBe(false);
       }),
     );
   });

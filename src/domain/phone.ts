@@ -30,7 +30,10 @@ function parse(raw: string, defaultCountry: string | undefined): string | null {
   const text = raw.trim();
   if (!/\d/.test(text)) return null;
   const country = defaultCountry as CountryCode | undefined;
-  const parsed = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
+  const parsed = parsePhoneNumberFromString(
+    text,
+    country ? { defaultCountry: country } : undefined,
+  );
   if (parsed?.isValid()) return parsed.number;
   // Without a default country, digits alone may still be an international number written without '+'.
   if (!country && /^[\d\s()-]+$/.test(text)) {

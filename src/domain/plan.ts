@@ -1,6 +1,18 @@
 import type { Utm } from './events.js';
 import type { Condition, Action } from './matrix.js';
-import type { CallLog, Comment, Contact, Deal, EntityCollection, Lead, Leg, Notification, Organization, RecordTracking, Task } from './snapshot.js';
+import type {
+  CallLog,
+  Comment,
+  Contact,
+  Deal,
+  EntityCollection,
+  Lead,
+  Leg,
+  Notification,
+  Organization,
+  RecordTracking,
+  Task,
+} from './snapshot.js';
 
 /**
  * A plan: the neutral operations one event needs, in order. A record created
@@ -30,15 +42,28 @@ export type OperationBody =
   | { readonly op: 'create_lead'; readonly record: New<Lead> }
   | { readonly op: 'create_deal'; readonly record: New<Deal> }
   | { readonly op: 'create_organization'; readonly record: New<Organization> }
-  | { readonly op: 'update_contact' | 'update_lead' | 'update_deal' | 'update_organization'; readonly id: string; readonly patch: RecordPatch }
+  | {
+      readonly op: 'update_contact' | 'update_lead' | 'update_deal' | 'update_organization';
+      readonly id: string;
+      readonly patch: RecordPatch;
+    }
   | { readonly op: 'create_task'; readonly record: New<Task> }
-  | { readonly op: 'update_task'; readonly id: string; readonly patch: { readonly recordingUrl: string } }
+  | {
+      readonly op: 'update_task';
+      readonly id: string;
+      readonly patch: { readonly recordingUrl: string };
+    }
   | { readonly op: 'create_comment'; readonly record: New<Comment> }
   | { readonly op: 'create_call_log'; readonly record: New<CallLog> }
   | {
       readonly op: 'update_call_log';
       readonly id: string;
-      readonly patch: { readonly recordingUrl?: string; readonly userId?: string; readonly legs?: readonly Leg[]; readonly appendDescription?: string };
+      readonly patch: {
+        readonly recordingUrl?: string;
+        readonly userId?: string;
+        readonly legs?: readonly Leg[];
+        readonly appendDescription?: string;
+      };
     }
   /** `phone`: the client's number as the call gave it, for CRMs whose pop-up needs it (retailCRM); not part of the snapshot. */
   | { readonly op: 'notify'; readonly record: Notification; readonly phone?: string };

@@ -18,7 +18,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function problemsFromZod(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: formatPath([...prefix, ...issue.path, key]), message: 'unknown member' }))
+      ? issue.keys.map((key) => ({
+          path: formatPath([...prefix, ...issue.path, key]),
+          message: 'unknown member',
+        }))
       : [{ path: formatPath([...prefix, ...issue.path]), message: innerMessage(issue) }],
   );
 }

@@ -4,26 +4,48 @@ import { EmployeesSchema, MatrixSchema, ProjectSettingsSchema } from './project.
 import { problemsFromZod } from './problems.js';
 import { PROFILES } from '../engine/defaults/index.js';
 
-const problems = (schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown, prefix: string[] = []) => {
+const problems = (
+  schema: { safeParse(v: unknown): { success: boolean; error?: unknown } },
+  value: unknown,
+  prefix: string[] = [],
+) => {
   const result = schema.safeParse(value);
-  return result.success ? [] : problemsFromZod(result.error as never, prefix).map((p) => `${p.path}: ${p.message}`);
+  return result.success
+    ? []
+    : problemsFromZod(result.error as never, prefix).map((p) => `${p.path}: ${p.message}`);
 };
 
 describe('the matrix as data (behaviour §3, PD-14)', () => {
   it('PD-14: the conditions and actions are exactly those of behaviour §3', () => {
     expect(CONDITIONS).toHaveLength(15);
     expect([...ACTIONS].sort()).toEqual(
-      ['assign_to_manager', 'comment', 'create_contact', 'create_deal', 'create_deal_if_none', 'create_lead', 'create_lead_if_no_contact',
-        'create_organization', 'task_manager', 'task_responsible', 'task_top_manager'].sort(),
+      [
+        'assign_to_manager',
+        'comment',
+        'create_contact',
+        'create_deal',
+        'create_deal_if_none',
+        'create_lead',
+        'create_lead_if_no_contact',
+        'create_organization',
+        'task_manager',
+        'task_responsible',
+        'task_top_manager',
+      ].sort(),
     );
   });
 
   it('every default matrix is a valid matrix', () => {
-    for (const profile of Object.values(PROFILES)) expect(MatrixSchema.safeParse(profile.matrix).success).toBe(true);
+    for (const profile of Object.values(PROFILES))
+      expect(MatrixSchema.safeParse(profile.matrix).success).toBe(true);
   });
 
   it('unknown condition and action ids are errors naming their place', () => {
-    const found = problems(MatrixSchema, { 'incoming.paused': ['comment'], 'incoming.missed': ['call_client'] }, ['project', 'matrix']);
+    const found = problems(
+      MatrixSchema,
+      { 'incoming.paused': ['comment'], 'incoming.missed': ['call_client'] },
+      ['project', 'matrix'],
+    );
     expect(found.sort()).toEqual([
       'project.matrix.incoming.missed[0].action: unknown action "call_client"',
       'project.matrix.incoming.paused: unknown condition "incoming.paused"',
@@ -32,7 +54,12 @@ describe('the matrix as data (behaviour §3, PD-14)', () => {
 
   it('impossible options are errors: task options on a record action, dueHours on a task created done, an action twice', () => {
     const found = problems(MatrixSchema, {
-      'incoming.missed': [{ action: 'create_lead', done: true }, { action: 'task_responsible', done: true, dueHours: 2 }, 'comment', 'comment'],
+      'incoming.missed': [
+        { action: 'create_lead', done: true },
+        { action: 'task_responsible', done: true, dueHours: 2 },
+        'comment',
+        'comment',
+      ],
       'incoming.voicemail': [{ action: 'task_manager', dueHours: -1 }],
     });
     expect(found).toHaveLength(4);
@@ -43,7 +70,11 @@ describe('the matrix as data (behaviour §3, PD-14)', () => {
   });
 
   it('a string cell and an object cell mean the same action', () => {
-    expect(MatrixSchema.parse({ 'form.submitted': ['comment', { action: 'task_top_manager', title: 'T' }] })).toEqual({
+    expect(
+      MatrixSchema.parse({
+        'form.submitted': ['comment', { action: 'task_top_manager', title: 'T' }],
+      }),
+    ).toEqual({
       'form.submitted': [{ action: 'comment' }, { action: 'task_top_manager', title: 'T' }],
     });
   });
@@ -51,28 +82,48 @@ describe('the matrix as data (behaviour §3, PD-14)', () => {
 
 describe('project settings (G8, G9, G15)', () => {
   it('G8: two parameters mapped to one CRM field are rejected with the field named', () => {
-    expect(problems(ProjectSettingsSchema, { fieldMap: { deal: { utm_campaign: 'Campaign_Name', pool: 'Campaign_Name' } } }, ['project'])).toEqual([
-      'project.fieldMap.deal: two parameters mapped to Campaign_Name',
-    ]);
+    expect(
+      problems(
+        ProjectSettingsSchema,
+        { fieldMap: { deal: { utm_campaign: 'Campaign_Name', pool: 'Campaign_Name' } } },
+        ['project'],
+      ),
+    ).toEqual(['project.fieldMap.deal: two parameters mapped to Campaign_Name']);
   });
 
   it('G8/G9: unknown parameter ids are errors; form.NAME is a parameter', () => {
-    expect(problems(ProjectSettingsSchema, { fieldMap: { lead: { utm_colour: 'X', 'form.message': 'Msg' } } })).toEqual([
-      'fieldMap.lead.utm_colour: unknown parameter "utm_colour"',
-    ]);
-    expect(problems(ProjectSettingsSchema, { pipelineRules: [{ pipeline: 'Ads', param: 'poool', value: 'x' }] })).toEqual([
-      'pipelineRules[0].param: unknown parameter "poool"',
-    ]);
+    expect(
+      problems(ProjectSettingsSchema, {
+        fieldMap: { lead: { utm_colour: 'X', 'form.message': 'Msg' } },
+      }),
+    ).toEqual(['fieldMap.lead.utm_colour: unknown parameter "utm_colour"']);
+    expect(
+      problems(ProjectSettingsSchema, {
+        pipelineRules: [{ pipeline: 'Ads', param: 'poool', value: 'x' }],
+      }),
+    ).toEqual(['pipelineRules[0].param: unknown parameter "poool"']);
   });
 
   it('defaults: UTC, 4 hours, English, 3 days, the CRM default matrix', () => {
-    expect(ProjectSettingsSchema.parse({})).toMatchObject({ timezone: 'UTC', taskDueHours: 4, language: 'en', resendWindowDays: 3, matrix: null });
-    expect(problems(ProjectSettingsSchema, { timezone: 'Mars/Olympus', defaultCountry: 'ukr' })).toHaveLength(2);
+    expect(ProjectSettingsSchema.parse({})).toMatchObject({
+      timezone: 'UTC',
+      taskDueHours: 4,
+      language: 'en',
+      resendWindowDays: 3,
+      matrix: null,
+    });
+    expect(
+      problems(ProjectSettingsSchema, { timezone: 'Mars/Olympus', defaultCountry: 'ukr' }),
+    ).toHaveLength(2);
   });
 
   it('G15: exactly one top manager, with a CRM user', () => {
-    expect(problems(EmployeesSchema, [{ id: 'a', name: 'A' }])).toEqual([': exactly one employee must be the top manager (found 0)']);
-    expect(problems(EmployeesSchema, [{ id: 'a', name: 'A', topManager: true }])).toEqual(['[0].crmUserId: the top manager needs a crmUserId']);
+    expect(problems(EmployeesSchema, [{ id: 'a', name: 'A' }])).toEqual([
+      ': exactly one employee must be the top manager (found 0)',
+    ]);
+    expect(problems(EmployeesSchema, [{ id: 'a', name: 'A', topManager: true }])).toEqual([
+      '[0].crmUserId: the top manager needs a crmUserId',
+    ]);
     expect(problems(EmployeesSchema, [])).toEqual([]);
   });
 });

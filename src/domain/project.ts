@@ -1,24 +1,51 @@
 import { z } from 'zod';
 import { isTimeZone } from './zoned-time.js';
-import { ACTIONS, CONDITIONS, isTaskAction, type Action, type Cell, type Condition, type Matrix } from './matrix.js';
+import {
+  ACTIONS,
+  CONDITIONS,
+  isTaskAction,
+  type Action,
+  type Cell,
+  type Condition,
+  type Matrix,
+} from './matrix.js';
 
 // The project document's settings and employees (scenario-format §2, service §2).
 
 /** Parameter ids a field map or a pipeline rule may name (scenario-format §2). */
 export const PARAMETERS = [
-  'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
-  'pool', 'ga_client_id', 'landing_page', 'tracking_number',
-  'client_phone', 'client_name', 'employee_name', 'employee_extension',
-  'call_direction', 'call_status', 'call_duration', 'recording_url',
-  'source', 'messenger_client_id',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'pool',
+  'ga_client_id',
+  'landing_page',
+  'tracking_number',
+  'client_phone',
+  'client_name',
+  'employee_name',
+  'employee_extension',
+  'call_direction',
+  'call_status',
+  'call_duration',
+  'recording_url',
+  'source',
+  'messenger_client_id',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number] | `form.${string}`;
 
 export function isParameter(value: string): value is Parameter {
-  return (PARAMETERS as readonly string[]).includes(value) || (value.startsWith('form.') && value.length > 5);
+  return (
+    (PARAMETERS as readonly string[]).includes(value) ||
+    (value.startsWith('form.') && value.length > 5)
+  );
 }
 
-const parameter = z.string().refine(isParameter, { error: (issue) => `unknown parameter "${String(issue.input)}"` });
+const parameter = z
+  .string()
+  .refine(isParameter, { error: (issue) => `unknown parameter "${String(issue.input)}"` });
 
 export const LANGUAGES = ['en', 'uk', 'ru', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +53,9 @@ export type Language = (typeof LANGUAGES)[number];
 const actionId = z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` });
 const conditionId = z
   .string()
-  .refine((key) => (CONDITIONS as readonly string[]).includes(key), { error: (issue) => `unknown condition "${String(issue.input)}"` });
+  .refine((key) => (CONDITIONS as readonly string[]).includes(key), {
+    error: (issue) => `unknown condition "${String(issue.input)}"`,
+  });
 
 // A cell is an action id, or an object with options; strings are read as `{ action }` first
 // so that every problem is reported against one shape.
@@ -36,15 +65,29 @@ const cellSchema = z.preprocess(
     .strictObject({
       action: actionId,
       done: z.boolean().optional(),
-      dueHours: z.number().positive('dueHours must be above 0').max(24 * 365).optional(),
+      dueHours: z
+        .number()
+        .positive('dueHours must be above 0')
+        .max(24 * 365)
+        .optional(),
       title: z.string().min(1).max(255).optional(),
     })
     .superRefine((cell, ctx) => {
-      if (!isTaskAction(cell.action) && (cell.done !== undefined || cell.dueHours !== undefined || cell.title !== undefined)) {
-        ctx.addIssue({ code: 'custom', message: `${cell.action} makes no task: done, dueHours and title apply to task actions only` });
+      if (
+        !isTaskAction(cell.action) &&
+        (cell.done !== undefined || cell.dueHours !== undefined || cell.title !== undefined)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${cell.action} makes no task: done, dueHours and title apply to task actions only`,
+        });
       }
       if (cell.done === true && cell.dueHours !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['dueHours'], message: 'a task created done is due at its event; dueHours needs done: false' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dueHours'],
+          message: 'a task created done is due at its event; dueHours needs done: false',
+        });
       }
     }),
 );
@@ -55,7 +98,12 @@ export const MatrixSchema = z
     z.array(cellSchema).superRefine((cells, ctx) => {
       const seen = new Set<Action>();
       cells.forEach((cell, index) => {
-        if (seen.has(cell.action)) ctx.addIssue({ code: 'custom', path: [index], message: `${cell.action} is listed twice` });
+        if (seen.has(cell.action))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `${cell.action} is listed twice`,
+          });
         seen.add(cell.action);
       });
     }),
@@ -65,7 +113,11 @@ export const MatrixSchema = z
 function normaliseMatrix(input: Record<string, Cell[] | undefined>): Matrix {
   const out: Partial<Record<Condition, Cell[]>> = {};
   for (const [condition, cells] of Object.entries(input)) {
-    if (cells) out[condition as Condition] = cells.map((cell) => Object.fromEntries(Object.entries(cell).filter(([, v]) => v !== undefined)) as Cell);
+    if (cells)
+      out[condition as Condition] = cells.map(
+        (cell) =>
+          Object.fromEntries(Object.entries(cell).filter(([, v]) => v !== undefined)) as Cell,
+      );
   }
   return out;
 }
@@ -80,7 +132,12 @@ const fieldMapSchema = z
     for (const [entity, fields] of Object.entries(map)) {
       const byField = new Map<string, string>();
       for (const [param, field] of Object.entries(fields ?? {})) {
-        if (byField.has(field)) ctx.addIssue({ code: 'custom', path: [entity], message: `two parameters mapped to ${field}` });
+        if (byField.has(field))
+          ctx.addIssue({
+            code: 'custom',
+            path: [entity],
+            message: `two parameters mapped to ${field}`,
+          });
         byField.set(field, param);
       }
     }
@@ -88,21 +145,30 @@ const fieldMapSchema = z
 export type FieldMap = z.infer<typeof fieldMapSchema>;
 export type FieldEntity = keyof FieldMap;
 
-const timezone = z.string().refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
-const country = z
+const timezone = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code such as "UA"');
+  .refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
+const country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code such as "UA"');
 
 export const ProjectSettingsSchema = z.strictObject({
   defaultCountry: country.optional(),
   timezone: timezone.default('UTC'),
   matrix: MatrixSchema.nullable().default(null),
-  taskDueHours: z.number().positive().max(24 * 365).default(4),
+  taskDueHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(4),
   stopList: z.array(z.string().min(1)).default([]),
-  pipelineRules: z.array(z.strictObject({ pipeline: z.string().min(1), param: parameter, value: z.string() })).default([]),
+  pipelineRules: z
+    .array(z.strictObject({ pipeline: z.string().min(1), param: parameter, value: z.string() }))
+    .default([]),
   fieldMap: fieldMapSchema.default({}),
   resendWindowDays: z.number().int().positive().max(90).default(3),
-  routingPriority: z.array(z.enum(['deals', 'leads', 'contacts'])).min(1).optional(),
+  routingPriority: z
+    .array(z.enum(['deals', 'leads', 'contacts']))
+    .min(1)
+    .optional(),
   language: z.enum(LANGUAGES).default('en'),
 });
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
@@ -123,14 +189,27 @@ export type Employee = z.infer<typeof EmployeeSchema>;
 export const EmployeesSchema = z.array(EmployeeSchema).superRefine((employees, ctx) => {
   if (employees.length === 0) return;
   const tops = employees.filter((employee) => employee.topManager);
-  if (tops.length !== 1) ctx.addIssue({ code: 'custom', message: `exactly one employee must be the top manager (found ${tops.length})` });
+  if (tops.length !== 1)
+    ctx.addIssue({
+      code: 'custom',
+      message: `exactly one employee must be the top manager (found ${tops.length})`,
+    });
   const top = tops[0];
   if (tops.length === 1 && top && !top.crmUserId) {
-    ctx.addIssue({ code: 'custom', path: [employees.indexOf(top), 'crmUserId'], message: 'the top manager needs a crmUserId' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [employees.indexOf(top), 'crmUserId'],
+      message: 'the top manager needs a crmUserId',
+    });
   }
   const ids = new Set<string>();
   employees.forEach((employee, index) => {
-    if (ids.has(employee.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `employee id "${employee.id}" is used twice` });
+    if (ids.has(employee.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `employee id "${employee.id}" is used twice`,
+      });
     ids.add(employee.id);
   });
 });

@@ -75,7 +75,13 @@ export const TaskSchema = z.strictObject({
   callId: ref,
   recordingUrl: ref,
 });
-export const CommentSchema = z.strictObject({ id, text: z.string(), contactId: ref, leadId: ref, dealId: ref });
+export const CommentSchema = z.strictObject({
+  id,
+  text: z.string(),
+  contactId: ref,
+  leadId: ref,
+  dealId: ref,
+});
 export const LegSchema = z.strictObject({ userId: id.nullable(), talkSec: z.number() });
 export const CallLogSchema = z.strictObject({
   id,
@@ -133,4 +139,9 @@ export interface ClientRecords {
   readonly organizations: readonly Organization[];
 }
 
-export const EMPTY_CLIENT: ClientRecords = { contacts: [], leads: [], deals: [], organizations: [] };
+export const EMPTY_CLIENT: ClientRecords = {
+  contacts: [],
+  leads: [],
+  deals: [],
+  organizations: [],
+};

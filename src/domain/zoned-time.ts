@@ -34,7 +34,14 @@ export function offsetMinutes(epochMs: number, timeZone: string): number {
     for (const part of formatter(timeZone).formatToParts(new Date(hour))) {
       if (part.type !== 'literal') parts[part.type] = Number(part.value);
     }
-    const asUtc = Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
+    const asUtc = Date.UTC(
+      parts['year'] ?? 0,
+      (parts['month'] ?? 1) - 1,
+      parts['day'] ?? 1,
+      parts['hour'] ?? 0,
+      parts['minute'] ?? 0,
+      parts['second'] ?? 0,
+    );
     offset = Math.round((asUtc - hour) / 60_000);
     if (offsets.size > 10_000) offsets.clear();
     offsets.set(cacheKey, offset);
@@ -72,7 +79,15 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 export function isoFromLocal(local: string, timeZone: string): string | null {
   const m = LOCAL.exec(local.trim());
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   if (new Date(wall).getUTCDate() !== d) return null;
   try {

@@ -40,7 +40,8 @@ export function legsOf(memory: CallMemory): Leg[] {
   return legs.map((leg, index) => {
     const next = legs[index + 1];
     const until = next ? Date.parse(next.at) : end;
-    const talkSec = until === null ? 0 : Math.max(0, Math.round((until - Date.parse(leg.at)) / 1000));
+    const talkSec =
+      until === null ? 0 : Math.max(0, Math.round((until - Date.parse(leg.at)) / 1000));
     return { userId: leg.userId, talkSec };
   });
 }

@@ -46,20 +46,30 @@ function absorb(memory: CallMemory, event: CallEvent, staff: ProjectContext['sta
     memory.to = event.to ?? null;
   }
   if (!memory.tracking && event.tracking) memory.tracking = event.tracking;
-  if (memory.direction === 'outgoing' && !memory.caller && (event.type === 'call.started' || memory.phase === 0)) {
+  if (
+    memory.direction === 'outgoing' &&
+    !memory.caller &&
+    (event.type === 'call.started' || memory.phase === 0)
+  ) {
     memory.caller = legOf(staff.known(event.employee), event.at);
   }
 }
 
 /** D14's whole-call rules, checked at the call's first processed event. */
-function wholeCallSkip(memory: CallMemory, client: ClientRecords, project: ProjectContext): string | null {
+function wholeCallSkip(
+  memory: CallMemory,
+  client: ClientRecords,
+  project: ProjectContext,
+): string | null {
   const { settings, staff } = project;
   const number = clientSide(memory) ?? '';
   if (memory.direction === 'internal' || staff.isOwnNumber(number)) return SKIP.internal;
   const onStopList = (raw: string | null): boolean => {
     if (!raw) return false;
     const phone = normalisePhone(raw, settings.defaultCountry);
-    return settings.stopList.some((entry) => entry === raw || samePhone(phone, normalisePhone(entry, settings.defaultCountry)));
+    return settings.stopList.some(
+      (entry) => entry === raw || samePhone(phone, normalisePhone(entry, settings.defaultCountry)),
+    );
   };
   if (onStopList(memory.from) || onStopList(memory.to)) return SKIP.stopList;
   if (!isCallable(normalisePhone(number, settings.defaultCountry))) return SKIP.noCallableNumber;
@@ -70,7 +80,10 @@ function wholeCallSkip(memory: CallMemory, client: ClientRecords, project: Proje
 
 export function decideCall(event: CallEvent, input: DecisionInput): Decision {
   const { project } = input;
-  const memory = input.memory?.kind === 'call' ? copyMemory(input.memory) : newCallMemory(event.callId, event.at);
+  const memory =
+    input.memory?.kind === 'call'
+      ? copyMemory(input.memory)
+      : newCallMemory(event.callId, event.at);
   absorb(memory, event, project.staff);
   if (memory.skip) return skippedWhole(memory.skip, memory);
   if (memory.direction === null) return failed('call.started missing');
@@ -80,12 +93,16 @@ export function decideCall(event: CallEvent, input: DecisionInput): Decision {
       memory.skip = reason;
       return skippedWhole(reason, memory);
     }
-    memory.start = { state: clientState(input.client), responsibleUserId: responsibleUser(input.client, project.staff) };
+    memory.start = {
+      state: clientState(input.client),
+      responsibleUserId: responsibleUser(input.client, project.staff),
+    };
   }
   const plan = new PlanBuilder(event.eventId, input.client);
   if (event.type === 'call.recording') return recording(event.recordingUrl, memory, plan);
   const phase = PHASE[event.type];
-  if (phase < memory.phase || (phase === memory.phase && phase !== 2) || memory.phase === 3) return late(event, memory, plan, project);
+  if (phase < memory.phase || (phase === memory.phase && phase !== 2) || memory.phase === 3)
+    return late(event, memory, plan, project);
   return new CallRun(event, memory, plan, project).run();
 }
 
@@ -94,14 +111,21 @@ function recording(url: string, memory: CallMemory, plan: PlanBuilder): Decision
   const changed = memory.recordingUrl !== url;
   memory.recordingUrl = url;
   if (changed && memory.phase === 3) {
-    if (memory.callLog) plan.add({ op: 'update_call_log', id: memory.callLog.id, patch: { recordingUrl: url } });
-    for (const id of memory.endTaskIds) plan.add({ op: 'update_task', id, patch: { recordingUrl: url } });
+    if (memory.callLog)
+      plan.add({ op: 'update_call_log', id: memory.callLog.id, patch: { recordingUrl: url } });
+    for (const id of memory.endTaskIds)
+      plan.add({ op: 'update_task', id, patch: { recordingUrl: url } });
   }
   return { conditions: [], outcome: 'applied', plan: plan.operations, skipped: [], memory };
 }
 
 /** D11: an event after a later phase runs no moment; a late pickup fills the call log's employee and times. */
-function late(event: CallEvent, memory: CallMemory, plan: PlanBuilder, project: ProjectContext): Decision {
+function late(
+  event: CallEvent,
+  memory: CallMemory,
+  plan: PlanBuilder,
+  project: ProjectContext,
+): Decision {
   if ((event.type === 'call.answered' || event.type === 'call.transferred') && memory.phase === 3) {
     memory.legs.push(legOf(project.staff.find(event.employee), event.at));
     const { manager } = callManager(memory, project.staff);
@@ -135,14 +159,22 @@ class CallRun {
       if (operation.op === 'create_contact') memory.created.contacts.push(`@op:${operation.key}`);
       if (operation.op === 'create_lead') memory.created.leads.push(`@op:${operation.key}`);
       if (operation.op === 'create_deal') memory.created.deals.push(`@op:${operation.key}`);
-      if (operation.op === 'create_organization') memory.created.organizations.push(`@op:${operation.key}`);
+      if (operation.op === 'create_organization')
+        memory.created.organizations.push(`@op:${operation.key}`);
     }
-    return { conditions: this.conditions, outcome: 'applied', plan: this.plan.operations, skipped: this.plan.skipped, memory };
+    return {
+      conditions: this.conditions,
+      outcome: 'applied',
+      plan: this.plan.operations,
+      skipped: this.plan.skipped,
+      memory,
+    };
   }
 
   private incoming(): void {
     const { event, memory, project } = this;
-    if (!memory.momentsRun.includes('incoming.before_answer')) this.moment('incoming.before_answer', project.staff.top, null);
+    if (!memory.momentsRun.includes('incoming.before_answer'))
+      this.moment('incoming.before_answer', project.staff.top, null);
     if (event.type === 'call.answered' || event.type === 'call.transferred') {
       const employee = project.staff.find(event.employee);
       memory.legs.push(legOf(employee, event.at));
@@ -154,7 +186,12 @@ class CallRun {
     if (event.disposition === 'answered') {
       if (memory.legs.length === 0) {
         const talkMs = (event.talkSec ?? 0) * 1000;
-        memory.legs.push(legOf(project.staff.find(event.employee), new Date(Date.parse(event.at) - talkMs).toISOString()));
+        memory.legs.push(
+          legOf(
+            project.staff.find(event.employee),
+            new Date(Date.parse(event.at) - talkMs).toISOString(),
+          ),
+        );
       }
       const firstLeg = memory.legs[0];
       this.pickup(firstLeg?.employeeId ? project.staff.find({ id: firstLeg.employeeId }) : null);
@@ -167,7 +204,8 @@ class CallRun {
 
   private outgoing(): void {
     const { event, memory, project } = this;
-    if (event.type === 'call.transferred') memory.legs.push(legOf(project.staff.find(event.employee), event.at));
+    if (event.type === 'call.transferred')
+      memory.legs.push(legOf(project.staff.find(event.employee), event.at));
     if (event.type !== 'call.ended') return;
     this.recordEnd(event);
     if (memory.caller && memory.legs[0] !== memory.caller) memory.legs.unshift(memory.caller);
@@ -188,7 +226,8 @@ class CallRun {
     if (this.memory.momentsRun.includes('incoming.on_answer')) return;
     const known = employee?.crmUserId ? employee : null;
     this.moment('incoming.on_answer', known ?? this.project.staff.top, known);
-    if (this.project.semantics.popups) this.notify((known ?? this.project.staff.top)?.crmUserId, 'incoming');
+    if (this.project.semantics.popups)
+      this.notify((known ?? this.project.staff.top)?.crmUserId, 'incoming');
   }
 
   private recordEnd(event: CallEndedEvent): void {
@@ -204,7 +243,12 @@ class CallRun {
   private end(condition: Condition): void {
     const { memory, project } = this;
     const { manager } = callManager(memory, project.staff);
-    const handledBy = condition === 'unknown_employee' || condition === 'incoming.missed' || condition === 'incoming.voicemail' ? null : manager;
+    const handledBy =
+      condition === 'unknown_employee' ||
+      condition === 'incoming.missed' ||
+      condition === 'incoming.voicemail'
+        ? null
+        : manager;
     const taskIds = this.moment(condition, handledBy ?? project.staff.top, manager);
     memory.endTaskIds.push(...taskIds);
     const links = linksOf(this.plan, memory.adoptedDealId);
@@ -234,7 +278,12 @@ class CallRun {
 
   private notify(userId: string | undefined, kind: 'incoming' | 'missed'): void {
     const phone = clientSide(this.memory);
-    if (userId) this.plan.add({ op: 'notify', record: { userId, callId: this.memory.callId, kind }, ...(phone ? { phone } : {}) });
+    if (userId)
+      this.plan.add({
+        op: 'notify',
+        record: { userId, callId: this.memory.callId, kind },
+        ...(phone ? { phone } : {}),
+      });
   }
 
   /** Runs one moment's row; returns the tasks it made. */
@@ -251,7 +300,10 @@ class CallRun {
     const top = staff.top?.crmUserId ?? null;
     const callManagerUser = callManager(memory, staff).manager?.crmUserId ?? null;
     const responsibleUserId =
-      memory.start?.responsibleUserId ?? manager?.crmUserId ?? (atEnd ? callManagerUser : null) ?? top;
+      memory.start?.responsibleUserId ??
+      manager?.crmUserId ??
+      (atEnd ? callManagerUser : null) ??
+      top;
     const direction = memory.direction === 'outgoing' ? 'outgoing' : 'incoming';
     const values = parameterValues({
       tracking: memory.tracking,
@@ -301,11 +353,17 @@ class CallRun {
   }
 }
 
-function incomingEnd(disposition: Disposition, memory: CallMemory, project: ProjectContext): Condition {
+function incomingEnd(
+  disposition: Disposition,
+  memory: CallMemory,
+  project: ProjectContext,
+): Condition {
   if (disposition === 'voicemail') return 'incoming.voicemail';
   if (disposition !== 'answered') return 'incoming.missed';
   const { manager } = callManager(memory, project.staff);
   if (!manager) return 'unknown_employee';
   const responsible = memory.start?.responsibleUserId ?? manager.crmUserId;
-  return manager.crmUserId === responsible ? 'incoming.answered_by_responsible' : 'incoming.answered_by_manager';
+  return manager.crmUserId === responsible
+    ? 'incoming.answered_by_responsible'
+    : 'incoming.answered_by_manager';
 }

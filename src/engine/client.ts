@@ -7,8 +7,10 @@ export type ClientState = 'new' | 'contact-only' | 'open' | 'closed-only';
 const newest = <T>(list: readonly T[]): T | null => list[list.length - 1] ?? null;
 const newestFirst = <T>(list: readonly T[]): T[] => [...list].reverse();
 
-export const openDeals = (client: ClientRecords): Deal[] => client.deals.filter((deal) => deal.status === 'open');
-export const openLeads = (client: ClientRecords): Lead[] => client.leads.filter((lead) => lead.status === 'open');
+export const openDeals = (client: ClientRecords): Deal[] =>
+  client.deals.filter((deal) => deal.status === 'open');
+export const openLeads = (client: ClientRecords): Lead[] =>
+  client.leads.filter((lead) => lead.status === 'open');
 
 export function clientState(client: ClientRecords): ClientState {
   if (openDeals(client).length > 0 || openLeads(client).length > 0) return 'open';
@@ -22,12 +24,21 @@ export const theDeal = (client: ClientRecords): Deal | null => newest(openDeals(
 export const theLead = (client: ClientRecords): Lead | null => newest(openLeads(client));
 
 /** "The" contact: the deal's contact, else the newest contact. */
-export function theContact(client: ClientRecords, deal: Deal | null = theDeal(client)): Contact | null {
-  const ofDeal = deal?.contactId ? client.contacts.find((contact) => contact.id === deal.contactId) : undefined;
+export function theContact(
+  client: ClientRecords,
+  deal: Deal | null = theDeal(client),
+): Contact | null {
+  const ofDeal = deal?.contactId
+    ? client.contacts.find((contact) => contact.id === deal.contactId)
+    : undefined;
   return ofDeal ?? newest(client.contacts);
 }
 
-export function theOrganization(client: ClientRecords, contact: Contact | null, deal: Deal | null): Organization | null {
+export function theOrganization(
+  client: ClientRecords,
+  contact: Contact | null,
+  deal: Deal | null,
+): Organization | null {
   const id = deal?.organizationId ?? contact?.organizationId ?? null;
   return id ? (client.organizations.find((organization) => organization.id === id) ?? null) : null;
 }
@@ -39,7 +50,9 @@ export function theOrganization(client: ClientRecords, contact: Contact | null, 
 export function responsibleUser(client: ClientRecords, staff: Staff): string | null {
   const state = clientState(client);
   const contact = theContact(client);
-  const contactsFirst = contact ? [contact, ...newestFirst(client.contacts).filter((c) => c !== contact)] : [];
+  const contactsFirst = contact
+    ? [contact, ...newestFirst(client.contacts).filter((c) => c !== contact)]
+    : [];
   const order: Array<{ ownerId?: string | null | undefined }> =
     state === 'closed-only'
       ? [...newestFirst(client.deals), ...contactsFirst]

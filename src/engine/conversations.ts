@@ -47,14 +47,24 @@ export function decideForm(event: FormSubmittedEvent, input: DecisionInput): Dec
     adoptedDealId: null,
   };
   runRow(plan, project.matrix[condition] ?? [], ctx, project);
-  return { conditions: [condition], outcome: 'applied', plan: plan.operations, skipped: plan.skipped, memory: null };
+  return {
+    conditions: [condition],
+    outcome: 'applied',
+    plan: plan.operations,
+    skipped: plan.skipped,
+    memory: null,
+  };
 }
 
 export function decideMessenger(event: MessengerEvent, input: DecisionInput): Decision {
   const { project, client } = input;
   const memory: DialogMemory =
     input.memory?.kind === 'dialog'
-      ? { ...input.memory, momentsRun: [...input.memory.momentsRun], created: structuredClone(input.memory.created) }
+      ? {
+          ...input.memory,
+          momentsRun: [...input.memory.momentsRun],
+          created: structuredClone(input.memory.created),
+        }
       : newDialogMemory(event.dialogId);
   if (event.phone && !memory.phone) memory.phone = event.phone;
   const condition = event.type as Condition;
@@ -96,14 +106,25 @@ export function decideMessenger(event: MessengerEvent, input: DecisionInput): De
     if (operation.op === 'create_contact') memory.created.contacts.push(refTo(operation.key));
     if (operation.op === 'create_lead') memory.created.leads.push(refTo(operation.key));
     if (operation.op === 'create_deal') memory.created.deals.push(refTo(operation.key));
-    if (operation.op === 'create_organization') memory.created.organizations.push(refTo(operation.key));
+    if (operation.op === 'create_organization')
+      memory.created.organizations.push(refTo(operation.key));
   }
-  return { conditions: [condition], outcome: 'applied', plan: plan.operations, skipped: plan.skipped, memory };
+  return {
+    conditions: [condition],
+    outcome: 'applied',
+    plan: plan.operations,
+    skipped: plan.skipped,
+    memory,
+  };
 }
 
 export function decideAnalytics(event: AnalyticsReadyEvent, input: DecisionInput): Decision {
   const { project, client, memory } = input;
-  if (memory?.kind !== 'call' || memory.start === null) return skippedWhole(memory?.kind === 'call' && memory.skip ? memory.skip : SKIP.unknownCall, null);
+  if (memory?.kind !== 'call' || memory.start === null)
+    return skippedWhole(
+      memory?.kind === 'call' && memory.skip ? memory.skip : SKIP.unknownCall,
+      null,
+    );
   if (memory.skip) return skippedWhole(memory.skip, null);
   const plan = new PlanBuilder(event.eventId, client);
   const t = event.language ? translator(event.language) : project.t;
@@ -118,14 +139,28 @@ export function decideAnalytics(event: AnalyticsReadyEvent, input: DecisionInput
   } else {
     plan.add({ op: 'create_comment', record: { text, contactId, leadId: lead, dealId } });
     if (project.semantics.callLogHasDescription && memory.callLog) {
-      plan.add({ op: 'update_call_log', id: memory.callLog.id, patch: { appendDescription: text } });
+      plan.add({
+        op: 'update_call_log',
+        id: memory.callLog.id,
+        patch: { appendDescription: text },
+      });
     }
   }
-  return { conditions: [], outcome: 'applied', plan: plan.operations, skipped: plan.skipped, memory: null };
+  return {
+    conditions: [],
+    outcome: 'applied',
+    plan: plan.operations,
+    skipped: plan.skipped,
+    memory: null,
+  };
 }
 
 /** Dialog phones are normalised like any other before lookup (G1). */
-export function dialogPhone(memory: DialogMemory | null, event: MessengerEvent, defaultCountry?: string): string | null {
+export function dialogPhone(
+  memory: DialogMemory | null,
+  event: MessengerEvent,
+  defaultCountry?: string,
+): string | null {
   const raw = memory?.phone ?? event.phone ?? null;
   return raw && normalisePhone(raw, defaultCountry).e164 ? raw : null;
 }

@@ -14,10 +14,15 @@ const employees = EmployeesSchema.parse([
   { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101', sipLogins: ['petro'] },
   { id: 'e3', name: 'Maria', crmUserId: 'u3', extension: '102' },
 ]);
-const at = (s: number): string => new Date(Date.UTC(2026, 10, 20, 8, 0, s)).toISOString().replace('.000Z', '+00:00');
+const at = (s: number): string =>
+  new Date(Date.UTC(2026, 10, 20, 8, 0, s)).toISOString().replace('.000Z', '+00:00');
 
 function project(crm: CrmId, settings: object = {}) {
-  return projectContext(crm, ProjectSettingsSchema.parse({ defaultCountry: 'UA', ...settings }), employees);
+  return projectContext(
+    crm,
+    ProjectSettingsSchema.parse({ defaultCountry: 'UA', ...settings }),
+    employees,
+  );
 }
 
 /** Runs a call's events through decide, feeding each decision's memory to the next, as the pipeline does. */
@@ -32,11 +37,30 @@ function run(crm: CrmId, events: Event[], client: ClientRecords, settings: objec
 }
 
 const started = (from = '+380671234567'): Event => ({
-  type: 'call.started', eventId: 'k-1', callId: 'k', at: at(0), direction: 'incoming', from, to: '+380441234567',
+  type: 'call.started',
+  eventId: 'k-1',
+  callId: 'k',
+  at: at(0),
+  direction: 'incoming',
+  from,
+  to: '+380441234567',
 });
-const answered = (extension: string): Event => ({ type: 'call.answered', eventId: 'k-2', callId: 'k', at: at(5), employee: { extension } });
-const ended = (disposition: 'answered' | 'missed'): Event => ({ type: 'call.ended', eventId: 'k-3', callId: 'k', at: at(60), disposition });
-const tasks = (plan: Operation[]) => plan.flatMap((op) => (op.op === 'create_task' ? [op.record] : []));
+const answered = (extension: string): Event => ({
+  type: 'call.answered',
+  eventId: 'k-2',
+  callId: 'k',
+  at: at(5),
+  employee: { extension },
+});
+const ended = (disposition: 'answered' | 'missed'): Event => ({
+  type: 'call.ended',
+  eventId: 'k-3',
+  callId: 'k',
+  at: at(60),
+  disposition,
+});
+const tasks = (plan: Operation[]) =>
+  plan.flatMap((op) => (op.op === 'create_task' ? [op.record] : []));
 
 const closedOnly: ClientRecords = {
   contacts: [{ id: 'c1', name: 'Ivan', phones: ['+380671234567'], ownerId: 'u1' }],
@@ -74,7 +98,10 @@ describe('decide: roles', () => {
   });
 
   it('D2: the responsible is read at the call start; a lead the call creates for another manager does not change it', () => {
-    const client: ClientRecords = { ...EMPTY_CLIENT, contacts: [{ id: 'c1', phones: ['+380671234567'], ownerId: 'u2' }] };
+    const client: ClientRecords = {
+      ...EMPTY_CLIENT,
+      contacts: [{ id: 'c1', phones: ['+380671234567'], ownerId: 'u2' }],
+    };
     const decisions = run('zoho', [started(), answered('102'), ended('answered')], client);
     // The lead created at pickup is owned by u3 (ZO-7), yet u2 stays responsible.
     expect(decisions[1]?.plan[0]).toMatchObject({ op: 'create_lead', record: { ownerId: 'u3' } });
@@ -85,24 +112,50 @@ describe('decide: roles', () => {
   it('D5/RC-18: records created before the answer are owned by the top manager', () => {
     const settings = { matrix: { 'incoming.before_answer': ['create_contact', 'create_deal'] } };
     const [first] = run('retailcrm', [started('+380501112233')], EMPTY_CLIENT, settings);
-    expect(first?.plan.map((op) => [op.op, 'record' in op ? (op.record as { ownerId?: unknown }).ownerId : null])).toEqual([
+    expect(
+      first?.plan.map((op) => [
+        op.op,
+        'record' in op ? (op.record as { ownerId?: unknown }).ownerId : null,
+      ]),
+    ).toEqual([
       ['create_contact', 'u1'],
       ['create_deal', 'u1'],
     ]);
   });
 
   it('section 3: unknown legs count only when every leg is unknown', () => {
-    const transfer: Event = { type: 'call.transferred', eventId: 'k-t', callId: 'k', at: at(20), employee: { extension: '102' } };
-    const client: ClientRecords = { ...EMPTY_CLIENT, contacts: [{ id: 'c1', phones: ['+380671234567'], ownerId: 'u3' }] };
-    const decisions = run('zoho', [started(), answered('199'), transfer, ended('answered')], client);
+    const transfer: Event = {
+      type: 'call.transferred',
+      eventId: 'k-t',
+      callId: 'k',
+      at: at(20),
+      employee: { extension: '102' },
+    };
+    const client: ClientRecords = {
+      ...EMPTY_CLIENT,
+      contacts: [{ id: 'c1', phones: ['+380671234567'], ownerId: 'u3' }],
+    };
+    const decisions = run(
+      'zoho',
+      [started(), answered('199'), transfer, ended('answered')],
+      client,
+    );
     expect(decisions[3]?.conditions).toEqual(['incoming.answered_by_responsible']);
     const log = decisions[3]?.plan.find((op) => op.op === 'create_call_log');
-    expect(log).toMatchObject({ record: { userId: 'u3', legs: [{ userId: null, talkSec: 15 }, { userId: 'u3', talkSec: 40 }] } });
+    expect(log).toMatchObject({
+      record: {
+        userId: 'u3',
+        legs: [
+          { userId: null, talkSec: 15 },
+          { userId: 'u3', talkSec: 40 },
+        ],
+      },
+    });
     const onlyUnknown = run('zoho', [started(), answered('199'), ended('answered')], EMPTY_CLIENT);
     expect(onlyUnknown[2]?.conditions).toEqual(['unknown_employee']);
   });
 
-  it('G2: a call from an employee\'s SIP login or extension is internal', () => {
+  it("G2: a call from an employee's SIP login or extension is internal", () => {
     const [first] = run('zoho', [started('petro')], EMPTY_CLIENT);
     expect(first).toMatchObject({ outcome: 'skipped', reason: 'internal call' });
     const [second] = run('zoho', [started('102')], EMPTY_CLIENT);
@@ -124,7 +177,12 @@ describe('decide: purity', () => {
   });
 
   it('D11: a call event without direction and no call.started fails with the reason', () => {
-    const decision = decide({ event: ended('answered'), memory: null, client: EMPTY_CLIENT, project: project('zoho') });
+    const decision = decide({
+      event: ended('answered'),
+      memory: null,
+      client: EMPTY_CLIENT,
+      project: project('zoho'),
+    });
     expect(decision).toMatchObject({ outcome: 'failed', reason: 'call.started missing' });
   });
 });

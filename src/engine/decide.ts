@@ -47,7 +47,11 @@ export interface ClientQuery {
   readonly created: CreatedRecords | null;
 }
 
-export function clientQuery(event: Event, memory: Memory | null, settings: ProjectSettings): ClientQuery {
+export function clientQuery(
+  event: Event,
+  memory: Memory | null,
+  settings: ProjectSettings,
+): ClientQuery {
   const callable = (raw: string | null | undefined): Phone | null => {
     if (!raw) return null;
     const phone = normalisePhone(raw, settings.defaultCountry);
@@ -61,13 +65,19 @@ export function clientQuery(event: Event, memory: Memory | null, settings: Proje
     case 'messenger.contact_provided':
     case 'messenger.dialog_ended': {
       const dialog = memory?.kind === 'dialog' ? memory : null;
-      return { phone: callable(dialogPhone(dialog, event, settings.defaultCountry)), created: dialog?.created ?? null };
+      return {
+        phone: callable(dialogPhone(dialog, event, settings.defaultCountry)),
+        created: dialog?.created ?? null,
+      };
     }
     default: {
       const call = memory?.kind === 'call' ? memory : null;
       if (call?.direction) return { phone: callable(clientSide(call)), created: null };
       if (event.type === 'call.started' || event.type === 'call.ended') {
-        return { phone: callable(event.direction === 'outgoing' ? event.to : event.from), created: null };
+        return {
+          phone: callable(event.direction === 'outgoing' ? event.to : event.from),
+          created: null,
+        };
       }
       return { phone: null, created: null };
     }
@@ -75,7 +85,11 @@ export function clientQuery(event: Event, memory: Memory | null, settings: Proje
 }
 
 /** The project as the engine needs it, built once per project version. */
-export function projectContext(crm: CrmId, settings: ProjectSettings, employees: readonly Employee[]): ProjectContext {
+export function projectContext(
+  crm: CrmId,
+  settings: ProjectSettings,
+  employees: readonly Employee[],
+): ProjectContext {
   const profile = PROFILES[crm];
   const matrix: Matrix = settings.matrix ?? MatrixSchema.parse(profile.matrix);
   const routingPriority = settings.routingPriority ?? profile.semantics.routingPriority;

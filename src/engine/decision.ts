@@ -27,7 +27,11 @@ export interface Decision {
   readonly memory: Memory | null;
 }
 
-export function skippedWhole(reason: string, memory: Memory | null, plan: Operation[] = []): Decision {
+export function skippedWhole(
+  reason: string,
+  memory: Memory | null,
+  plan: Operation[] = [],
+): Decision {
   return { conditions: [], outcome: 'skipped', reason, plan, skipped: [], memory };
 }
 

@@ -1,4 +1,9 @@
-import type { AnalyticsReadyEvent, FormSubmittedEvent, MessengerEvent, Tracking } from '../domain/events.js';
+import type {
+  AnalyticsReadyEvent,
+  FormSubmittedEvent,
+  MessengerEvent,
+  Tracking,
+} from '../domain/events.js';
 import type { Translate } from './texts.js';
 
 // The texts the product writes: task descriptions and comments (G11, G12, ZO-1's call-tracking data).
@@ -31,10 +36,13 @@ export interface CallFacts {
 }
 
 export function describeCall(call: CallFacts, t: Translate): string {
-  const lines = [`${t(call.direction === 'incoming' ? 'Incoming call' : 'Outgoing call')}: ${call.from} → ${call.to}`];
+  const lines = [
+    `${t(call.direction === 'incoming' ? 'Incoming call' : 'Outgoing call')}: ${call.from} → ${call.to}`,
+  ];
   const status: string[] = [];
   if (call.disposition) status.push(`${t('Status')}: ${call.disposition}`);
-  if (call.durationSec !== null) status.push(`${t('Duration')}: ${formatDuration(call.durationSec)}`);
+  if (call.durationSec !== null)
+    status.push(`${t('Duration')}: ${formatDuration(call.durationSec)}`);
   if (status.length > 0) lines.push(status.join(' · '));
   return [...lines, ...trackingLines(call.tracking, t)].join('\n');
 }
@@ -68,12 +76,18 @@ export function describeAnalytics(event: AnalyticsReadyEvent, t: Translate): str
   lines.push(`${t('Scores')}:`);
   for (const part of ['opening', 'discovery', 'presentation', 'closing', 'overall'] as const) {
     const score = event.scores?.[part];
-    lines.push(`- ${t(part)}: ${score ? `${score.score}${score.details ? ` (${score.details})` : ''}` : none}`);
+    lines.push(
+      `- ${t(part)}: ${score ? `${score.score}${score.details ? ` (${score.details})` : ''}` : none}`,
+    );
   }
   const custom = Object.entries(event.custom ?? {});
-  lines.push(`${t('Parameters')}: ${custom.length === 0 ? none : custom.map(([key, value]) => `${key}: ${value ?? none}`).join('; ')}`);
+  lines.push(
+    `${t('Parameters')}: ${custom.length === 0 ? none : custom.map(([key, value]) => `${key}: ${value ?? none}`).join('; ')}`,
+  );
   lines.push(`${t('Went well')}: ${event.wentWell ?? none}`);
   const attention = event.attention;
-  lines.push(`${t('Needs attention')}: ${attention ? `${t(attention.score > 0 ? 'yes' : 'no')} (${attention.score}${attention.details ? `, ${attention.details}` : ''})` : none}`);
+  lines.push(
+    `${t('Needs attention')}: ${attention ? `${t(attention.score > 0 ? 'yes' : 'no')} (${attention.score}${attention.details ? `, ${attention.details}` : ''})` : none}`,
+  );
   return lines.join('\n');
 }

@@ -33,7 +33,8 @@ export class Staff {
         this.byKey.set(`phone:${key}`, employee);
         this.ownNumbers.add(key);
       }
-      if (employee.crmUserId && !this.byUser.has(employee.crmUserId)) this.byUser.set(employee.crmUserId, employee);
+      if (employee.crmUserId && !this.byUser.has(employee.crmUserId))
+        this.byUser.set(employee.crmUserId, employee);
     }
     this.defaultCountry = defaultCountry;
   }
@@ -74,7 +75,10 @@ export class Staff {
 
   /** Is this number an employee's phone, extension or SIP login (G2)? */
   isOwnNumber(raw: string): boolean {
-    return this.ownNumbers.has(phoneKey(raw, this.defaultCountry)) || this.ownNumbers.has(`raw:${raw.toLowerCase()}`);
+    return (
+      this.ownNumbers.has(phoneKey(raw, this.defaultCountry)) ||
+      this.ownNumbers.has(`raw:${raw.toLowerCase()}`)
+    );
   }
 }
 

@@ -50,7 +50,12 @@ export interface CallMemory {
   durationSec: number | null;
   talkSec: number | null;
   recordingUrl: string | null;
-  callLog: { id: string; contactId: string | null; leadId: string | null; dealId: string | null } | null;
+  callLog: {
+    id: string;
+    contactId: string | null;
+    leadId: string | null;
+    dealId: string | null;
+  } | null;
   /** Tasks made at the call's end: a later recording is added to them (D10). */
   endTaskIds: string[];
 }
@@ -65,7 +70,12 @@ export interface DialogMemory {
 
 export type Memory = CallMemory | DialogMemory;
 
-export const noneCreated = (): CreatedRecords => ({ contacts: [], leads: [], deals: [], organizations: [] });
+export const noneCreated = (): CreatedRecords => ({
+  contacts: [],
+  leads: [],
+  deals: [],
+  organizations: [],
+});
 
 export function newCallMemory(callId: string, firstAt: string): CallMemory {
   return {

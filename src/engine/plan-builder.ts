@@ -64,11 +64,19 @@ export class PlanBuilder {
   }
 
   /** Changes a record this plan creates, before it is sent (no extra update call). */
-  amendCreated<T extends 'contacts' | 'deals'>(collection: T, id: string, change: Partial<WorkingClient[T][number]>): boolean {
+  amendCreated<T extends 'contacts' | 'deals'>(
+    collection: T,
+    id: string,
+    change: Partial<WorkingClient[T][number]>,
+  ): boolean {
     const position = this.positionOf(id);
     const operation = this.operations[position];
-    if (!operation || (operation.op !== 'create_contact' && operation.op !== 'create_deal')) return false;
-    this.operations[position] = { ...operation, record: { ...operation.record, ...change } } as Operation;
+    if (!operation || (operation.op !== 'create_contact' && operation.op !== 'create_deal'))
+      return false;
+    this.operations[position] = {
+      ...operation,
+      record: { ...operation.record, ...change },
+    } as Operation;
     const list = this.client[collection] as Array<{ id: string }>;
     const index = list.findIndex((record) => record.id === id);
     if (index >= 0) list[index] = { ...list[index], ...change } as { id: string };

@@ -8,10 +8,20 @@ import { mappedFields, pipelineFor, trackingPatch } from './tracking.js';
 // Record actions of behaviour §3: contacts, organizations, leads, deals, assign_to_manager.
 
 type Collection = 'contacts' | 'leads' | 'deals' | 'organizations';
-const UPDATE_OP = { contacts: 'update_contact', leads: 'update_lead', deals: 'update_deal', organizations: 'update_organization' } as const;
+const UPDATE_OP = {
+  contacts: 'update_contact',
+  leads: 'update_lead',
+  deals: 'update_deal',
+  organizations: 'update_organization',
+} as const;
 
 /** G5: a found record the event lands on gets what it lacks of the event's tracking data. */
-function landOn(plan: PlanBuilder, collection: Collection, record: { id: string; utm?: Contact['utm']; tracking?: Contact['tracking'] }, ctx: MomentContext): void {
+function landOn(
+  plan: PlanBuilder,
+  collection: Collection,
+  record: { id: string; utm?: Contact['utm']; tracking?: Contact['tracking'] },
+  ctx: MomentContext,
+): void {
   const patch = trackingPatch(record, ctx.utm, ctx.tracking);
   if (!patch) return;
   plan.add({ op: UPDATE_OP[collection], id: record.id, patch });
@@ -26,7 +36,12 @@ const nameOf = (ctx: MomentContext, plan?: PlanBuilder): string =>
 type Ctx = MomentContext;
 
 /** The client's contact, found or created (`create_contact`, and leads that need one). */
-export function ensureContact(plan: PlanBuilder, ctx: Ctx, project: ProjectContext, reportFound: boolean): Contact {
+export function ensureContact(
+  plan: PlanBuilder,
+  ctx: Ctx,
+  project: ProjectContext,
+  reportFound: boolean,
+): Contact {
   const found = theContact(plan.client);
   if (found) {
     if (reportFound) plan.skip('create_contact', 'a contact exists for the phone');
@@ -50,7 +65,9 @@ export function createOrganization(plan: PlanBuilder, ctx: Ctx): void {
   const contact = theContact(plan.client);
   const deal = theDeal(plan.client);
   const existingId = deal?.organizationId ?? contact?.organizationId ?? null;
-  const existing = existingId ? plan.client.organizations.find((organization) => organization.id === existingId) : undefined;
+  const existing = existingId
+    ? plan.client.organizations.find((organization) => organization.id === existingId)
+    : undefined;
   if (existing) {
     plan.skip('create_organization', 'the client has an organization');
     landOn(plan, 'organizations', existing, ctx);
@@ -62,7 +79,8 @@ export function createOrganization(plan: PlanBuilder, ctx: Ctx): void {
   }
   // PD-13 / PD-4: a client already worked in an open deal keeps its records as they are; an
   // organization comes with the contact or deal this event creates.
-  const createsRecord = (contact && plan.positionOf(contact.id) >= 0) || (deal && plan.positionOf(deal.id) >= 0);
+  const createsRecord =
+    (contact && plan.positionOf(contact.id) >= 0) || (deal && plan.positionOf(deal.id) >= 0);
   if (!createsRecord) {
     plan.skip('create_organization', 'an organization is created only with a new contact or deal');
     return;
@@ -75,7 +93,10 @@ export function createOrganization(plan: PlanBuilder, ctx: Ctx): void {
   };
   // The organization goes before a contact this plan creates, so the contact is created linked to it.
   const contactPosition = contact ? plan.positionOf(contact.id) : -1;
-  const id = plan.add({ op: 'create_organization', record }, contactPosition >= 0 ? contactPosition : undefined);
+  const id = plan.add(
+    { op: 'create_organization', record },
+    contactPosition >= 0 ? contactPosition : undefined,
+  );
   if (contact && !plan.amendCreated('contacts', contact.id, { organizationId: id })) {
     plan.add({ op: 'update_contact', id: contact.id, patch: { organizationId: id } });
     plan.patchWorking('contacts', contact.id, { organizationId: id });
@@ -137,7 +158,13 @@ export function createLead(plan: PlanBuilder, ctx: Ctx, project: ProjectContext,
   });
 }
 
-export function createDeal(plan: PlanBuilder, ctx: Ctx, project: ProjectContext, cell: Cell, rowCreatesContact: boolean): string | null {
+export function createDeal(
+  plan: PlanBuilder,
+  ctx: Ctx,
+  project: ProjectContext,
+  cell: Cell,
+  rowCreatesContact: boolean,
+): string | null {
   if (cell.action === 'create_deal_if_none' && plan.client.deals.length > 0) {
     const open = theDeal(plan.client);
     if (open) {
@@ -160,7 +187,10 @@ export function createDeal(plan: PlanBuilder, ctx: Ctx, project: ProjectContext,
     return null;
   }
   if (ctx.closedOnlyAtStart && !rowCreatesContact) {
-    plan.skip(cell.action, 'a closed-only client gets a new deal only where the row also ticks create_contact');
+    plan.skip(
+      cell.action,
+      'a closed-only client gets a new deal only where the row also ticks create_contact',
+    );
     return null;
   }
   newDeal(plan, ctx, project, contact);
@@ -186,6 +216,8 @@ export function assignToManager(plan: PlanBuilder, ctx: Ctx): void {
   }
 }
 
-function optionalFields(fields: Record<string, string> | undefined): { fields?: Record<string, string> } {
+function optionalFields(fields: Record<string, string> | undefined): {
+  fields?: Record<string, string>;
+} {
   return fields ? { fields } : {};
 }

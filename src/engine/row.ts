@@ -1,7 +1,13 @@
 import { isTaskAction, type Action, type Cell } from '../domain/matrix.js';
 import type { MomentContext, ProjectContext } from './moment-context.js';
 import type { PlanBuilder } from './plan-builder.js';
-import { assignToManager, createDeal, createLead, createOrganization, ensureContact } from './records.js';
+import {
+  assignToManager,
+  createDeal,
+  createLead,
+  createOrganization,
+  ensureContact,
+} from './records.js';
 import { createComment, createTasks } from './tasks.js';
 
 // Behaviour §3: "Actions of one row run in this order, whatever order the row lists them in."
@@ -25,7 +31,12 @@ export interface RowResult {
 }
 
 /** Runs one moment's row of the matrix into the plan. */
-export function runRow(plan: PlanBuilder, row: readonly Cell[], ctx: MomentContext, project: ProjectContext): RowResult {
+export function runRow(
+  plan: PlanBuilder,
+  row: readonly Cell[],
+  ctx: MomentContext,
+  project: ProjectContext,
+): RowResult {
   const cells = [...row].sort((a, b) => RANK[a.action] - RANK[b.action]);
   const rowCreatesContact = cells.some((cell) => cell.action === 'create_contact');
   let adoptedDealId = ctx.adoptedDealId;
@@ -55,7 +66,8 @@ export function runRow(plan: PlanBuilder, row: readonly Cell[], ctx: MomentConte
         break;
       default:
         // Tasks of the row are made together, once (D9).
-        if (cell === tasks[0]) taskIds = createTasks(plan, tasks, { ...ctx, adoptedDealId }, project);
+        if (cell === tasks[0])
+          taskIds = createTasks(plan, tasks, { ...ctx, adoptedDealId }, project);
     }
   }
   return { taskIds, adoptedDealId };

@@ -21,9 +21,13 @@ export interface Links {
 
 /** Tasks, comments and call logs hang on the deal (else the lead) and the contact. */
 export function linksOf(plan: PlanBuilder, adoptedDealId: string | null): Links {
-  const deal = theDeal(plan.client) ?? (adoptedDealId ? (plan.client.deals.find((d) => d.id === adoptedDealId) ?? null) : null);
+  const deal =
+    theDeal(plan.client) ??
+    (adoptedDealId ? (plan.client.deals.find((d) => d.id === adoptedDealId) ?? null) : null);
   const lead = deal ? null : theLead(plan.client);
-  const contact = theContact(plan.client, deal) ?? (lead?.contactId ? (plan.client.contacts.find((c) => c.id === lead.contactId) ?? null) : null);
+  const contact =
+    theContact(plan.client, deal) ??
+    (lead?.contactId ? (plan.client.contacts.find((c) => c.id === lead.contactId) ?? null) : null);
   return { contactId: contact?.id ?? null, leadId: lead?.id ?? null, dealId: deal?.id ?? null };
 }
 
@@ -32,7 +36,12 @@ interface Assignment {
   readonly userId: string;
 }
 
-function assignee(cell: Cell, ctx: MomentContext, project: ProjectContext, plan: PlanBuilder): string | null {
+function assignee(
+  cell: Cell,
+  ctx: MomentContext,
+  project: ProjectContext,
+  plan: PlanBuilder,
+): string | null {
   const top = project.staff.top?.crmUserId ?? null;
   switch (cell.action) {
     case 'task_top_manager':
@@ -54,7 +63,12 @@ function assignee(cell: Cell, ctx: MomentContext, project: ProjectContext, plan:
 }
 
 /** D9: the row's task cells become one task per person. */
-export function createTasks(plan: PlanBuilder, cells: readonly Cell[], ctx: MomentContext, project: ProjectContext): string[] {
+export function createTasks(
+  plan: PlanBuilder,
+  cells: readonly Cell[],
+  ctx: MomentContext,
+  project: ProjectContext,
+): string[] {
   const byUser = new Map<string, Assignment[]>();
   for (const cell of cells) {
     const userId = assignee(cell, ctx, project, plan);

@@ -51,7 +51,11 @@ export function parameterValues(from: ParameterSource): ParameterValues {
 }
 
 /** G8: the mapped CRM fields of a record created for the entity kind. */
-export function mappedFields(entity: FieldEntity, settings: ProjectSettings, values: ParameterValues): Record<string, string> | undefined {
+export function mappedFields(
+  entity: FieldEntity,
+  settings: ProjectSettings,
+  values: ParameterValues,
+): Record<string, string> | undefined {
   const map = settings.fieldMap[entity];
   if (!map) return undefined;
   const out: Record<string, string> = {};
@@ -63,7 +67,10 @@ export function mappedFields(entity: FieldEntity, settings: ProjectSettings, val
 }
 
 /** G9: the pipeline of the first rule whose parameter equals its value; none means the default. */
-export function pipelineFor(settings: ProjectSettings, values: ParameterValues): string | undefined {
+export function pipelineFor(
+  settings: ProjectSettings,
+  values: ParameterValues,
+): string | undefined {
   return settings.pipelineRules.find((rule) => values.get(rule.param) === rule.value)?.pipeline;
 }
 
@@ -72,7 +79,10 @@ export function utmOf(tracking: Tracking | null | undefined): Utm | undefined {
   return utm && Object.keys(utm).length > 0 ? { ...utm } : undefined;
 }
 
-export function recordTracking(tracking: Tracking | null | undefined, messengerClientId?: string): RecordTracking | undefined {
+export function recordTracking(
+  tracking: Tracking | null | undefined,
+  messengerClientId?: string,
+): RecordTracking | undefined {
   const out: RecordTracking = {
     ...(tracking?.pool !== undefined && { pool: tracking.pool }),
     ...(tracking?.gaClientId !== undefined && { gaClientId: tracking.gaClientId }),
@@ -98,7 +108,8 @@ export function trackingPatch(
   if (tracking) {
     const filled: Record<string, string> = {};
     for (const [key, value] of Object.entries(tracking)) {
-      if (value !== undefined && record.tracking?.[key as keyof RecordTracking] === undefined) filled[key] = value;
+      if (value !== undefined && record.tracking?.[key as keyof RecordTracking] === undefined)
+        filled[key] = value;
     }
     if (Object.keys(filled).length > 0) patch.tracking = { ...record.tracking, ...filled };
   }

@@ -5,16 +5,28 @@ import { execute } from './execute.js';
 
 // How the executor hands pop-ups to a CRM that takes several at once (port.notifyTogether).
 
-const popup = (key: string, userId: string, callId = 'k1', kind: 'incoming' | 'missed' = 'incoming'): Operation => ({ op: 'notify', key, record: { userId, callId, kind } });
-const contact: Operation = { op: 'create_contact', key: 'c', record: { name: 'New', phones: ['+380671234567'] } };
+const popup = (
+  key: string,
+  userId: string,
+  callId = 'k1',
+  kind: 'incoming' | 'missed' = 'incoming',
+): Operation => ({ op: 'notify', key, record: { userId, callId, kind } });
+const contact: Operation = {
+  op: 'create_contact',
+  key: 'c',
+  record: { name: 'New', phones: ['+380671234567'] },
+};
 
 function recordingPort(together: boolean): { port: CrmPort; calls: string[] } {
   const calls: string[] = [];
   const port: CrmPort = {
-    findClient: () => Promise.resolve(ok({ contacts: [], leads: [], deals: [], organizations: [] })),
+    findClient: () =>
+      Promise.resolve(ok({ contacts: [], leads: [], deals: [], organizations: [] })),
     apply: (operation) => {
       calls.push(`apply ${operation.key}`);
-      return Promise.resolve(ok(operation.op === 'notify' ? operation.record.userId : `id-${operation.key}`));
+      return Promise.resolve(
+        ok(operation.op === 'notify' ? operation.record.userId : `id-${operation.key}`),
+      );
     },
     listUsers: () => Promise.resolve(ok([])),
     snapshot: () => Promise.reject(new Error('not used')),
@@ -31,15 +43,35 @@ function recordingPort(together: boolean): { port: CrmPort; calls: string[] } {
 describe('execute: pop-ups together (RC-1..RC-3, D13)', () => {
   it('consecutive pop-ups of one call and kind go together; a change of call or kind, or another operation, starts a new run', async () => {
     const { port, calls } = recordingPort(true);
-    const plan = [popup('n1', 'u1'), popup('n2', 'u2'), contact, popup('n3', 'u3'), popup('n4', 'u4', 'k2'), popup('n5', 'u5', 'k2', 'missed'), popup('n6', 'u6', 'k2', 'missed')];
+    const plan = [
+      popup('n1', 'u1'),
+      popup('n2', 'u2'),
+      contact,
+      popup('n3', 'u3'),
+      popup('n4', 'u4', 'k2'),
+      popup('n5', 'u5', 'k2', 'missed'),
+      popup('n6', 'u6', 'k2', 'missed'),
+    ];
     const done = await execute(plan, port, new Map());
     expect(calls).toEqual(['together n1,n2', 'apply c', 'apply n3', 'apply n4', 'together n5,n6']);
-    expect(done.ok && done.operations.map((operation) => operation.id)).toEqual(['u1', 'u2', 'id-c', 'u3', 'u4', 'u5', 'u6']);
+    expect(done.ok && done.operations.map((operation) => operation.id)).toEqual([
+      'u1',
+      'u2',
+      'id-c',
+      'u3',
+      'u4',
+      'u5',
+      'u6',
+    ]);
   });
 
   it('D13: pop-ups already carried out are left out of the run; the journal still lists them', async () => {
     const { port, calls } = recordingPort(true);
-    const done = await execute([popup('n1', 'u1'), popup('n2', 'u2'), popup('n3', 'u3')], port, new Map([['n1', 'u1']]));
+    const done = await execute(
+      [popup('n1', 'u1'), popup('n2', 'u2'), popup('n3', 'u3')],
+      port,
+      new Map([['n1', 'u1']]),
+    );
     expect(calls).toEqual(['together n2,n3']);
     expect(done.ok && done.operations.map((operation) => operation.id)).toEqual(['u1', 'u2', 'u3']);
   });

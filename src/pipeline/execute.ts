@@ -42,15 +42,28 @@ export type Execution =
  * keys already carried out (with their record ids): after a crash or a failed
  * attempt the same plan runs again and those are not sent twice (D7, D13).
  */
-export async function execute(plan: readonly Operation[], port: CrmPort, ids: Map<string, string>): Promise<Execution> {
+export async function execute(
+  plan: readonly Operation[],
+  port: CrmPort,
+  ids: Map<string, string>,
+): Promise<Execution> {
   const operations: JournalOperation[] = [];
-  for (let at = 0; at < plan.length; ) {
+  for (let at = 0; at < plan.length;) {
     const together = port.notifyTogether ? popupRun(plan, at, ids) : [];
     if (together.length > 1 && port.notifyTogether) {
-      const result = await port.notifyTogether(together.map((operation) => resolveRefs(operation, ids)));
+      const result = await port.notifyTogether(
+        together.map((operation) => resolveRefs(operation, ids)),
+      );
       if (!result.ok) return { ok: false, error: result.error, operations };
       if (result.value.length !== together.length) {
-        return { ok: false, error: new CrmError('permanent', `notifyTogether answered ${result.value.length} ids for ${together.length} pop-ups`), operations };
+        return {
+          ok: false,
+          error: new CrmError(
+            'permanent',
+            `notifyTogether answered ${result.value.length} ids for ${together.length} pop-ups`,
+          ),
+          operations,
+        };
       }
       together.forEach((operation, n) => {
         const id = result.value[n] ?? '';
@@ -76,13 +89,23 @@ export async function execute(plan: readonly Operation[], port: CrmPort, ids: Ma
 }
 
 /** The pop-ups from `at` on that can go in one request: not yet carried out, consecutive, of one call, kind and phone. */
-function popupRun(plan: readonly Operation[], at: number, ids: ReadonlyMap<string, string>): NotifyOperation[] {
+function popupRun(
+  plan: readonly Operation[],
+  at: number,
+  ids: ReadonlyMap<string, string>,
+): NotifyOperation[] {
   const run: NotifyOperation[] = [];
   for (let i = at; i < plan.length; i++) {
     const operation = plan[i];
     if (operation?.op !== 'notify' || ids.has(operation.key)) break;
     const first = run[0];
-    if (first && (first.record.callId !== operation.record.callId || first.record.kind !== operation.record.kind || first.phone !== operation.phone)) break;
+    if (
+      first &&
+      (first.record.callId !== operation.record.callId ||
+        first.record.kind !== operation.record.kind ||
+        first.phone !== operation.phone)
+    )
+      break;
     run.push(operation);
   }
   return run;

@@ -22,7 +22,8 @@ class FlakyCrm implements CrmPort {
   }
   apply(operation: Operation): Promise<Result<string>> {
     this.calls += 1;
-    if (this.failOn.has(this.calls)) return Promise.resolve(err(new CrmError('retryable', 'HTTP 503', 1000)));
+    if (this.failOn.has(this.calls))
+      return Promise.resolve(err(new CrmError('retryable', 'HTTP 503', 1000)));
     this.sent.set(operation.key, (this.sent.get(operation.key) ?? 0) + 1);
     return this.inner.apply(operation);
   }
@@ -41,14 +42,49 @@ const employees = EmployeesSchema.parse([
 ]);
 const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
 const call: Event[] = [
-  { type: 'call.started', eventId: 'k-1', callId: 'k', at: '2026-11-20T10:00:00+02:00', direction: 'incoming', from: '+380501112233', to: '+380441234567' },
-  { type: 'call.answered', eventId: 'k-2', callId: 'k', at: '2026-11-20T10:00:05+02:00', employee: { extension: '101' } },
-  { type: 'call.ended', eventId: 'k-3', callId: 'k', at: '2026-11-20T10:02:00+02:00', disposition: 'answered', recordingUrl: 'https://r/k.mp3' },
+  {
+    type: 'call.started',
+    eventId: 'k-1',
+    callId: 'k',
+    at: '2026-11-20T10:00:00+02:00',
+    direction: 'incoming',
+    from: '+380501112233',
+    to: '+380441234567',
+  },
+  {
+    type: 'call.answered',
+    eventId: 'k-2',
+    callId: 'k',
+    at: '2026-11-20T10:00:05+02:00',
+    employee: { extension: '101' },
+  },
+  {
+    type: 'call.ended',
+    eventId: 'k-3',
+    callId: 'k',
+    at: '2026-11-20T10:02:00+02:00',
+    disposition: 'answered',
+    recordingUrl: 'https://r/k.mp3',
+  },
 ];
 
 function setup(crm: 'pipedrive' | 'zoho' = 'pipedrive') {
-  const port = new FlakyCrm(new MemoryCrm(crm, SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Top' }, { id: 'u2', name: 'Petro' }] }), { defaultCountry: 'UA', texts }));
-  return { port, deps: { port, project: projectContext(crm, settings, employees), state: new InMemoryState() } };
+  const port = new FlakyCrm(
+    new MemoryCrm(
+      crm,
+      SnapshotSchema.parse({
+        users: [
+          { id: 'u1', name: 'Top' },
+          { id: 'u2', name: 'Petro' },
+        ],
+      }),
+      { defaultCountry: 'UA', texts },
+    ),
+  );
+  return {
+    port,
+    deps: { port, project: projectContext(crm, settings, employees), state: new InMemoryState() },
+  };
 }
 
 describe('pipeline retries (D7, D13)', () => {
@@ -57,14 +93,27 @@ describe('pipeline retries (D7, D13)', () => {
     await processEvent(call[0] as Event, deps);
     port.failOn = new Set([2]); // pickup plan: organization, person, deal; the second write fails
     const failedAttempt = await processEvent(call[1] as Event, deps);
-    expect(failedAttempt.entry).toMatchObject({ outcome: 'failed', operations: [{ op: 'create_organization' }] });
+    expect(failedAttempt.entry).toMatchObject({
+      outcome: 'failed',
+      operations: [{ op: 'create_organization' }],
+    });
     expect(failedAttempt.retryable).toBe(true);
     const retried = await processEvent(call[1] as Event, deps);
     expect(retried.entry).toMatchObject({ outcome: 'applied', conditions: ['incoming.on_answer'] });
-    expect(retried.entry.operations.map((op) => op.op)).toEqual(['create_organization', 'create_contact', 'create_deal']);
+    expect(retried.entry.operations.map((op) => op.op)).toEqual([
+      'create_organization',
+      'create_contact',
+      'create_deal',
+    ]);
     expect([...port.sent.values()].every((count) => count === 1)).toBe(true);
     const snapshot = await port.snapshot();
-    expect(snapshot.ok && [snapshot.value.contacts.length, snapshot.value.deals.length, snapshot.value.organizations.length]).toEqual([1, 1, 1]);
+    expect(
+      snapshot.ok && [
+        snapshot.value.contacts.length,
+        snapshot.value.deals.length,
+        snapshot.value.organizations.length,
+      ],
+    ).toEqual([1, 1, 1]);
   });
 
   it('D7: on retry only the moments not yet run run; the stored plan is reused, not decided again', async () => {
@@ -75,7 +124,10 @@ describe('pipeline retries (D7, D13)', () => {
     const first = await processEvent(call[2] as Event, deps);
     expect(first.entry.outcome).toBe('failed');
     const second = await processEvent(call[2] as Event, deps);
-    expect(second.entry).toMatchObject({ outcome: 'applied', conditions: ['incoming.answered_by_responsible'] });
+    expect(second.entry).toMatchObject({
+      outcome: 'applied',
+      conditions: ['incoming.answered_by_responsible'],
+    });
     const snapshot = await port.snapshot();
     expect(snapshot.ok && snapshot.value.tasks).toHaveLength(1);
     expect(snapshot.ok && snapshot.value.leads).toHaveLength(1);
@@ -87,7 +139,11 @@ describe('pipeline retries (D7, D13)', () => {
     for (const event of call) await processEvent(event, deps);
     const before = await port.snapshot();
     const again = await processEvent(call[1] as Event, deps);
-    expect(again.entry).toMatchObject({ outcome: 'skipped', reason: 're-delivery', operations: [] });
+    expect(again.entry).toMatchObject({
+      outcome: 'skipped',
+      reason: 're-delivery',
+      operations: [],
+    });
     expect(await port.snapshot()).toEqual(before);
   });
 });

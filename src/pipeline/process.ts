@@ -22,7 +22,11 @@ export interface ProcessDeps {
   readonly timings?: ProcessTimings;
 }
 
-export type ProcessResult = { readonly entry: JournalEntry; readonly decision: Decision | null; readonly retryable: boolean };
+export type ProcessResult = {
+  readonly entry: JournalEntry;
+  readonly decision: Decision | null;
+  readonly retryable: boolean;
+};
 
 /**
  * One event through the pipeline: client lookup → decide → execute → journal.
@@ -37,14 +41,24 @@ export async function processEvent(event: Event, deps: ProcessDeps): Promise<Pro
     const redelivery = state.seen(event);
     const memory = key ? state.memory(key) : null;
     let t0 = process.hrtime.bigint();
-    const found = redelivery ? null : await port.findClient(clientQuery(event, memory, project.settings));
-    if (found && !found.ok) return failure(event, [], found.error.message, found.error.kind !== 'permanent');
+    const found = redelivery
+      ? null
+      : await port.findClient(clientQuery(event, memory, project.settings));
+    if (found && !found.ok)
+      return failure(event, [], found.error.message, found.error.kind !== 'permanent');
     const t1 = process.hrtime.bigint();
     if (timings) timings.lookupNs += t1 - t0;
-    const decision = decide({ event, memory, client: found?.value ?? EMPTY_CLIENT, project, redelivery });
+    const decision = decide({
+      event,
+      memory,
+      client: found?.value ?? EMPTY_CLIENT,
+      project,
+      redelivery,
+    });
     t0 = process.hrtime.bigint();
     if (timings) timings.decideNs += t0 - t1;
-    if (decision.outcome === 'failed') return failure(event, decision.conditions, decision.reason ?? 'failed', false, decision);
+    if (decision.outcome === 'failed')
+      return failure(event, decision.conditions, decision.reason ?? 'failed', false, decision);
     pending = { decision, ids: new Map() };
     if (decision.plan.length > 0) state.savePending(event.eventId, pending);
   }
@@ -54,7 +68,14 @@ export async function processEvent(event: Event, deps: ProcessDeps): Promise<Pro
   if (timings) timings.executeNs += process.hrtime.bigint() - t2;
   if (!result.ok) {
     state.savePending(event.eventId, pending);
-    return failure(event, decision.conditions, result.error.message, result.error.kind !== 'permanent', decision, result.operations);
+    return failure(
+      event,
+      decision.conditions,
+      result.error.message,
+      result.error.kind !== 'permanent',
+      decision,
+      result.operations,
+    );
   }
   if (key && decision.memory) state.saveMemory(key, resolveRefs(decision.memory, ids));
   state.clearPending(event.eventId);
@@ -79,5 +100,16 @@ function failure(
   decision: Decision | null = null,
   operations: JournalEntry['operations'] = [],
 ): ProcessResult {
-  return { entry: { eventId: event.eventId, type: event.type, conditions, outcome: 'failed', reason, operations }, decision, retryable };
+  return {
+    entry: {
+      eventId: event.eventId,
+      type: event.type,
+      conditions,
+      outcome: 'failed',
+      reason,
+      operations,
+    },
+    decision,
+    retryable,
+  };
 }

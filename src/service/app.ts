@@ -54,13 +54,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return sendProblem(reply, 'payload-too-large', { detail: `the body is over ${settings.maxBodyBytes} bytes` });
-    if (status === 415) return sendProblem(reply, 'unsupported-media-type', { detail: 'send application/json' });
+    if (status === 413)
+      return sendProblem(reply, 'payload-too-large', {
+        detail: `the body is over ${settings.maxBodyBytes} bytes`,
+      });
+    if (status === 415)
+      return sendProblem(reply, 'unsupported-media-type', { detail: 'send application/json' });
     if (status === 400) return sendProblem(reply, 'invalid-request', { detail: error.message });
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, 'internal', { detail: 'an internal error occurred' });
   });
-  app.setNotFoundHandler((_request, reply) => sendProblem(reply, 'not-found', { detail: 'no such route' }));
+  app.setNotFoundHandler((_request, reply) =>
+    sendProblem(reply, 'not-found', { detail: 'no such route' }),
+  );
 
   registerOpsRoutes(app, store, metrics);
 
@@ -78,7 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Ingest keeps the raw bytes: signatures cover them, not a re-serialised parse (style §2.12).
   await app.register((scope, _options, done) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, parsed) => parsed(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, parsed) =>
+      parsed(null, body),
+    );
     registerEventsRoute(scope, ingest);
     registerSourceRoute(scope, SOURCES[0], ingest);
     registerSourceRoute(scope, SOURCES[1], ingest);

@@ -33,7 +33,11 @@ function textsFor(settings: ProjectSettings): FitTexts {
 }
 
 /** What every adapter takes from the project: texts in its language (D12), its country (G1) and zone (D4). */
-const common = ({ settings }: AdapterInput) => ({ texts: textsFor(settings), defaultCountry: settings.defaultCountry, timezone: settings.timezone });
+const common = ({ settings }: AdapterInput) => ({
+  texts: textsFor(settings),
+  defaultCountry: settings.defaultCountry,
+  timezone: settings.timezone,
+});
 
 export const adapters = {
   zoho: (input) => createZohoAdapter(input.connection, common(input)),
@@ -44,7 +48,8 @@ export const adapters = {
 
 /** An adapter that cannot be built (a connection the schema refuses): every call fails permanently, visible in the dead letter. */
 function refusing(message: string): CrmPort {
-  const refuse = <T>(): Promise<Result<T>> => Promise.resolve(err<T>(new CrmError('permanent', message)));
+  const refuse = <T>(): Promise<Result<T>> =>
+    Promise.resolve(err<T>(new CrmError('permanent', message)));
   return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
 }
 
@@ -62,7 +67,11 @@ const MemoryConnectionSchema = z.strictObject({
 });
 
 export function isMemoryConnection(connection: unknown): boolean {
-  return connection === null || connection === undefined || MemoryConnectionSchema.safeParse(connection).success;
+  return (
+    connection === null ||
+    connection === undefined ||
+    MemoryConnectionSchema.safeParse(connection).success
+  );
 }
 
 export class CrmRegistry {
@@ -86,11 +95,15 @@ export class CrmRegistry {
       this.real.set(id, { version: project.version, port });
       return port;
     }
-    const memory = connection === null ? { kind: 'memory' as const } : MemoryConnectionSchema.parse(connection);
+    const memory =
+      connection === null ? { kind: 'memory' as const } : MemoryConnectionSchema.parse(connection);
     if (memory.baseUrl !== undefined) return new RemoteMemoryCrm(memory.baseUrl);
     const kept = this.memories.get(id);
     if (kept && kept.crm === crm) return kept.port;
-    const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), { defaultCountry: settings.defaultCountry, texts: textsFor(settings) });
+    const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), {
+      defaultCountry: settings.defaultCountry,
+      texts: textsFor(settings),
+    });
     this.memories.set(id, { crm, port });
     return port;
   }
@@ -103,7 +116,14 @@ export class CrmRegistry {
 
 const ResultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ kind: z.enum(['retryable', 'permanent', 'reauth']), message: z.string(), retryAfterMs: z.number().optional() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      kind: z.enum(['retryable', 'permanent', 'reauth']),
+      message: z.string(),
+      retryAfterMs: z.number().optional(),
+    }),
+  }),
 ]);
 
 /**
@@ -139,9 +159,11 @@ export class RemoteMemoryCrm implements CrmPort {
     } catch (error) {
       return err(new CrmError('retryable', `CRM unreachable: ${(error as Error).message}`));
     }
-    if (response.status >= 500) return err(new CrmError('retryable', `CRM answered ${response.status}`));
+    if (response.status >= 500)
+      return err(new CrmError('retryable', `CRM answered ${response.status}`));
     const parsed = ResultSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) return err(new CrmError('retryable', 'CRM answered with an unreadable body'));
+    if (!parsed.success)
+      return err(new CrmError('retryable', 'CRM answered with an unreadable body'));
     if (parsed.data.ok) return { ok: true, value: parsed.data.value as T };
     const { kind, message, retryAfterMs } = parsed.data.error;
     return err(new CrmError(kind, message, retryAfterMs));

@@ -14,7 +14,10 @@ export interface SourceSettings {
 }
 export type SourceName = keyof SourceSettings;
 
-export const sources: { readonly [Name in SourceName]: Source<SourceSettings[Name]> } = { twilio, zadarma };
+export const sources: { readonly [Name in SourceName]: Source<SourceSettings[Name]> } = {
+  twilio,
+  zadarma,
+};
 export const SOURCE_NAMES = Object.keys(sources) as SourceName[];
 
 // Per name, so a route holding only a name (a union) gets a BoundSource without casts.
@@ -32,8 +35,27 @@ export function isSourceName(name: string): name is SourceName {
   return Object.hasOwn(sources, name);
 }
 
-export { bindSource, type BoundSource, type ParseContext, type Verdict, type Refusal, type Acknowledgement } from './shared/source.js';
+export {
+  bindSource,
+  type BoundSource,
+  type ParseContext,
+  type Verdict,
+  type Refusal,
+  type Acknowledgement,
+} from './shared/source.js';
 export { zadarmaEcho } from './zadarma/echo.js';
-export { verifyWebhook, verifyBearer, verifySignature, sign as signWebhook, type WebhookCredentials } from './standard-webhooks/verify.js';
-export { problemBody, problemStatus, PROBLEM_CONTENT_TYPE, type ProblemKind, type ProblemBody } from './shared/problem.js';
+export {
+  verifyWebhook,
+  verifyBearer,
+  verifySignature,
+  sign as signWebhook,
+  type WebhookCredentials,
+} from './standard-webhooks/verify.js';
+export {
+  problemBody,
+  problemStatus,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemKind,
+  type ProblemBody,
+} from './shared/problem.js';
 export { parseNativeBody, MAX_EVENTS_PER_REQUEST, type NativeBody } from './native/parse.js';

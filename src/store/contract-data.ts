@@ -38,11 +38,41 @@ export function dataCases(fresh: FreshStore): void {
 
   it('projects: create then replace bump the version; expectedVersion guards; delete removes the project and its data', async () => {
     const store = await open();
-    const created = await store.putProject({ id: 'acme', crm: 'zoho', document: { crm: 'zoho', project: {} }, secrets: 'enc:1', now: T0 });
-    expect(created).toMatchObject({ ok: true, created: true, project: { id: 'acme', version: 1, secrets: 'enc:1', updatedAt: T0 } });
-    const replaced = await store.putProject({ id: 'acme', crm: 'zoho', document: { crm: 'zoho', v: 2 }, secrets: 'enc:2', now: at(1), expectedVersion: 1 });
-    expect(replaced).toMatchObject({ ok: true, created: false, project: { version: 2, document: { crm: 'zoho', v: 2 }, createdAt: T0, updatedAt: at(1) } });
-    expect(await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0, expectedVersion: 1 })).toEqual({
+    const created = await store.putProject({
+      id: 'acme',
+      crm: 'zoho',
+      document: { crm: 'zoho', project: {} },
+      secrets: 'enc:1',
+      now: T0,
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      created: true,
+      project: { id: 'acme', version: 1, secrets: 'enc:1', updatedAt: T0 },
+    });
+    const replaced = await store.putProject({
+      id: 'acme',
+      crm: 'zoho',
+      document: { crm: 'zoho', v: 2 },
+      secrets: 'enc:2',
+      now: at(1),
+      expectedVersion: 1,
+    });
+    expect(replaced).toMatchObject({
+      ok: true,
+      created: false,
+      project: { version: 2, document: { crm: 'zoho', v: 2 }, createdAt: T0, updatedAt: at(1) },
+    });
+    expect(
+      await store.putProject({
+        id: 'acme',
+        crm: 'zoho',
+        document: {},
+        secrets: '',
+        now: T0,
+        expectedVersion: 1,
+      }),
+    ).toEqual({
       ok: false,
       reason: 'version-conflict',
       current: 2,
@@ -65,7 +95,12 @@ export function dataCases(fresh: FreshStore): void {
     await store.createApiKey({ id: 'admin', projectId: null, hash: 'h-admin', now: T0 });
     await store.createApiKey({ id: 'k1', projectId: 'acme', hash: 'h-1', now: T0 });
     expect(await store.hasOperatorKey()).toBe(true);
-    expect(await store.findApiKey('h-1')).toEqual({ id: 'k1', projectId: 'acme', hash: 'h-1', createdAt: T0 });
+    expect(await store.findApiKey('h-1')).toEqual({
+      id: 'k1',
+      projectId: 'acme',
+      hash: 'h-1',
+      createdAt: T0,
+    });
     expect((await store.findApiKey('h-admin'))?.projectId).toBeNull();
     expect(await store.findApiKey('nope')).toBeNull();
     expect(await store.deleteApiKey('k1')).toBe(true);
@@ -77,17 +112,34 @@ export function dataCases(fresh: FreshStore): void {
     const project = await activeProject(store);
     const rows = [
       journalOf('e1', { callId: 'c1', phones: ['+380671234567'], at: at(0) }),
-      journalOf('e2', { callId: 'c1', phones: ['+380671234567'], outcome: 'skipped', at: at(60_000) }),
+      journalOf('e2', {
+        callId: 'c1',
+        phones: ['+380671234567'],
+        outcome: 'skipped',
+        at: at(60_000),
+      }),
       journalOf('e3', { callId: 'c2', phones: ['+380501112233'], at: at(120_000) }),
-      journalOf('e4', { callId: null, phones: ['+380671234567', '+380501112233'], at: at(180_000) }),
+      journalOf('e4', {
+        callId: null,
+        phones: ['+380671234567', '+380501112233'],
+        at: at(180_000),
+      }),
       journalOf('e5', { callId: 'c3', phones: [], outcome: 'failed', at: at(240_000) }),
     ];
-    await store.insertEvents(project, rows.map((row) => callEvent(row.entry.eventId, row.entry.eventId)), T0);
+    await store.insertEvents(
+      project,
+      rows.map((row) => callEvent(row.entry.eventId, row.entry.eventId)),
+      T0,
+    );
     for (const item of await store.claimEvents('w', 10, 60_000, T0)) {
       const row = rows.find((r) => r.entry.eventId === item.eventId);
       if (!row) throw new Error('unexpected event');
       if (row.entry.outcome === 'failed') await store.fail('w', project, item.eventId, 'boom', row);
-      else await store.complete('w', project, item.eventId, { outcome: row.entry.outcome, journal: row });
+      else
+        await store.complete('w', project, item.eventId, {
+          outcome: row.entry.outcome,
+          journal: row,
+        });
     }
     const ids = async (query: Parameters<Store['listJournal']>[1]): Promise<string[]> =>
       (await store.listJournal(project, query)).entries.map((entry) => entry.eventId);
@@ -99,7 +151,12 @@ export function dataCases(fresh: FreshStore): void {
     expect(await ids({ from: at(60_000), to: at(180_000) })).toEqual(['e2', 'e3', 'e4']);
     expect(await ids({ phone: '+380501112233', from: at(150_000) })).toEqual(['e4']);
     const first = await store.listJournal(project, { limit: 2 });
-    expect(first.entries[0]).toMatchObject({ eventId: 'e1', outcome: 'applied', at: T0.toISOString(), operations: [] });
+    expect(first.entries[0]).toMatchObject({
+      eventId: 'e1',
+      outcome: 'applied',
+      at: T0.toISOString(),
+      operations: [],
+    });
     const pages = [first.entries.map((e) => e.eventId)];
     let next = first.next;
     while (next !== null) {
@@ -108,7 +165,9 @@ export function dataCases(fresh: FreshStore): void {
       next = page.next;
     }
     expect(pages).toEqual([['e1', 'e2'], ['e3', 'e4'], ['e5']]);
-    await expect(store.listJournal(project, { cursor: 'garbage' })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(store.listJournal(project, { cursor: 'garbage' })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
   });
 
   it('D6: memory is kept per project and key, replaced on put, and stored by complete', async () => {
@@ -121,21 +180,36 @@ export function dataCases(fresh: FreshStore): void {
     await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
     await store.claimEvents('w', 1, 60_000, T0);
     const ended = { ...memory, phase: 3 };
-    await store.complete('w', project, 'e1', { outcome: 'applied', journal: journalOf('e1'), memory: { key: 'call:c1', memory: ended } });
+    await store.complete('w', project, 'e1', {
+      outcome: 'applied',
+      journal: journalOf('e1'),
+      memory: { key: 'call:c1', memory: ended },
+    });
     expect(await store.getMemory(project, 'call:c1')).toEqual(ended);
   });
 
   it('D13: a plan and each operation id persist as soon as known; a second save keeps the first decision; complete clears it', async () => {
     const store = await open();
     const project = await activeProject(store);
-    const decision: Decision = { conditions: ['incoming.missed'], outcome: 'applied', plan: [], skipped: [], memory: null };
+    const decision: Decision = {
+      conditions: ['incoming.missed'],
+      outcome: 'applied',
+      plan: [],
+      skipped: [],
+      memory: null,
+    };
     await store.savePlan(project, 'e1', decision);
     await store.recordOperation(project, 'e1', 'e1#0', 'person-1');
     await store.recordOperation(project, 'e1', 'e1#1', 'deal-1');
     await store.savePlan(project, 'e1', { ...decision, conditions: [] });
     const plan = await store.getPlan(project, 'e1');
     expect(plan?.decision).toEqual(decision);
-    expect([...(plan?.ids ?? [])]).toEqual(expect.arrayContaining([['e1#0', 'person-1'], ['e1#1', 'deal-1']]));
+    expect([...(plan?.ids ?? [])]).toEqual(
+      expect.arrayContaining([
+        ['e1#0', 'person-1'],
+        ['e1#1', 'deal-1'],
+      ]),
+    );
     await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
     await store.claimEvents('w', 1, 60_000, T0);
     await store.complete('w', project, 'e1', { outcome: 'applied', journal: journalOf('e1') });
@@ -146,8 +220,17 @@ export function dataCases(fresh: FreshStore): void {
     const store = await open();
     const project = await activeProject(store);
     const memory = { ...newCallMemory('c1', T0.toISOString()), phase: 1 };
-    const decision: Decision = { conditions: ['incoming.missed'], outcome: 'applied', plan: [], skipped: [], memory: null };
-    expect(await store.getWorkState(project, 'call:c1', 'e1')).toEqual({ memory: null, plan: null });
+    const decision: Decision = {
+      conditions: ['incoming.missed'],
+      outcome: 'applied',
+      plan: [],
+      skipped: [],
+      memory: null,
+    };
+    expect(await store.getWorkState(project, 'call:c1', 'e1')).toEqual({
+      memory: null,
+      plan: null,
+    });
     await store.putMemory(project, 'call:c1', memory);
     expect(await store.getWorkState(project, 'call:c1', 'e1')).toEqual({ memory, plan: null });
     await store.savePlan(project, 'e1', decision);
@@ -165,9 +248,15 @@ export function dataCases(fresh: FreshStore): void {
     const store = await open();
     const project = await activeProject(store);
     const settings = ProjectSettingsSchema.parse({ defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
-    const employees = EmployeesSchema.parse([{ id: 'e1', name: 'Olena', crmUserId: 'u1', extension: '100', topManager: true }]);
+    const employees = EmployeesSchema.parse([
+      { id: 'e1', name: 'Olena', crmUserId: 'u1', extension: '100', topManager: true },
+    ]);
     const context = projectContext('pipedrive', settings, employees);
-    const crm = new MemoryCrm('pipedrive', SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Olena' }] }), { defaultCountry: 'UA', texts: fitTexts('en') });
+    const crm = new MemoryCrm(
+      'pipedrive',
+      SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Olena' }] }),
+      { defaultCountry: 'UA', texts: fitTexts('en') },
+    );
     const applied: string[] = [];
     let budget = 2; // the CRM goes away after two writes on the first attempt
     const flaky: CrmPort = {
@@ -185,19 +274,52 @@ export function dataCases(fresh: FreshStore): void {
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
       return parsed.value;
     };
-    const started = parse({ eventId: 's', type: 'call.started', callId: 'c1', at: '2026-03-10T09:00:00Z', direction: 'incoming', from: '+380671234567', to: '+380441234567' });
-    const ended = parse({ eventId: 'x', type: 'call.ended', callId: 'c1', at: '2026-03-10T09:01:00Z', disposition: 'missed' });
-    await store.insertEvents(project, [started, ended].map((event) => ({ event, orderingKey: memoryKey(event) ?? '' })), T0);
+    const started = parse({
+      eventId: 's',
+      type: 'call.started',
+      callId: 'c1',
+      at: '2026-03-10T09:00:00Z',
+      direction: 'incoming',
+      from: '+380671234567',
+      to: '+380441234567',
+    });
+    const ended = parse({
+      eventId: 'x',
+      type: 'call.ended',
+      callId: 'c1',
+      at: '2026-03-10T09:01:00Z',
+      disposition: 'missed',
+    });
+    await store.insertEvents(
+      project,
+      [started, ended].map((event) => ({ event, orderingKey: memoryKey(event) ?? '' })),
+      T0,
+    );
 
     const run = async (worker: string): Promise<string> => {
       const [claimed] = await store.claimEvents(worker, 1, 60_000, T0);
       if (!claimed) throw new Error('nothing to claim');
       const state = await DurablePipelineState.load(store, project, claimed.event);
-      const result = await processEvent(claimed.event, { port: state.port(flaky), project: context, state });
+      const result = await processEvent(claimed.event, {
+        port: state.port(flaky),
+        project: context,
+        state,
+      });
       await state.flush();
-      const journal = { entry: result.entry, at: claimed.at, callId: 'c1', phones: ['+380671234567'] };
-      if (result.entry.outcome === 'failed') await store.scheduleRetry(worker, project, claimed.eventId, result.entry.reason ?? '', T0);
-      else await store.complete(worker, project, claimed.eventId, { outcome: result.entry.outcome, journal, ...state.completion() });
+      const journal = {
+        entry: result.entry,
+        at: claimed.at,
+        callId: 'c1',
+        phones: ['+380671234567'],
+      };
+      if (result.entry.outcome === 'failed')
+        await store.scheduleRetry(worker, project, claimed.eventId, result.entry.reason ?? '', T0);
+      else
+        await store.complete(worker, project, claimed.eventId, {
+          outcome: result.entry.outcome,
+          journal,
+          ...state.completion(),
+        });
       return `${claimed.eventId}:${result.entry.outcome}`;
     };
     const outcomes: string[] = [];
@@ -217,15 +339,31 @@ export function dataCases(fresh: FreshStore): void {
   it('style §2.4: integration moves follow the allowed list; staying put keeps since', async () => {
     const store = await open();
     await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
-    expect(await store.getIntegration('acme')).toEqual({ state: 'inactive', since: T0, reason: null });
+    expect(await store.getIntegration('acme')).toEqual({
+      state: 'inactive',
+      since: T0,
+      reason: null,
+    });
     expect(await store.getIntegration('missing')).toBeNull();
     const refused = await store.moveIntegration('acme', 'broken', 'token revoked', at(1));
     expect(refused).toMatchObject({ ok: false, integration: { state: 'inactive' } });
-    expect(await store.moveIntegration('acme', 'active', null, at(2))).toEqual({ ok: true, integration: { state: 'active', since: at(2), reason: null } });
-    expect(await store.moveIntegration('acme', 'active', null, at(3))).toMatchObject({ ok: true, integration: { since: at(2) } });
+    expect(await store.moveIntegration('acme', 'active', null, at(2))).toEqual({
+      ok: true,
+      integration: { state: 'active', since: at(2), reason: null },
+    });
+    expect(await store.moveIntegration('acme', 'active', null, at(3))).toMatchObject({
+      ok: true,
+      integration: { since: at(2) },
+    });
     await store.moveIntegration('acme', 'broken', 'token revoked', at(4));
-    expect(await store.getIntegration('acme')).toEqual({ state: 'broken', since: at(4), reason: 'token revoked' });
-    expect(await store.moveIntegration('acme', 'inactive', 'operator', at(5))).toMatchObject({ ok: true });
+    expect(await store.getIntegration('acme')).toEqual({
+      state: 'broken',
+      since: at(4),
+      reason: 'token revoked',
+    });
+    expect(await store.moveIntegration('acme', 'inactive', 'operator', at(5))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('G13: route answers the first entity of the priority, newest record first; upsert replaces a record’s phones', async () => {
@@ -234,20 +372,47 @@ export function dataCases(fresh: FreshStore): void {
     const phone = '+380671234567';
     expect(await store.indexStatus(project)).toEqual({ state: 'loading', phones: 0 });
     await store.upsertIndex(project, [
-      { entity: 'contacts', recordId: 'p1', phones: [phone, '+380501112233'], ownerUserId: 'u1', createdOrder: 1 },
+      {
+        entity: 'contacts',
+        recordId: 'p1',
+        phones: [phone, '+380501112233'],
+        ownerUserId: 'u1',
+        createdOrder: 1,
+      },
       { entity: 'leads', recordId: 'l1', phones: [phone], ownerUserId: 'u2', createdOrder: 2 },
       { entity: 'deals', recordId: 'd1', phones: [phone], ownerUserId: 'u3', createdOrder: 3 },
       { entity: 'deals', recordId: 'd2', phones: [phone], ownerUserId: null, createdOrder: 4 },
     ]);
     await store.setIndexState(project, 'ready');
     expect(await store.indexStatus(project)).toEqual({ state: 'ready', phones: 2 });
-    expect(await store.route(project, phone, ['deals', 'leads', 'contacts'])).toEqual({ entity: 'deals', recordId: 'd2', ownerUserId: null });
-    expect(await store.route(project, phone, ['leads', 'deals', 'contacts'])).toEqual({ entity: 'leads', recordId: 'l1', ownerUserId: 'u2' });
+    expect(await store.route(project, phone, ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'deals',
+      recordId: 'd2',
+      ownerUserId: null,
+    });
+    expect(await store.route(project, phone, ['leads', 'deals', 'contacts'])).toEqual({
+      entity: 'leads',
+      recordId: 'l1',
+      ownerUserId: 'u2',
+    });
     expect(await store.route(project, '+380501112233', ['deals', 'leads'])).toBeNull();
-    expect(await store.route(project, '+380501112233', ['deals', 'contacts'])).toMatchObject({ recordId: 'p1' });
+    expect(await store.route(project, '+380501112233', ['deals', 'contacts'])).toMatchObject({
+      recordId: 'p1',
+    });
     expect(await store.route('other', phone, ['deals'])).toBeNull();
-    await store.upsertIndex(project, [{ entity: 'leads', recordId: 'l1', phones: ['+380939999999'], ownerUserId: 'u2', createdOrder: 2 }]);
-    expect(await store.route(project, phone, ['leads', 'contacts'])).toMatchObject({ entity: 'contacts', recordId: 'p1' });
+    await store.upsertIndex(project, [
+      {
+        entity: 'leads',
+        recordId: 'l1',
+        phones: ['+380939999999'],
+        ownerUserId: 'u2',
+        createdOrder: 2,
+      },
+    ]);
+    expect(await store.route(project, phone, ['leads', 'contacts'])).toMatchObject({
+      entity: 'contacts',
+      recordId: 'p1',
+    });
     await store.removeFromIndex(project, 'contacts', 'p1');
     expect(await store.route(project, phone, ['leads', 'contacts'])).toBeNull();
     await store.clearIndex(project);
@@ -259,20 +424,78 @@ export function dataCases(fresh: FreshStore): void {
     const project = await activeProject(store);
     const phone = '+380671234567';
     await store.applyIndexChanges(project, [
-      { kind: 'record', record: { entity: 'contacts', recordId: 'p1', phones: [phone], ownerUserId: 'u1', createdOrder: 10 } },
-      { kind: 'record', record: { entity: 'deals', recordId: 'd1', phones: [], ownerUserId: 'u2', createdOrder: 11 }, phonesOf: { entity: 'contacts', recordId: 'p1' } },
-      { kind: 'record', record: { entity: 'deals', recordId: 'd0', phones: [phone], ownerUserId: 'u3', createdOrder: 5 } },
+      {
+        kind: 'record',
+        record: {
+          entity: 'contacts',
+          recordId: 'p1',
+          phones: [phone],
+          ownerUserId: 'u1',
+          createdOrder: 10,
+        },
+      },
+      {
+        kind: 'record',
+        record: {
+          entity: 'deals',
+          recordId: 'd1',
+          phones: [],
+          ownerUserId: 'u2',
+          createdOrder: 11,
+        },
+        phonesOf: { entity: 'contacts', recordId: 'p1' },
+      },
+      {
+        kind: 'record',
+        record: {
+          entity: 'deals',
+          recordId: 'd0',
+          phones: [phone],
+          ownerUserId: 'u3',
+          createdOrder: 5,
+        },
+      },
     ]);
-    expect(await store.route(project, phone, ['deals'])).toEqual({ entity: 'deals', recordId: 'd1', ownerUserId: 'u2' });
+    expect(await store.route(project, phone, ['deals'])).toEqual({
+      entity: 'deals',
+      recordId: 'd1',
+      ownerUserId: 'u2',
+    });
     // Re-owning the older deal keeps it older: the newest deal still answers.
-    await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'deals', recordId: 'd0', ownerUserId: 'u9', phones: [] }]);
+    await store.applyIndexChanges(project, [
+      { kind: 'owner', entity: 'deals', recordId: 'd0', ownerUserId: 'u9', phones: [] },
+    ]);
     expect(await store.route(project, phone, ['deals'])).toMatchObject({ recordId: 'd1' });
-    await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'contacts', recordId: 'p1', ownerUserId: 'u7', phones: ['+380000000000'] }]);
-    expect(await store.route(project, phone, ['contacts'])).toEqual({ entity: 'contacts', recordId: 'p1', ownerUserId: 'u7' });
+    await store.applyIndexChanges(project, [
+      {
+        kind: 'owner',
+        entity: 'contacts',
+        recordId: 'p1',
+        ownerUserId: 'u7',
+        phones: ['+380000000000'],
+      },
+    ]);
+    expect(await store.route(project, phone, ['contacts'])).toEqual({
+      entity: 'contacts',
+      recordId: 'p1',
+      ownerUserId: 'u7',
+    });
     expect(await store.route(project, '+380000000000', ['contacts'])).toBeNull();
     // A re-owned record not indexed yet is added with the phones the lookup saw.
-    await store.applyIndexChanges(project, [{ kind: 'owner', entity: 'leads', recordId: 'l5', ownerUserId: 'u4', phones: ['+380501112233'] }]);
-    expect(await store.route(project, '+380501112233', ['leads'])).toEqual({ entity: 'leads', recordId: 'l5', ownerUserId: 'u4' });
+    await store.applyIndexChanges(project, [
+      {
+        kind: 'owner',
+        entity: 'leads',
+        recordId: 'l5',
+        ownerUserId: 'u4',
+        phones: ['+380501112233'],
+      },
+    ]);
+    expect(await store.route(project, '+380501112233', ['leads'])).toEqual({
+      entity: 'leads',
+      recordId: 'l5',
+      ownerUserId: 'u4',
+    });
     expect((await store.indexStatus(project)).phones).toBe(2);
     // G13: the index's last read time is kept for a restart to poll on from.
     expect(await store.getIndexReadAt(project)).toBeNull();

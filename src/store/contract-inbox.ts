@@ -1,6 +1,16 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Event } from '../domain/events.js';
-import { activeProject, at, callEvent, drain, journalOf, recording, T0, type Fresh, type FreshStore } from './contract.js';
+import {
+  activeProject,
+  at,
+  callEvent,
+  drain,
+  journalOf,
+  recording,
+  T0,
+  type Fresh,
+  type FreshStore,
+} from './contract.js';
 import type { InboxEvent, Store } from './store.js';
 
 // Contract cases: the inbox, claims and the G10 resend (service §4–5, D7, G10).
@@ -26,20 +36,36 @@ export function inboxCases(fresh: FreshStore): void {
   it('service §4: insertEvents counts duplicates (stored and within the request) and stores each event once', async () => {
     const { store } = await open();
     await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
-    expect(await store.insertEvents('acme', [callEvent('e1', 'c1'), callEvent('e2', 'c1')], T0)).toEqual({ accepted: 2, duplicates: 0 });
-    expect(await store.insertEvents('acme', [callEvent('e2', 'c1'), callEvent('e3', 'c1'), callEvent('e3', 'c1')], T0)).toEqual({
+    expect(
+      await store.insertEvents('acme', [callEvent('e1', 'c1'), callEvent('e2', 'c1')], T0),
+    ).toEqual({ accepted: 2, duplicates: 0 });
+    expect(
+      await store.insertEvents(
+        'acme',
+        [callEvent('e2', 'c1'), callEvent('e3', 'c1'), callEvent('e3', 'c1')],
+        T0,
+      ),
+    ).toEqual({
       accepted: 1,
       duplicates: 2,
     });
     // The same event id in another project is another event.
     await store.putProject({ id: 'other', crm: 'zoho', document: {}, secrets: '', now: T0 });
-    expect(await store.insertEvents('other', [callEvent('e1', 'c1')], T0)).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await store.insertEvents('other', [callEvent('e1', 'c1')], T0)).toEqual({
+      accepted: 1,
+      duplicates: 0,
+    });
     expect((await store.countEvents('acme')).pending).toBe(3);
     // The queue-depth gauge's count: per project, and across projects.
     expect(await store.countPending('acme')).toBe(3);
     expect(await store.countPending()).toBe(4);
     const stored = await store.getEvent('acme', 'e3');
-    expect(stored?.event).toMatchObject({ eventId: 'e3', orderingKey: 'call:c1', state: 'pending', attempts: 0 });
+    expect(stored?.event).toMatchObject({
+      eventId: 'e3',
+      orderingKey: 'call:c1',
+      state: 'pending',
+      attempts: 0,
+    });
     expect(stored?.event.event).toEqual(callEvent('e3', 'c1').event);
   });
 
@@ -62,8 +88,16 @@ export function inboxCases(fresh: FreshStore): void {
     const bad: Event = { ...recording('bad', 'cx'), at: 'not a time' };
     const requests = Array.from({ length: 30 }, (_, i) =>
       i === 7
-        ? store.insertEvents('acme', [callEvent('r7', 'c7'), { event: bad, orderingKey: 'call:cx' }], T0)
-        : store.insertEvents(i % 2 ? 'acme' : 'other', [callEvent(`r${i}`, `c${i}`), callEvent(`shared-${i % 3}`, 'cs')], T0),
+        ? store.insertEvents(
+            'acme',
+            [callEvent('r7', 'c7'), { event: bad, orderingKey: 'call:cx' }],
+            T0,
+          )
+        : store.insertEvents(
+            i % 2 ? 'acme' : 'other',
+            [callEvent(`r${i}`, `c${i}`), callEvent(`shared-${i % 3}`, 'cs')],
+            T0,
+          ),
     );
     const results = await Promise.allSettled(requests);
     expect(results[7]?.status).toBe('rejected');
@@ -72,29 +106,44 @@ export function inboxCases(fresh: FreshStore): void {
     // Per project, each `shared-N` is stored once: the later copies count as duplicates of their own request.
     expect(fulfilled.reduce((sum, r) => sum + r.accepted, 0)).toBe(29 + 6);
     expect(fulfilled.reduce((sum, r) => sum + r.duplicates, 0)).toBe(29 - 6);
-    expect((await store.countEvents('acme')).pending + (await store.countEvents('other')).pending).toBe(35);
+    expect(
+      (await store.countEvents('acme')).pending + (await store.countEvents('other')).pending,
+    ).toBe(35);
     expect(await store.getEvent('acme', 'r7')).toBeNull();
   });
 
   it('D7: one event per ordering key at a time, in received order; other keys run in parallel', async () => {
     const { store } = await open();
     const project = await activeProject(store);
-    await store.insertEvents(project, [callEvent('a1', 'A'), callEvent('b1', 'B'), callEvent('a2', 'A'), callEvent('a3', 'A')], T0);
+    await store.insertEvents(
+      project,
+      [callEvent('a1', 'A'), callEvent('b1', 'B'), callEvent('a2', 'A'), callEvent('a3', 'A')],
+      T0,
+    );
     const first = await store.claimEvents('w1', 10, 60_000, T0);
     expect(first.map((e) => e.eventId)).toEqual(['a1', 'b1']);
     expect(first.at(0)).toMatchObject({ claimedBy: 'w1', attempts: 1, state: 'pending' });
     // Claimed but unfinished: a2 stays held back.
     expect(await store.claimEvents('w2', 10, 60_000, T0)).toEqual([]);
-    expect(await store.complete('w1', project, 'a1', { outcome: 'applied', journal: journalOf('a1') })).toBe(true);
+    expect(
+      await store.complete('w1', project, 'a1', { outcome: 'applied', journal: journalOf('a1') }),
+    ).toBe(true);
     expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['a2']);
-    await store.complete('w2', project, 'a2', { outcome: 'skipped', journal: journalOf('a2', { outcome: 'skipped' }) });
+    await store.complete('w2', project, 'a2', {
+      outcome: 'skipped',
+      journal: journalOf('a2', { outcome: 'skipped' }),
+    });
     expect(await drain(store, project)).toEqual(['a3']);
   });
 
   it('D7: a failed event holds back only the later events of its call until it is retried', async () => {
     const { store } = await open();
     const project = await activeProject(store);
-    await store.insertEvents(project, [callEvent('a1', 'A'), callEvent('a2', 'A'), callEvent('b1', 'B')], T0);
+    await store.insertEvents(
+      project,
+      [callEvent('a1', 'A'), callEvent('a2', 'A'), callEvent('b1', 'B')],
+      T0,
+    );
     await store.claimEvents('w', 1, 60_000, T0);
     expect(await store.fail('w', project, 'a1', 'CRM said no')).toBe(true);
     expect(await drain(store, project)).toEqual(['b1']);
@@ -102,13 +151,21 @@ export function inboxCases(fresh: FreshStore): void {
     expect(await drain(store, project)).toEqual(['a1', 'a2']);
   });
 
-  it('D7: with the client as ordering key, a failed event holds back its own call only; the client\'s other calls go on, in order', async () => {
+  it("D7: with the client as ordering key, a failed event holds back its own call only; the client's other calls go on, in order", async () => {
     const { store } = await open();
     const project = await activeProject(store);
-    const ofClient = (eventId: string, callId: string, when: string) => ({ event: recording(eventId, callId, when), orderingKey: 'client:+380671234567' });
+    const ofClient = (eventId: string, callId: string, when: string) => ({
+      event: recording(eventId, callId, when),
+      orderingKey: 'client:+380671234567',
+    });
     await store.insertEvents(
       project,
-      [ofClient('a1', 'A', '2026-03-10T09:00:00Z'), ofClient('a2', 'A', '2026-03-10T09:01:00Z'), ofClient('b1', 'B', '2026-03-10T09:02:00Z'), ofClient('b2', 'B', '2026-03-10T09:03:00Z')],
+      [
+        ofClient('a1', 'A', '2026-03-10T09:00:00Z'),
+        ofClient('a2', 'A', '2026-03-10T09:01:00Z'),
+        ofClient('b1', 'B', '2026-03-10T09:02:00Z'),
+        ofClient('b2', 'B', '2026-03-10T09:03:00Z'),
+      ],
       T0,
     );
     expect((await store.claimEvents('w', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['a1']);
@@ -127,13 +184,22 @@ export function inboxCases(fresh: FreshStore): void {
     expect(ended?.eventId).toBe('ended');
     // Its call.started has not arrived: the worker waits for it (grace period).
     await store.scheduleRetry('w1', project, 'ended', 'call.started missing', at(60_000));
-    await store.insertEvents(project, [callEvent('started', 'A', '2026-03-10T09:00:00Z')], at(1_000));
+    await store.insertEvents(
+      project,
+      [callEvent('started', 'A', '2026-03-10T09:00:00Z')],
+      at(1_000),
+    );
     const [started] = await store.claimEvents('w2', 10, 60_000, at(1_000));
     expect(started?.eventId).toBe('started');
     // In flight, the call.started holds back every other event of its call.
     expect(await store.claimEvents('w3', 10, 60_000, at(60_000))).toEqual([]);
-    await store.complete('w2', project, 'started', { outcome: 'applied', journal: journalOf('started') });
-    expect((await store.claimEvents('w3', 10, 60_000, at(60_000))).map((e) => e.eventId)).toEqual(['ended']);
+    await store.complete('w2', project, 'started', {
+      outcome: 'applied',
+      journal: journalOf('started'),
+    });
+    expect((await store.claimEvents('w3', 10, 60_000, at(60_000))).map((e) => e.eventId)).toEqual([
+      'ended',
+    ]);
   });
 
   it('D7: an event that arrives with an earlier time than one in flight waits for it (never two events of a key at once)', async () => {
@@ -141,10 +207,21 @@ export function inboxCases(fresh: FreshStore): void {
     const project = await activeProject(store);
     await store.insertEvents(project, [callEvent('later', 'A', '2026-03-10T09:05:00Z')], T0);
     await store.claimEvents('w1', 10, 60_000, T0);
-    await store.insertEvents(project, [callEvent('earlier', 'A', '2026-03-10T09:00:00Z'), callEvent('other', 'B')], T0);
-    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['other']);
-    await store.complete('w1', project, 'later', { outcome: 'applied', journal: journalOf('later') });
-    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual(['earlier']);
+    await store.insertEvents(
+      project,
+      [callEvent('earlier', 'A', '2026-03-10T09:00:00Z'), callEvent('other', 'B')],
+      T0,
+    );
+    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual([
+      'other',
+    ]);
+    await store.complete('w1', project, 'later', {
+      outcome: 'applied',
+      journal: journalOf('later'),
+    });
+    expect((await store.claimEvents('w2', 10, 60_000, T0)).map((e) => e.eventId)).toEqual([
+      'earlier',
+    ]);
   });
 
   it('service §5: only projects whose integration is active hand out events (held while broken or inactive)', async () => {
@@ -164,11 +241,13 @@ export function inboxCases(fresh: FreshStore): void {
     const store = made.store;
     const second = await made.another();
     const project = await activeProject(store);
-    const events = Array.from({ length: 60 }, (_, i) => callEvent(`e${String(i).padStart(2, '0')}`, `c${i % 6}`));
+    const events = Array.from({ length: 60 }, (_, i) =>
+      callEvent(`e${String(i).padStart(2, '0')}`, `c${i % 6}`),
+    );
     await store.insertEvents(project, events, T0);
     const handedOut: string[] = [];
     const work = async (worker: string, s: Store): Promise<void> => {
-      for (let idle = 0; idle < 50; ) {
+      for (let idle = 0; idle < 50;) {
         const claimed = await s.claimEvents(worker, 3, 60_000, T0);
         if (claimed.length === 0) {
           idle += 1;
@@ -178,7 +257,12 @@ export function inboxCases(fresh: FreshStore): void {
         idle = 0;
         for (const item of claimed) {
           handedOut.push(item.eventId);
-          expect(await s.complete(worker, project, item.eventId, { outcome: 'applied', journal: journalOf(item.eventId) })).toBe(true);
+          expect(
+            await s.complete(worker, project, item.eventId, {
+              outcome: 'applied',
+              journal: journalOf(item.eventId),
+            }),
+          ).toBe(true);
         }
       }
     };
@@ -201,10 +285,16 @@ export function inboxCases(fresh: FreshStore): void {
     expect(await store.renewLease('w1', project, 'e1', 1_000, at(500))).toBe(true);
     expect(await store.claimEvents('w2', 1, 1_000, at(1_400))).toEqual([]);
     const again = await store.claimEvents('w2', 1, 1_000, at(1_500));
-    expect(again.map((e: InboxEvent) => [e.eventId, e.claimedBy, e.attempts])).toEqual([['e1', 'w2', 2]]);
-    expect(await store.complete('w1', project, 'e1', { outcome: 'applied', journal: journalOf('e1') })).toBe(false);
+    expect(again.map((e: InboxEvent) => [e.eventId, e.claimedBy, e.attempts])).toEqual([
+      ['e1', 'w2', 2],
+    ]);
+    expect(
+      await store.complete('w1', project, 'e1', { outcome: 'applied', journal: journalOf('e1') }),
+    ).toBe(false);
     expect(await store.renewLease('w1', project, 'e1', 1_000, at(1_600))).toBe(false);
-    expect(await store.complete('w2', project, 'e1', { outcome: 'applied', journal: journalOf('e1') })).toBe(true);
+    expect(
+      await store.complete('w2', project, 'e1', { outcome: 'applied', journal: journalOf('e1') }),
+    ).toBe(true);
     expect((await store.listJournal(project, {})).entries).toHaveLength(1);
   });
 
@@ -212,15 +302,25 @@ export function inboxCases(fresh: FreshStore): void {
     const { store } = await open();
     const project = await activeProject(store);
     const calls = ['c1', 'c2', 'c3', 'c4', 'c5'];
-    await store.insertEvents(project, calls.map((call) => callEvent(`e-${call}`, call)), T0);
+    await store.insertEvents(
+      project,
+      calls.map((call) => callEvent(`e-${call}`, call)),
+      T0,
+    );
     const claimed = await store.claimEvents('w1', 10, 60_000, T0);
     expect(claimed).toHaveLength(5);
-    const memory = (call: string) => ({ key: `call:${call}`, memory: { kind: 'call' as const, callId: call } as never });
+    const memory = (call: string) => ({
+      key: `call:${call}`,
+      memory: { kind: 'call' as const, callId: call } as never,
+    });
     const results = await Promise.all(
       calls.map((call) =>
         store.complete(call === 'c3' ? 'someone-else' : 'w1', project, `e-${call}`, {
           outcome: 'applied',
-          journal: journalOf(`e-${call}`, { callId: call, phones: ['+380501234567', '+380501234567'] }),
+          journal: journalOf(`e-${call}`, {
+            callId: call,
+            phones: ['+380501234567', '+380501234567'],
+          }),
           memory: memory(call),
         }),
       ),
@@ -229,7 +329,12 @@ export function inboxCases(fresh: FreshStore): void {
     expect((await store.countEvents(project)).applied).toBe(4);
     expect((await store.getEvent(project, 'e-c3'))?.event.state).toBe('pending');
     const journal = await store.listJournal(project, { phone: '+380501234567' });
-    expect(journal.entries.map((entry) => entry.eventId).sort()).toEqual(['e-c1', 'e-c2', 'e-c4', 'e-c5']);
+    expect(journal.entries.map((entry) => entry.eventId).sort()).toEqual([
+      'e-c1',
+      'e-c2',
+      'e-c4',
+      'e-c5',
+    ]);
     expect(await store.getMemory(project, 'call:c2')).toEqual({ kind: 'call', callId: 'c2' });
     expect(await store.getMemory(project, 'call:c3')).toBeNull();
   });
@@ -245,29 +350,60 @@ export function inboxCases(fresh: FreshStore): void {
     expect(later.map((e) => [e.eventId, e.attempts, e.lastError])).toEqual([['e1', 2, 'CRM 503']]);
     expect(await store.release('w', project, 'e1')).toBe(true);
     expect(await store.release('w', project, 'e1')).toBe(false);
-    expect((await store.getEvent(project, 'e1'))?.event).toMatchObject({ attempts: 1, claimedBy: null, state: 'pending' });
+    expect((await store.getEvent(project, 'e1'))?.event).toMatchObject({
+      attempts: 1,
+      claimedBy: null,
+      state: 'pending',
+    });
     expect(await store.scheduleRetry('w', project, 'e1', 'not mine', at(9_000))).toBe(false);
   });
 
   it('dead letter: a failed event is listed with its error and journal, and retry puts it back to pending', async () => {
     const { store } = await open();
     const project = await activeProject(store);
-    await store.insertEvents(project, [callEvent('e1', 'c1'), callEvent('e2', 'c2'), callEvent('e3', 'c3')], T0);
+    await store.insertEvents(
+      project,
+      [callEvent('e1', 'c1'), callEvent('e2', 'c2'), callEvent('e3', 'c3')],
+      T0,
+    );
     for (const item of await store.claimEvents('w', 10, 60_000, T0)) {
-      await store.fail('w', project, item.eventId, `gave up on ${item.eventId}`, journalOf(item.eventId, { outcome: 'failed' }));
+      await store.fail(
+        'w',
+        project,
+        item.eventId,
+        `gave up on ${item.eventId}`,
+        journalOf(item.eventId, { outcome: 'failed' }),
+      );
     }
     const page1 = await store.listFailed(project, 2);
     expect(page1.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
     const page2 = await store.listFailed(project, 2, page1.next ?? undefined);
     expect(page2).toMatchObject({ events: [{ eventId: 'e3' }], next: null });
     const detail = await store.getEvent(project, 'e2');
-    expect(detail?.event).toMatchObject({ state: 'failed', lastError: 'gave up on e2', attempts: 1 });
-    expect(detail?.journal).toMatchObject({ eventId: 'e2', outcome: 'failed', at: T0.toISOString() });
+    expect(detail?.event).toMatchObject({
+      state: 'failed',
+      lastError: 'gave up on e2',
+      attempts: 1,
+    });
+    expect(detail?.journal).toMatchObject({
+      eventId: 'e2',
+      outcome: 'failed',
+      at: T0.toISOString(),
+    });
     expect(await store.retry(project, 'e2', T0)).toBe(true);
     expect(await store.retry(project, 'e2', T0)).toBe(false);
     expect(await store.retry(project, 'missing', T0)).toBe(false);
-    expect((await store.getEvent(project, 'e2'))?.event).toMatchObject({ state: 'pending', attempts: 0 });
-    expect(await store.countEvents(project)).toEqual({ pending: 1, applied: 0, skipped: 0, failed: 2, expired: 0 });
+    expect((await store.getEvent(project, 'e2'))?.event).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
+    expect(await store.countEvents(project)).toEqual({
+      pending: 1,
+      applied: 0,
+      skipped: 0,
+      failed: 2,
+      expired: 0,
+    });
     expect(await drain(store, project)).toEqual(['e2']);
   });
 
@@ -290,7 +426,11 @@ export function inboxCases(fresh: FreshStore): void {
       ],
       T0,
     );
-    expect(await store.resolveHeld(project, { resend: true, ...kyiv })).toEqual({ kept: 3, expired: 2, skipped: 0 });
+    expect(await store.resolveHeld(project, { resend: true, ...kyiv })).toEqual({
+      kept: 3,
+      expired: 2,
+      skipped: 0,
+    });
     expect((await store.getEvent(project, 'old-2'))?.event.state).toBe('expired');
     expect((await store.getEvent(project, 'late-1'))?.event.state).toBe('expired');
     await store.moveIntegration(project, 'active', null, T0);
@@ -301,7 +441,11 @@ export function inboxCases(fresh: FreshStore): void {
     const { store } = await open();
     const project = await activeProject(store);
     await store.moveIntegration(project, 'inactive', 'operator', T0);
-    await store.insertEvents(project, [callEvent('a1', 'A'), callEvent('a2', 'A'), callEvent('b1', 'B')], T0);
+    await store.insertEvents(
+      project,
+      [callEvent('a1', 'A'), callEvent('a2', 'A'), callEvent('b1', 'B')],
+      T0,
+    );
     const input = { resend: false, timezone: 'UTC', windowDays: 3, now: T0 };
     expect(await store.resolveHeld(project, input)).toEqual({ kept: 0, expired: 0, skipped: 3 });
     expect(await store.resolveHeld(project, input)).toEqual({ kept: 0, expired: 0, skipped: 0 });

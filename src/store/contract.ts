@@ -27,7 +27,13 @@ export const T0 = new Date('2026-03-10T10:00:00Z');
 export const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 export function recording(eventId: string, callId: string, when = '2026-03-10T09:00:00Z'): Event {
-  return { eventId, at: when, type: 'call.recording', callId, recordingUrl: `https://rec.example/${eventId}` };
+  return {
+    eventId,
+    at: when,
+    type: 'call.recording',
+    callId,
+    recordingUrl: `https://rec.example/${eventId}`,
+  };
 }
 
 /** An event of a call, its ordering key the call (D7). */
@@ -35,9 +41,23 @@ export function callEvent(eventId: string, callId: string, when?: string): NewEv
   return { event: recording(eventId, callId, when), orderingKey: `call:${callId}` };
 }
 
-export function journalOf(eventId: string, options: { callId?: string | null; phones?: string[]; outcome?: JournalEntry['outcome']; at?: Date } = {}): JournalRecord {
+export function journalOf(
+  eventId: string,
+  options: {
+    callId?: string | null;
+    phones?: string[];
+    outcome?: JournalEntry['outcome'];
+    at?: Date;
+  } = {},
+): JournalRecord {
   return {
-    entry: { eventId, type: 'call.recording', conditions: [], outcome: options.outcome ?? 'applied', operations: [] },
+    entry: {
+      eventId,
+      type: 'call.recording',
+      conditions: [],
+      outcome: options.outcome ?? 'applied',
+      operations: [],
+    },
     at: options.at ?? T0,
     callId: options.callId ?? null,
     phones: options.phones ?? [],
@@ -46,7 +66,13 @@ export function journalOf(eventId: string, options: { callId?: string | null; ph
 
 /** A project whose integration is active, so its events can be claimed. */
 export async function activeProject(store: Store, id = 'acme'): Promise<string> {
-  await store.putProject({ id, crm: 'pipedrive', document: { crm: 'pipedrive' }, secrets: 'enc:…', now: T0 });
+  await store.putProject({
+    id,
+    crm: 'pipedrive',
+    document: { crm: 'pipedrive' },
+    secrets: 'enc:…',
+    now: T0,
+  });
   const moved = await store.moveIntegration(id, 'active', null, T0);
   if (!moved.ok) throw new Error(moved.message);
   return id;
@@ -59,7 +85,10 @@ export async function drain(store: Store, project: string, now = T0): Promise<st
     const claimed = await store.claimEvents('drain', 100, 60_000, now);
     if (claimed.length === 0) return done;
     for (const item of claimed) {
-      await store.complete('drain', project, item.eventId, { outcome: 'applied', journal: journalOf(item.eventId) });
+      await store.complete('drain', project, item.eventId, {
+        outcome: 'applied',
+        journal: journalOf(item.eventId),
+      });
       done.push(item.eventId);
     }
   }

@@ -8,7 +8,9 @@ describe('G10 resend window (calendar days in the project time zone)', () => {
     expect(windowStartDay(now, 'Europe/Kyiv', 3)).toBe('2026-03-08');
     expect(windowStartDay(now, 'UTC', 1)).toBe('2026-03-10');
     // 12:00 UTC is already 01:00 on the 11th in Auckland (UTC+13 in March).
-    expect(windowStartDay(new Date('2026-03-10T12:00:00Z'), 'Pacific/Auckland', 3)).toBe('2026-03-09');
+    expect(windowStartDay(new Date('2026-03-10T12:00:00Z'), 'Pacific/Auckland', 3)).toBe(
+      '2026-03-09',
+    );
   });
 
   it('G10: a call belongs to the day of its first event in the zone, not in UTC', () => {
@@ -16,7 +18,9 @@ describe('G10 resend window (calendar days in the project time zone)', () => {
     expect(calendarDay(new Date('2026-03-07T22:30:00Z'), 'Europe/Kyiv')).toBe('2026-03-08');
     expect(insideWindow(new Date('2026-03-07T22:30:00Z'), window)).toBe(true);
     expect(insideWindow(new Date('2026-03-07T21:59:59Z'), window)).toBe(false);
-    expect(insideWindow(new Date('2026-03-07T22:30:00Z'), { ...window, timezone: 'UTC' })).toBe(false);
+    expect(insideWindow(new Date('2026-03-07T22:30:00Z'), { ...window, timezone: 'UTC' })).toBe(
+      false,
+    );
   });
 
   it('G10: day arithmetic holds across a DST change and month ends', () => {

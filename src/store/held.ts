@@ -9,7 +9,12 @@ const DAY_MS = 86_400_000;
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function calendarDay(instant: Date, timezone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /** The first calendar day of the window: today and the `windowDays - 1` days before it, in the zone. */
@@ -21,11 +26,21 @@ export function windowStartDay(now: Date, timezone: string, windowDays: number):
 }
 
 /** Whether a call whose first event happened at `firstAt` is inside the resend window. */
-export function insideWindow(firstAt: Date, input: Pick<ResolveHeld, 'now' | 'timezone' | 'windowDays'>): boolean {
-  return calendarDay(firstAt, input.timezone) >= windowStartDay(input.now, input.timezone, input.windowDays);
+export function insideWindow(
+  firstAt: Date,
+  input: Pick<ResolveHeld, 'now' | 'timezone' | 'windowDays'>,
+): boolean {
+  return (
+    calendarDay(firstAt, input.timezone) >=
+    windowStartDay(input.now, input.timezone, input.windowDays)
+  );
 }
 
-export function resolveHeld(db: Db, projectId: string, input: ResolveHeld): Promise<ResolveHeldResult> {
+export function resolveHeld(
+  db: Db,
+  projectId: string,
+  input: ResolveHeld,
+): Promise<ResolveHeldResult> {
   return db.transaction(async (tx) => {
     // Per ordering key (one call or dialog): the `at` of its first event, whatever that event's state.
     const groups = await tx.all(
@@ -36,9 +51,16 @@ export function resolveHeld(db: Db, projectId: string, input: ResolveHeld): Prom
     const result = { kept: 0, expired: 0, skipped: 0 };
     for (const group of groups) {
       const key = str(group['ordering_key']);
-      const fate = !input.resend ? 'skipped' : insideWindow(new Date(num(group['first_at'])), input) ? null : 'expired';
+      const fate = !input.resend
+        ? 'skipped'
+        : insideWindow(new Date(num(group['first_at'])), input)
+          ? null
+          : 'expired';
       if (fate === null) {
-        const row = await tx.get(`SELECT COUNT(*) AS n FROM events WHERE project_id = ? AND ordering_key = ? AND state = 'pending'`, [projectId, key]);
+        const row = await tx.get(
+          `SELECT COUNT(*) AS n FROM events WHERE project_id = ? AND ordering_key = ? AND state = 'pending'`,
+          [projectId, key],
+        );
         result.kept += num(row?.['n'] ?? 0);
         continue;
       }

@@ -3,10 +3,34 @@ import { appendJournal } from './journal.js';
 import { completeInOneStatement, type HeldCompletion } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
 import { applyIndexChanges } from './phone-index.js';
-import { decodeCursor, encodeCursor, EVENT_COLUMNS, eventFromRow, journalFromRow, toMs } from './rows.js';
-import { num, placeholders, str, type Db, type Dialect, type Param, type Queryable, type Statement } from './sql.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  EVENT_COLUMNS,
+  eventFromRow,
+  journalFromRow,
+  toMs,
+} from './rows.js';
+import {
+  num,
+  placeholders,
+  str,
+  type Db,
+  type Dialect,
+  type Param,
+  type Queryable,
+  type Statement,
+} from './sql.js';
 import { EVENT_STATES } from './states.js';
-import type { Completion, EventCounts, EventDetail, InboxEvent, InsertResult, JournalRecord, NewEvent } from './store.js';
+import type {
+  Completion,
+  EventCounts,
+  EventDetail,
+  InboxEvent,
+  InsertResult,
+  JournalRecord,
+  NewEvent,
+} from './store.js';
 
 // The inbox: accepted events and their way through the workers (D7, service §4–5).
 
@@ -17,7 +41,12 @@ const INSERT_CHUNK = 100;
 // of a key before event n (PostgreSQL allots sequence values before commit).
 const INBOX_LOCK_SPACE = 1;
 
-export async function insertEvents(db: Db, projectId: string, events: readonly NewEvent[], now: Date): Promise<InsertResult> {
+export async function insertEvents(
+  db: Db,
+  projectId: string,
+  events: readonly NewEvent[],
+  now: Date,
+): Promise<InsertResult> {
   const [result] = await commitInserts(db, [{ projectId, events, now }]);
   if (!result) throw new Error('insertEvents: no result');
   return result;
@@ -37,7 +66,13 @@ export interface Insert {
 async function commitInserts(db: Db, items: readonly Insert[]): Promise<InsertResult[]> {
   // Sorted, so two batches locking the same projects cannot deadlock.
   const projects = [...new Set(items.map((item) => item.projectId))].sort();
-  const locks: Statement[] = db.dialect === 'postgres' ? projects.map((id) => ({ sql: 'SELECT pg_advisory_xact_lock(?, hashtext(?))', params: [INBOX_LOCK_SPACE, id] })) : [];
+  const locks: Statement[] =
+    db.dialect === 'postgres'
+      ? projects.map((id) => ({
+          sql: 'SELECT pg_advisory_xact_lock(?, hashtext(?))',
+          params: [INBOX_LOCK_SPACE, id],
+        }))
+      : [];
   const inserts = items.map((item) => insertStatements(item.projectId, item.events, item.now));
   const results = await db.script([...locks, ...inserts.flat()], { urgent: true });
   let at = locks.length;
@@ -59,7 +94,14 @@ function insertStatements(projectId: string, events: readonly NewEvent[], now: D
     const chunk = fresh.slice(start, start + INSERT_CHUNK);
     const params: Param[] = [];
     for (const { event, orderingKey } of chunk) {
-      params.push(projectId, event.eventId, orderingKey, JSON.stringify(event), Date.parse(event.at), toMs(now));
+      params.push(
+        projectId,
+        event.eventId,
+        orderingKey,
+        JSON.stringify(event),
+        Date.parse(event.at),
+        toMs(now),
+      );
     }
     const values = chunk.map(() => placeholders(6)).join(', ');
     statements.push({
@@ -109,11 +151,14 @@ const CLAIM_LOCK_SPACE = 2;
 // calls go on in order. Forms have neither id: a failed form holds nothing back.
 function sameConversation(dialect: Dialect, a: string, b: string): string {
   const field = (alias: string, name: string): string =>
-    dialect === 'postgres' ? `((${alias}.body)::jsonb ->> '${name}')` : `json_extract(${alias}.body, '$.${name}')`;
+    dialect === 'postgres'
+      ? `((${alias}.body)::jsonb ->> '${name}')`
+      : `json_extract(${alias}.body, '$.${name}')`;
   return `(${field(a, 'callId')} = ${field(b, 'callId')} OR ${field(a, 'dialogId')} = ${field(b, 'dialogId')})`;
 }
 
-const earlier = (a: string, b: string): string => `(${a}.at_ms < ${b}.at_ms OR (${a}.at_ms = ${b}.at_ms AND ${a}.seq < ${b}.seq))`;
+const earlier = (a: string, b: string): string =>
+  `(${a}.at_ms < ${b}.at_ms OR (${a}.at_ms = ${b}.at_ms AND ${a}.seq < ${b}.seq))`;
 
 function claimable(dialect: Dialect): string {
   const heldByFailure = `EXISTS (
@@ -153,7 +198,13 @@ const CLAIM_POSTGRES = `${CLAIM} (
          ORDER BY c.seq LIMIT ?)
        RETURNING ${EVENT_COLUMNS}`;
 
-export async function claimEvents(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]> {
+export async function claimEvents(
+  db: Db,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+  now: Date,
+): Promise<InboxEvent[]> {
   const nowMs = toMs(now);
   const claim = [workerId, nowMs + leaseMs];
   const claimable = [nowMs, nowMs, nowMs];
@@ -163,7 +214,11 @@ export async function claimEvents(db: Db, workerId: string, limit: number, lease
     db.dialect === 'postgres'
       ? [
           { sql: 'SELECT pg_advisory_xact_lock(?, ?)', params: [CLAIM_LOCK_SPACE, 0] },
-          { sql: CLAIM_POSTGRES, params: [...claim, ...claimable, limit, limit], prepareAs: 'callmatrix_claim' },
+          {
+            sql: CLAIM_POSTGRES,
+            params: [...claim, ...claimable, limit, limit],
+            prepareAs: 'callmatrix_claim',
+          },
         ]
       : [{ sql: CLAIM_SQLITE, params: [...claim, ...claimable, limit] }];
   const rows = (await db.script(statements, { durable: false })).at(-1) ?? [];
@@ -172,8 +227,22 @@ export async function claimEvents(db: Db, workerId: string, limit: number, lease
 
 const HELD_BY = `project_id = ? AND event_id = ? AND state = 'pending' AND claimed_by = ?`;
 
-export async function renewLease(db: Db, workerId: string, projectId: string, eventId: string, leaseMs: number, now: Date): Promise<boolean> {
-  return (await db.run(`UPDATE events SET claimed_until = ? WHERE ${HELD_BY}`, [toMs(now) + leaseMs, projectId, eventId, workerId])) === 1;
+export async function renewLease(
+  db: Db,
+  workerId: string,
+  projectId: string,
+  eventId: string,
+  leaseMs: number,
+  now: Date,
+): Promise<boolean> {
+  return (
+    (await db.run(`UPDATE events SET claimed_until = ? WHERE ${HELD_BY}`, [
+      toMs(now) + leaseMs,
+      projectId,
+      eventId,
+      workerId,
+    ])) === 1
+  );
 }
 
 /** How many completions one PostgreSQL statement may carry at most. */
@@ -197,35 +266,65 @@ export function batchable(db: Db, completion: Completion): boolean {
 }
 
 /** A completion in a transaction of its own (SQLite; PostgreSQL with phone index changes). */
-export function complete(db: Db, workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean> {
+export function complete(
+  db: Db,
+  workerId: string,
+  projectId: string,
+  eventId: string,
+  completion: Completion,
+): Promise<boolean> {
   // Not durable: if a power cut undoes it, the plan with its CRM ids is back
   // too (it was committed durably), so the redo sends nothing twice (D13).
-  return db.transaction(async (tx) => {
-    const changed = await tx.run(
-      `UPDATE events SET state = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE ${HELD_BY}`,
-      [completion.outcome, projectId, eventId, workerId],
-    );
-    if (changed !== 1) return false;
-    if (completion.memory) await putMemory(tx, projectId, completion.memory.key, completion.memory.memory);
-    if (completion.index && completion.index.length > 0) await applyIndexChanges(tx, projectId, completion.index);
-    await deletePlan(tx, projectId, eventId);
-    // Last: the journal's per-project lock (PostgreSQL) is held from here to the commit, so as briefly as this transaction allows.
-    await appendJournal(tx, projectId, completion.journal);
-    return true;
-  }, { durable: false });
+  return db.transaction(
+    async (tx) => {
+      const changed = await tx.run(
+        `UPDATE events SET state = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE ${HELD_BY}`,
+        [completion.outcome, projectId, eventId, workerId],
+      );
+      if (changed !== 1) return false;
+      if (completion.memory)
+        await putMemory(tx, projectId, completion.memory.key, completion.memory.memory);
+      if (completion.index && completion.index.length > 0)
+        await applyIndexChanges(tx, projectId, completion.index);
+      await deletePlan(tx, projectId, eventId);
+      // Last: the journal's per-project lock (PostgreSQL) is held from here to the commit, so as briefly as this transaction allows.
+      await appendJournal(tx, projectId, completion.journal);
+      return true;
+    },
+    { durable: false },
+  );
 }
 
-export async function release(db: Db, workerId: string, projectId: string, eventId: string): Promise<boolean> {
+export async function release(
+  db: Db,
+  workerId: string,
+  projectId: string,
+  eventId: string,
+): Promise<boolean> {
   const sql = `UPDATE events SET claimed_by = NULL, claimed_until = NULL, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE ${HELD_BY}`;
   return (await db.run(sql, [projectId, eventId, workerId])) === 1;
 }
 
-export async function scheduleRetry(db: Db, workerId: string, projectId: string, eventId: string, error: string, nextAttemptAt: Date): Promise<boolean> {
+export async function scheduleRetry(
+  db: Db,
+  workerId: string,
+  projectId: string,
+  eventId: string,
+  error: string,
+  nextAttemptAt: Date,
+): Promise<boolean> {
   const sql = `UPDATE events SET claimed_by = NULL, claimed_until = NULL, last_error = ?, next_attempt_at = ? WHERE ${HELD_BY}`;
   return (await db.run(sql, [error, toMs(nextAttemptAt), projectId, eventId, workerId])) === 1;
 }
 
-export function fail(db: Db, workerId: string, projectId: string, eventId: string, error: string, journal?: JournalRecord): Promise<boolean> {
+export function fail(
+  db: Db,
+  workerId: string,
+  projectId: string,
+  eventId: string,
+  error: string,
+  journal?: JournalRecord,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const sql = `UPDATE events SET state = 'failed', claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = ? WHERE ${HELD_BY}`;
     if ((await tx.run(sql, [error, projectId, eventId, workerId])) !== 1) return false;
@@ -234,25 +333,44 @@ export function fail(db: Db, workerId: string, projectId: string, eventId: strin
   });
 }
 
-export async function retry(db: Db, projectId: string, eventId: string, now: Date): Promise<boolean> {
+export async function retry(
+  db: Db,
+  projectId: string,
+  eventId: string,
+  now: Date,
+): Promise<boolean> {
   const sql = `UPDATE events SET state = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL
                WHERE project_id = ? AND event_id = ? AND state = 'failed'`;
   return (await db.run(sql, [toMs(now), projectId, eventId])) === 1;
 }
 
-export async function getEvent(db: Queryable, projectId: string, eventId: string): Promise<EventDetail | null> {
-  const row = await db.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = ? AND event_id = ?`, [projectId, eventId]);
+export async function getEvent(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+): Promise<EventDetail | null> {
+  const row = await db.get(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = ? AND event_id = ?`,
+    [projectId, eventId],
+  );
   if (!row) return null;
-  const entry = await db.get('SELECT at_ms, entry FROM journal WHERE project_id = ? AND event_id = ? ORDER BY seq DESC LIMIT 1', [projectId, eventId]);
+  const entry = await db.get(
+    'SELECT at_ms, entry FROM journal WHERE project_id = ? AND event_id = ? ORDER BY seq DESC LIMIT 1',
+    [projectId, eventId],
+  );
   return { event: eventFromRow(row), journal: entry ? journalFromRow(entry) : null };
 }
 
-export async function listFailed(db: Queryable, projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }> {
-  const rows = await db.all(`SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = ? AND state = 'failed' AND seq > ? ORDER BY seq LIMIT ?`, [
-    projectId,
-    decodeCursor(cursor),
-    limit + 1,
-  ]);
+export async function listFailed(
+  db: Queryable,
+  projectId: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ events: InboxEvent[]; next: string | null }> {
+  const rows = await db.all(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = ? AND state = 'failed' AND seq > ? ORDER BY seq LIMIT ?`,
+    [projectId, decodeCursor(cursor), limit + 1],
+  );
   const events = rows.slice(0, limit).map(eventFromRow);
   const last = events.at(-1);
   return { events, next: rows.length > limit && last ? encodeCursor(last.seq) : null };
@@ -262,13 +380,19 @@ export async function countPending(db: Queryable, projectId?: string): Promise<n
   const row =
     projectId === undefined
       ? await db.get("SELECT COUNT(*) AS n FROM events WHERE state = 'pending'")
-      : await db.get("SELECT COUNT(*) AS n FROM events WHERE project_id = ? AND state = 'pending'", [projectId]);
+      : await db.get(
+          "SELECT COUNT(*) AS n FROM events WHERE project_id = ? AND state = 'pending'",
+          [projectId],
+        );
   return num(row?.['n'] ?? 0);
 }
 
 export async function countEvents(db: Queryable, projectId: string): Promise<EventCounts> {
   const counts = Object.fromEntries(EVENT_STATES.map((state) => [state, 0])) as EventCounts;
-  const rows = await db.all('SELECT state, COUNT(*) AS n FROM events WHERE project_id = ? GROUP BY state', [projectId]);
+  const rows = await db.all(
+    'SELECT state, COUNT(*) AS n FROM events WHERE project_id = ? GROUP BY state',
+    [projectId],
+  );
   for (const row of rows) {
     const state = str(row['state']);
     if (state in counts) counts[state as keyof EventCounts] = num(row['n']);

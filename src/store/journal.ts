@@ -12,24 +12,40 @@ const DEFAULT_LIMIT = 100;
 export const JOURNAL_LOCK_SPACE = 3;
 
 /** Appends one entry (inside the caller's transaction). */
-export async function appendJournal(tx: Queryable, projectId: string, record: JournalRecord): Promise<void> {
-  if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [JOURNAL_LOCK_SPACE, projectId]);
-  const row = await tx.get('INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq', [
-    projectId,
-    record.entry.eventId,
-    record.callId,
-    record.entry.outcome,
-    toMs(record.at),
-    JSON.stringify(record.entry),
-  ]);
+export async function appendJournal(
+  tx: Queryable,
+  projectId: string,
+  record: JournalRecord,
+): Promise<void> {
+  if (tx.dialect === 'postgres')
+    await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [JOURNAL_LOCK_SPACE, projectId]);
+  const row = await tx.get(
+    'INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq',
+    [
+      projectId,
+      record.entry.eventId,
+      record.callId,
+      record.entry.outcome,
+      toMs(record.at),
+      JSON.stringify(record.entry),
+    ],
+  );
   const seq = num(row?.['seq']);
   for (const phone of new Set(record.phones)) {
-    await tx.run('INSERT INTO journal_phones (project_id, phone, journal_seq) VALUES (?, ?, ?)', [projectId, phone, seq]);
+    await tx.run('INSERT INTO journal_phones (project_id, phone, journal_seq) VALUES (?, ?, ?)', [
+      projectId,
+      phone,
+      seq,
+    ]);
   }
 }
 
 /** The journal in order, filtered; `next` is null on the last page. */
-export async function listJournal(db: Queryable, projectId: string, query: JournalQuery): Promise<JournalPage> {
+export async function listJournal(
+  db: Queryable,
+  projectId: string,
+  query: JournalQuery,
+): Promise<JournalPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const where = ['j.project_id = ?', 'j.seq > ?'];
   const params: Param[] = [projectId, decodeCursor(query.cursor)];
@@ -50,11 +66,16 @@ export async function listJournal(db: Queryable, projectId: string, query: Journ
     params.push(toMs(query.to));
   }
   if (query.phone !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM journal_phones p WHERE p.project_id = j.project_id AND p.phone = ? AND p.journal_seq = j.seq)');
+    where.push(
+      'EXISTS (SELECT 1 FROM journal_phones p WHERE p.project_id = j.project_id AND p.phone = ? AND p.journal_seq = j.seq)',
+    );
     params.push(query.phone);
   }
   params.push(limit + 1);
-  const rows = await db.all(`SELECT j.seq, j.at_ms, j.entry FROM journal j WHERE ${where.join(' AND ')} ORDER BY j.seq LIMIT ?`, params);
+  const rows = await db.all(
+    `SELECT j.seq, j.at_ms, j.entry FROM journal j WHERE ${where.join(' AND ')} ORDER BY j.seq LIMIT ?`,
+    params,
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -6,16 +6,29 @@ import { num, type Db } from './sql.js';
 const MIGRATION_LOCK = 7_320_451;
 
 /** Applies the migrations not yet recorded in schema_migrations; returns the versions applied. */
-export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): Promise<number[]> {
+export async function migrate(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now = new Date(),
+): Promise<number[]> {
   return db.transaction(async (tx) => {
-    if (tx.dialect === 'postgres') await tx.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
-    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const done = new Set((await tx.all('SELECT version FROM schema_migrations')).map((row) => num(row['version'])));
+    if (tx.dialect === 'postgres')
+      await tx.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
+    const done = new Set(
+      (await tx.all('SELECT version FROM schema_migrations')).map((row) => num(row['version'])),
+    );
     const applied: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
       await tx.exec(migration.sql(tx.dialect));
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, now.getTime()]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        migration.version,
+        migration.name,
+        now.getTime(),
+      ]);
       applied.push(migration.version);
     }
     return applied;

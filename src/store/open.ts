@@ -18,11 +18,21 @@ export interface OpenOptions {
 export async function openStore(url: string, options: OpenOptions = {}): Promise<Store> {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw new Error('sqlite: URL names no file: expected sqlite:PATH, e.g. sqlite:./data/callmatrix.db');
+    if (path === '')
+      throw new Error(
+        'sqlite: URL names no file: expected sqlite:PATH, e.g. sqlite:./data/callmatrix.db',
+      );
     return SqlStore.open(openSqlite(path));
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return SqlStore.open(await openPostgres(url, { ...(options.schema !== undefined && { schema: options.schema }), ...(options.poolSize !== undefined && { max: options.poolSize }) }));
+    return SqlStore.open(
+      await openPostgres(url, {
+        ...(options.schema !== undefined && { schema: options.schema }),
+        ...(options.poolSize !== undefined && { max: options.poolSize }),
+      }),
+    );
   }
-  throw new Error(`unsupported database URL "${url.replace(/\/\/[^@/]*@/, '//…@')}": expected sqlite:PATH or postgres://…`);
+  throw new Error(
+    `unsupported database URL "${url.replace(/\/\/[^@/]*@/, '//…@')}": expected sqlite:PATH or postgres://…`,
+  );
 }

@@ -79,13 +79,26 @@ export class DurablePipelineState implements PipelineState {
     const apply = async (operation: Operation): ReturnType<CrmPort['apply']> => {
       await this.flush();
       const result = await inner.apply(operation);
-      if (result.ok) await this.store.recordOperation(this.projectId, this.eventId, operation.key, result.value);
+      if (result.ok)
+        await this.store.recordOperation(this.projectId, this.eventId, operation.key, result.value);
       return result;
     };
-    const notifyTogether = async (operations: readonly NotifyOperation[]): Promise<Result<string[]>> => {
+    const notifyTogether = async (
+      operations: readonly NotifyOperation[],
+    ): Promise<Result<string[]>> => {
       await this.flush();
-      const result = await (inner.notifyTogether?.(operations) ?? Promise.resolve(err<string[]>(new CrmError('permanent', 'the CRM takes no pop-ups together'))));
-      if (result.ok) for (const [n, operation] of operations.entries()) await this.store.recordOperation(this.projectId, this.eventId, operation.key, result.value[n] ?? '');
+      const result = await (inner.notifyTogether?.(operations) ??
+        Promise.resolve(
+          err<string[]>(new CrmError('permanent', 'the CRM takes no pop-ups together')),
+        ));
+      if (result.ok)
+        for (const [n, operation] of operations.entries())
+          await this.store.recordOperation(
+            this.projectId,
+            this.eventId,
+            operation.key,
+            result.value[n] ?? '',
+          );
       return result;
     };
     return {
@@ -114,9 +127,13 @@ export class DurablePipelineState implements PipelineState {
   }
 
   private expectKey(key: string): void {
-    if (key !== this.key) throw new Error(`DurablePipelineState for ${this.key ?? 'no memory key'} was asked for ${key}`);
+    if (key !== this.key)
+      throw new Error(
+        `DurablePipelineState for ${this.key ?? 'no memory key'} was asked for ${key}`,
+      );
   }
   private expectEvent(eventId: string): void {
-    if (eventId !== this.eventId) throw new Error(`DurablePipelineState for event ${this.eventId} was asked for ${eventId}`);
+    if (eventId !== this.eventId)
+      throw new Error(`DurablePipelineState for event ${this.eventId} was asked for ${eventId}`);
   }
 }

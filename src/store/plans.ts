@@ -6,24 +6,48 @@ import type { StoredPlan, WorkState } from './store.js';
 
 // Call / dialog memory and plans under way (D6, D13, style §2.9).
 
-export async function getMemory(db: Queryable, projectId: string, key: string): Promise<Memory | null> {
-  const row = await db.get('SELECT body FROM memories WHERE project_id = ? AND key = ?', [projectId, key]);
+export async function getMemory(
+  db: Queryable,
+  projectId: string,
+  key: string,
+): Promise<Memory | null> {
+  const row = await db.get('SELECT body FROM memories WHERE project_id = ? AND key = ?', [
+    projectId,
+    key,
+  ]);
   return row ? json<Memory>(row['body']) : null;
 }
 
-export async function putMemory(db: Queryable, projectId: string, key: string, memory: Memory): Promise<void> {
-  await db.run('INSERT INTO memories (project_id, key, body) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET body = excluded.body', [
-    projectId,
-    key,
-    JSON.stringify(memory),
-  ]);
+export async function putMemory(
+  db: Queryable,
+  projectId: string,
+  key: string,
+  memory: Memory,
+): Promise<void> {
+  await db.run(
+    'INSERT INTO memories (project_id, key, body) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET body = excluded.body',
+    [projectId, key, JSON.stringify(memory)],
+  );
 }
 
-export async function getPlan(db: Queryable, projectId: string, eventId: string): Promise<StoredPlan | null> {
-  const row = await db.get('SELECT decision FROM plans WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+export async function getPlan(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+): Promise<StoredPlan | null> {
+  const row = await db.get('SELECT decision FROM plans WHERE project_id = ? AND event_id = ?', [
+    projectId,
+    eventId,
+  ]);
   if (!row) return null;
-  const done = await db.all('SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
-  return { decision: json<Decision>(row['decision']), ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])) };
+  const done = await db.all(
+    'SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?',
+    [projectId, eventId],
+  );
+  return {
+    decision: json<Decision>(row['decision']),
+    ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
+  };
 }
 
 /**
@@ -32,7 +56,12 @@ export async function getPlan(db: Queryable, projectId: string, eventId: string)
  * each was a query of its own for every event). The plan's recorded ids are
  * read only when there is a plan (a retry), which is rare.
  */
-export async function getWorkState(db: Queryable, projectId: string, memoryKey: string | null, eventId: string): Promise<WorkState> {
+export async function getWorkState(
+  db: Queryable,
+  projectId: string,
+  memoryKey: string | null,
+  eventId: string,
+): Promise<WorkState> {
   const row = await db.get(
     `SELECT (SELECT body FROM memories WHERE project_id = ? AND key = ?) AS memory,
             (SELECT decision FROM plans WHERE project_id = ? AND event_id = ?) AS decision`,
@@ -40,21 +69,40 @@ export async function getWorkState(db: Queryable, projectId: string, memoryKey: 
   );
   const memory = memoryKey !== null && row?.['memory'] != null ? json<Memory>(row['memory']) : null;
   if (row?.['decision'] == null) return { memory, plan: null };
-  const done = await db.all('SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
-  return { memory, plan: { decision: json<Decision>(row['decision']), ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])) } };
+  const done = await db.all(
+    'SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?',
+    [projectId, eventId],
+  );
+  return {
+    memory,
+    plan: {
+      decision: json<Decision>(row['decision']),
+      ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
+    },
+  };
 }
 
-export async function savePlan(db: Queryable, projectId: string, eventId: string, decision: Decision): Promise<void> {
+export async function savePlan(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+  decision: Decision,
+): Promise<void> {
   // A plan is decided once (D13): a second save keeps the first decision,
   // whose operation keys the recorded ids belong to.
-  await db.run('INSERT INTO plans (project_id, event_id, decision) VALUES (?, ?, ?) ON CONFLICT (project_id, event_id) DO NOTHING', [
-    projectId,
-    eventId,
-    JSON.stringify(decision),
-  ]);
+  await db.run(
+    'INSERT INTO plans (project_id, event_id, decision) VALUES (?, ?, ?) ON CONFLICT (project_id, event_id) DO NOTHING',
+    [projectId, eventId, JSON.stringify(decision)],
+  );
 }
 
-export async function recordOperation(db: Queryable, projectId: string, eventId: string, operationKey: string, crmId: string): Promise<void> {
+export async function recordOperation(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+  operationKey: string,
+  crmId: string,
+): Promise<void> {
   await db.run(
     `INSERT INTO plan_operations (project_id, event_id, operation_key, crm_id) VALUES (?, ?, ?, ?)
      ON CONFLICT (project_id, event_id, operation_key) DO UPDATE SET crm_id = excluded.crm_id`,
@@ -63,6 +111,9 @@ export async function recordOperation(db: Queryable, projectId: string, eventId:
 }
 
 export async function deletePlan(db: Queryable, projectId: string, eventId: string): Promise<void> {
-  await db.run('DELETE FROM plan_operations WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
+  await db.run('DELETE FROM plan_operations WHERE project_id = ? AND event_id = ?', [
+    projectId,
+    eventId,
+  ]);
   await db.run('DELETE FROM plans WHERE project_id = ? AND event_id = ?', [projectId, eventId]);
 }

@@ -28,7 +28,10 @@ if (url === undefined || url === '') {
     storeContract(async () => {
       const schema = `${prefix}_${schemas.length + 1}`;
       schemas.push(schema);
-      return { store: await openStore(url, { schema, poolSize: 4 }), another: () => openStore(url, { schema, poolSize: 4 }) };
+      return {
+        store: await openStore(url, { schema, poolSize: 4 }),
+        another: () => openStore(url, { schema, poolSize: 4 }),
+      };
     });
   });
 }

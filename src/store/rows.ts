@@ -1,8 +1,20 @@
 import type { CrmId } from '../domain/crm-id.js';
 import type { Event } from '../domain/events.js';
 import type { JournalEntry } from '../domain/plan.js';
-import type { ApiKeyRecord, InboxEvent, IntegrationState, ProjectRecord, RouteMatch, IndexEntity } from './store.js';
-import { EVENT_STATES, INTEGRATION_STATES, type EventState, type IntegrationStateName } from './states.js';
+import type {
+  ApiKeyRecord,
+  InboxEvent,
+  IntegrationState,
+  ProjectRecord,
+  RouteMatch,
+  IndexEntity,
+} from './store.js';
+import {
+  EVENT_STATES,
+  INTEGRATION_STATES,
+  type EventState,
+  type IntegrationStateName,
+} from './states.js';
 import { num, numOrNull, str, strOrNull, type Row } from './sql.js';
 
 // Row ↔ domain, once (style §2.5): snake_case columns and epoch-ms numbers on
@@ -41,7 +53,12 @@ export function projectFromRow(row: Row): ProjectRecord {
 }
 
 export function apiKeyFromRow(row: Row): ApiKeyRecord {
-  return { id: str(row['id']), projectId: strOrNull(row['project_id']), hash: str(row['hash']), createdAt: date(row['created_at']) };
+  return {
+    id: str(row['id']),
+    projectId: strOrNull(row['project_id']),
+    hash: str(row['hash']),
+    createdAt: date(row['created_at']),
+  };
 }
 
 export const EVENT_COLUMNS =
@@ -71,7 +88,11 @@ export function journalFromRow(row: Row): JournalEntry & { readonly at: string }
 
 export function integrationFromRow(row: Row): IntegrationState {
   return {
-    state: oneOf<IntegrationStateName>(INTEGRATION_STATES, row['integration_state'], 'integration state'),
+    state: oneOf<IntegrationStateName>(
+      INTEGRATION_STATES,
+      row['integration_state'],
+      'integration state',
+    ),
     since: date(row['integration_since']),
     reason: strOrNull(row['integration_reason']),
   };

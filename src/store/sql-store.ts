@@ -99,13 +99,20 @@ export class SqlStore implements Store {
     return inbox.renewLease(this.db, workerId, projectId, eventId, leaseMs, now);
   }
   complete(workerId: string, projectId: string, eventId: string, completion: Completion) {
-    if (inbox.batchable(this.db, completion)) return this.completions.submit({ workerId, projectId, eventId, completion });
+    if (inbox.batchable(this.db, completion))
+      return this.completions.submit({ workerId, projectId, eventId, completion });
     return inbox.complete(this.db, workerId, projectId, eventId, completion);
   }
   release(workerId: string, projectId: string, eventId: string) {
     return inbox.release(this.db, workerId, projectId, eventId);
   }
-  scheduleRetry(workerId: string, projectId: string, eventId: string, error: string, nextAttemptAt: Date) {
+  scheduleRetry(
+    workerId: string,
+    projectId: string,
+    eventId: string,
+    error: string,
+    nextAttemptAt: Date,
+  ) {
     return inbox.scheduleRetry(this.db, workerId, projectId, eventId, error, nextAttemptAt);
   }
   fail(workerId: string, projectId: string, eventId: string, error: string, entry?: JournalRecord) {
@@ -170,7 +177,9 @@ export class SqlStore implements Store {
     return index.upsertIndex(this.db, projectId, records);
   }
   applyIndexChanges(projectId: string, changes: readonly IndexChange[]) {
-    return this.db.transaction((tx) => index.applyIndexChanges(tx, projectId, changes), { durable: false });
+    return this.db.transaction((tx) => index.applyIndexChanges(tx, projectId, changes), {
+      durable: false,
+    });
   }
   removeFromIndex(projectId: string, entity: IndexEntity, recordId: string) {
     return index.removeFromIndex(this.db, projectId, entity, recordId);

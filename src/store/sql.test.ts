@@ -10,14 +10,20 @@ import { eventMove, integrationMove } from './states.js';
 
 describe('the query layer', () => {
   it('numbers ? placeholders for PostgreSQL, leaving quoted text alone', () => {
-    expect(numberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d IN (?, ?)")).toBe("SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $3)");
+    expect(numberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d IN (?, ?)")).toBe(
+      "SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $3)",
+    );
   });
 
   it('inlines ? parameters as literals for the simple protocol: strings quoted, numbers as they are, null as NULL, quoted text left alone', () => {
     const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
-    expect(inlineParams("UPDATE t SET a = ?, b = ? WHERE c = '?' AND d = ? AND e = ?", ["w'1", 1796082473967, null, -2], quote)).toBe(
-      "UPDATE t SET a = 'w''1', b = 1796082473967 WHERE c = '?' AND d = NULL AND e = -2",
-    );
+    expect(
+      inlineParams(
+        "UPDATE t SET a = ?, b = ? WHERE c = '?' AND d = ? AND e = ?",
+        ["w'1", 1796082473967, null, -2],
+        quote,
+      ),
+    ).toBe("UPDATE t SET a = 'w''1', b = 1796082473967 WHERE c = '?' AND d = NULL AND e = -2");
     expect(() => inlineParams('SELECT ?, ?', [1], quote)).toThrow(RangeError);
     expect(() => inlineParams('SELECT ?', [1, 2], quote)).toThrow(RangeError);
     expect(() => inlineParams('SELECT ?', [Number.NaN], quote)).toThrow(RangeError);
@@ -50,6 +56,9 @@ describe('the query layer', () => {
     expect(eventMove('failed', 'pending')).toEqual({ ok: true });
     expect(eventMove('applied', 'pending').ok).toBe(false);
     expect(integrationMove('broken', 'active')).toEqual({ ok: true });
-    expect(integrationMove('inactive', 'broken')).toEqual({ ok: false, message: 'the integration cannot move from inactive to broken' });
+    expect(integrationMove('inactive', 'broken')).toEqual({
+      ok: false,
+      message: 'the integration cannot move from inactive to broken',
+    });
   });
 });

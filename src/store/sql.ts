@@ -34,7 +34,10 @@ export interface Db extends Queryable {
    * e.g. before an advisory lock it follows was granted), so locks taken in it
    * are held only inside the server. SQLite: a transaction running them.
    */
-  script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]>;
+  script<T extends Row = Row>(
+    statements: readonly Statement[],
+    options?: TransactionOptions,
+  ): Promise<T[][]>;
   close(): Promise<void>;
 }
 
@@ -85,7 +88,11 @@ export function numberPlaceholders(sql: string): string {
  * round trip and takes no parameters. `quote` makes a string literal (pg's
  * escapeLiteral); numbers must be finite.
  */
-export function inlineParams(sql: string, params: readonly Param[], quote: (text: string) => string): string {
+export function inlineParams(
+  sql: string,
+  params: readonly Param[],
+  quote: (text: string) => string,
+): string {
   let out = '';
   let n = 0;
   let quoted = false;
@@ -95,7 +102,8 @@ export function inlineParams(sql: string, params: readonly Param[], quote: (text
       out += char;
       continue;
     }
-    if (n >= params.length) throw new RangeError(`more placeholders than the ${params.length} parameters`);
+    if (n >= params.length)
+      throw new RangeError(`more placeholders than the ${params.length} parameters`);
     const value = params[n] ?? null;
     n += 1;
     if (value === null) out += 'NULL';
@@ -104,7 +112,8 @@ export function inlineParams(sql: string, params: readonly Param[], quote: (text
       out += String(value);
     } else out += quote(value);
   }
-  if (n !== params.length) throw new RangeError(`${params.length} parameters for ${n} placeholders`);
+  if (n !== params.length)
+    throw new RangeError(`${params.length} parameters for ${n} placeholders`);
   return out;
 }
 

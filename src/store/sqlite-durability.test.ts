@@ -12,7 +12,9 @@ it('service §1: SIGKILL at any moment loses no acknowledged event (SQLite)', as
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-kill-'));
   const url = `sqlite:${join(dir, 'store.db')}`;
   try {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acked: string[] = [];
     await new Promise<void>((resolve, reject) => {
       let buffer = '';
@@ -26,12 +28,15 @@ it('service §1: SIGKILL at any moment loses no acknowledged event (SQLite)', as
           resolve();
         }
       });
-      proc.on('exit', (code) => (acked.length >= 30 ? resolve() : reject(new Error(`child exited early (${code})`))));
+      proc.on('exit', (code) =>
+        acked.length >= 30 ? resolve() : reject(new Error(`child exited early (${code})`)),
+      );
     });
     await new Promise((resolve) => proc.once('close', resolve));
     const store = await openStore(url);
     try {
-      for (const eventId of acked) expect((await store.getEvent('acme', eventId))?.event.state, eventId).toBe('pending');
+      for (const eventId of acked)
+        expect((await store.getEvent('acme', eventId))?.event.state, eventId).toBe('pending');
     } finally {
       await store.close();
     }

@@ -25,11 +25,16 @@ describe('SQLite commit modes', () => {
   it('service §1 / D13: a relaxed transaction commits with synchronous=NORMAL; a statement after it commits with FULL again', async () => {
     const db = openSqlite(join(dir, 'modes.db'));
     try {
-      const inside = await db.transaction((tx) => tx.get<{ synchronous: number }>('PRAGMA synchronous'), { durable: false });
+      const inside = await db.transaction(
+        (tx) => tx.get<{ synchronous: number }>('PRAGMA synchronous'),
+        { durable: false },
+      );
       expect(inside?.synchronous).toBe(1);
       // A recorded operation id is such a statement: it must survive power loss before the next CRM call.
       expect((await db.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous).toBe(2);
-      const durable = await db.transaction((tx) => tx.get<{ synchronous: number }>('PRAGMA synchronous'));
+      const durable = await db.transaction((tx) =>
+        tx.get<{ synchronous: number }>('PRAGMA synchronous'),
+      );
       expect(durable?.synchronous).toBe(2);
     } finally {
       await db.close();

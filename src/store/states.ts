@@ -28,7 +28,9 @@ export type IntegrationStateName = (typeof INTEGRATION_STATES)[number];
  * breaks an active integration; only `activate` ends `broken`; the operator
  * may deactivate from any state. Staying in a state is not a move.
  */
-export const INTEGRATION_TRANSITIONS: ReadonlyArray<readonly [IntegrationStateName, IntegrationStateName]> = [
+export const INTEGRATION_TRANSITIONS: ReadonlyArray<
+  readonly [IntegrationStateName, IntegrationStateName]
+> = [
   ['inactive', 'active'],
   ['active', 'broken'],
   ['active', 'inactive'],
@@ -38,7 +40,12 @@ export const INTEGRATION_TRANSITIONS: ReadonlyArray<readonly [IntegrationStateNa
 
 export type Move = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-function allowed<S extends string>(table: ReadonlyArray<readonly [S, S]>, from: S, to: S, what: string): Move {
+function allowed<S extends string>(
+  table: ReadonlyArray<readonly [S, S]>,
+  from: S,
+  to: S,
+  what: string,
+): Move {
   if (table.some(([a, b]) => a === from && b === to)) return { ok: true };
   return { ok: false, message: `${what} cannot move from ${from} to ${to}` };
 }

@@ -213,7 +213,11 @@ export interface IndexedRecord {
  *   has no rows yet, `phones` (what the client lookup saw, may be empty) are added as oldest.
  */
 export type IndexChange =
-  | { readonly kind: 'record'; readonly record: IndexedRecord; readonly phonesOf?: { readonly entity: IndexEntity; readonly recordId: string } }
+  | {
+      readonly kind: 'record';
+      readonly record: IndexedRecord;
+      readonly phonesOf?: { readonly entity: IndexEntity; readonly recordId: string };
+    }
   /** A record deleted (or merged away) in the CRM: its rows leave the index. */
   | { readonly kind: 'removed'; readonly entity: IndexEntity; readonly recordId: string }
   | {
@@ -253,7 +257,12 @@ export interface Store {
   deleteProject(id: string): Promise<boolean>;
 
   // API keys
-  createApiKey(key: { readonly id: string; readonly projectId: string | null; readonly hash: string; readonly now: Date }): Promise<void>;
+  createApiKey(key: {
+    readonly id: string;
+    readonly projectId: string | null;
+    readonly hash: string;
+    readonly now: Date;
+  }): Promise<void>;
   findApiKey(hash: string): Promise<ApiKeyRecord | null>;
   /** True when any operator key exists (first start creates one when not). */
   hasOperatorKey(): Promise<boolean>;
@@ -283,24 +292,51 @@ export interface Store {
    */
   claimEvents(workerId: string, limit: number, leaseMs: number, now: Date): Promise<InboxEvent[]>;
   /** Extends a lease the worker still holds; false when it lost it. */
-  renewLease(workerId: string, projectId: string, eventId: string, leaseMs: number, now: Date): Promise<boolean>;
+  renewLease(
+    workerId: string,
+    projectId: string,
+    eventId: string,
+    leaseMs: number,
+    now: Date,
+  ): Promise<boolean>;
   /**
    * Finishes a claimed event: state applied|skipped, journal appended, memory
    * saved, plan cleared, all in one transaction. False (nothing written) when
    * the worker no longer holds the lease.
    */
-  complete(workerId: string, projectId: string, eventId: string, completion: Completion): Promise<boolean>;
+  complete(
+    workerId: string,
+    projectId: string,
+    eventId: string,
+    completion: Completion,
+  ): Promise<boolean>;
   /** Hands a claimed event back untouched (SIGTERM drain); the attempt is not counted. */
   release(workerId: string, projectId: string, eventId: string): Promise<boolean>;
   /** Keeps it pending, to be claimed again at `nextAttemptAt`, with the error kept. */
-  scheduleRetry(workerId: string, projectId: string, eventId: string, error: string, nextAttemptAt: Date): Promise<boolean>;
+  scheduleRetry(
+    workerId: string,
+    projectId: string,
+    eventId: string,
+    error: string,
+    nextAttemptAt: Date,
+  ): Promise<boolean>;
   /** Gives up: state failed (dead letter), optionally journalled (`outcome: failed`). */
-  fail(workerId: string, projectId: string, eventId: string, error: string, journal?: JournalRecord): Promise<boolean>;
+  fail(
+    workerId: string,
+    projectId: string,
+    eventId: string,
+    error: string,
+    journal?: JournalRecord,
+  ): Promise<boolean>;
   /** failed → pending, attempts reset, due now. False when the event is unknown or not failed. */
   retry(projectId: string, eventId: string, now: Date): Promise<boolean>;
   getEvent(projectId: string, eventId: string): Promise<EventDetail | null>;
   /** The dead letter: failed events, oldest first, `cursor` from the previous page. */
-  listFailed(projectId: string, limit: number, cursor?: string): Promise<{ events: InboxEvent[]; next: string | null }>;
+  listFailed(
+    projectId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ events: InboxEvent[]; next: string | null }>;
   countEvents(projectId: string): Promise<EventCounts>;
   /**
    * Pending events (held ones included), of one project or of all: read from
@@ -335,14 +371,24 @@ export interface Store {
   /** Stores the decided plan before any of it runs; keeps ids already recorded. */
   savePlan(projectId: string, eventId: string, decision: Decision): Promise<void>;
   /** Persists one operation's CRM id the moment the CRM returned it. */
-  recordOperation(projectId: string, eventId: string, operationKey: string, crmId: string): Promise<void>;
+  recordOperation(
+    projectId: string,
+    eventId: string,
+    operationKey: string,
+    crmId: string,
+  ): Promise<void>;
   clearPlan(projectId: string, eventId: string): Promise<void>;
 
   // integration state
   /** `inactive` since the project's creation when never set. Null for an unknown project. */
   getIntegration(projectId: string): Promise<IntegrationState | null>;
   /** Applies a move allowed by INTEGRATION_TRANSITIONS; staying put is ok and keeps `since`. */
-  moveIntegration(projectId: string, to: IntegrationStateName, reason: string | null, now: Date): Promise<IntegrationMoveResult>;
+  moveIntegration(
+    projectId: string,
+    to: IntegrationStateName,
+    reason: string | null,
+    now: Date,
+  ): Promise<IntegrationMoveResult>;
 
   // phone index (G13)
   /** Replaces the phones of each record (a record's old phones are dropped). */
@@ -353,7 +399,11 @@ export interface Store {
   /** Drops the whole index of a project (before a full reload). */
   clearIndex(projectId: string): Promise<void>;
   /** The first entity in `priority` holding the phone, newest record first; one indexed query. */
-  route(projectId: string, e164: string, priority: readonly IndexEntity[]): Promise<RouteMatch | null>;
+  route(
+    projectId: string,
+    e164: string,
+    priority: readonly IndexEntity[],
+  ): Promise<RouteMatch | null>;
   indexStatus(projectId: string): Promise<IndexStatus>;
   setIndexState(projectId: string, state: IndexStatus['state']): Promise<void>;
   /** When the index last finished reading the CRM, as the read's start (null: never), so a restart polls on from there. */

@@ -32,12 +32,21 @@ const CALL_STARTED_MISSING = 'call.started missing';
 /** While waiting for a call.started (D11), look again this often. */
 const WAIT_STEP_MS = 2_000;
 
-export async function handleEvent(item: InboxEvent, project: ProjectView, crm: CrmPort, deps: HandleDeps): Promise<Handled> {
+export async function handleEvent(
+  item: InboxEvent,
+  project: ProjectView,
+  crm: CrmPort,
+  deps: HandleDeps,
+): Promise<Handled> {
   const { store, workerId, observer } = deps;
   const { projectId, eventId, event } = item;
   const watched = watch(crm, observer);
   const state = await DurablePipelineState.load(store, projectId, event);
-  const result = await processEvent(event, { port: state.port(watched.port), project: project.context, state });
+  const result = await processEvent(event, {
+    port: state.port(watched.port),
+    project: project.context,
+    state,
+  });
   await state.flush();
   const now = deps.now();
   const journal = (entry: JournalEntry): JournalRecord => ({
@@ -56,7 +65,12 @@ export async function handleEvent(item: InboxEvent, project: ProjectView, crm: C
       defaultCountry: project.settings.defaultCountry,
       createdOrder: now.getTime(),
     });
-    const done = await store.complete(workerId, projectId, eventId, { outcome: result.entry.outcome, journal: journal(result.entry), ...state.completion(), index });
+    const done = await store.complete(workerId, projectId, eventId, {
+      outcome: result.entry.outcome,
+      journal: journal(result.entry),
+      ...state.completion(),
+      index,
+    });
     return done ? result.entry.outcome : 'lost-lease';
   }
 
@@ -73,21 +87,41 @@ export async function handleEvent(item: InboxEvent, project: ProjectView, crm: C
     const deadline = item.receivedAt.getTime() + deps.endedGraceSec * 1000;
     if (now.getTime() < deadline) {
       const at = new Date(Math.min(deadline, now.getTime() + WAIT_STEP_MS));
-      return (await store.scheduleRetry(workerId, projectId, eventId, reason, at)) ? 'retry' : 'lost-lease';
+      return (await store.scheduleRetry(workerId, projectId, eventId, reason, at))
+        ? 'retry'
+        : 'lost-lease';
     }
-    return (await store.fail(workerId, projectId, eventId, reason, journal(result.entry))) ? 'failed' : 'lost-lease';
+    return (await store.fail(workerId, projectId, eventId, reason, journal(result.entry)))
+      ? 'failed'
+      : 'lost-lease';
   }
   if (result.retryable) {
-    const next = nextAttempt(item.attempts, error ?? { kind: 'retryable' }, now, deps.retryScheduleSec);
-    if (next !== 'give-up') return (await store.scheduleRetry(workerId, projectId, eventId, reason, next)) ? 'retry' : 'lost-lease';
+    const next = nextAttempt(
+      item.attempts,
+      error ?? { kind: 'retryable' },
+      now,
+      deps.retryScheduleSec,
+    );
+    if (next !== 'give-up')
+      return (await store.scheduleRetry(workerId, projectId, eventId, reason, next))
+        ? 'retry'
+        : 'lost-lease';
   }
-  return (await store.fail(workerId, projectId, eventId, reason, journal(result.entry))) ? 'failed' : 'lost-lease';
+  return (await store.fail(workerId, projectId, eventId, reason, journal(result.entry)))
+    ? 'failed'
+    : 'lost-lease';
 }
 
 /** The client's phone(s) the entry concerns, E.164 where valid, for the journal's `phone` filter. */
 function phonesOf(event: Event, state: DurablePipelineState, project: ProjectView): string[] {
   const memory = state.completion().memory?.memory ?? null;
-  const raw = clientNumber(event) ?? (memory?.kind === 'call' ? clientSide(memory) : memory?.kind === 'dialog' ? memory.phone : null);
+  const raw =
+    clientNumber(event) ??
+    (memory?.kind === 'call'
+      ? clientSide(memory)
+      : memory?.kind === 'dialog'
+        ? memory.phone
+        : null);
   if (!raw) return [];
   return [normalisePhone(raw, project.settings.defaultCountry).e164 ?? raw];
 }
@@ -102,7 +136,10 @@ function watch(
 ): { port: CrmPort; lastError: () => CrmError | null; client: () => ClientRecords | null } {
   let last: CrmError | null = null;
   let client: ClientRecords | null = null;
-  const timed = async <T>(method: 'findClient' | 'apply', call: () => ReturnType<CrmPort['apply']> | Promise<T>): Promise<T> => {
+  const timed = async <T>(
+    method: 'findClient' | 'apply',
+    call: () => ReturnType<CrmPort['apply']> | Promise<T>,
+  ): Promise<T> => {
     const started = process.hrtime.bigint();
     const result = (await call()) as { ok: boolean; error?: CrmError };
     observer?.crmCall?.(method, Number(process.hrtime.bigint() - started) / 1e9, result.ok);
@@ -120,7 +157,14 @@ function watch(
       listUsers: () => inner.listUsers(),
       snapshot: () => inner.snapshot(),
       ...(inner.notifyTogether && {
-        notifyTogether: (operations: readonly NotifyOperation[]) => timed('apply', () => inner.notifyTogether?.(operations) as ReturnType<NonNullable<CrmPort['notifyTogether']>>),
+        notifyTogether: (operations: readonly NotifyOperation[]) =>
+          timed(
+            'apply',
+            () =>
+              inner.notifyTogether?.(operations) as ReturnType<
+                NonNullable<CrmPort['notifyTogether']>
+              >,
+          ),
       }),
     },
     lastError: () => last,

@@ -51,7 +51,8 @@ export class IndexSync {
    */
   poll(projectId: string): Promise<void> {
     return this.once(projectId, async () => {
-      const last = this.lastRead.get(projectId) ?? (await this.options.store.getIndexReadAt(projectId));
+      const last =
+        this.lastRead.get(projectId) ?? (await this.options.store.getIndexReadAt(projectId));
       return this.read(projectId, last ? new Date(last.getTime() - OVERLAP_MS) : null, false);
     });
   }
@@ -66,7 +67,9 @@ export class IndexSync {
    * at once (the activation answers now; the status says `loading` until done).
    */
   activated(projectId: string): void {
-    this.load(projectId).catch((error: unknown) => this.options.onError?.('index load failed', { projectId, error: String(error) }));
+    this.load(projectId).catch((error: unknown) =>
+      this.options.onError?.('index load failed', { projectId, error: String(error) }),
+    );
   }
 
   /** Polls every active project now. */
@@ -75,7 +78,12 @@ export class IndexSync {
     for (const project of projects) {
       const integration = await this.options.store.getIntegration(project.id);
       if (integration?.state !== 'active') continue;
-      await this.poll(project.id).catch((error: unknown) => this.options.onError?.('index poll failed', { projectId: project.id, error: String(error) }));
+      await this.poll(project.id).catch((error: unknown) =>
+        this.options.onError?.('index poll failed', {
+          projectId: project.id,
+          error: String(error),
+        }),
+      );
     }
   }
 
@@ -83,7 +91,9 @@ export class IndexSync {
     if (this.timer) return;
     const tick = (): void => {
       void this.pollAll()
-        .catch((error: unknown) => this.options.onError?.('index poll failed', { error: String(error) }))
+        .catch((error: unknown) =>
+          this.options.onError?.('index poll failed', { error: String(error) }),
+        )
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.options.intervalSec * 1000);
         });
@@ -127,9 +137,14 @@ export class IndexSync {
         // The status stays `loading` (or as it was): the next poll reads again from the same `since`.
         if (!result.ok) throw result.error;
         // Removals after the page's records: a record both changed and deleted since the last poll leaves.
-        const changes = [...changesOf(result.value.records, country), ...removalsOf(result.value.removed ?? [])];
+        const changes = [
+          ...changesOf(result.value.records, country),
+          ...removalsOf(result.value.removed ?? []),
+        ];
         await store.applyIndexChanges(projectId, changes);
-        throughContacts.push(...changes.filter((change) => change.kind === 'record' && change.phonesOf));
+        throughContacts.push(
+          ...changes.filter((change) => change.kind === 'record' && change.phonesOf),
+        );
         cursor = result.value.next;
         if (cursor === null) break;
       }
@@ -137,18 +152,28 @@ export class IndexSync {
     }
     this.lastRead.set(projectId, startedAt);
     await store.setIndexReadAt(projectId, startedAt);
-    if (announce || (await store.indexStatus(projectId)).state !== 'ready') await store.setIndexState(projectId, 'ready');
+    if (announce || (await store.indexStatus(projectId)).state !== 'ready')
+      await store.setIndexState(projectId, 'ready');
   }
 }
 
 /** Records the CRM reports deleted, as index changes. */
 export function removalsOf(removed: readonly IndexRemoval[]): IndexChange[] {
-  return removed.map((removal): IndexChange => ({ kind: 'removed', entity: removal.entity, recordId: removal.id }));
+  return removed.map((removal): IndexChange => ({
+    kind: 'removed',
+    entity: removal.entity,
+    recordId: removal.id,
+  }));
 }
 
 /** One page's records as index changes: contacts first, so a deal of the same page finds its contact's phones. */
-export function changesOf(records: readonly IndexRecord[], defaultCountry: string | undefined): IndexChange[] {
-  const ordered = [...records].sort((a, b) => (a.entity === 'contacts' ? 0 : 1) - (b.entity === 'contacts' ? 0 : 1));
+export function changesOf(
+  records: readonly IndexRecord[],
+  defaultCountry: string | undefined,
+): IndexChange[] {
+  const ordered = [...records].sort(
+    (a, b) => (a.entity === 'contacts' ? 0 : 1) - (b.entity === 'contacts' ? 0 : 1),
+  );
   return ordered.map((source): IndexChange => {
     const record: IndexedRecord = {
       entity: source.entity,

@@ -9,7 +9,11 @@ import { memoryKey } from '../engine/decide.js';
 export function clientNumber(event: Event): string | null {
   switch (event.type) {
     case 'call.started':
-      return event.direction === 'outgoing' ? event.to : event.direction === 'incoming' ? event.from : null;
+      return event.direction === 'outgoing'
+        ? event.to
+        : event.direction === 'incoming'
+          ? event.from
+          : null;
     case 'call.ended':
       if (!event.direction || event.direction === 'internal') return null;
       return (event.direction === 'outgoing' ? event.to : event.from) ?? null;
@@ -55,12 +59,17 @@ export class OrderingKeys {
     private readonly limit = 50_000,
   ) {}
 
-  async assign(projectId: string, events: readonly Event[], defaultCountry: string | undefined): Promise<string[]> {
+  async assign(
+    projectId: string,
+    events: readonly Event[],
+    defaultCountry: string | undefined,
+  ): Promise<string[]> {
     const keys: string[] = [];
     for (const event of events) {
       const ref = memoryKey(event);
       let key = clientKey(event, defaultCountry);
-      if (key === null && ref !== null) key = this.recent.get(`${projectId}|${ref}`) ?? (await this.lookup(projectId, ref));
+      if (key === null && ref !== null)
+        key = this.recent.get(`${projectId}|${ref}`) ?? (await this.lookup(projectId, ref));
       key ??= fallbackKey(event);
       if (ref !== null && key !== ref) this.remember(`${projectId}|${ref}`, key);
       keys.push(key);

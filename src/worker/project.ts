@@ -14,7 +14,10 @@ export interface ProjectView {
   readonly employees: readonly Employee[];
   /** service.md §2 `connection`; null when the document has none (the integration stays inactive). */
   readonly connection: unknown;
-  readonly webhook: { readonly token?: string | undefined; readonly signingSecret?: string | undefined };
+  readonly webhook: {
+    readonly token?: string | undefined;
+    readonly signingSecret?: string | undefined;
+  };
   /** `sources.<name>` members, validated by each source when bound. */
   readonly sources: Readonly<Record<string, unknown>>;
   /** The engine's view of the project (decide's input). */

@@ -22,6 +22,9 @@ export function nextAttempt(
   if (stepSec === undefined) return 'give-up';
   const stepMs = stepSec * 1000;
   const jittered = stepMs * (0.8 + 0.4 * random());
-  const asked = err.retryAfterMs !== undefined && err.retryAfterMs > 0 ? Math.min(err.retryAfterMs, 2 * stepMs) : 0;
+  const asked =
+    err.retryAfterMs !== undefined && err.retryAfterMs > 0
+      ? Math.min(err.retryAfterMs, 2 * stepMs)
+      : 0;
   return new Date(now.getTime() + Math.round(Math.max(jittered, asked)));
 }

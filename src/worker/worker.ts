@@ -69,7 +69,9 @@ export class Worker {
     await this.loop;
     const all = Promise.all(this.inFlight.values());
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), drainMs)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), drainMs)),
+    );
     const outcome = await Promise.race([all.then(() => 'done' as const), timeout]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
@@ -84,7 +86,12 @@ export class Worker {
 
   /** Claims and runs once (tests drive the worker step by step with it). Resolves when the claimed events are done. */
   async runOnce(limit = this.options.concurrency): Promise<Handled[]> {
-    const claimed = await this.options.store.claimEvents(this.workerId, limit, this.options.leaseMs, this.now());
+    const claimed = await this.options.store.claimEvents(
+      this.workerId,
+      limit,
+      this.options.leaseMs,
+      this.now(),
+    );
     const projects = this.projectsOf(claimed);
     return Promise.all(claimed.map((item) => this.work(item, projects)));
   }
@@ -95,7 +102,12 @@ export class Worker {
       let claimed: InboxEvent[] = [];
       if (free > 0) {
         try {
-          claimed = await this.options.store.claimEvents(this.workerId, free, this.options.leaseMs, this.now());
+          claimed = await this.options.store.claimEvents(
+            this.workerId,
+            free,
+            this.options.leaseMs,
+            this.now(),
+          );
         } catch (error) {
           this.options.observer?.error?.('claim failed', { error: String(error) });
         }
@@ -114,7 +126,8 @@ export class Worker {
         });
       }
       // A claim that filled fewer slots than it asked for found the inbox empty for now: wait to be woken.
-      if (claimed.length < free || this.inFlight.size >= this.options.concurrency) await this.sleep(this.options.pollMs);
+      if (claimed.length < free || this.inFlight.size >= this.options.concurrency)
+        await this.sleep(this.options.pollMs);
     }
   }
 
@@ -137,21 +150,33 @@ export class Worker {
    * whole claim: the events were claimed together, so one look at the
    * project's current version serves them all (it was a store read per event).
    */
-  private projectsOf(claimed: readonly InboxEvent[]): ReadonlyMap<string, Promise<ProjectView | null>> {
+  private projectsOf(
+    claimed: readonly InboxEvent[],
+  ): ReadonlyMap<string, Promise<ProjectView | null>> {
     const projects = new Map<string, Promise<ProjectView | null>>();
-    for (const { projectId } of claimed) if (!projects.has(projectId)) projects.set(projectId, this.options.projects.get(projectId));
+    for (const { projectId } of claimed)
+      if (!projects.has(projectId)) projects.set(projectId, this.options.projects.get(projectId));
     // A failed look-up is reported by the event that awaits it (work's catch).
     for (const lookup of projects.values()) lookup.catch(() => undefined);
     return projects;
   }
 
-  private async work(item: InboxEvent, projects: ReadonlyMap<string, Promise<ProjectView | null>>): Promise<Handled> {
+  private async work(
+    item: InboxEvent,
+    projects: ReadonlyMap<string, Promise<ProjectView | null>>,
+  ): Promise<Handled> {
     const { store, observer } = this.options;
-    const renew = setInterval(() => {
-      store.renewLease(this.workerId, item.projectId, item.eventId, this.options.leaseMs, this.now()).catch(() => undefined);
-    }, Math.max(1_000, Math.floor(this.options.leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        store
+          .renewLease(this.workerId, item.projectId, item.eventId, this.options.leaseMs, this.now())
+          .catch(() => undefined);
+      },
+      Math.max(1_000, Math.floor(this.options.leaseMs / 3)),
+    );
     try {
-      const project = await (projects.get(item.projectId) ?? this.options.projects.get(item.projectId));
+      const project = await (projects.get(item.projectId) ??
+        this.options.projects.get(item.projectId));
       if (!project) {
         await store.release(this.workerId, item.projectId, item.eventId);
         return 'lost-lease';
@@ -168,7 +193,11 @@ export class Worker {
       return handled;
     } catch (error) {
       // A bug or the store failing: the event is not lost; its lease runs out and it is claimed again.
-      observer?.error?.('event failed unexpectedly', { projectId: item.projectId, eventId: item.eventId, error: String(error) });
+      observer?.error?.('event failed unexpectedly', {
+        projectId: item.projectId,
+        eventId: item.eventId,
+        error: String(error),
+      });
       return 'lost-lease';
     } finally {
       clearInterval(renew);

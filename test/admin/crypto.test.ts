@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSecretBox } from '../../src/service/crypto/load-key.js';
-import { generateSecretKey, SecretBox, SecretKeyError } from '../../src/service/crypto/secret-box.js';
+import {
+  generateSecretKey,
+  SecretBox,
+  SecretKeyError,
+} from '../../src/service/crypto/secret-box.js';
 import { ensureOperatorKey, findKey, hashKey } from '../../src/service/auth/keys.js';
 import { openStore } from '../../src/store/open.js';
 
@@ -19,7 +23,9 @@ describe('secrets at rest (service.md §1 CALLMATRIX_SECRET_KEY)', () => {
 
   it('refuses another key, another project, or altered bytes', () => {
     const sealed = box.seal('secret', 'acme');
-    expect(() => SecretBox.fromBase64(generateSecretKey()).open(sealed, 'acme')).toThrow(SecretKeyError);
+    expect(() => SecretBox.fromBase64(generateSecretKey()).open(sealed, 'acme')).toThrow(
+      SecretKeyError,
+    );
     expect(() => box.open(sealed, 'other')).toThrow(SecretKeyError);
     const bytes = Buffer.from(sealed.slice(3), 'base64');
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
@@ -35,7 +41,9 @@ describe('secrets at rest (service.md §1 CALLMATRIX_SECRET_KEY)', () => {
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       const second = await loadSecretBox({ env: undefined, databaseUrl: 'sqlite:x.db', keyFile });
       expect(second.open(first.seal('x', 'p'), 'p')).toBe('x');
-      await expect(loadSecretBox({ env: undefined, databaseUrl: 'postgres://h/db' })).rejects.toThrow(/required with PostgreSQL/);
+      await expect(
+        loadSecretBox({ env: undefined, databaseUrl: 'postgres://h/db' }),
+      ).rejects.toThrow(/required with PostgreSQL/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

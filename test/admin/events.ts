@@ -7,8 +7,21 @@ export function event(raw: Record<string, unknown>): Event {
   return parsed.value;
 }
 
-export function callStarted(eventId: string, callId: string, at: string, from = '+380501112233'): Record<string, unknown> {
-  return { eventId, type: 'call.started', at, callId, direction: 'incoming', from, to: '+380441110001' };
+export function callStarted(
+  eventId: string,
+  callId: string,
+  at: string,
+  from = '+380501112233',
+): Record<string, unknown> {
+  return {
+    eventId,
+    type: 'call.started',
+    at,
+    callId,
+    direction: 'incoming',
+    from,
+    to: '+380441110001',
+  };
 }
 
 export function callMissed(eventId: string, callId: string, at: string): Record<string, unknown> {

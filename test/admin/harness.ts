@@ -26,7 +26,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: string[] } = {}): Promise<Harness> {
+export async function harness(
+  options: { hooks?: AdminHooks; allowCrmHosts?: string[] } = {},
+): Promise<Harness> {
   const opened = await openTestStore('adm');
   const { store } = opened;
   await ensureOperatorKey(store, OPERATOR_KEY, new Date());
@@ -35,7 +37,8 @@ export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: str
   const routes: string[] = [];
   const app = Fastify({ logger: false });
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
   const h: Harness = {
     app,
@@ -51,14 +54,18 @@ export async function harness(options: { hooks?: AdminHooks; allowCrmHosts?: str
   };
   const crmPort = (project: ProjectView): CrmPort => {
     if (revoked.has(project.id)) {
-      const refuse = () => Promise.resolve(err<never>(new CrmError('reauth', 'invalid_grant: token revoked')));
+      const refuse = () =>
+        Promise.resolve(err<never>(new CrmError('reauth', 'invalid_grant: token revoked')));
       return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
     }
     let port = crms.get(project.id);
     if (!port) {
       const connection = project.connection as { state?: Snapshot } | null;
       const seed = connection?.state ?? SnapshotSchema.parse({});
-      port = new MemoryCrm(project.crm, seed, { defaultCountry: project.settings.defaultCountry, texts: fitTexts(project.settings.language) });
+      port = new MemoryCrm(project.crm, seed, {
+        defaultCountry: project.settings.defaultCountry,
+        texts: fitTexts(project.settings.language),
+      });
       crms.set(project.id, port);
     }
     return port;
@@ -83,13 +90,23 @@ export function memoryDocument(overrides: Record<string, unknown> = {}): Record<
     crm: 'pipedrive',
     project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
     employees: [
-      { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', sipLogins: ['olena'], topManager: true },
+      {
+        id: 'e1',
+        name: 'Olena Top',
+        crmUserId: 'u1',
+        extension: '100',
+        sipLogins: ['olena'],
+        topManager: true,
+      },
       { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101', sipLogins: ['petro'] },
     ],
     connection: {
       kind: 'memory',
       state: {
-        users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }],
+        users: [
+          { id: 'u1', name: 'Olena Top' },
+          { id: 'u2', name: 'Petro' },
+        ],
         contacts: [{ id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u2' }],
       },
     },
@@ -98,10 +115,19 @@ export function memoryDocument(overrides: Record<string, unknown> = {}): Record<
 }
 
 export async function putProject(h: Harness, id: string, document: unknown = memoryDocument()) {
-  return h.app.inject({ method: 'PUT', url: `/v1/projects/${id}`, headers: auth(), payload: document as Record<string, unknown> });
+  return h.app.inject({
+    method: 'PUT',
+    url: `/v1/projects/${id}`,
+    headers: auth(),
+    payload: document as Record<string, unknown>,
+  });
 }
 
 export async function projectKey(h: Harness, id: string): Promise<string> {
-  const response = await h.app.inject({ method: 'POST', url: `/v1/projects/${id}/keys`, headers: auth() });
-  return (response.json<{ key: string }>()).key;
+  const response = await h.app.inject({
+    method: 'POST',
+    url: `/v1/projects/${id}/keys`,
+    headers: auth(),
+  });
+  return response.json<{ key: string }>().key;
 }

@@ -28,7 +28,14 @@ describe('GET /v1/openapi.json (service.md: every path described)', () => {
       const [method = '', url = ''] = route.split(' ');
       if (url.includes(':part')) {
         // The parts route serves each part named in service.md §2.
-        for (const part of ['employees', 'matrix', 'field-map', 'pipeline-rules', 'stop-list', 'connection']) {
+        for (const part of [
+          'employees',
+          'matrix',
+          'field-map',
+          'pipeline-rules',
+          'stop-list',
+          'connection',
+        ]) {
           const item = doc.paths[openApiPath(url).replace('{part}', part)];
           if (method === 'DELETE' && part !== 'matrix') continue;
           expect(item?.[method.toLowerCase()], `${method} ${part}`).toBeDefined();
@@ -41,7 +48,14 @@ describe('GET /v1/openapi.json (service.md: every path described)', () => {
 
   it('names the ingest, sources and ops paths of service.md too', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json<Doc>();
-    for (const path of ['/healthz', '/readyz', '/metrics', '/v1/projects/{project}/events', '/v1/projects/{project}/sources/twilio', '/v1/projects/{project}/sources/zadarma']) {
+    for (const path of [
+      '/healthz',
+      '/readyz',
+      '/metrics',
+      '/v1/projects/{project}/events',
+      '/v1/projects/{project}/sources/twilio',
+      '/v1/projects/{project}/sources/zadarma',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });

@@ -13,15 +13,39 @@ afterEach(async () => {
 });
 
 const get = (url: string) => h.app.inject({ method: 'GET', url, headers: auth() });
-const post = (url: string, payload?: unknown) => h.app.inject({ method: 'POST', url, headers: auth(), ...(payload !== undefined && { payload: payload as object }) });
+const post = (url: string, payload?: unknown) =>
+  h.app.inject({
+    method: 'POST',
+    url,
+    headers: auth(),
+    ...(payload !== undefined && { payload: payload as object }),
+  });
 
-type Status = { integration: { state: string; reason: string | null }; events: Record<string, number>; index: { state: string; phones: number } };
+type Status = {
+  integration: { state: string; reason: string | null };
+  events: Record<string, number>;
+  index: { state: string; phones: number };
+};
 
-async function applyOne(eventId: string, at: string, phone: string, outcome: 'applied' | 'skipped' = 'applied') {
-  const entry: JournalEntry = { eventId, type: 'call.started', conditions: [], outcome, operations: [] };
+async function applyOne(
+  eventId: string,
+  at: string,
+  phone: string,
+  outcome: 'applied' | 'skipped' = 'applied',
+) {
+  const entry: JournalEntry = {
+    eventId,
+    type: 'call.started',
+    conditions: [],
+    outcome,
+    operations: [],
+  };
   const [claimed] = await h.store.claimEvents('w1', 1, 60_000, h.now);
   expect(claimed?.eventId).toBe(eventId);
-  await h.store.complete('w1', 'acme', eventId, { outcome, journal: { entry, at: new Date(at), callId: eventId, phones: [phone] } });
+  await h.store.complete('w1', 'acme', eventId, {
+    outcome,
+    journal: { entry, at: new Date(at), callId: eventId, phones: [phone] },
+  });
 }
 
 describe('status, journal, events (service.md §5)', () => {
@@ -35,20 +59,37 @@ describe('status, journal, events (service.md §5)', () => {
   });
 
   it('GET …/journal filters by callId, phone (local form read with the project country), outcome, time, and pages with a cursor', async () => {
-    for (const [n, phone] of [[1, '+380671234567'], [2, '+380501112233'], [3, '+380671234567']] as const) {
+    for (const [n, phone] of [
+      [1, '+380671234567'],
+      [2, '+380501112233'],
+      [3, '+380671234567'],
+    ] as const) {
       const at = `2026-05-0${n}T10:00:00Z`;
-      await h.store.insertEvents('acme', [inbox(callStarted(`ev${n}`, `ev${n}`, at, phone))], h.now);
+      await h.store.insertEvents(
+        'acme',
+        [inbox(callStarted(`ev${n}`, `ev${n}`, at, phone))],
+        h.now,
+      );
       await applyOne(`ev${n}`, at, phone, n === 2 ? 'skipped' : 'applied');
     }
-    const all = (await get('/v1/projects/acme/journal')).json<{ entries: Array<{ eventId: string; at: string }>; next: string | null }>();
+    const all = (await get('/v1/projects/acme/journal')).json<{
+      entries: Array<{ eventId: string; at: string }>;
+      next: string | null;
+    }>();
     expect(all.entries.map((e) => e.eventId)).toEqual(['ev1', 'ev2', 'ev3']);
     expect(all.entries[0]?.at).toBe('2026-05-01T10:00:00.000Z');
-    const ids = async (query: string) => (await get(`/v1/projects/acme/journal?${query}`)).json<{ entries: Array<{ eventId: string }> }>().entries.map((e) => e.eventId);
+    const ids = async (query: string) =>
+      (await get(`/v1/projects/acme/journal?${query}`))
+        .json<{ entries: Array<{ eventId: string }> }>()
+        .entries.map((e) => e.eventId);
     expect(await ids('callId=ev2')).toEqual(['ev2']);
     expect(await ids('phone=067%20123%204567')).toEqual(['ev1', 'ev3']);
     expect(await ids('outcome=skipped')).toEqual(['ev2']);
     expect(await ids('from=2026-05-02T00:00:00Z&to=2026-05-02T23:59:59Z')).toEqual(['ev2']);
-    const first = (await get('/v1/projects/acme/journal?limit=2')).json<{ entries: Array<{ eventId: string }>; next: string }>();
+    const first = (await get('/v1/projects/acme/journal?limit=2')).json<{
+      entries: Array<{ eventId: string }>;
+      next: string;
+    }>();
     expect(first.entries).toHaveLength(2);
     expect(await ids(`limit=2&cursor=${encodeURIComponent(first.next)}`)).toEqual(['ev3']);
     for (const bad of ['limit=0', 'limit=abc', 'outcome=maybe', 'from=yesterday', 'colour=red']) {
@@ -58,12 +99,22 @@ describe('status, journal, events (service.md §5)', () => {
   });
 
   it('GET …/events/{id} and POST …/retry put a failed event back to pending; anything else is 409, unknown 404', async () => {
-    await h.store.insertEvents('acme', [inbox(callStarted('ev1', 'c1', '2026-05-04T11:00:00Z'))], h.now);
+    await h.store.insertEvents(
+      'acme',
+      [inbox(callStarted('ev1', 'c1', '2026-05-04T11:00:00Z'))],
+      h.now,
+    );
     const [claimed] = await h.store.claimEvents('w1', 1, 60_000, h.now);
     expect(claimed?.eventId).toBe('ev1');
     expect((await post('/v1/projects/acme/events/ev1/retry')).statusCode).toBe(409);
     await h.store.fail('w1', 'acme', 'ev1', 'CRM said 400: bad field');
-    expect((await get('/v1/projects/acme/events/ev1')).json()).toEqual({ eventId: 'ev1', state: 'failed', attempts: 1, lastError: 'CRM said 400: bad field', journal: null });
+    expect((await get('/v1/projects/acme/events/ev1')).json()).toEqual({
+      eventId: 'ev1',
+      state: 'failed',
+      attempts: 1,
+      lastError: 'CRM said 400: bad field',
+      journal: null,
+    });
     const retried = await post('/v1/projects/acme/events/ev1/retry');
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ eventId: 'ev1', state: 'pending' });
@@ -75,13 +126,27 @@ describe('status, journal, events (service.md §5)', () => {
 describe('integration state (service.md §5, G10)', () => {
   const heldEvents = async () => {
     // Today 2026-05-04 (Kyiv); a 3-day window keeps 05-02..05-04; 04-30 is outside.
-    await h.store.insertEvents('acme', [inbox(callStarted('old', 'call-old', '2026-04-30T09:00:00Z')), inbox(callMissed('old-end', 'call-old', '2026-04-30T09:01:00Z'))], h.now);
-    await h.store.insertEvents('acme', [inbox(callStarted('new', 'call-new', '2026-05-03T09:00:00Z'))], h.now);
+    await h.store.insertEvents(
+      'acme',
+      [
+        inbox(callStarted('old', 'call-old', '2026-04-30T09:00:00Z')),
+        inbox(callMissed('old-end', 'call-old', '2026-04-30T09:01:00Z')),
+      ],
+      h.now,
+    );
+    await h.store.insertEvents(
+      'acme',
+      [inbox(callStarted('new', 'call-new', '2026-05-03T09:00:00Z'))],
+      h.now,
+    );
   };
 
   it('deactivate stops sending; events are still held', async () => {
     const response = await post('/v1/projects/acme/integration/deactivate');
-    expect(response.json<Status>().integration).toMatchObject({ state: 'inactive', reason: 'deactivated by the operator' });
+    expect(response.json<Status>().integration).toMatchObject({
+      state: 'inactive',
+      reason: 'deactivated by the operator',
+    });
     await heldEvents();
     expect(await h.store.claimEvents('w1', 10, 60_000, h.now)).toEqual([]);
   });
@@ -99,7 +164,9 @@ describe('integration state (service.md §5, G10)', () => {
   it('G10: activate with resend false makes every held event skipped', async () => {
     await post('/v1/projects/acme/integration/deactivate');
     await heldEvents();
-    const status = (await post('/v1/projects/acme/integration/activate', { resend: false })).json<Status>();
+    const status = (
+      await post('/v1/projects/acme/integration/activate', { resend: false })
+    ).json<Status>();
     expect(status.events).toMatchObject({ pending: 0, skipped: 3 });
   });
 
@@ -116,9 +183,13 @@ describe('integration state (service.md §5, G10)', () => {
   });
 
   it('activate refuses a malformed body (400) and a project without connection (409)', async () => {
-    expect((await post('/v1/projects/acme/integration/activate', { resend: 'yes' })).statusCode).toBe(400);
+    expect(
+      (await post('/v1/projects/acme/integration/activate', { resend: 'yes' })).statusCode,
+    ).toBe(400);
     await putProject(h, 'bare', { crm: 'zoho' });
-    expect((await post('/v1/projects/bare/integration/activate', { resend: true })).statusCode).toBe(409);
+    expect(
+      (await post('/v1/projects/bare/integration/activate', { resend: true })).statusCode,
+    ).toBe(409);
   });
 });
 
@@ -138,7 +209,10 @@ describe('POST …/dry-run (service.md §5)', () => {
     expect(response.statusCode).toBe(200);
     const { journal } = response.json<{ journal: JournalEntry[] }>();
     expect(journal.map((e) => e.eventId)).toEqual(['a1', 'a2', 'b1', 'b2', 'k1']);
-    const creates = (entry: JournalEntry | undefined) => (entry?.operations ?? []).filter((o) => o.op.startsWith('create_contact') || o.op.startsWith('create_lead')).length;
+    const creates = (entry: JournalEntry | undefined) =>
+      (entry?.operations ?? []).filter(
+        (o) => o.op.startsWith('create_contact') || o.op.startsWith('create_lead'),
+      ).length;
     const firstCall = creates(journal[0]) + creates(journal[1]);
     expect(firstCall).toBeGreaterThan(0);
     // The second call of the same new number finds the client the first call would have created.
@@ -150,8 +224,13 @@ describe('POST …/dry-run (service.md §5)', () => {
   });
 
   it('refuses invalid events with 422 naming each path', async () => {
-    const response = await post('/v1/projects/acme/dry-run', [callStarted('a1', 'c', '2026-05-04T10:00:00Z'), { type: 'call.paused' }]);
+    const response = await post('/v1/projects/acme/dry-run', [
+      callStarted('a1', 'c', '2026-05-04T10:00:00Z'),
+      { type: 'call.paused' },
+    ]);
     expect(response.statusCode).toBe(422);
-    expect(response.json<{ problems: Array<{ path: string }> }>().problems).toEqual([expect.objectContaining({ path: '[1].type' })]);
+    expect(response.json<{ problems: Array<{ path: string }> }>().problems).toEqual([
+      expect.objectContaining({ path: '[1].type' }),
+    ]);
   });
 });

@@ -9,15 +9,23 @@ afterEach(async () => {
   await h.close();
 });
 
-type Problems = { type: string; status: number; problems: Array<{ path: string; message: string }> };
+type Problems = {
+  type: string;
+  status: number;
+  problems: Array<{ path: string; message: string }>;
+};
 
-const pipedriveReal = (baseUrl: string) => memoryDocument({ connection: { baseUrl, credentials: { apiToken: 'tok-123' } } });
+const pipedriveReal = (baseUrl: string) =>
+  memoryDocument({ connection: { baseUrl, credentials: { apiToken: 'tok-123' } } });
 
 describe('PUT /v1/projects/{project} (service.md §2)', () => {
   it('creates (201), then replaces (200); the stored document is shown with secrets redacted', async () => {
     const created = await putProject(h, 'acme', pipedriveReal('https://acme.pipedrive.com'));
     expect(created.statusCode).toBe(201);
-    const body = created.json<{ connection: { credentials: { apiToken: string } }; webhook: { token: string; signingSecret: string } }>();
+    const body = created.json<{
+      connection: { credentials: { apiToken: string } };
+      webhook: { token: string; signingSecret: string };
+    }>();
     expect(body.connection.credentials.apiToken).toBe('redacted');
     // Secrets the service generated appear in clear, this once.
     expect(body.webhook.token).toMatch(/^\S{16,}$/);
@@ -26,18 +34,32 @@ describe('PUT /v1/projects/{project} (service.md §2)', () => {
     const replaced = await putProject(h, 'acme', pipedriveReal('https://acme.pipedrive.com'));
     expect(replaced.statusCode).toBe(200);
     // Not generated this time: kept, so redacted.
-    expect(replaced.json<{ webhook: unknown }>().webhook).toEqual({ token: 'redacted', signingSecret: 'redacted' });
+    expect(replaced.json<{ webhook: unknown }>().webhook).toEqual({
+      token: 'redacted',
+      signingSecret: 'redacted',
+    });
 
     const got = await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() });
     expect(got.statusCode).toBe(200);
     expect(got.body).not.toContain('tok-123');
     expect(got.body).not.toContain(body.webhook.token);
-    expect(got.json()).toMatchObject({ crm: 'pipedrive', connection: { baseUrl: 'https://acme.pipedrive.com', credentials: { apiToken: 'redacted' } } });
+    expect(got.json()).toMatchObject({
+      crm: 'pipedrive',
+      connection: { baseUrl: 'https://acme.pipedrive.com', credentials: { apiToken: 'redacted' } },
+    });
   });
 
   it('GET → edit → PUT: "redacted" keeps each stored secret; the stored values are sealed, not in the document', async () => {
-    await putProject(h, 'acme', { ...pipedriveReal('https://acme.pipedrive.com'), webhook: { token: 'pbx-token-0123456789', signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' } });
-    const doc = (await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() })).json<Record<string, unknown>>();
+    await putProject(h, 'acme', {
+      ...pipedriveReal('https://acme.pipedrive.com'),
+      webhook: {
+        token: 'pbx-token-0123456789',
+        signingSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      },
+    });
+    const doc = (
+      await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() })
+    ).json<Record<string, unknown>>();
     (doc['project'] as Record<string, unknown>)['taskDueHours'] = 2;
     const again = await putProject(h, 'acme', doc);
     expect(again.statusCode).toBe(200);
@@ -45,14 +67,23 @@ describe('PUT /v1/projects/{project} (service.md §2)', () => {
     expect(JSON.stringify(record?.document)).not.toContain('pbx-token');
     expect(record?.secrets).not.toContain('pbx-token');
     // The token still authenticates the routing endpoint: it was kept.
-    const routed = await h.app.inject({ method: 'GET', url: '/v1/projects/acme/route?caller=%2B380671234567', headers: { authorization: 'Bearer pbx-token-0123456789' } });
+    const routed = await h.app.inject({
+      method: 'GET',
+      url: '/v1/projects/acme/route?caller=%2B380671234567',
+      headers: { authorization: 'Bearer pbx-token-0123456789' },
+    });
     expect(routed.statusCode).toBe(200);
   });
 
   it('"redacted" for a secret never stored is a problem, not a stored word', async () => {
-    const response = await putProject(h, 'acme', { ...memoryDocument(), connection: { baseUrl: 'https://acme.pipedrive.com', credentials: { apiToken: 'redacted' } } });
+    const response = await putProject(h, 'acme', {
+      ...memoryDocument(),
+      connection: { baseUrl: 'https://acme.pipedrive.com', credentials: { apiToken: 'redacted' } },
+    });
     expect(response.statusCode).toBe(422);
-    expect(response.json<Problems>().problems).toContainEqual(expect.objectContaining({ path: 'connection.credentials.apiToken' }));
+    expect(response.json<Problems>().problems).toContainEqual(
+      expect.objectContaining({ path: 'connection.credentials.apiToken' }),
+    );
   });
 
   it('422 names each problem by its path, and nothing is stored (G8, D-rules on the matrix, G15)', async () => {
@@ -79,10 +110,12 @@ describe('PUT /v1/projects/{project} (service.md §2)', () => {
     expect(body.problems.some((p) => p.message.includes('top manager'))).toBe(true);
     expect(paths).toContain('connection.baseUrl');
     expect(await h.store.getProject('acme')).toBeNull();
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() })).statusCode,
+    ).toBe(404);
   });
 
-  it('baseUrl: https on the CRM\'s own domains; http and other hosts only when listed in CALLMATRIX_ALLOW_CRM_HOSTS', async () => {
+  it("baseUrl: https on the CRM's own domains; http and other hosts only when listed in CALLMATRIX_ALLOW_CRM_HOSTS", async () => {
     const cases: Array<[string, number]> = [
       ['https://acme.pipedrive.com', 201],
       ['http://acme.pipedrive.com', 422],
@@ -92,19 +125,49 @@ describe('PUT /v1/projects/{project} (service.md §2)', () => {
       ['http://10.0.0.5:80', 422],
     ];
     for (const [index, [baseUrl, status]] of cases.entries()) {
-      expect((await putProject(h, `p${index}`, pipedriveReal(baseUrl))).statusCode, baseUrl).toBe(status);
+      expect((await putProject(h, `p${index}`, pipedriveReal(baseUrl))).statusCode, baseUrl).toBe(
+        status,
+      );
     }
   });
 
   it('validates the connection per CRM (service.md §2 table)', async () => {
-    const zoho = await putProject(h, 'z', { crm: 'zoho', connection: { baseUrl: 'https://www.zohoapis.eu', accountsUrl: 'https://accounts.zoho.eu', credentials: { apiToken: 'x' } } });
+    const zoho = await putProject(h, 'z', {
+      crm: 'zoho',
+      connection: {
+        baseUrl: 'https://www.zohoapis.eu',
+        accountsUrl: 'https://accounts.zoho.eu',
+        credentials: { apiToken: 'x' },
+      },
+    });
     expect(zoho.statusCode).toBe(422);
-    expect(zoho.json<Problems>().problems.map((p) => p.path)).toEqual(expect.arrayContaining(['connection.credentials.refreshToken', 'connection.credentials.apiToken']));
-    const sf = await putProject(h, 's', { crm: 'salesforce', connection: { baseUrl: 'https://acme.my.salesforce.com', loginUrl: 'https://login.salesforce.com', credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' } } });
+    expect(zoho.json<Problems>().problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        'connection.credentials.refreshToken',
+        'connection.credentials.apiToken',
+      ]),
+    );
+    const sf = await putProject(h, 's', {
+      crm: 'salesforce',
+      connection: {
+        baseUrl: 'https://acme.my.salesforce.com',
+        loginUrl: 'https://login.salesforce.com',
+        credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' },
+      },
+    });
     expect(sf.statusCode).toBe(201);
-    const rc = await putProject(h, 'r', { crm: 'retailcrm', connection: { baseUrl: 'https://acme.retailcrm.ru', credentials: { apiKey: 'k' } } });
+    const rc = await putProject(h, 'r', {
+      crm: 'retailcrm',
+      connection: { baseUrl: 'https://acme.retailcrm.ru', credentials: { apiKey: 'k' } },
+    });
     expect(rc.statusCode).toBe(201);
-    const pdOauth = await putProject(h, 'p', { crm: 'pipedrive', connection: { baseUrl: 'https://acme.pipedrive.com', credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' } } });
+    const pdOauth = await putProject(h, 'p', {
+      crm: 'pipedrive',
+      connection: {
+        baseUrl: 'https://acme.pipedrive.com',
+        credentials: { clientId: 'a', clientSecret: 'b', refreshToken: 'c' },
+      },
+    });
     expect(pdOauth.json<Problems>().problems.map((p) => p.path)).toContain('connection.oauthUrl');
   });
 
@@ -122,91 +185,275 @@ describe('PUT /v1/projects/{project} (service.md §2)', () => {
 
   it('DELETE answers 204 and removes the project with its keys; an unknown project is 404', async () => {
     await putProject(h, 'acme');
-    const key = (await h.app.inject({ method: 'POST', url: '/v1/projects/acme/keys', headers: auth() })).json<{ key: string }>().key;
-    expect((await h.app.inject({ method: 'DELETE', url: '/v1/projects/acme', headers: auth() })).statusCode).toBe(204);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth(key) })).statusCode).toBe(401);
-    expect((await h.app.inject({ method: 'DELETE', url: '/v1/projects/acme', headers: auth() })).statusCode).toBe(404);
+    const key = (
+      await h.app.inject({ method: 'POST', url: '/v1/projects/acme/keys', headers: auth() })
+    ).json<{ key: string }>().key;
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: '/v1/projects/acme', headers: auth() }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth() })).statusCode,
+    ).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth(key) }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: '/v1/projects/acme', headers: auth() }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
 describe('project parts (service.md §2)', () => {
   it('GET / PUT employees, validated as in the document; problems named relative to the part', async () => {
     await putProject(h, 'acme');
-    const got = await h.app.inject({ method: 'GET', url: '/v1/projects/acme/employees', headers: auth() });
+    const got = await h.app.inject({
+      method: 'GET',
+      url: '/v1/projects/acme/employees',
+      headers: auth(),
+    });
     expect(got.json<unknown[]>()).toHaveLength(2);
-    const bad = await h.app.inject({ method: 'PUT', url: '/v1/projects/acme/employees', headers: auth(), payload: [{ id: 'e1', name: 'A', topManager: true }] });
+    const bad = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/employees',
+      headers: auth(),
+      payload: [{ id: 'e1', name: 'A', topManager: true }],
+    });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json<Problems>().problems).toContainEqual(expect.objectContaining({ path: '[0].crmUserId' }));
-    const good = await h.app.inject({ method: 'PUT', url: '/v1/projects/acme/employees', headers: auth(), payload: [{ id: 'e9', name: 'Solo', crmUserId: 'u1', topManager: true }] });
+    expect(bad.json<Problems>().problems).toContainEqual(
+      expect.objectContaining({ path: '[0].crmUserId' }),
+    );
+    const good = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/employees',
+      headers: auth(),
+      payload: [{ id: 'e9', name: 'Solo', crmUserId: 'u1', topManager: true }],
+    });
     expect(good.statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/employees', headers: auth() })).json()).toEqual([
+    expect(
+      (
+        await h.app.inject({ method: 'GET', url: '/v1/projects/acme/employees', headers: auth() })
+      ).json(),
+    ).toEqual([
       { id: 'e9', name: 'Solo', crmUserId: 'u1', topManager: true, sipLogins: [], phones: [] },
     ]);
   });
 
   it('matrix: GET shows the CRM default when none is set; PUT validates; DELETE resets to the default', async () => {
     await putProject(h, 'acme');
-    const defaults = (await h.app.inject({ method: 'GET', url: '/v1/crms/pipedrive/default-matrix', headers: auth() })).json<unknown>();
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/matrix', headers: auth() })).json()).toEqual(defaults);
-    const unknown = await h.app.inject({ method: 'PUT', url: '/v1/projects/acme/matrix', headers: auth(), payload: { 'no.such': [] } });
-    expect(unknown.json<Problems>().problems).toEqual([expect.objectContaining({ path: 'no.such', message: 'unknown condition "no.such"' })]);
-    const set = await h.app.inject({ method: 'PUT', url: '/v1/projects/acme/matrix', headers: auth(), payload: { 'incoming.missed': ['create_lead'] } });
+    const defaults = (
+      await h.app.inject({
+        method: 'GET',
+        url: '/v1/crms/pipedrive/default-matrix',
+        headers: auth(),
+      })
+    ).json<unknown>();
+    expect(
+      (
+        await h.app.inject({ method: 'GET', url: '/v1/projects/acme/matrix', headers: auth() })
+      ).json(),
+    ).toEqual(defaults);
+    const unknown = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/matrix',
+      headers: auth(),
+      payload: { 'no.such': [] },
+    });
+    expect(unknown.json<Problems>().problems).toEqual([
+      expect.objectContaining({ path: 'no.such', message: 'unknown condition "no.such"' }),
+    ]);
+    const set = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/matrix',
+      headers: auth(),
+      payload: { 'incoming.missed': ['create_lead'] },
+    });
     expect(set.statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/matrix', headers: auth() })).json()).toEqual({ 'incoming.missed': [{ action: 'create_lead' }] });
-    expect((await h.app.inject({ method: 'DELETE', url: '/v1/projects/acme/matrix', headers: auth() })).statusCode).toBe(204);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/matrix', headers: auth() })).json()).toEqual(defaults);
+    expect(
+      (
+        await h.app.inject({ method: 'GET', url: '/v1/projects/acme/matrix', headers: auth() })
+      ).json(),
+    ).toEqual({ 'incoming.missed': [{ action: 'create_lead' }] });
+    expect(
+      (await h.app.inject({ method: 'DELETE', url: '/v1/projects/acme/matrix', headers: auth() }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await h.app.inject({ method: 'GET', url: '/v1/projects/acme/matrix', headers: auth() })
+      ).json(),
+    ).toEqual(defaults);
   });
 
   it('field-map, pipeline-rules, stop-list and connection round-trip; the connection part keeps secrets write-only', async () => {
     await putProject(h, 'acme', pipedriveReal('https://acme.pipedrive.com'));
-    for (const [part, value] of [['field-map', { deal: { utm_campaign: 'Campaign' } }], ['pipeline-rules', [{ pipeline: 'Ads', param: 'pool', value: 'Context' }]], ['stop-list', ['+380441110000']]] as const) {
-      expect((await h.app.inject({ method: 'PUT', url: `/v1/projects/acme/${part}`, headers: auth(), payload: value })).statusCode, part).toBe(200);
-      expect((await h.app.inject({ method: 'GET', url: `/v1/projects/acme/${part}`, headers: auth() })).json(), part).toEqual(value);
+    for (const [part, value] of [
+      ['field-map', { deal: { utm_campaign: 'Campaign' } }],
+      ['pipeline-rules', [{ pipeline: 'Ads', param: 'pool', value: 'Context' }]],
+      ['stop-list', ['+380441110000']],
+    ] as const) {
+      expect(
+        (
+          await h.app.inject({
+            method: 'PUT',
+            url: `/v1/projects/acme/${part}`,
+            headers: auth(),
+            payload: value,
+          })
+        ).statusCode,
+        part,
+      ).toBe(200);
+      expect(
+        (
+          await h.app.inject({ method: 'GET', url: `/v1/projects/acme/${part}`, headers: auth() })
+        ).json(),
+        part,
+      ).toEqual(value);
     }
-    const connection = await h.app.inject({ method: 'GET', url: '/v1/projects/acme/connection', headers: auth() });
-    expect(connection.json()).toEqual({ baseUrl: 'https://acme.pipedrive.com', credentials: { apiToken: 'redacted' } });
-    const moved = await h.app.inject({ method: 'PUT', url: '/v1/projects/acme/connection', headers: auth(), payload: { baseUrl: 'https://other.pipedrive.com', credentials: { apiToken: 'redacted' } } });
+    const connection = await h.app.inject({
+      method: 'GET',
+      url: '/v1/projects/acme/connection',
+      headers: auth(),
+    });
+    expect(connection.json()).toEqual({
+      baseUrl: 'https://acme.pipedrive.com',
+      credentials: { apiToken: 'redacted' },
+    });
+    const moved = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/connection',
+      headers: auth(),
+      payload: { baseUrl: 'https://other.pipedrive.com', credentials: { apiToken: 'redacted' } },
+    });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toEqual({ baseUrl: 'https://other.pipedrive.com', credentials: { apiToken: 'redacted' } });
-    const badPipeline = await h.app.inject({ method: 'PUT', url: '/v1/projects/acme/pipeline-rules', headers: auth(), payload: [{ pipeline: 'X', param: 'nope', value: 'v' }] });
-    expect(badPipeline.json<Problems>().problems).toContainEqual(expect.objectContaining({ path: '[0].param' }));
+    expect(moved.json()).toEqual({
+      baseUrl: 'https://other.pipedrive.com',
+      credentials: { apiToken: 'redacted' },
+    });
+    const badPipeline = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/pipeline-rules',
+      headers: auth(),
+      payload: [{ pipeline: 'X', param: 'nope', value: 'v' }],
+    });
+    expect(badPipeline.json<Problems>().problems).toContainEqual(
+      expect.objectContaining({ path: '[0].param' }),
+    );
   });
 
   it('an unknown part is 404', async () => {
     await putProject(h, 'acme');
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/nothing', headers: auth() })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/v1/projects/acme/nothing', headers: auth() }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
 describe('CRM reads and keys (service.md §2)', () => {
   it('GET /v1/crms/{crm}/default-matrix for each CRM; unknown CRM 404', async () => {
     for (const crm of ['zoho', 'retailcrm', 'pipedrive', 'salesforce']) {
-      const response = await h.app.inject({ method: 'GET', url: `/v1/crms/${crm}/default-matrix`, headers: auth() });
+      const response = await h.app.inject({
+        method: 'GET',
+        url: `/v1/crms/${crm}/default-matrix`,
+        headers: auth(),
+      });
       expect(response.statusCode).toBe(200);
       expect(Object.keys(response.json<object>()).length).toBeGreaterThan(0);
     }
-    expect((await h.app.inject({ method: 'GET', url: '/v1/crms/hubspot/default-matrix', headers: auth() })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: '/v1/crms/hubspot/default-matrix',
+          headers: auth(),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('GET …/crm/users reads the connected CRM; pipelines and fields say the adapter lacks them (501)', async () => {
     await putProject(h, 'acme');
-    const users = await h.app.inject({ method: 'GET', url: '/v1/projects/acme/crm/users', headers: auth() });
-    expect(users.json()).toEqual({ users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }] });
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/crm/pipelines', headers: auth() })).statusCode).toBe(501);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/crm/fields?entity=deal', headers: auth() })).statusCode).toBe(501);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme/crm/fields?entity=ticket', headers: auth() })).statusCode).toBe(400);
+    const users = await h.app.inject({
+      method: 'GET',
+      url: '/v1/projects/acme/crm/users',
+      headers: auth(),
+    });
+    expect(users.json()).toEqual({
+      users: [
+        { id: 'u1', name: 'Olena Top' },
+        { id: 'u2', name: 'Petro' },
+      ],
+    });
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: '/v1/projects/acme/crm/pipelines',
+          headers: auth(),
+        })
+      ).statusCode,
+    ).toBe(501);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: '/v1/projects/acme/crm/fields?entity=deal',
+          headers: auth(),
+        })
+      ).statusCode,
+    ).toBe(501);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: '/v1/projects/acme/crm/fields?entity=ticket',
+          headers: auth(),
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('POST …/keys → 201 { key }; the key is stored only as a hash; DELETE …/keys/{id} revokes it', async () => {
     await putProject(h, 'acme');
-    const created = await h.app.inject({ method: 'POST', url: '/v1/projects/acme/keys', headers: auth() });
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/v1/projects/acme/keys',
+      headers: auth(),
+    });
     expect(created.statusCode).toBe(201);
     const { key, id } = created.json<{ key: string; id: string }>();
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth(key) })).statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'DELETE', url: `/v1/projects/acme/keys/${id}`, headers: auth() })).statusCode).toBe(204);
-    expect((await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth(key) })).statusCode).toBe(401);
-    expect((await h.app.inject({ method: 'DELETE', url: `/v1/projects/acme/keys/${id}`, headers: auth() })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'POST', url: '/v1/projects/nobody/keys', headers: auth() })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth(key) }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: `/v1/projects/acme/keys/${id}`,
+          headers: auth(),
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/v1/projects/acme', headers: auth(key) }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: `/v1/projects/acme/keys/${id}`,
+          headers: auth(),
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'POST', url: '/v1/projects/nobody/keys', headers: auth() }))
+        .statusCode,
+    ).toBe(404);
   });
 });

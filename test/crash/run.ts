@@ -26,7 +26,12 @@ const EMPLOYEES = [
   { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', topManager: true },
   { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101' },
 ];
-const SEED = { users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }] };
+const SEED = {
+  users: [
+    { id: 'u1', name: 'Olena Top' },
+    { id: 'u2', name: 'Petro' },
+  ],
+};
 const project = { defaultCountry: 'UA', timezone: 'Europe/Kyiv' };
 
 function callsOf(client: number): Record<string, unknown>[][] {
@@ -35,9 +40,31 @@ function callsOf(client: number): Record<string, unknown>[][] {
     const callId = `k${client}-${n}`;
     const at = (s: number): string => new Date(Date.UTC(2026, 2, 2, 8, n * 10, s)).toISOString();
     return [
-      { type: 'call.started', eventId: `${callId}-1`, callId, at: at(0), direction: 'incoming', from, to: '+380441234567' },
-      { type: 'call.answered', eventId: `${callId}-2`, callId, at: at(5), employee: { extension: '101' } },
-      { type: 'call.ended', eventId: `${callId}-3`, callId, at: at(50), disposition: 'answered', durationSec: 50, talkSec: 45 },
+      {
+        type: 'call.started',
+        eventId: `${callId}-1`,
+        callId,
+        at: at(0),
+        direction: 'incoming',
+        from,
+        to: '+380441234567',
+      },
+      {
+        type: 'call.answered',
+        eventId: `${callId}-2`,
+        callId,
+        at: at(5),
+        employee: { extension: '101' },
+      },
+      {
+        type: 'call.ended',
+        eventId: `${callId}-3`,
+        callId,
+        at: at(50),
+        disposition: 'answered',
+        durationSec: 50,
+        talkSec: 45,
+      },
     ];
   });
 }
@@ -62,7 +89,13 @@ async function main(): Promise<number> {
   const put = await fetch(`${base}/v1/projects/${projectId}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ crm: 'pipedrive', project, employees: EMPLOYEES, connection: { kind: 'memory', baseUrl: crm.baseUrl }, webhook: { token } }),
+    body: JSON.stringify({
+      crm: 'pipedrive',
+      project,
+      employees: EMPLOYEES,
+      connection: { kind: 'memory', baseUrl: crm.baseUrl },
+      webhook: { token },
+    }),
   });
   if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
 
@@ -93,7 +126,8 @@ async function main(): Promise<number> {
     const queue = Array.from({ length: CLIENTS }, (_, c) => c);
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        for (let c = queue.shift(); c !== undefined; c = queue.shift()) for (const call of callsOf(c)) for (const event of call) await send(event);
+        for (let c = queue.shift(); c !== undefined; c = queue.shift())
+          for (const call of callsOf(c)) for (const event of call) await send(event);
       }),
     );
   })();
@@ -128,18 +162,33 @@ async function main(): Promise<number> {
   let lost = 0;
   for (const eventId of acknowledged) {
     const detail = await store.getEvent(projectId, eventId);
-    if (!detail || (detail.event.state !== 'applied' && detail.event.state !== 'skipped')) lost += 1;
+    if (!detail || (detail.event.state !== 'applied' && detail.event.state !== 'skipped'))
+      lost += 1;
   }
   const counts = await store.countEvents(projectId);
   await store.close();
 
   // The reference: the same events through the pipeline once, with no crash.
-  const scenario = parseScenario({ crm: 'pipedrive', project, employees: EMPLOYEES, crm_state: SEED, events: Array.from({ length: CLIENTS }, (_, c) => callsOf(c).flat()).flat() });
+  const scenario = parseScenario({
+    crm: 'pipedrive',
+    project,
+    employees: EMPLOYEES,
+    crm_state: SEED,
+    events: Array.from({ length: CLIENTS }, (_, c) => callsOf(c).flat()).flat(),
+  });
   if (!scenario.ok) throw new Error('reference scenario invalid');
   const reference = (await simulate(scenario.value)).crm_state;
   const actual = await crm.port.snapshot();
   if (!actual.ok) throw actual.error;
-  const collections = ['contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls'] as const;
+  const collections = [
+    'contacts',
+    'leads',
+    'deals',
+    'organizations',
+    'tasks',
+    'comments',
+    'calls',
+  ] as const;
   let duplicates = 0;
   let missing = 0;
   const lines: string[] = [];

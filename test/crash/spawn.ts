@@ -8,7 +8,11 @@ const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export function startCli(args: readonly string[], env: Record<string, string>): ChildProcess {
-  return spawn(TSX, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  return spawn(TSX, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
 }
 
 /** Waits until GET url answers 200. */
@@ -39,7 +43,11 @@ export function killHard(child: ChildProcess): Promise<void> {
 }
 
 /** A `serve` to start on a random loopback port: its address, a fresh operator key, and the environment. */
-export function serviceSetup(databaseUrl: string, dataDir: string, extra: Record<string, string> = {}) {
+export function serviceSetup(
+  databaseUrl: string,
+  dataDir: string,
+  extra: Record<string, string> = {},
+) {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
   const env: Record<string, string> = {

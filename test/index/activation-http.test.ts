@@ -31,7 +31,12 @@ beforeAll(async () => {
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectStore(store, box);
   const registry = new CrmRegistry();
-  sync = new IndexSync({ store, projects: { get: async (id) => (await projects.load(id))?.view ?? null }, ports: (view) => registry.portFor(view), intervalSec: 300 });
+  sync = new IndexSync({
+    store,
+    projects: { get: async (id) => (await projects.load(id))?.view ?? null },
+    ports: (view) => registry.portFor(view),
+    intervalSec: 300,
+  });
   app = Fastify({ logger: false });
   registerAdminRoutes(app, {
     store,
@@ -53,7 +58,10 @@ afterAll(async () => {
 const call = adminCaller(() => base, KEY);
 
 const STATE = {
-  users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }],
+  users: [
+    { id: 'u1', name: 'Olena Top' },
+    { id: 'u2', name: 'Petro' },
+  ],
   contacts: [
     { id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u1' },
     { id: 'c2', name: 'Maria', phones: ['+380931112233', '+380501112233'], ownerId: 'u2' },
@@ -75,18 +83,33 @@ describe('phone index on activation, over HTTP (G13, service.md §5, §6)', () =
     expect((await call('PUT', '/v1/projects/acme', document)).status).toBe(201);
     await sync.idle('acme');
     const status = await call('GET', '/v1/projects/acme/status');
-    expect(status.json).toMatchObject({ integration: { state: 'active' }, index: { state: 'ready', phones: 3 } });
-    const route = await call('GET', `/v1/projects/acme/route?caller=${encodeURIComponent('+380671234567')}`);
-    expect(route.json).toMatchObject({ match: true, employee: { id: 'e2' }, record: { entity: 'deals', id: 'd1' } });
+    expect(status.json).toMatchObject({
+      integration: { state: 'active' },
+      index: { state: 'ready', phones: 3 },
+    });
+    const route = await call(
+      'GET',
+      `/v1/projects/acme/route?caller=${encodeURIComponent('+380671234567')}`,
+    );
+    expect(route.json).toMatchObject({
+      match: true,
+      employee: { id: 'e2' },
+      record: { entity: 'deals', id: 'd1' },
+    });
   });
 
   it('G13: deactivate, then activate: the index is loaded again and ready', async () => {
     expect((await call('POST', '/v1/projects/acme/integration/deactivate', {})).status).toBe(200);
-    const activated = await call('POST', '/v1/projects/acme/integration/activate', { resend: true });
+    const activated = await call('POST', '/v1/projects/acme/integration/activate', {
+      resend: true,
+    });
     expect(activated.status).toBe(200);
     // The activation answers before the load is done: the status it returns says loading or ready, never wrong.
     expect(['loading', 'ready']).toContain((activated.json['index'] as { state: string }).state);
     await sync.idle('acme');
-    expect((await call('GET', '/v1/projects/acme/status')).json).toMatchObject({ integration: { state: 'active' }, index: { state: 'ready', phones: 3 } });
+    expect((await call('GET', '/v1/projects/acme/status')).json).toMatchObject({
+      integration: { state: 'active' },
+      index: { state: 'ready', phones: 3 },
+    });
   });
 });

@@ -28,7 +28,11 @@ let dir = '';
 beforeAll(async () => {
   emulator = await startPipedriveEmulator({ burstPer2s: 100_000 });
   // As a user prepares the account (README): a text field and a pipeline of our own.
-  const prepare = createPipedriveAdapter(emulator.connection, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
+  const prepare = createPipedriveAdapter(emulator.connection, {
+    texts: fitTexts('en'),
+    defaultCountry: 'UA',
+    timezone: 'Europe/Kyiv',
+  });
   await ensureStringField(prepare.client, 'deal', 'Campaign');
   await ensurePipeline(prepare.client, 'Inbound calls');
   dir = mkdtempSync(join(tmpdir(), 'callmatrix-catalog-'));
@@ -65,7 +69,9 @@ describe('CRM catalog over HTTP (service.md §2, G8, G9): Pipedrive', () => {
     expect((await call('PUT', '/v1/projects/acme', document())).status).toBe(201);
     const { status, json } = await call('GET', '/v1/projects/acme/crm/pipelines');
     expect(status).toBe(200);
-    const names = (json['pipelines'] as Array<{ id: string; name: string }>).map((pipeline) => pipeline.name);
+    const names = (json['pipelines'] as Array<{ id: string; name: string }>).map(
+      (pipeline) => pipeline.name,
+    );
     expect(names).toContain('Inbound calls');
   });
 
@@ -79,15 +85,30 @@ describe('CRM catalog over HTTP (service.md §2, G8, G9): Pipedrive', () => {
   });
 
   it('G8: a map onto a non-string or missing field is refused when saved; a string target is accepted', async () => {
-    const refused = await call('PUT', '/v1/projects/acme', document({ deal: { utm_source: 'status', utm_medium: 'No such field' } }));
+    const refused = await call(
+      'PUT',
+      '/v1/projects/acme',
+      document({ deal: { utm_source: 'status', utm_medium: 'No such field' } }),
+    );
     expect(refused.status).toBe(422);
     expect(refused.json['problems']).toEqual(
       expect.arrayContaining([
-        { path: 'project.fieldMap.deal.utm_source', message: '"status" is a picklist field: only string fields may receive parameters' },
-        { path: 'project.fieldMap.deal.utm_medium', message: 'the CRM has no deal field "No such field"' },
+        {
+          path: 'project.fieldMap.deal.utm_source',
+          message: '"status" is a picklist field: only string fields may receive parameters',
+        },
+        {
+          path: 'project.fieldMap.deal.utm_medium',
+          message: 'the CRM has no deal field "No such field"',
+        },
       ]),
     );
-    expect((await call('PUT', '/v1/projects/acme', document({ deal: { utm_campaign: 'Campaign' } }))).status).toBe(200);
-    expect((await call('POST', '/v1/projects/acme/integration/activate', { resend: true })).status).toBe(200);
+    expect(
+      (await call('PUT', '/v1/projects/acme', document({ deal: { utm_campaign: 'Campaign' } })))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call('POST', '/v1/projects/acme/integration/activate', { resend: true })).status,
+    ).toBe(200);
   });
 });

@@ -58,7 +58,11 @@ export async function indexHarness(): Promise<IndexHarness> {
     clock,
     view,
     async addProject(id, crm, document) {
-      const parsed = parseDocument({ webhook: { token: TOKEN, signingSecret: SIGNING_SECRET }, ...document, crm });
+      const parsed = parseDocument({
+        webhook: { token: TOKEN, signingSecret: SIGNING_SECRET },
+        ...document,
+        crm,
+      });
       if (!parsed.ok) throw new Error(`test project ${id}: ${JSON.stringify(parsed.problems)}`);
       await projects.save(id, parsed.value, clock.now);
       await store.moveIntegration(id, 'active', null, clock.now);
@@ -66,7 +70,11 @@ export async function indexHarness(): Promise<IndexHarness> {
     async ingest(projectId, events) {
       const parsed = parseEvents(events);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-      await store.insertEvents(projectId, parsed.value.map((event) => ({ event, orderingKey: 'client:one' })), clock.now);
+      await store.insertEvents(
+        projectId,
+        parsed.value.map((event) => ({ event, orderingKey: 'client:one' })),
+        clock.now,
+      );
     },
     async drain() {
       while ((await worker.runOnce()).length > 0);

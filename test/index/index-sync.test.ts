@@ -29,8 +29,17 @@ const SEEDED = {
 
 async function withSeededProject(): Promise<IndexSync> {
   h = await indexHarness();
-  await h.addProject('acme', 'pipedrive', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: SEEDED } });
-  return new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports: (view) => h.registry.portFor(view), intervalSec: 300 });
+  await h.addProject('acme', 'pipedrive', {
+    project: UA,
+    employees: EMPLOYEES,
+    connection: { kind: 'memory', state: SEEDED },
+  });
+  return new IndexSync({
+    store: h.store,
+    projects: { get: async (id) => h.view(id) },
+    ports: (view) => h.registry.portFor(view),
+    intervalSec: 300,
+  });
 }
 
 describe('phone index sync (G13)', () => {
@@ -41,9 +50,21 @@ describe('phone index sync (G13)', () => {
     // +380671234567, +380501112233, +380931112233 and the hidden number kept as given (G1).
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 4 });
     // Deals carry no phones: they are reached through their contact's; the newest deal answers.
-    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({ entity: 'deals', recordId: 'd2', ownerUserId: 'u2' });
-    expect(await h.store.route('acme', '+380501112233', ['contacts'])).toEqual({ entity: 'contacts', recordId: 'c1', ownerUserId: 'u1' });
-    expect(await h.store.route('acme', '+380931112233', ['deals', 'leads', 'contacts'])).toEqual({ entity: 'leads', recordId: 'l1', ownerUserId: 'u2' });
+    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'deals',
+      recordId: 'd2',
+      ownerUserId: 'u2',
+    });
+    expect(await h.store.route('acme', '+380501112233', ['contacts'])).toEqual({
+      entity: 'contacts',
+      recordId: 'c1',
+      ownerUserId: 'u1',
+    });
+    expect(await h.store.route('acme', '+380931112233', ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'leads',
+      recordId: 'l1',
+      ownerUserId: 'u2',
+    });
   });
 
   it('G13: the poll picks up a record created in the CRM directly, and a record re-owned there', async () => {
@@ -52,18 +73,33 @@ describe('phone index sync (G13)', () => {
     const crm = h.registry.memoryOf('acme');
     if (!crm) throw new Error('no memory CRM');
     // A person typed in by a manager, and a deal moved to another manager, both outside the service.
-    await crm.apply({ key: 'manual#1', op: 'create_contact', record: { name: 'Walk-in', phones: ['+380 44 765 43 21'], ownerId: 'u2' } });
+    await crm.apply({
+      key: 'manual#1',
+      op: 'create_contact',
+      record: { name: 'Walk-in', phones: ['+380 44 765 43 21'], ownerId: 'u2' },
+    });
     await crm.apply({ key: 'manual#2', op: 'update_deal', id: 'd2', patch: { ownerId: 'u1' } });
     expect(await h.store.route('acme', '+380447654321', ['contacts'])).toBeNull();
     await sync.pollAll();
-    expect(await h.store.route('acme', '+380447654321', ['contacts'])).toMatchObject({ entity: 'contacts', ownerUserId: 'u2' });
-    expect(await h.store.route('acme', '+380671234567', ['deals'])).toEqual({ entity: 'deals', recordId: 'd2', ownerUserId: 'u1' });
+    expect(await h.store.route('acme', '+380447654321', ['contacts'])).toMatchObject({
+      entity: 'contacts',
+      ownerUserId: 'u2',
+    });
+    expect(await h.store.route('acme', '+380671234567', ['deals'])).toEqual({
+      entity: 'deals',
+      recordId: 'd2',
+      ownerUserId: 'u1',
+    });
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 5 });
   });
 
   it('G13: a record the CRM reports deleted leaves the index on the next poll', async () => {
     h = await indexHarness();
-    await h.addProject('acme', 'pipedrive', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: SEEDED } });
+    await h.addProject('acme', 'pipedrive', {
+      project: UA,
+      employees: EMPLOYEES,
+      connection: { kind: 'memory', state: SEEDED },
+    });
     // The memory CRM never deletes (the engine does not): this port reports l1 and c1 deleted on a poll, as Zoho's or Salesforce's deleted lists would.
     let deleted: IndexRemoval[] = [];
     const ports = (view: ProjectView): CrmPort => {
@@ -75,18 +111,30 @@ describe('phone index sync (G13)', () => {
         listUsers: () => inner.listUsers(),
         snapshot: () => inner.snapshot(),
         listRecordsSince: async (since, cursor) => {
-          const page = await (inner.listRecordsSince?.(since, cursor) ?? Promise.reject(new Error('no reader')));
-          return page.ok && since !== null ? { ok: true, value: { ...page.value, removed: deleted } } : page;
+          const page = await (inner.listRecordsSince?.(since, cursor) ??
+            Promise.reject(new Error('no reader')));
+          return page.ok && since !== null
+            ? { ok: true, value: { ...page.value, removed: deleted } }
+            : page;
         },
       };
     };
-    const sync = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports, intervalSec: 300 });
+    const sync = new IndexSync({
+      store: h.store,
+      projects: { get: async (id) => h.view(id) },
+      ports,
+      intervalSec: 300,
+    });
     await sync.load('acme');
-    expect(await h.store.route('acme', '+380931112233', ['leads'])).toMatchObject({ recordId: 'l1' });
+    expect(await h.store.route('acme', '+380931112233', ['leads'])).toMatchObject({
+      recordId: 'l1',
+    });
     deleted = [{ entity: 'leads', id: 'l1' }];
     await sync.pollAll();
     expect(await h.store.route('acme', '+380931112233', ['deals', 'leads', 'contacts'])).toBeNull();
-    expect(await h.store.route('acme', '+380671234567', ['contacts'])).toMatchObject({ recordId: 'c1' });
+    expect(await h.store.route('acme', '+380671234567', ['contacts'])).toMatchObject({
+      recordId: 'c1',
+    });
     deleted = [{ entity: 'contacts', id: 'c1' }];
     await sync.pollAll();
     expect(await h.store.route('acme', '+380671234567', ['contacts'])).toBeNull();
@@ -95,9 +143,13 @@ describe('phone index sync (G13)', () => {
     expect((await statusOf(h.store, 'acme'))?.index.state).toBe('ready');
   });
 
-  it('G13: a restarted service polls on from the read time kept in the store (so the CRM\'s deleted lists reach back to it), not afresh', async () => {
+  it("G13: a restarted service polls on from the read time kept in the store (so the CRM's deleted lists reach back to it), not afresh", async () => {
     h = await indexHarness();
-    await h.addProject('acme', 'pipedrive', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: SEEDED } });
+    await h.addProject('acme', 'pipedrive', {
+      project: UA,
+      employees: EMPLOYEES,
+      connection: { kind: 'memory', state: SEEDED },
+    });
     const asked: Array<Date | null> = [];
     const ports = (view: ProjectView): CrmPort => {
       const inner = h.registry.portFor(view);
@@ -113,12 +165,24 @@ describe('phone index sync (G13)', () => {
       };
     };
     const loadedAt = new Date('2026-03-02T10:00:00Z');
-    const first = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports, intervalSec: 300, now: () => loadedAt });
+    const first = new IndexSync({
+      store: h.store,
+      projects: { get: async (id) => h.view(id) },
+      ports,
+      intervalSec: 300,
+      now: () => loadedAt,
+    });
     expect(await h.store.getIndexReadAt('acme')).toBeNull();
     await first.load('acme');
     expect(await h.store.getIndexReadAt('acme')).toEqual(loadedAt);
     // Another process (or this one after a restart) with nothing in memory.
-    const second = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports, intervalSec: 300, now: () => new Date('2026-03-02T10:05:00Z') });
+    const second = new IndexSync({
+      store: h.store,
+      projects: { get: async (id) => h.view(id) },
+      ports,
+      intervalSec: 300,
+      now: () => new Date('2026-03-02T10:05:00Z'),
+    });
     await second.pollAll();
     expect(asked).toEqual([null, new Date('2026-03-02T09:59:00Z')]);
     expect(await h.store.getIndexReadAt('acme')).toEqual(new Date('2026-03-02T10:05:00Z'));
@@ -133,21 +197,62 @@ describe('phone index sync (G13)', () => {
 
   it('G13: the in-memory CRM lists only records modified at or after `since`', async () => {
     let now = new Date('2026-03-02T10:00:00Z');
-    const crm = new MemoryCrm('pipedrive', { ...CRM_STATE, contacts: [], leads: [], deals: [], organizations: [], tasks: [], comments: [], calls: [], notifications: [] }, {
-      texts: fitTexts('en'),
-      now: () => now,
+    const crm = new MemoryCrm(
+      'pipedrive',
+      {
+        ...CRM_STATE,
+        contacts: [],
+        leads: [],
+        deals: [],
+        organizations: [],
+        tasks: [],
+        comments: [],
+        calls: [],
+        notifications: [],
+      },
+      {
+        texts: fitTexts('en'),
+        now: () => now,
+      },
+    );
+    await crm.apply({
+      key: 'k1',
+      op: 'create_contact',
+      record: { phones: ['+380671234567'], ownerId: 'u1' },
     });
-    await crm.apply({ key: 'k1', op: 'create_contact', record: { phones: ['+380671234567'], ownerId: 'u1' } });
     now = new Date('2026-03-02T11:00:00Z');
-    await crm.apply({ key: 'k2', op: 'create_lead', record: { phones: [], contactId: 'c1', ownerId: 'u2', status: 'open' } });
+    await crm.apply({
+      key: 'k2',
+      op: 'create_lead',
+      record: { phones: [], contactId: 'c1', ownerId: 'u2', status: 'open' },
+    });
     const page = await crm.listRecordsSince(new Date('2026-03-02T10:30:00Z'));
     expect(page.ok && page.value).toEqual({
-      records: [{ entity: 'leads', id: 'l1', phones: [], ownerId: 'u2', contactId: 'c1', createdAt: new Date('2026-03-02T11:00:00Z') }],
+      records: [
+        {
+          entity: 'leads',
+          id: 'l1',
+          phones: [],
+          ownerId: 'u2',
+          contactId: 'c1',
+          createdAt: new Date('2026-03-02T11:00:00Z'),
+        },
+      ],
       next: null,
     });
     // A lead without phones of its own is reached through its contact's.
     expect(changesOf(page.ok ? page.value.records : [], 'UA')).toEqual([
-      { kind: 'record', record: { entity: 'leads', recordId: 'l1', phones: [], ownerUserId: 'u2', createdOrder: Date.parse('2026-03-02T11:00:00Z') }, phonesOf: { entity: 'contacts', recordId: 'c1' } },
+      {
+        kind: 'record',
+        record: {
+          entity: 'leads',
+          recordId: 'l1',
+          phones: [],
+          ownerUserId: 'u2',
+          createdOrder: Date.parse('2026-03-02T11:00:00Z'),
+        },
+        phonesOf: { entity: 'contacts', recordId: 'c1' },
+      },
     ]);
   });
 });
@@ -155,7 +260,15 @@ describe('phone index sync (G13)', () => {
 describe('phone index reload (G13)', () => {
   it('G13: an activation load starts afresh: a record no longer in the CRM leaves the index', async () => {
     const sync = await withSeededProject();
-    await h.store.upsertIndex('acme', [{ entity: 'contacts', recordId: 'gone', phones: ['+380991234567'], ownerUserId: 'u1', createdOrder: 1 }]);
+    await h.store.upsertIndex('acme', [
+      {
+        entity: 'contacts',
+        recordId: 'gone',
+        phones: ['+380991234567'],
+        ownerUserId: 'u1',
+        createdOrder: 1,
+      },
+    ]);
     await sync.load('acme');
     expect(await h.store.route('acme', '+380991234567', ['contacts'])).toBeNull();
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 4 });

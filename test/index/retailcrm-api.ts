@@ -26,17 +26,40 @@ export async function retailcrmIndex(state: object): Promise<RetailcrmIndex> {
   const emu = await startRetailcrmEmulator({ ratePerSec: 100_000, timezone: UA.timezone });
   const native = await seedEmulator(emu.baseUrl, state, `?timezone=${UA.timezone}`);
   const h = await indexHarness();
-  await h.addProject('acme', 'retailcrm', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
-  const port = createRetailcrmAdapter(emu.connection, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: UA.timezone, ratePerSec: 100_000 });
-  const sync = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports: () => port, intervalSec: 300 });
+  await h.addProject('acme', 'retailcrm', {
+    project: UA,
+    employees: EMPLOYEES,
+    connection: { kind: 'memory', state: CRM_STATE },
+  });
+  const port = createRetailcrmAdapter(emu.connection, {
+    texts: fitTexts('en'),
+    defaultCountry: 'UA',
+    timezone: UA.timezone,
+    ratePerSec: 100_000,
+  });
+  const sync = new IndexSync({
+    store: h.store,
+    projects: { get: async (id) => h.view(id) },
+    ports: () => port,
+    intervalSec: 300,
+  });
   return {
     emu,
     h,
     sync,
     native,
     async post(path, fields) {
-      const body = new URLSearchParams(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, JSON.stringify(v)])));
-      const response = await fetch(`${emu.baseUrl}${path}`, { method: 'POST', headers: { 'X-API-KEY': emu.connection.credentials.apiKey, 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const body = new URLSearchParams(
+        Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, JSON.stringify(v)])),
+      );
+      const response = await fetch(`${emu.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'X-API-KEY': emu.connection.credentials.apiKey,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      });
       expect(response.status).toBeLessThan(300);
     },
     async close() {

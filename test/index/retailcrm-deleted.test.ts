@@ -13,7 +13,10 @@ let index: RetailcrmIndex;
 afterEach(async () => index.close());
 
 async function deleteInUi(kind: 'customers' | 'orders', id: string): Promise<void> {
-  expect((await fetch(`${index.emu.baseUrl}/_emulator/ui/${kind}/${id}/delete`, { method: 'POST' })).status).toBe(204);
+  expect(
+    (await fetch(`${index.emu.baseUrl}/_emulator/ui/${kind}/${id}/delete`, { method: 'POST' }))
+      .status,
+  ).toBe(204);
 }
 
 describe('phone index on retailCRM: records deleted in the CRM (G13)', () => {
@@ -33,20 +36,38 @@ describe('phone index on retailCRM: records deleted in the CRM (G13)', () => {
 
     await sync.load('acme');
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 4 });
-    expect(await h.store.route('acme', '+380931112233', [...PRIORITY])).toEqual({ entity: 'contacts', recordId: native('customers', 'c2'), ownerUserId: native('users', 'u2') });
-    expect(await h.store.route('acme', '+380441234567', [...PRIORITY])).toEqual({ entity: 'deals', recordId: native('orders', 'd1'), ownerUserId: native('users', 'u2') });
-    expect(await h.store.route('acme', '+380501112233', [...PRIORITY])).toMatchObject({ entity: 'contacts', recordId: native('customers', 'c3') });
+    expect(await h.store.route('acme', '+380931112233', [...PRIORITY])).toEqual({
+      entity: 'contacts',
+      recordId: native('customers', 'c2'),
+      ownerUserId: native('users', 'u2'),
+    });
+    expect(await h.store.route('acme', '+380441234567', [...PRIORITY])).toEqual({
+      entity: 'deals',
+      recordId: native('orders', 'd1'),
+      ownerUserId: native('users', 'u2'),
+    });
+    expect(await h.store.route('acme', '+380501112233', [...PRIORITY])).toMatchObject({
+      entity: 'contacts',
+      recordId: native('customers', 'c3'),
+    });
 
     await deleteInUi('customers', native('customers', 'c2'));
     await deleteInUi('orders', native('orders', 'd1'));
-    await inCrm('/api/v5/customers/combine', { customers: [{ id: Number(native('customers', 'c3')) }], resultCustomer: { id: Number(native('customers', 'c1')) } });
+    await inCrm('/api/v5/customers/combine', {
+      customers: [{ id: Number(native('customers', 'c3')) }],
+      resultCustomer: { id: Number(native('customers', 'c1')) },
+    });
     await sync.poll('acme');
 
     expect(await h.store.route('acme', '+380931112233', [...PRIORITY])).toBeNull();
     expect(await h.store.route('acme', '+380441234567', [...PRIORITY])).toBeNull();
     expect(await h.store.route('acme', '+380501112233', [...PRIORITY])).toBeNull();
     // The customer kept still answers.
-    expect(await h.store.route('acme', '+380671234567', [...PRIORITY])).toEqual({ entity: 'contacts', recordId: native('customers', 'c1'), ownerUserId: native('users', 'u1') });
+    expect(await h.store.route('acme', '+380671234567', [...PRIORITY])).toEqual({
+      entity: 'contacts',
+      recordId: native('customers', 'c1'),
+      ownerUserId: native('users', 'u1'),
+    });
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 1 });
   });
 });

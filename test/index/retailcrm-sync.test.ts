@@ -24,13 +24,33 @@ describe('phone index sync on retailCRM (G13)', () => {
     await sync.load('acme');
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 1 });
     // The order has no phone of its own: it is reached through its customer's, and answers first.
-    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({ entity: 'deals', recordId: native('orders', 'd1'), ownerUserId: native('users', 'u2') });
+    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'deals',
+      recordId: native('orders', 'd1'),
+      ownerUserId: native('users', 'u2'),
+    });
 
-    await inCrm('/api/v5/customers/create', { customer: { firstName: 'Walk-in', phones: [{ number: '+380 44 765 43 21' }], managerId: Number(native('users', 'u2')) } });
-    await inCrm(`/api/v5/orders/${native('orders', 'd1')}/edit`, { by: 'id', order: { managerId: Number(native('users', 'u1')) } });
+    await inCrm('/api/v5/customers/create', {
+      customer: {
+        firstName: 'Walk-in',
+        phones: [{ number: '+380 44 765 43 21' }],
+        managerId: Number(native('users', 'u2')),
+      },
+    });
+    await inCrm(`/api/v5/orders/${native('orders', 'd1')}/edit`, {
+      by: 'id',
+      order: { managerId: Number(native('users', 'u1')) },
+    });
     await sync.poll('acme');
-    expect(await h.store.route('acme', '+380447654321', ['contacts'])).toMatchObject({ entity: 'contacts', ownerUserId: native('users', 'u2') });
-    expect(await h.store.route('acme', '+380671234567', ['deals'])).toEqual({ entity: 'deals', recordId: native('orders', 'd1'), ownerUserId: native('users', 'u1') });
+    expect(await h.store.route('acme', '+380447654321', ['contacts'])).toMatchObject({
+      entity: 'contacts',
+      ownerUserId: native('users', 'u2'),
+    });
+    expect(await h.store.route('acme', '+380671234567', ['deals'])).toEqual({
+      entity: 'deals',
+      recordId: native('orders', 'd1'),
+      ownerUserId: native('users', 'u1'),
+    });
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 2 });
   });
 });

@@ -32,14 +32,34 @@ describe('phone index sync on Salesforce: records deleted in the CRM (G13)', () 
 
     const harness = await indexHarness();
     h = harness;
-    await harness.addProject('acme', 'salesforce', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
-    const port = createSalesforceAdapter(server.connection, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: UA.timezone });
-    const sync = new IndexSync({ store: harness.store, projects: { get: async (id) => harness.view(id) }, ports: () => port, intervalSec: 300 });
+    await harness.addProject('acme', 'salesforce', {
+      project: UA,
+      employees: EMPLOYEES,
+      connection: { kind: 'memory', state: CRM_STATE },
+    });
+    const port = createSalesforceAdapter(server.connection, {
+      texts: fitTexts('en'),
+      defaultCountry: 'UA',
+      timezone: UA.timezone,
+    });
+    const sync = new IndexSync({
+      store: harness.store,
+      projects: { get: async (id) => harness.view(id) },
+      ports: () => port,
+      intervalSec: 300,
+    });
 
     await sync.load('acme');
     const all = ['deals', 'leads', 'contacts'] as const;
-    expect(await harness.store.route('acme', '+380671234567', all)).toEqual({ entity: 'deals', recordId: native('deals', 'd1'), ownerUserId: native('users', 'u2') });
-    expect(await harness.store.route('acme', '+380931112233', all)).toMatchObject({ entity: 'contacts', recordId: native('contacts', 'c2') });
+    expect(await harness.store.route('acme', '+380671234567', all)).toEqual({
+      entity: 'deals',
+      recordId: native('deals', 'd1'),
+      ownerUserId: native('users', 'u2'),
+    });
+    expect(await harness.store.route('acme', '+380931112233', all)).toMatchObject({
+      entity: 'contacts',
+      recordId: native('contacts', 'c2'),
+    });
 
     // People delete them in Salesforce itself, with the org's own credentials.
     vi.setSystemTime(t0 + 60_000);
@@ -47,11 +67,22 @@ describe('phone index sync on Salesforce: records deleted in the CRM (G13)', () 
     const granted = await fetch(`${server.baseUrl}/services/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: clientId,
+        client_secret: clientSecret,
+      }).toString(),
     });
     const { access_token: token } = (await granted.json()) as { access_token: string };
-    for (const [type, id] of [['Opportunity', native('deals', 'd1')], ['Contact', native('contacts', 'c2')]] as const) {
-      const response = await fetch(`${server.baseUrl}/services/data/v59.0/sobjects/${type}/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    for (const [type, id] of [
+      ['Opportunity', native('deals', 'd1')],
+      ['Contact', native('contacts', 'c2')],
+    ] as const) {
+      const response = await fetch(`${server.baseUrl}/services/data/v59.0/sobjects/${type}/${id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(204);
     }
 
@@ -59,6 +90,10 @@ describe('phone index sync on Salesforce: records deleted in the CRM (G13)', () 
     await sync.poll('acme');
     expect(await harness.store.route('acme', '+380931112233', all)).toBeNull();
     // Ivan's deal is gone: he is routed by his contact again.
-    expect(await harness.store.route('acme', '+380671234567', all)).toEqual({ entity: 'contacts', recordId: native('contacts', 'c1'), ownerUserId: native('users', 'u1') });
+    expect(await harness.store.route('acme', '+380671234567', all)).toEqual({
+      entity: 'contacts',
+      recordId: native('contacts', 'c1'),
+      ownerUserId: native('users', 'u1'),
+    });
   });
 });

@@ -15,8 +15,22 @@ export const IVAN_AND_MARIA = {
 };
 
 /** Puts the state into the emulator at `baseUrl`; returns its neutral → native id map (`/_emulator/ids`). */
-export async function seedEmulator(baseUrl: string, state: object, query = ''): Promise<(kind: string, neutral: string) => string> {
-  expect((await fetch(`${baseUrl}/_emulator/state${query}`, { method: 'PUT', body: JSON.stringify(state) })).status).toBe(204);
-  const ids = (await (await fetch(`${baseUrl}/_emulator/ids`)).json()) as Record<string, Record<string, string | number>>;
+export async function seedEmulator(
+  baseUrl: string,
+  state: object,
+  query = '',
+): Promise<(kind: string, neutral: string) => string> {
+  expect(
+    (
+      await fetch(`${baseUrl}/_emulator/state${query}`, {
+        method: 'PUT',
+        body: JSON.stringify(state),
+      })
+    ).status,
+  ).toBe(204);
+  const ids = (await (await fetch(`${baseUrl}/_emulator/ids`)).json()) as Record<
+    string,
+    Record<string, string | number>
+  >;
   return (kind, neutral) => String(ids[kind]?.[neutral] ?? '');
 }

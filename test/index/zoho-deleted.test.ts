@@ -23,9 +23,19 @@ afterEach(async () => {
 /** A user deleting records in Zoho: any API client of the org, with its own access token. */
 async function deleteInZoho(module: string, nativeId: string): Promise<void> {
   const { credentials } = emu.connection;
-  const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: credentials.clientId, client_secret: credentials.clientSecret, refresh_token: credentials.refreshToken });
-  const { access_token: token } = (await (await fetch(`${emu.connection.accountsUrl}/oauth/v2/token`, { method: 'POST', body: form })).json()) as { access_token: string };
-  const response = await fetch(`${emu.baseUrl}/crm/v8/${module}/${nativeId}`, { method: 'DELETE', headers: { authorization: `Zoho-oauthtoken ${token}` } });
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    client_id: credentials.clientId,
+    client_secret: credentials.clientSecret,
+    refresh_token: credentials.refreshToken,
+  });
+  const { access_token: token } = (await (
+    await fetch(`${emu.connection.accountsUrl}/oauth/v2/token`, { method: 'POST', body: form })
+  ).json()) as { access_token: string };
+  const response = await fetch(`${emu.baseUrl}/crm/v8/${module}/${nativeId}`, {
+    method: 'DELETE',
+    headers: { authorization: `Zoho-oauthtoken ${token}` },
+  });
   expect(response.status).toBe(200);
 }
 
@@ -35,23 +45,44 @@ describe('phone index sync on Zoho: records deleted in the CRM (G13)', () => {
     const native = await seedEmulator(emu.baseUrl, IVAN_AND_MARIA);
 
     h = await indexHarness();
-    await h.addProject('acme', 'zoho', { project: UA, employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
+    await h.addProject('acme', 'zoho', {
+      project: UA,
+      employees: EMPLOYEES,
+      connection: { kind: 'memory', state: CRM_STATE },
+    });
     const port = createZohoAdapter(emu.connection, { texts: fitTexts('en'), ...UA });
-    const sync = new IndexSync({ store: h.store, projects: { get: async (id) => h.view(id) }, ports: () => port, intervalSec: 300 });
+    const sync = new IndexSync({
+      store: h.store,
+      projects: { get: async (id) => h.view(id) },
+      ports: () => port,
+      intervalSec: 300,
+    });
 
     await sync.load('acme');
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 2 });
-    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({ entity: 'deals', recordId: native('deals', 'd1'), ownerUserId: native('users', 'u2') });
+    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'deals',
+      recordId: native('deals', 'd1'),
+      ownerUserId: native('users', 'u2'),
+    });
 
     await deleteInZoho('Deals', native('deals', 'd1'));
     await sync.poll('acme');
     // The deal is gone; its contact still answers.
-    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({ entity: 'contacts', recordId: native('contacts', 'c1'), ownerUserId: native('users', 'u1') });
+    expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'contacts',
+      recordId: native('contacts', 'c1'),
+      ownerUserId: native('users', 'u1'),
+    });
 
     await deleteInZoho('Contacts', native('contacts', 'c1'));
     await sync.poll('acme');
     expect(await h.store.route('acme', '+380671234567', ['deals', 'leads', 'contacts'])).toBeNull();
-    expect(await h.store.route('acme', '+380931112233', ['deals', 'leads', 'contacts'])).toEqual({ entity: 'contacts', recordId: native('contacts', 'c2'), ownerUserId: native('users', 'u2') });
+    expect(await h.store.route('acme', '+380931112233', ['deals', 'leads', 'contacts'])).toEqual({
+      entity: 'contacts',
+      recordId: native('contacts', 'c2'),
+      ownerUserId: native('users', 'u2'),
+    });
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 1 });
   });
 });

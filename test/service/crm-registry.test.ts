@@ -10,7 +10,17 @@ import type { ProjectView } from '../../src/worker/project.js';
 
 function view(connection: unknown, version = 1): ProjectView {
   const settings = ProjectSettingsSchema.parse({ defaultCountry: 'UA' });
-  return { id: 'acme', version, crm: 'pipedrive', settings, employees: [], connection, webhook: {}, sources: {}, context: projectContext('pipedrive', settings, []) };
+  return {
+    id: 'acme',
+    version,
+    crm: 'pipedrive',
+    settings,
+    employees: [],
+    connection,
+    webhook: {},
+    sources: {},
+    context: projectContext('pipedrive', settings, []),
+  };
 }
 
 describe('CRM registry', () => {
@@ -22,12 +32,17 @@ describe('CRM registry', () => {
   });
 
   it('a memory connection with a baseUrl speaks to a CRM in another process', () => {
-    expect(new CrmRegistry().portFor(view({ kind: 'memory', baseUrl: 'http://127.0.0.1:9' }))).toBeInstanceOf(RemoteMemoryCrm);
+    expect(
+      new CrmRegistry().portFor(view({ kind: 'memory', baseUrl: 'http://127.0.0.1:9' })),
+    ).toBeInstanceOf(RemoteMemoryCrm);
   });
 
   it('a real connection gets its CRM adapter, one per project version; an unusable one fails permanently', async () => {
     const registry = new CrmRegistry();
-    const connection = { baseUrl: 'https://acme.pipedrive.com', credentials: { apiToken: 'secret' } };
+    const connection = {
+      baseUrl: 'https://acme.pipedrive.com',
+      credentials: { apiToken: 'secret' },
+    };
     const port = registry.portFor(view(connection));
     expect(port).toBeInstanceOf(PipedriveAdapter);
     expect(registry.portFor(view(connection))).toBe(port);

@@ -4,7 +4,12 @@ export const EMPLOYEES = [
   { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', topManager: true },
   { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101' },
 ];
-export const CRM_STATE = { users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }] };
+export const CRM_STATE = {
+  users: [
+    { id: 'u1', name: 'Olena Top' },
+    { id: 'u2', name: 'Petro' },
+  ],
+};
 
 let minute = 0;
 const at = (): string => new Date(Date.UTC(2026, 2, 2, 8, minute++, 0)).toISOString();
@@ -12,8 +17,30 @@ const at = (): string => new Date(Date.UTC(2026, 2, 2, 8, minute++, 0)).toISOStr
 /** The three events of an answered incoming call from `from`. */
 export function answeredCall(callId: string, from: string): Record<string, unknown>[] {
   return [
-    { type: 'call.started', eventId: `${callId}-1`, callId, at: at(), direction: 'incoming', from, to: '+380441234567' },
-    { type: 'call.answered', eventId: `${callId}-2`, callId, at: at(), employee: { extension: '101' } },
-    { type: 'call.ended', eventId: `${callId}-3`, callId, at: at(), disposition: 'answered', durationSec: 60, talkSec: 50 },
+    {
+      type: 'call.started',
+      eventId: `${callId}-1`,
+      callId,
+      at: at(),
+      direction: 'incoming',
+      from,
+      to: '+380441234567',
+    },
+    {
+      type: 'call.answered',
+      eventId: `${callId}-2`,
+      callId,
+      at: at(),
+      employee: { extension: '101' },
+    },
+    {
+      type: 'call.ended',
+      eventId: `${callId}-3`,
+      callId,
+      at: at(),
+      disposition: 'answered',
+      durationSec: 60,
+      talkSec: 50,
+    },
   ];
 }

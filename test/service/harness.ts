@@ -66,7 +66,10 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   });
   const app = await buildApp({
     store,
-    settings: { maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, ingestRatePerSec: options.ingestRatePerSec ?? 0 },
+    settings: {
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      ingestRatePerSec: options.ingestRatePerSec ?? 0,
+    },
     projects,
     metrics,
     now,
@@ -79,7 +82,14 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     metrics,
     clock,
     async addProject(id, document = {}) {
-      const full = { crm: 'pipedrive', project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' }, employees: [], connection: { kind: 'memory' }, ...document, webhook: { token: TOKEN, signingSecret: SIGNING_SECRET } };
+      const full = {
+        crm: 'pipedrive',
+        project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+        employees: [],
+        connection: { kind: 'memory' },
+        ...document,
+        webhook: { token: TOKEN, signingSecret: SIGNING_SECRET },
+      };
       const parsed = parseDocument(full);
       if (!parsed.ok) throw new Error(`test project ${id}: ${JSON.stringify(parsed.problems)}`);
       await projects.save(id, parsed.value, clock.now);

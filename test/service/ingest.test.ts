@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-const post = (payload: string | Buffer, headers: Record<string, string>, url = URL) => h.app.inject({ method: 'POST', url, payload, headers });
+const post = (payload: string | Buffer, headers: Record<string, string>, url = URL) =>
+  h.app.inject({ method: 'POST', url, payload, headers });
 const body = (events: unknown): string => JSON.stringify(events);
 const stored = async (): Promise<number> => (await h.store.countEvents('acme')).pending;
 
@@ -38,9 +39,15 @@ describe('ingest status matrix (service.md §4)', () => {
     const events = answeredCall('c1', '+380501112233');
     await post(body(events), BEARER);
     const changed = { ...events[0], from: '+380509999999' };
-    const res = await post(body([changed, events[1], answeredCall('c2', '+380501112244')[0]]), BEARER);
+    const res = await post(
+      body([changed, events[1], answeredCall('c2', '+380501112244')[0]]),
+      BEARER,
+    );
     expect(res.json()).toEqual({ accepted: 1, duplicates: 2 });
-    const again = await post(body([answeredCall('c3', '+380501112255')[0], answeredCall('c3', '+380501112255')[0]]), BEARER);
+    const again = await post(
+      body([answeredCall('c3', '+380501112255')[0], answeredCall('c3', '+380501112255')[0]]),
+      BEARER,
+    );
     expect(again.json()).toEqual({ accepted: 1, duplicates: 1 });
     expect(await stored()).toBe(5);
   });
@@ -54,7 +61,11 @@ describe('ingest status matrix (service.md §4)', () => {
   });
 
   it('415 for a body that is not JSON content, before 401', async () => {
-    const res = await post('a=b', { 'content-type': 'application/x-www-form-urlencoded' }, '/v1/projects/nobody/events');
+    const res = await post(
+      'a=b',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      '/v1/projects/nobody/events',
+    );
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ type: 'urn:callmatrix:unsupported-media-type' });
   });
@@ -63,7 +74,12 @@ describe('ingest status matrix (service.md §4)', () => {
     const wrong = await post('{not json', { ...JSON_TYPE, authorization: 'Bearer nope' });
     const unknown = await post('{not json', BEARER, '/v1/projects/nobody/events');
     const none = await post('{not json', JSON_TYPE);
-    const badSig = await post('{not json', { ...JSON_TYPE, 'webhook-id': 'm1', 'webhook-timestamp': String(Math.floor(h.clock.now.getTime() / 1000)), 'webhook-signature': 'v1,AAAA' });
+    const badSig = await post('{not json', {
+      ...JSON_TYPE,
+      'webhook-id': 'm1',
+      'webhook-timestamp': String(Math.floor(h.clock.now.getTime() / 1000)),
+      'webhook-signature': 'v1,AAAA',
+    });
     for (const res of [wrong, unknown, none, badSig]) {
       expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual(wrong.json());
@@ -79,7 +95,11 @@ describe('ingest status matrix (service.md §4)', () => {
 
   it('422 names each problem by path; an array is accepted whole or not at all', async () => {
     const events = answeredCall('c1', '+380501112233');
-    const bad = [...events, { ...events[0], eventId: 'x', from: '' }, { type: 'call.paused', eventId: 'y', callId: 'c1', at: events[0]?.['at'] }];
+    const bad = [
+      ...events,
+      { ...events[0], eventId: 'x', from: '' },
+      { type: 'call.paused', eventId: 'y', callId: 'c1', at: events[0]?.['at'] },
+    ];
     const res = await post(body(bad), BEARER);
     expect(res.statusCode).toBe(422);
     const problem = res.json<{ type: string; problems: Array<{ path: string }> }>();
@@ -133,7 +153,15 @@ describe('Standard Webhooks signatures (service.md §3)', () => {
     const good = signed(payload, 'msg_1', nowSec());
     const cases = [
       post(payload.replace('c1', 'c9'), good),
-      post(payload, signed(payload, 'msg_1', nowSec(), `whsec_${Buffer.from('another-key').toString('base64')}`)),
+      post(
+        payload,
+        signed(
+          payload,
+          'msg_1',
+          nowSec(),
+          `whsec_${Buffer.from('another-key').toString('base64')}`,
+        ),
+      ),
       post(payload, signed(payload, 'msg_1', nowSec() - 301)),
       post(payload, signed(payload, 'msg_1', nowSec() + 301)),
       post(payload, { ...good, 'webhook-id': '' }),
@@ -148,7 +176,12 @@ describe('rate limit (CALLMATRIX_INGEST_RATE)', () => {
     const limited = await harness({ ingestRatePerSec: 2 });
     await limited.addProject('acme');
     const send = (i: number) =>
-      limited.app.inject({ method: 'POST', url: URL, headers: BEARER, payload: body(answeredCall(`r${i}`, '+380501112233')[0]) });
+      limited.app.inject({
+        method: 'POST',
+        url: URL,
+        headers: BEARER,
+        payload: body(answeredCall(`r${i}`, '+380501112233')[0]),
+      });
     const codes = [];
     for (let i = 0; i < 5; i += 1) codes.push((await send(i)).statusCode);
     expect(codes).toEqual([202, 202, 202, 202, 429]);

@@ -21,7 +21,10 @@ if (url === undefined || url === '') {
       const schema = `${prefix}_${schemas.length + 1}`;
       schemas.push(schema);
       h = await harness({ postgres: { url, schema } });
-      await h.addProject('acme', { employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
+      await h.addProject('acme', {
+        employees: EMPLOYEES,
+        connection: { kind: 'memory', state: CRM_STATE },
+      });
       return h;
     };
     afterEach(async () => h.close());
@@ -34,12 +37,24 @@ if (url === undefined || url === '') {
         await client.end();
       }
     });
-    const ingest = (events: unknown) => h.app.inject({ method: 'POST', url: '/v1/projects/acme/events', headers: BEARER, payload: JSON.stringify(events) });
+    const ingest = (events: unknown) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/v1/projects/acme/events',
+        headers: BEARER,
+        payload: JSON.stringify(events),
+      });
 
     it('service.md §4: 202 after the commit, duplicates counted, all-or-nothing', async () => {
       await open();
-      expect((await ingest(answeredCall('a', '+380501112233'))).json()).toEqual({ accepted: 3, duplicates: 0 });
-      expect((await ingest(answeredCall('a', '+380501112233'))).json()).toEqual({ accepted: 0, duplicates: 3 });
+      expect((await ingest(answeredCall('a', '+380501112233'))).json()).toEqual({
+        accepted: 3,
+        duplicates: 0,
+      });
+      expect((await ingest(answeredCall('a', '+380501112233'))).json()).toEqual({
+        accepted: 0,
+        duplicates: 3,
+      });
       const bad = [...answeredCall('b', '+380501112244'), { type: 'call.paused' }];
       expect((await ingest(bad)).statusCode).toBe(422);
       expect((await h.store.countEvents('acme')).pending).toBe(3);
@@ -53,7 +68,9 @@ if (url === undefined || url === '') {
       await ingest(answeredCall('b', '+380501112244'));
       while ((await h.worker.runOnce()).length > 0);
       expect(await h.store.countEvents('acme')).toMatchObject({ applied: 6, pending: 0 });
-      expect((await h.store.getEvent('acme', 'a-3'))?.event.orderingKey).toBe('client:+380501112233');
+      expect((await h.store.getEvent('acme', 'a-3'))?.event.orderingKey).toBe(
+        'client:+380501112233',
+      );
       const crm = await h.registry.memoryOf('acme')?.snapshot();
       expect(crm?.ok && crm.value.deals).toHaveLength(2);
     });

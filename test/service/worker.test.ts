@@ -17,11 +17,21 @@ afterEach(async () => {
 async function start(options: HarnessOptions = {}): Promise<Harness> {
   h = await harness(options);
   opened.push(h);
-  await h.addProject('acme', { employees: EMPLOYEES, connection: { kind: 'memory', state: CRM_STATE } });
+  await h.addProject('acme', {
+    employees: EMPLOYEES,
+    connection: { kind: 'memory', state: CRM_STATE },
+  });
   return h;
 }
-const ingest = (events: unknown) => h.app.inject({ method: 'POST', url: '/v1/projects/acme/events', headers: BEARER, payload: JSON.stringify(events) });
-const later = (sec: number): void => void (h.clock.now = new Date(h.clock.now.getTime() + sec * 1000));
+const ingest = (events: unknown) =>
+  h.app.inject({
+    method: 'POST',
+    url: '/v1/projects/acme/events',
+    headers: BEARER,
+    payload: JSON.stringify(events),
+  });
+const later = (sec: number): void =>
+  void (h.clock.now = new Date(h.clock.now.getTime() + sec * 1000));
 /** Runs the worker until nothing more is claimable now. */
 async function drain(): Promise<void> {
   while ((await h.worker.runOnce()).length > 0);
@@ -56,7 +66,14 @@ describe('workers (service.md §5)', () => {
     expect(crm.contacts).toHaveLength(2);
     expect(crm.deals).toHaveLength(2);
     const journal = await h.store.listJournal('acme', { phone: '+380501112233' });
-    expect(journal.entries.map((e) => e.eventId)).toEqual(['a-1', 'a-2', 'a-3', 'a2-1', 'a2-2', 'a2-3']);
+    expect(journal.entries.map((e) => e.eventId)).toEqual([
+      'a-1',
+      'a-2',
+      'a-3',
+      'a2-1',
+      'a2-2',
+      'a2-3',
+    ]);
   });
 
   it('D7: the ordering key is the client, so a call.answered follows its call.started across requests', async () => {
@@ -65,16 +82,27 @@ describe('workers (service.md §5)', () => {
     await ingest(started);
     await ingest([answered, ended]);
     const rows = await Promise.all(['c-1', 'c-2', 'c-3'].map((id) => h.store.getEvent('acme', id)));
-    expect(rows.map((r) => r?.event.orderingKey)).toEqual(['client:+380501112233', 'client:+380501112233', 'client:+380501112233']);
+    expect(rows.map((r) => r?.event.orderingKey)).toEqual([
+      'client:+380501112233',
+      'client:+380501112233',
+      'client:+380501112233',
+    ]);
   });
 
   it('a CRM failing with 503 is retried with backoff, then the event lands once', async () => {
     const remaining = { n: 2 };
-    await start({ wrapPort: failing(remaining, new CrmError('retryable', 'CRM answered 503', 1000)), retryScheduleSec: [5, 30] });
+    await start({
+      wrapPort: failing(remaining, new CrmError('retryable', 'CRM answered 503', 1000)),
+      retryScheduleSec: [5, 30],
+    });
     await ingest(answeredCall('c', '+380501112233'));
     await drain();
     let detail = await h.store.getEvent('acme', 'c-1');
-    expect(detail?.event).toMatchObject({ state: 'pending', attempts: 1, lastError: 'CRM answered 503' });
+    expect(detail?.event).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'CRM answered 503',
+    });
     expect(detail?.event.nextAttemptAt?.getTime()).toBeGreaterThan(h.clock.now.getTime());
     later(10);
     await drain();
@@ -112,7 +140,10 @@ describe('workers (service.md §5)', () => {
   });
 
   it('retries give up after the schedule: failed, journalled', async () => {
-    await start({ wrapPort: failing({ n: 100 }, new CrmError('retryable', 'CRM answered 503')), retryScheduleSec: [1] });
+    await start({
+      wrapPort: failing({ n: 100 }, new CrmError('retryable', 'CRM answered 503')),
+      retryScheduleSec: [1],
+    });
     await ingest(answeredCall('c', '+380501112233')[0]);
     await drain();
     later(5);
@@ -165,8 +196,12 @@ describe('nextAttempt (style §2.8)', () => {
   });
 
   it('honours Retry-After, clamped to twice the step; permanent gives up at once', () => {
-    expect(at(nextAttempt(1, { kind: 'retryable', retryAfterMs: 8000 }, now, [5], () => 0.5))).toBe(8000);
-    expect(at(nextAttempt(1, { kind: 'retryable', retryAfterMs: 3_600_000 }, now, [5], () => 0.5))).toBe(10_000);
+    expect(at(nextAttempt(1, { kind: 'retryable', retryAfterMs: 8000 }, now, [5], () => 0.5))).toBe(
+      8000,
+    );
+    expect(
+      at(nextAttempt(1, { kind: 'retryable', retryAfterMs: 3_600_000 }, now, [5], () => 0.5)),
+    ).toBe(10_000);
     expect(nextAttempt(1, { kind: 'permanent' }, now, [5])).toBe('give-up');
   });
 });

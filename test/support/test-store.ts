@@ -18,9 +18,16 @@ export interface TestStore {
 
 let counter = 0;
 
-export async function openTestStore(prefix: string, postgres?: { url: string; schema: string }): Promise<TestStore> {
+export async function openTestStore(
+  prefix: string,
+  postgres?: { url: string; schema: string },
+): Promise<TestStore> {
   const url = process.env['CALLMATRIX_TEST_DATABASE_URL'];
-  const wanted = postgres ?? (process.env['CALLMATRIX_TEST_BACKEND'] === 'postgres' && url ? { url, schema: `${prefix}_${process.pid}_${Date.now().toString(36)}_${++counter}` } : null);
+  const wanted =
+    postgres ??
+    (process.env['CALLMATRIX_TEST_BACKEND'] === 'postgres' && url
+      ? { url, schema: `${prefix}_${process.pid}_${Date.now().toString(36)}_${++counter}` }
+      : null);
   if (wanted) {
     const store = await openStore(wanted.url, { schema: wanted.schema, poolSize: 4 });
     return {

@@ -8,10 +8,25 @@ import { renameIdsInText } from '../../src/cli/via-http.js';
 // collection and its place in the list, wherever it appears (references, the
 // fit texts' "Also concerns" and "Legs" lines, the journal's operations).
 
-const COLLECTIONS = ['users', 'contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls'] as const;
+const COLLECTIONS = [
+  'users',
+  'contacts',
+  'leads',
+  'deals',
+  'organizations',
+  'tasks',
+  'comments',
+  'calls',
+] as const;
 type Collection = (typeof COLLECTIONS)[number];
 const REFERENCE: Record<string, Collection> = {
-  ownerId: 'users', assigneeId: 'users', userId: 'users', contactId: 'contacts', leadId: 'leads', dealId: 'deals', organizationId: 'organizations',
+  ownerId: 'users',
+  assigneeId: 'users',
+  userId: 'users',
+  contactId: 'contacts',
+  leadId: 'leads',
+  dealId: 'deals',
+  organizationId: 'organizations',
 };
 /** Times compared as instants: their offsets are presentation (scenario-format §4). */
 const TIMES = new Set(['dueAt', 'startedAt']);
@@ -26,10 +41,13 @@ export function canonicalRun(run: SimulationResult, language: Language): Canonic
   const snapshot: Snapshot = run.crm_state;
   const names = new Map<string, string>();
   for (const collection of COLLECTIONS) {
-    snapshot[collection].forEach((record, index) => names.set(`${collection}:${record.id}`, `${collection}#${index + 1}`));
+    snapshot[collection].forEach((record, index) =>
+      names.set(`${collection}:${record.id}`, `${collection}#${index + 1}`),
+    );
   }
   // An id no record carries (a dangling link) stays visible as such.
-  const name = (collection: Collection, id: string): string => names.get(`${collection}:${id}`) ?? `${collection}?${id}`;
+  const name = (collection: Collection, id: string): string =>
+    names.get(`${collection}:${id}`) ?? `${collection}?${id}`;
   const inText = renameIdsInText(fitTexts(language), name);
 
   const clean = (value: unknown, collection: Collection, key: string | null): unknown => {
@@ -59,14 +77,20 @@ export function canonicalRun(run: SimulationResult, language: Language): Canonic
   };
 
   const crmState: Record<string, unknown[]> = {};
-  for (const collection of COLLECTIONS) crmState[collection] = snapshot[collection].map((record) => clean(record, collection, null));
+  for (const collection of COLLECTIONS)
+    crmState[collection] = snapshot[collection].map((record) => clean(record, collection, null));
   crmState['notifications'] = snapshot.notifications.map((record) => clean(record, 'users', null));
   const journal = run.journal.map((entry: JournalEntry) => ({
     eventId: entry.eventId,
     outcome: entry.outcome,
     conditions: entry.conditions,
-    operations: entry.operations.map(({ op, entity, id }) => ({ op, entity, id: entity === 'notifications' ? '-' : name(entity, id) })),
-    ...(entry.skipped && entry.skipped.length > 0 && { skipped: entry.skipped.map(({ action }) => action) }),
+    operations: entry.operations.map(({ op, entity, id }) => ({
+      op,
+      entity,
+      id: entity === 'notifications' ? '-' : name(entity, id),
+    })),
+    ...(entry.skipped &&
+      entry.skipped.length > 0 && { skipped: entry.skipped.map(({ action }) => action) }),
   }));
   return { crm_state: crmState, journal };
 }

@@ -14,7 +14,12 @@ import { canonicalRun, type CanonicalRun } from './canonical.js';
 const root = join(import.meta.dirname, '..', 'scenarios');
 const files = readdirSync(root)
   .sort()
-  .flatMap((folder) => readdirSync(join(root, folder)).filter((name) => name.endsWith('.json')).sort().map((name) => join(root, folder, name)));
+  .flatMap((folder) =>
+    readdirSync(join(root, folder))
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(root, folder, name)),
+  );
 
 /**
  * A difference a CRM's storage makes that the neutral model does not carry.
@@ -30,13 +35,14 @@ interface Tolerance {
 const zohoDefaultOwner: Tolerance = {
   name: 'zoho-default-owner',
   why:
-    'Every Zoho record has an owner; one written without one belongs to the connection\'s user (crm-apis.md §1.5), the emulator\'s first user. ' +
+    "Every Zoho record has an owner; one written without one belongs to the connection's user (crm-apis.md §1.5), the emulator's first user. " +
     'Where the in-memory record has no owner / user / assignee, the Zoho record may show that user, and no other.',
   apply(expected, actual) {
     const connectionUser = 'users#1';
     for (const [collection, records] of Object.entries(actual.crm_state)) {
       records.forEach((record, index) => {
-        const before = expected.crm_state[collection]?.[index] as Record<string, unknown> | undefined;
+        const before = expected.crm_state[collection]?.[index] as
+          Record<string, unknown> | undefined;
         if (!before || typeof record !== 'object' || record === null) return;
         const after = record as Record<string, unknown>;
         for (const field of ['ownerId', 'userId', 'assigneeId']) {
@@ -63,7 +69,8 @@ describe('issue 4 item 5 / D12: simulate --via http prints what simulate prints,
     const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.json$/, '');
     it(`${id}: same snapshot up to record ids, same journal outcomes, conditions and operations`, async () => {
       const loaded = await loadScenario(file);
-      if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+      if (!loaded.ok)
+        throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
       const scenario = loaded.scenario;
       const expected = canonicalRun(await simulate(scenario), scenario.settings.language);
       const { result, requests } = await runViaHttp(scenario);

@@ -21,13 +21,24 @@ const ONE_PER_CRM: Record<CrmId, string> = {
 
 const OutputSchema = z.strictObject({
   crm_state: SnapshotSchema,
-  journal: z.array(z.looseObject({ eventId: z.string(), outcome: z.enum(['applied', 'skipped', 'failed']), conditions: z.array(z.string()), operations: z.array(z.unknown()) })),
+  journal: z.array(
+    z.looseObject({
+      eventId: z.string(),
+      outcome: z.enum(['applied', 'skipped', 'failed']),
+      conditions: z.array(z.string()),
+      operations: z.array(z.unknown()),
+    }),
+  ),
 });
 
 async function run(args: string[]) {
   let stdout = '';
   const stderr: string[] = [];
-  const code = await runSimulate(args, (text) => (stdout += text), (line) => stderr.push(line));
+  const code = await runSimulate(
+    args,
+    (text) => (stdout += text),
+    (line) => stderr.push(line),
+  );
   return { code, stdout, stderr };
 }
 
@@ -45,12 +56,17 @@ describe('callmatrix simulate --via http', () => {
       expect(output.journal).toHaveLength(loaded.scenario.events.length);
       expect(output.journal.every((entry) => entry.outcome !== 'failed')).toBe(true);
       // Seeded users keep the scenario's ids (service.md §7).
-      expect(output.crm_state.users.map((user) => user.id)).toEqual(loaded.scenario.crmState.users.map((user) => user.id));
+      expect(output.crm_state.users.map((user) => user.id)).toEqual(
+        loaded.scenario.crmState.users.map((user) => user.id),
+      );
     });
   }
 
   it('--via with any other value exits 2, names the flag, prints nothing on stdout', async () => {
-    for (const args of [[ONE_PER_CRM.zoho, '--via', 'smtp'], [ONE_PER_CRM.zoho, '--via']]) {
+    for (const args of [
+      [ONE_PER_CRM.zoho, '--via', 'smtp'],
+      [ONE_PER_CRM.zoho, '--via'],
+    ]) {
       const { code, stdout, stderr } = await run(args);
       expect(code).toBe(2);
       expect(stdout).toBe('');
@@ -60,10 +76,25 @@ describe('callmatrix simulate --via http', () => {
   });
 
   it('the command line process prints the document, exits 0 and leaves no emulator running', async () => {
-    const entry = "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));";
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', entry, 'simulate', ONE_PER_CRM.pipedrive, '--via', 'http'], {
-      cwd: join(import.meta.dirname, '..', '..'),
-    });
+    const entry =
+      "import { main } from './src/cli/main.ts'; process.exitCode = await main(process.argv.slice(1));";
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        entry,
+        'simulate',
+        ONE_PER_CRM.pipedrive,
+        '--via',
+        'http',
+      ],
+      {
+        cwd: join(import.meta.dirname, '..', '..'),
+      },
+    );
     // execFile rejects on a non-zero exit; a server left open would keep the process (and the test) from ending.
     expect(OutputSchema.parse(JSON.parse(stdout)).crm_state.deals.length).toBeGreaterThan(0);
   });

@@ -68,17 +68,27 @@ export class HttpClient {
     }
     const kind = (this.options.classify ?? defaultClassify)(response);
     if (kind) {
-      const waitMs = this.options.waitHintMs?.(response) ?? parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      const waitMs =
+        this.options.waitHintMs?.(response) ??
+        parseRetryAfter(response.headers.get('retry-after'), Date.now());
       if (waitMs !== undefined && kind === 'retryable') this.pacer?.pause(waitMs);
-      throw new CrmError(kind, `${request.method} ${request.url}: HTTP ${response.status} ${response.text.slice(0, 300)}`, waitMs);
+      throw new CrmError(
+        kind,
+        `${request.method} ${request.url}: HTTP ${response.status} ${response.text.slice(0, 300)}`,
+        waitMs,
+      );
     }
     return response;
   }
 
   private async once(request: HttpRequest): Promise<HttpResponse> {
     await this.pacer?.wait();
-    const url = new URL(request.url, this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
-    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    const url = new URL(
+      request.url,
+      this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`,
+    );
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -91,9 +101,17 @@ export class HttpClient {
     await this.options.authorize?.(headers, url);
     let raw: Response;
     try {
-      raw = await fetch(url, { method: request.method, headers, ...(body !== undefined && { body }), signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000) });
+      raw = await fetch(url, {
+        method: request.method,
+        headers,
+        ...(body !== undefined && { body }),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+      });
     } catch (error) {
-      throw new CrmError('retryable', `${request.method} ${url.pathname}: ${(error as Error).message}`);
+      throw new CrmError(
+        'retryable',
+        `${request.method} ${url.pathname}: ${(error as Error).message}`,
+      );
     }
     const text = await raw.text();
     let json: unknown;

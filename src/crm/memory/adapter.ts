@@ -2,7 +2,14 @@ import type { CrmId } from '../../domain/crm-id.js';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import type { ClientRecords, Snapshot, User } from '../../domain/snapshot.js';
-import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts, type StorageCapabilities } from '../capabilities.js';
+import {
+  CAPABILITIES,
+  fitCallLog,
+  fitComment,
+  fitTask,
+  type FitTexts,
+  type StorageCapabilities,
+} from '../capabilities.js';
 import { ok, type ClientLookup, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { MemoryStore } from './store.js';
 import { appendOnce, withLegs } from '../call-log-text.js';
@@ -30,7 +37,11 @@ export class MemoryCrm implements CrmPort {
   ) {
     this.caps = CAPABILITIES[crm];
     const now = options.now;
-    this.store = new MemoryStore(seed, (raw) => normalisePhone(raw, options.defaultCountry).e164, now ? () => now().getTime() : Date.now);
+    this.store = new MemoryStore(
+      seed,
+      (raw) => normalisePhone(raw, options.defaultCountry).e164,
+      now ? () => now().getTime() : Date.now,
+    );
   }
 
   findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
@@ -55,14 +66,16 @@ export class MemoryCrm implements CrmPort {
 
   /** G13: everything in one page (the records are in memory already). */
   listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
-    const records = this.store.changedSince(since ? since.getTime() : null).map(({ collection, record, createdMs }) => ({
-      entity: collection,
-      id: record.id,
-      phones: [...(record.phones ?? [])],
-      ownerId: record.ownerId ?? null,
-      contactId: 'contactId' in record ? (record.contactId ?? null) : null,
-      createdAt: new Date(createdMs),
-    }));
+    const records = this.store
+      .changedSince(since ? since.getTime() : null)
+      .map(({ collection, record, createdMs }) => ({
+        entity: collection,
+        id: record.id,
+        phones: [...(record.phones ?? [])],
+        ownerId: record.ownerId ?? null,
+        contactId: 'contactId' in record ? (record.contactId ?? null) : null,
+        createdAt: new Date(createdMs),
+      }));
     return Promise.resolve(ok({ records, next: null }));
   }
 
@@ -92,7 +105,13 @@ export class MemoryCrm implements CrmPort {
         return store.update('tasks', operation.id, (task) =>
           caps.taskRecordingField
             ? { ...task, recordingUrl: operation.patch.recordingUrl }
-            : { ...task, description: appendOnce(task.description, `${texts.recording}: ${operation.patch.recordingUrl}`) },
+            : {
+                ...task,
+                description: appendOnce(
+                  task.description,
+                  `${texts.recording}: ${operation.patch.recordingUrl}`,
+                ),
+              },
         );
       case 'create_comment':
         return store.insert('comments', fitComment({ ...operation.record, id: '' }, caps));
@@ -106,10 +125,17 @@ export class MemoryCrm implements CrmPort {
             next = caps.callLogRecordingField
               ? { ...next, recordingUrl: patch.recordingUrl }
               : caps.callLogDescription
-                ? { ...next, description: appendOnce(next.description, `${texts.recording}: ${patch.recordingUrl}`) }
+                ? {
+                    ...next,
+                    description: appendOnce(
+                      next.description,
+                      `${texts.recording}: ${patch.recordingUrl}`,
+                    ),
+                  }
                 : next;
           }
-          if (patch.legs && caps.callLogDescription) next = { ...next, description: withLegs(next.description, patch.legs, texts) };
+          if (patch.legs && caps.callLogDescription)
+            next = { ...next, description: withLegs(next.description, patch.legs, texts) };
           if (patch.appendDescription !== undefined && caps.callLogDescription) {
             next = { ...next, description: appendOnce(next.description, patch.appendDescription) };
           }
@@ -121,4 +147,3 @@ export class MemoryCrm implements CrmPort {
     }
   }
 }
-

@@ -1,6 +1,13 @@
 import type { CreatedRecords } from '../../engine/memory.js';
 import type { RecordPatch } from '../../domain/plan.js';
-import type { ClientRecords, Contact, Deal, Lead, Organization, Snapshot } from '../../domain/snapshot.js';
+import type {
+  ClientRecords,
+  Contact,
+  Deal,
+  Lead,
+  Organization,
+  Snapshot,
+} from '../../domain/snapshot.js';
 
 type Collection = Exclude<keyof Snapshot, 'users' | 'notifications'>;
 type RecordOf<C extends Collection> = Snapshot[C][number];
@@ -62,13 +69,17 @@ export class MemoryStore {
     for (const collection of ['contacts', 'leads', 'deals'] as const) {
       for (const record of this.snapshot[collection]) {
         const time = this.times.get(`${collection}:${record.id}`) ?? { created: 0, modified: 0 };
-        if (sinceMs === null || time.modified >= sinceMs) out.push({ collection, record, createdMs: time.created, modifiedMs: time.modified });
+        if (sinceMs === null || time.modified >= sinceMs)
+          out.push({ collection, record, createdMs: time.created, modifiedMs: time.modified });
       }
     }
     return out;
   }
 
-  insert<C extends Collection>(collection: C, record: Omit<RecordOf<C>, 'id'> | RecordOf<C>): string {
+  insert<C extends Collection>(
+    collection: C,
+    record: Omit<RecordOf<C>, 'id'> | RecordOf<C>,
+  ): string {
     const id = this.nextId(collection);
     const list = this.snapshot[collection] as Array<RecordOf<C>>;
     const stored = { id, ...record } as RecordOf<C>;
@@ -80,7 +91,11 @@ export class MemoryStore {
     return id;
   }
 
-  update<C extends Collection>(collection: C, id: string, change: (record: RecordOf<C>) => RecordOf<C>): string {
+  update<C extends Collection>(
+    collection: C,
+    id: string,
+    change: (record: RecordOf<C>) => RecordOf<C>,
+  ): string {
     const at = this.byId.get(`${collection}:${id}`);
     if (!at) throw new Error(`no ${collection} record ${id}`);
     const list = this.snapshot[collection] as Array<RecordOf<C>>;
@@ -91,13 +106,17 @@ export class MemoryStore {
     return id;
   }
 
-  patch(collection: 'contacts' | 'leads' | 'deals' | 'organizations', id: string, patch: RecordPatch): string {
+  patch(
+    collection: 'contacts' | 'leads' | 'deals' | 'organizations',
+    id: string,
+    patch: RecordPatch,
+  ): string {
     return this.update(collection, id, (record) => ({ ...record, ...patch }));
   }
 
   get<C extends Collection>(collection: C, id: string): RecordOf<C> | undefined {
     const at = this.byId.get(`${collection}:${id}`);
-    return at ? (this.snapshot[collection][at.index]) : undefined;
+    return at ? this.snapshot[collection][at.index] : undefined;
   }
 
   /** All records carrying the phone, the leads and deals of those contacts, and their organizations. */
@@ -113,18 +132,25 @@ export class MemoryStore {
     const contactIds = new Set(contacts.map((contact) => contact.id));
     const ofContacts = <C extends 'leads' | 'deals'>(collection: C): Array<RecordOf<C>> => {
       const extra = new Set(keys);
-      for (const contactId of contactIds) for (const key of this.byContact.get(`${collection}:${contactId}`) ?? []) extra.add(key);
+      for (const contactId of contactIds)
+        for (const key of this.byContact.get(`${collection}:${contactId}`) ?? []) extra.add(key);
       return this.pick(collection, extra);
     };
     const leads = ofContacts('leads');
     const deals = ofContacts('deals');
-    const organizationKeys = new Set<string>([...keys].filter((key) => key.startsWith('organizations:')));
-    for (const record of [...contacts, ...deals]) if (record.organizationId) organizationKeys.add(`organizations:${record.organizationId}`);
+    const organizationKeys = new Set<string>(
+      [...keys].filter((key) => key.startsWith('organizations:')),
+    );
+    for (const record of [...contacts, ...deals])
+      if (record.organizationId) organizationKeys.add(`organizations:${record.organizationId}`);
     const organizations = this.pick('organizations', organizationKeys);
     return { contacts, leads, deals, organizations };
   }
 
-  private pick<C extends 'contacts' | 'leads' | 'deals' | 'organizations'>(collection: C, keys: Set<string>): Array<RecordOf<C>> {
+  private pick<C extends 'contacts' | 'leads' | 'deals' | 'organizations'>(
+    collection: C,
+    keys: Set<string>,
+  ): Array<RecordOf<C>> {
     const found: Array<{ index: number; record: RecordOf<C> }> = [];
     for (const key of keys) {
       if (!key.startsWith(`${collection}:`)) continue;

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Snapshot } from '../../domain/snapshot.js';
-import { startPipedriveEmulator, type PipedriveEmulator } from '../../../emulators/pipedrive/index.js';
+import {
+  startPipedriveEmulator,
+  type PipedriveEmulator,
+} from '../../../emulators/pipedrive/index.js';
 import { createPipedriveAdapter, type PipedriveAdapterOptions } from './adapter.js';
 
 // The adapter against the emulator over real HTTP on loopback.
@@ -12,13 +15,28 @@ const phone = normalisePhone('+380671234567', 'UA');
 
 let emu: PipedriveEmulator;
 const post = (path: string, body: unknown): Promise<Response> =>
-  fetch(`${emu.baseUrl}${path}`, { method: path.endsWith('state') ? 'PUT' : 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${emu.baseUrl}${path}`, {
+    method: path.endsWith('state') ? 'PUT' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const seed = async (state: Partial<Snapshot>): Promise<void> => {
   expect((await post('/_emulator/state', state)).status).toBe(204);
 };
-const requests = async (): Promise<{ total: number; byRoute: Record<string, number>; tokenGrants: number }> =>
-  (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as { total: number; byRoute: Record<string, number>; tokenGrants: number };
-const snapshot = async (): Promise<Snapshot> => (await (await fetch(`${emu.baseUrl}/_emulator/snapshot?timezone=Europe/Kyiv`)).json()) as Snapshot;
+const requests = async (): Promise<{
+  total: number;
+  byRoute: Record<string, number>;
+  tokenGrants: number;
+}> =>
+  (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as {
+    total: number;
+    byRoute: Record<string, number>;
+    tokenGrants: number;
+  };
+const snapshot = async (): Promise<Snapshot> =>
+  (await (
+    await fetch(`${emu.baseUrl}/_emulator/snapshot?timezone=Europe/Kyiv`)
+  ).json()) as Snapshot;
 
 beforeAll(async () => {
   emu = await startPipedriveEmulator({ burstPer2s: 100_000 });
@@ -27,7 +45,11 @@ afterAll(async () => {
   await emu.close();
 });
 afterEach(async () => {
-  await post('/_emulator/faults', { credentials: 'valid', fail: { count: 0, status: 500 }, latencyMs: 0 });
+  await post('/_emulator/faults', {
+    credentials: 'valid',
+    fail: { count: 0, status: 500 },
+    latencyMs: 0,
+  });
   await fetch(`${emu.baseUrl}/_emulator/requests`, { method: 'DELETE' });
 });
 
@@ -41,14 +63,30 @@ const STORED = {
   '067/123/45/67': 'c7', // a separator the search keeps: unreachable (README, G1)
   '+48 671 234 567 89': 'c8', // holds the same digits, is another number: confirmed away
 };
-const users = [{ id: 'u1', name: 'Olena' }, { id: 'u2', name: 'Petro' }];
+const users = [
+  { id: 'u1', name: 'Olena' },
+  { id: 'u2', name: 'Petro' },
+];
 const clientState: Partial<Snapshot> = {
   users,
-  contacts: Object.entries(STORED).map(([stored, id]) => ({ id, name: id, phones: [stored], ownerId: 'u2', organizationId: id === 'c1' ? 'o1' : null })),
+  contacts: Object.entries(STORED).map(([stored, id]) => ({
+    id,
+    name: id,
+    phones: [stored],
+    ownerId: 'u2',
+    organizationId: id === 'c1' ? 'o1' : null,
+  })),
   organizations: [{ id: 'o1', name: 'ACME', ownerId: 'u2' }],
   deals: [
     { id: 'd2', name: 'second', contactId: 'c1', ownerId: 'u2', status: 'lost' },
-    { id: 'd1', name: 'first', contactId: 'c3', ownerId: 'u2', status: 'open', utm: { source: 'google' } },
+    {
+      id: 'd1',
+      name: 'first',
+      contactId: 'c3',
+      ownerId: 'u2',
+      status: 'open',
+      utm: { source: 'google' },
+    },
   ],
   leads: [{ id: 'l1', contactId: 'c2', name: 'lead', phones: [], ownerId: 'u2', status: 'open' }],
 };
@@ -72,18 +110,35 @@ describe('findClient (G1)', () => {
   });
 
   it('G1: exact-variants search sends the four variants as exact searches (the emulator ignores separators in both modes)', async () => {
-    await seed({ ...clientState, contacts: [...(clientState.contacts ?? []), { id: 'c9', name: 'c9', phones: ['0671234567'] }] });
-    const adapter = createPipedriveAdapter(emu.connection, { ...options, phoneSearch: 'exact-variants' });
+    await seed({
+      ...clientState,
+      contacts: [...(clientState.contacts ?? []), { id: 'c9', name: 'c9', phones: ['0671234567'] }],
+    });
+    const adapter = createPipedriveAdapter(emu.connection, {
+      ...options,
+      phoneSearch: 'exact-variants',
+    });
     const found = await adapter.findClient({ phone, created: null });
     if (!found.ok) throw found.error;
-    expect(found.value.contacts.map((c) => c.name)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c9']);
+    expect(found.value.contacts.map((c) => c.name)).toEqual([
+      'c1',
+      'c2',
+      'c3',
+      'c4',
+      'c5',
+      'c6',
+      'c9',
+    ]);
     expect((await requests()).byRoute['GET /api/v2/persons/search']).toBe(4);
   });
 
   it('G1: a number no record carries finds nobody', async () => {
     await seed(clientState);
     const adapter = createPipedriveAdapter(emu.connection, options);
-    const found = await adapter.findClient({ phone: normalisePhone('+380501110000', 'UA'), created: null });
+    const found = await adapter.findClient({
+      phone: normalisePhone('+380501110000', 'UA'),
+      created: null,
+    });
     expect(found.ok && found.value.contacts).toEqual([]);
   });
 });
@@ -97,7 +152,10 @@ describe('errors → CrmError kinds (G10, crm-apis.md §2.3, §2.14)', () => {
   });
 
   it('G10: a wrong API token → reauth', async () => {
-    const result = await createPipedriveAdapter({ ...emu.connection, credentials: { apiToken: 'wrong' } }, options).listUsers();
+    const result = await createPipedriveAdapter(
+      { ...emu.connection, credentials: { apiToken: 'wrong' } },
+      options,
+    ).listUsers();
     expect(!result.ok && result.error.kind).toBe('reauth');
   });
 
@@ -112,7 +170,11 @@ describe('errors → CrmError kinds (G10, crm-apis.md §2.3, §2.14)', () => {
     const small = await startPipedriveEmulator({ burstPer2s: 2 });
     try {
       const adapter = createPipedriveAdapter(small.connection, options);
-      const results = await Promise.all([adapter.listUsers(), adapter.listUsers(), adapter.listUsers()]);
+      const results = await Promise.all([
+        adapter.listUsers(),
+        adapter.listUsers(),
+        adapter.listUsers(),
+      ]);
       const refused = results.find((r) => !r.ok);
       expect(refused && !refused.ok && refused.error.kind).toBe('retryable');
       expect(refused && !refused.ok && (refused.error.retryAfterMs ?? 0) > 0).toBe(true);
@@ -133,7 +195,11 @@ describe('errors → CrmError kinds (G10, crm-apis.md §2.3, §2.14)', () => {
     const adapter = createPipedriveAdapter(emu.connection, options);
     const failed = await adapter.listUsers();
     expect(!failed.ok && failed.error.kind).toBe('retryable');
-    const rejected = await adapter.apply({ key: 'e#0', op: 'create_lead', record: { name: 'x', contactId: null, phones: [], ownerId: null, status: 'open' } });
+    const rejected = await adapter.apply({
+      key: 'e#0',
+      op: 'create_lead',
+      record: { name: 'x', contactId: null, phones: [], ownerId: null, status: 'open' },
+    });
     expect(!rejected.ok && rejected.error.kind).toBe('permanent');
   });
 });
@@ -159,9 +225,18 @@ describe('OAuth (service.md §2, crm-apis.md §2.2)', () => {
 
 describe('pagination (crm-apis.md §2.3)', () => {
   it('v2 cursor pages and v1 start/limit pages are followed to the end', async () => {
-    const contacts = Array.from({ length: 620 }, (_, i) => ({ id: `c${i}`, name: `p${i}`, phones: [] }));
+    const contacts = Array.from({ length: 620 }, (_, i) => ({
+      id: `c${i}`,
+      name: `p${i}`,
+      phones: [],
+    }));
     const calls = Array.from({ length: 120 }, (_, i) => ({
-      id: `cl${i}`, callId: `k${i}`, direction: 'incoming' as const, from: '+380671234567', to: '+380441234567', disposition: 'answered' as const,
+      id: `cl${i}`,
+      callId: `k${i}`,
+      direction: 'incoming' as const,
+      from: '+380671234567',
+      to: '+380441234567',
+      disposition: 'answered' as const,
     }));
     await seed({ users, contacts, calls });
     const adapter = createPipedriveAdapter(emu.connection, options);
@@ -175,8 +250,18 @@ describe('pagination (crm-apis.md §2.3)', () => {
 
 describe('D13: exactly once', () => {
   const task = {
-    key: 'ev-1#2', op: 'create_task' as const,
-    record: { assigneeId: null, done: false, title: 'Call back', contactId: null, leadId: null, dealId: null, callId: 'k1', recordingUrl: null },
+    key: 'ev-1#2',
+    op: 'create_task' as const,
+    record: {
+      assigneeId: null,
+      done: false,
+      title: 'Call back',
+      contactId: null,
+      leadId: null,
+      dealId: null,
+      callId: 'k1',
+      recordingUrl: null,
+    },
   };
 
   it('D13: a key already carried out returns the same id without a request', async () => {
@@ -199,7 +284,8 @@ describe('D13: exactly once', () => {
     const lost = await adapter.apply(op);
     expect(!lost.ok && lost.error.kind).toBe('retryable');
     await post('/_emulator/faults', { latencyMs: 0 });
-    for (let i = 0; i < 100 && (await snapshot()).tasks.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && (await snapshot()).tasks.length === 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const retried = await adapter.apply(op);
     expect(retried.ok).toBe(true);
     const tasks = (await snapshot()).tasks;
@@ -211,15 +297,38 @@ describe('D13: exactly once', () => {
     await seed({ users, contacts: [{ id: '5', name: 'Ivan', phones: [] }] });
     const adapter = createPipedriveAdapter(emu.connection, options);
     const created = await adapter.apply({
-      key: 'k1-3#1', op: 'create_call_log',
-      record: { callId: 'k1', direction: 'incoming', from: '+380671234567', to: '+380441234567', disposition: 'answered', durationSec: 60, startedAt: '2026-11-20T10:00:00+02:00', recordingUrl: null, userId: null, contactId: '5', leadId: null, dealId: null },
+      key: 'k1-3#1',
+      op: 'create_call_log',
+      record: {
+        callId: 'k1',
+        direction: 'incoming',
+        from: '+380671234567',
+        to: '+380441234567',
+        disposition: 'answered',
+        durationSec: 60,
+        startedAt: '2026-11-20T10:00:00+02:00',
+        recordingUrl: null,
+        userId: null,
+        contactId: '5',
+        leadId: null,
+        dealId: null,
+      },
     });
     if (!created.ok) throw created.error;
-    const update = { key: 'k1-4#0', op: 'update_call_log' as const, id: created.value, patch: { recordingUrl: 'https://records.example/k1.mp3' } };
+    const update = {
+      key: 'k1-4#0',
+      op: 'update_call_log' as const,
+      id: created.value,
+      patch: { recordingUrl: 'https://records.example/k1.mp3' },
+    };
     expect((await adapter.apply(update)).ok).toBe(true);
     expect((await adapter.apply(update)).ok).toBe(true);
     const calls = (await snapshot()).calls;
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ callId: 'k1', description: 'Recording: https://records.example/k1.mp3', startedAt: '2026-11-20T10:00:00+02:00' });
+    expect(calls[0]).toMatchObject({
+      callId: 'k1',
+      description: 'Recording: https://records.example/k1.mp3',
+      startedAt: '2026-11-20T10:00:00+02:00',
+    });
   });
 });

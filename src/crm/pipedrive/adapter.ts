@@ -1,21 +1,53 @@
 import { z } from 'zod';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
-import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import {
+  SnapshotSchema,
+  type ClientRecords,
+  type Snapshot,
+  type User,
+} from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity as MapEntity } from '../../domain/project.js';
-import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
+import {
+  CrmError,
+  err,
+  isCrmError,
+  ok,
+  type ClientLookup,
+  type CrmField,
+  type CrmPipeline,
+  type CrmPort,
+  type IndexRecordPage,
+  type Result,
+} from '../port.js';
 import { fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { dealsDeletedSince, recordsSince } from './index-records.js';
 import { appendOnce } from '../call-log-text.js';
 import { patchedNote, recreateBody } from './call-log-update.js';
-import { PipedriveClient, PipedriveConnectionSchema, type PipedriveClientOptions } from './client.js';
+import {
+  PipedriveClient,
+  PipedriveConnectionSchema,
+  type PipedriveClientOptions,
+} from './client.js';
 import { findClient, type FindContext } from './find-client.js';
 import {
-  activityBody, callLogBody, callSubject, dealBody, leadBody, MappingError, nativeId, noteBody, organizationBody, patchBody, personBody, readMarker,
-  type FieldEntity, type FieldKeys,
+  activityBody,
+  callLogBody,
+  callSubject,
+  dealBody,
+  leadBody,
+  MappingError,
+  nativeId,
+  noteBody,
+  organizationBody,
+  patchBody,
+  personBody,
+  readMarker,
+  type FieldEntity,
+  type FieldKeys,
 } from './mapping.js';
 import { ActivitySchema, CallLogSchema, CreatedSchema } from './native.js';
 import type { PhoneSearchMode } from './phone-search.js';
@@ -107,7 +139,10 @@ export class PipedriveAdapter implements CrmPort {
     return this.attempt(async () => {
       // An activation load starts from an empty index: no removals asked for.
       if (!since) return { records: await recordsSince(this.client, null), next: null };
-      const [records, removed] = await Promise.all([recordsSince(this.client, since), dealsDeletedSince(this.client, since)]);
+      const [records, removed] = await Promise.all([
+        recordsSince(this.client, since),
+        dealsDeletedSince(this.client, since),
+      ]);
       return { records, removed, next: null };
     });
   }
@@ -130,7 +165,10 @@ export class PipedriveAdapter implements CrmPort {
     } catch (error) {
       if (isCrmError(error)) return err(error);
       if (error instanceof MappingError) return err(new CrmError('permanent', error.message));
-      if (error instanceof z.ZodError) return err(new CrmError('permanent', `unexpected Pipedrive data: ${error.message.slice(0, 300)}`));
+      if (error instanceof z.ZodError)
+        return err(
+          new CrmError('permanent', `unexpected Pipedrive data: ${error.message.slice(0, 300)}`),
+        );
       throw error;
     }
   }
@@ -161,7 +199,12 @@ export class PipedriveAdapter implements CrmPort {
   }
 
   private async update(url: string, id: string, body: Record<string, unknown>): Promise<string> {
-    if (Object.keys(body).length > 0) await this.client.call({ method: 'PATCH', url: `${url}/${encodeURIComponent(id)}`, json: body });
+    if (Object.keys(body).length > 0)
+      await this.client.call({
+        method: 'PATCH',
+        url: `${url}/${encodeURIComponent(id)}`,
+        json: body,
+      });
     return id;
   }
 
@@ -172,43 +215,82 @@ export class PipedriveAdapter implements CrmPort {
       case 'create_contact':
         return this.create('/api/v2/persons', personBody(operation.record, keys.person));
       case 'create_organization':
-        return this.create('/api/v2/organizations', organizationBody(operation.record, keys.organization));
+        return this.create(
+          '/api/v2/organizations',
+          organizationBody(operation.record, keys.organization),
+        );
       case 'create_deal': {
         const name = operation.record.pipeline;
         const pipelineId = name === undefined ? null : pipelineIds.get(name);
-        if (pipelineId === undefined) throw new MappingError(`no Pipedrive pipeline is named "${name}" (G9)`);
+        if (pipelineId === undefined)
+          throw new MappingError(`no Pipedrive pipeline is named "${name}" (G9)`);
         return this.create('/api/v2/deals', dealBody(operation.record, keys.deal, pipelineId));
       }
       case 'create_lead':
         return this.create('/api/v1/leads', leadBody(operation.record, keys.deal));
       case 'update_contact':
-        return this.update('/api/v2/persons', operation.id, patchBody(operation.patch, keys.person, 'v2', 'org_id'));
+        return this.update(
+          '/api/v2/persons',
+          operation.id,
+          patchBody(operation.patch, keys.person, 'v2', 'org_id'),
+        );
       case 'update_organization':
-        return this.update('/api/v2/organizations', operation.id, patchBody(operation.patch, keys.organization, 'v2', null));
+        return this.update(
+          '/api/v2/organizations',
+          operation.id,
+          patchBody(operation.patch, keys.organization, 'v2', null),
+        );
       case 'update_deal':
-        return this.update('/api/v2/deals', operation.id, patchBody(operation.patch, keys.deal, 'v2', 'org_id'));
+        return this.update(
+          '/api/v2/deals',
+          operation.id,
+          patchBody(operation.patch, keys.deal, 'v2', 'org_id'),
+        );
       case 'update_lead':
-        return this.update('/api/v1/leads', operation.id, patchBody(operation.patch, keys.deal, 'lead', null));
+        return this.update(
+          '/api/v1/leads',
+          operation.id,
+          patchBody(operation.patch, keys.deal, 'lead', null),
+        );
       case 'create_task': {
         const task = fitTask({ ...operation.record, id: '' }, caps, texts);
-        const found = this.uncertain.has(operation.key) ? await this.findActivity(operation.key, task) : null;
+        const found = this.uncertain.has(operation.key)
+          ? await this.findActivity(operation.key, task)
+          : null;
         return found ?? this.create('/api/v2/activities', activityBody(task, operation.key));
       }
       case 'update_task': {
         const id = nativeId(operation.id);
-        const activity = ActivitySchema.parse((await this.client.call({ method: 'GET', url: `/api/v2/activities/${id}` })).data);
-        const note = appendOnce(activity.note, `${texts.recording}: ${operation.patch.recordingUrl}`);
-        return note === activity.note ? operation.id : this.update('/api/v2/activities', operation.id, { note });
+        const activity = ActivitySchema.parse(
+          (await this.client.call({ method: 'GET', url: `/api/v2/activities/${id}` })).data,
+        );
+        const note = appendOnce(
+          activity.note,
+          `${texts.recording}: ${operation.patch.recordingUrl}`,
+        );
+        return note === activity.note
+          ? operation.id
+          : this.update('/api/v2/activities', operation.id, { note });
       }
       case 'create_comment': {
         const comment = fitComment({ ...operation.record, id: '' }, caps);
-        const found = this.uncertain.has(operation.key) ? await this.findNote(comment.text, noteBody(comment)) : null;
+        const found = this.uncertain.has(operation.key)
+          ? await this.findNote(comment.text, noteBody(comment))
+          : null;
         return found ?? this.create('/api/v1/notes', noteBody(comment));
       }
       case 'create_call_log': {
         const log = fitCallLog({ ...operation.record, id: '' }, caps, texts);
-        const found = this.uncertain.has(operation.key) ? await this.findCallLog(operation.key) : null;
-        return found ?? this.create('/api/v1/callLogs', callLogBody(log, callSubject(log, operation.key), Date.now()));
+        const found = this.uncertain.has(operation.key)
+          ? await this.findCallLog(operation.key)
+          : null;
+        return (
+          found ??
+          this.create(
+            '/api/v1/callLogs',
+            callLogBody(log, callSubject(log, operation.key), Date.now()),
+          )
+        );
       }
       case 'update_call_log':
         return this.updateCallLog(operation.key, operation.id, operation.patch);
@@ -218,18 +300,35 @@ export class PipedriveAdapter implements CrmPort {
     }
   }
 
-  private async updateCallLog(key: string, id: string, patch: Parameters<typeof patchedNote>[1]): Promise<string> {
+  private async updateCallLog(
+    key: string,
+    id: string,
+    patch: Parameters<typeof patchedNote>[1],
+  ): Promise<string> {
     const earlier = this.recreated.get(key);
     if (earlier) {
       await this.deleteCallLog(earlier.oldId);
       return earlier.newId;
     }
     let current = id;
-    for (let next = this.callLogAlias.get(current); next !== undefined; next = this.callLogAlias.get(current)) current = next;
-    const log = CallLogSchema.parse((await this.client.call({ method: 'GET', url: `/api/v1/callLogs/${encodeURIComponent(current)}` })).data);
+    for (
+      let next = this.callLogAlias.get(current);
+      next !== undefined;
+      next = this.callLogAlias.get(current)
+    )
+      current = next;
+    const log = CallLogSchema.parse(
+      (
+        await this.client.call({
+          method: 'GET',
+          url: `/api/v1/callLogs/${encodeURIComponent(current)}`,
+        })
+      ).data,
+    );
     const note = patchedNote(log.note, patch, this.options.texts);
     const userId = patch.userId ? nativeId(patch.userId) : undefined;
-    if (note === (log.note ?? null) && (userId === undefined || userId === log.user_id)) return current;
+    if (note === (log.note ?? null) && (userId === undefined || userId === log.user_id))
+      return current;
     const newId = await this.create('/api/v1/callLogs', recreateBody(log, note, userId));
     this.callLogAlias.set(current, newId);
     this.recreated.set(key, { oldId: current, newId });
@@ -239,18 +338,37 @@ export class PipedriveAdapter implements CrmPort {
 
   private async deleteCallLog(id: string): Promise<void> {
     try {
-      await this.client.call({ method: 'DELETE', url: `/api/v1/callLogs/${encodeURIComponent(id)}` });
+      await this.client.call({
+        method: 'DELETE',
+        url: `/api/v1/callLogs/${encodeURIComponent(id)}`,
+      });
     } catch (error) {
       // Already gone: a retry after the delete went through.
-      if (!(isCrmError(error) && error.kind === 'permanent' && error.message.includes('HTTP 404'))) throw error;
+      if (!(isCrmError(error) && error.kind === 'permanent' && error.message.includes('HTTP 404')))
+        throw error;
     }
   }
 
   /** D13: the activity a lost answer may have created, by the key in its marker. */
-  private async findActivity(key: string, task: { contactId?: string | null | undefined; dealId?: string | null | undefined; leadId?: string | null | undefined }): Promise<string | null> {
-    const filter = task.dealId ? { deal_id: task.dealId } : task.leadId ? { lead_id: task.leadId } : task.contactId ? { person_id: task.contactId } : null;
+  private async findActivity(
+    key: string,
+    task: {
+      contactId?: string | null | undefined;
+      dealId?: string | null | undefined;
+      leadId?: string | null | undefined;
+    },
+  ): Promise<string | null> {
+    const filter = task.dealId
+      ? { deal_id: task.dealId }
+      : task.leadId
+        ? { lead_id: task.leadId }
+        : task.contactId
+          ? { person_id: task.contactId }
+          : null;
     if (!filter) return null;
-    const activities = z.array(ActivitySchema).parse(await this.client.listV2('/api/v2/activities', filter));
+    const activities = z
+      .array(ActivitySchema)
+      .parse(await this.client.listV2('/api/v2/activities', filter));
     const hit = activities.find((a) => readMarker(a.public_description).get('key') === key);
     return hit ? String(hit.id) : null;
   }
@@ -266,11 +384,17 @@ export class PipedriveAdapter implements CrmPort {
     const filter = ['deal_id', 'lead_id', 'person_id'].find((name) => body[name] !== undefined);
     if (!filter) return null;
     const notes = await this.client.listV1('/api/v1/notes', { [filter]: String(body[filter]) });
-    const hit = z.array(z.looseObject({ id: z.number(), content: z.string() })).parse(notes).find((note) => note.content === content);
+    const hit = z
+      .array(z.looseObject({ id: z.number(), content: z.string() }))
+      .parse(notes)
+      .find((note) => note.content === content);
     return hit ? String(hit.id) : null;
   }
 }
 
-export function createPipedriveAdapter(connection: unknown, options: PipedriveAdapterOptions): PipedriveAdapter {
+export function createPipedriveAdapter(
+  connection: unknown,
+  options: PipedriveAdapterOptions,
+): PipedriveAdapter {
   return new PipedriveAdapter(connection, options);
 }

@@ -10,7 +10,11 @@ import { FieldSchema, PipelineSchema, StageSchema, UserSchema } from './native.j
 
 export async function listUsers(client: PipedriveClient): Promise<User[]> {
   const page = await client.call({ method: 'GET', url: '/api/v1/users' });
-  return z.array(UserSchema).parse(page.data ?? []).filter((u) => u.active_flag !== false).map((u) => ({ id: String(u.id), name: u.name }));
+  return z
+    .array(UserSchema)
+    .parse(page.data ?? [])
+    .filter((u) => u.active_flag !== false)
+    .map((u) => ({ id: String(u.id), name: u.name }));
 }
 
 export interface Pipeline {
@@ -20,7 +24,10 @@ export interface Pipeline {
 }
 
 export async function listPipelines(client: PipedriveClient): Promise<Pipeline[]> {
-  const [pipelines, stages] = await Promise.all([client.listV2('/api/v2/pipelines'), client.listV2('/api/v2/stages')]);
+  const [pipelines, stages] = await Promise.all([
+    client.listV2('/api/v2/pipelines'),
+    client.listV2('/api/v2/stages'),
+  ]);
   const stageList = z.array(StageSchema).parse(stages);
   return z
     .array(PipelineSchema)
@@ -28,7 +35,10 @@ export async function listPipelines(client: PipedriveClient): Promise<Pipeline[]
     .map((p) => ({
       id: String(p.id),
       name: p.name,
-      stages: stageList.filter((s) => s.pipeline_id === p.id).sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0)).map((s) => ({ id: String(s.id), name: s.name })),
+      stages: stageList
+        .filter((s) => s.pipeline_id === p.id)
+        .sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0))
+        .map((s) => ({ id: String(s.id), name: s.name })),
     }));
 }
 
@@ -57,26 +67,53 @@ const FIELDS_PATH: Record<'lead' | 'contact' | 'deal' | 'organization', string> 
   contact: '/api/v1/personFields',
   organization: '/api/v1/organizationFields',
 };
-export const FIELD_ENTITY: Record<keyof typeof FIELDS_PATH, FieldEntity> = { lead: 'deal', deal: 'deal', contact: 'person', organization: 'organization' };
+export const FIELD_ENTITY: Record<keyof typeof FIELDS_PATH, FieldEntity> = {
+  lead: 'deal',
+  deal: 'deal',
+  contact: 'person',
+  organization: 'organization',
+};
 const STRING_TYPES = new Set(['varchar', 'varchar_auto', 'text']);
 
-export async function listFields(client: PipedriveClient, entity: keyof typeof FIELDS_PATH): Promise<CrmField[]> {
+export async function listFields(
+  client: PipedriveClient,
+  entity: keyof typeof FIELDS_PATH,
+): Promise<CrmField[]> {
   const fields = z.array(FieldSchema).parse(await client.listV1(FIELDS_PATH[entity]));
-  return fields.map((f) => ({ key: f.key, name: f.name, type: f.field_type, custom: /^[0-9a-f]{40}$/.test(f.key), isString: STRING_TYPES.has(f.field_type) }));
+  return fields.map((f) => ({
+    key: f.key,
+    name: f.name,
+    type: f.field_type,
+    custom: /^[0-9a-f]{40}$/.test(f.key),
+    isString: STRING_TYPES.has(f.field_type),
+  }));
 }
 
 /** The custom fields of an entity, name → key (what mapping.ts writes through). */
 export async function fieldKeys(client: PipedriveClient, entity: FieldEntity): Promise<FieldKeys> {
-  const path = entity === 'person' ? FIELDS_PATH.contact : entity === 'organization' ? FIELDS_PATH.organization : FIELDS_PATH.deal;
+  const path =
+    entity === 'person'
+      ? FIELDS_PATH.contact
+      : entity === 'organization'
+        ? FIELDS_PATH.organization
+        : FIELDS_PATH.deal;
   const fields = z.array(FieldSchema).parse(await client.listV1(path));
   return new Map(fields.filter((f) => /^[0-9a-f]{40}$/.test(f.key)).map((f) => [f.name, f.key]));
 }
 
 /** Creates a text custom field unless one of that name exists (setting up a project's field map, G8). */
-export async function ensureStringField(client: PipedriveClient, entity: keyof typeof FIELDS_PATH, name: string): Promise<CrmField> {
+export async function ensureStringField(
+  client: PipedriveClient,
+  entity: keyof typeof FIELDS_PATH,
+  name: string,
+): Promise<CrmField> {
   const existing = (await listFields(client, entity)).find((f) => f.name === name);
   if (existing) return existing;
-  const created = await client.call({ method: 'POST', url: FIELDS_PATH[entity], json: { name, field_type: 'varchar' } });
+  const created = await client.call({
+    method: 'POST',
+    url: FIELDS_PATH[entity],
+    json: { name, field_type: 'varchar' },
+  });
   const field = FieldSchema.parse(created.data);
   return { key: field.key, name: field.name, type: field.field_type, custom: true, isString: true };
 }

@@ -8,12 +8,20 @@ import type { PdCallLog } from './native.js';
 // (src/crm/call-log-text.ts), so all print the same (D12).
 
 /** The call log's note after the patch; null when it has none. */
-export function patchedNote(note: string | null | undefined, patch: CallLogPatch, texts: FitTexts): string | null {
+export function patchedNote(
+  note: string | null | undefined,
+  patch: CallLogPatch,
+  texts: FitTexts,
+): string | null {
   return patchedDescription(note, patch, texts) ?? null;
 }
 
 /** The body that recreates a stored call log with a new note and owner. */
-export function recreateBody(log: PdCallLog, note: string | null, userId: number | null | undefined): Record<string, unknown> {
+export function recreateBody(
+  log: PdCallLog,
+  note: string | null,
+  userId: number | null | undefined,
+): Record<string, unknown> {
   const owner = userId ?? log.user_id;
   return {
     outcome: log.outcome,

@@ -10,7 +10,13 @@ describe('Pipedrive catalog mapping (service.md §2, G8, G9)', () => {
         { key: HASH, name: 'Campaign', type: 'varchar', custom: true, isString: true },
         { key: 'title', name: 'Title', type: 'varchar', custom: false, isString: true },
         { key: 'value', name: 'Value', type: 'monetary', custom: false, isString: false },
-        { key: 'expected_close_date', name: 'Expected close date', type: 'date', custom: false, isString: false },
+        {
+          key: 'expected_close_date',
+          name: 'Expected close date',
+          type: 'date',
+          custom: false,
+          isString: false,
+        },
         { key: 'status', name: 'Status', type: 'status', custom: false, isString: false },
         { key: 'b'.repeat(40), name: 'Segment', type: 'enum', custom: true, isString: false },
         { key: 'owner_id', name: 'Owner', type: 'user', custom: false, isString: false },
@@ -27,6 +33,8 @@ describe('Pipedrive catalog mapping (service.md §2, G8, G9)', () => {
   });
 
   it('G9: pipelines by id and name, stages dropped', () => {
-    expect(catalogPipelines([{ id: '1', name: 'Sales', stages: [{ id: '1', name: 'Lead in' }] }])).toEqual([{ id: '1', name: 'Sales' }]);
+    expect(
+      catalogPipelines([{ id: '1', name: 'Sales', stages: [{ id: '1', name: 'Lead in' }] }]),
+    ).toEqual([{ id: '1', name: 'Sales' }]);
   });
 });

@@ -15,7 +15,11 @@ export const PipedriveConnectionSchema = z.union([
   z.strictObject({
     baseUrl: url,
     oauthUrl: url,
-    credentials: z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+    credentials: z.strictObject({
+      clientId: z.string().min(1),
+      clientSecret: z.string().min(1),
+      refreshToken: z.string().min(1),
+    }),
   }),
 ]);
 export type PipedriveConnection = z.infer<typeof PipedriveConnectionSchema>;
@@ -32,7 +36,12 @@ const EnvelopeSchema = z.looseObject({
   additional_data: z
     .looseObject({
       next_cursor: z.string().nullable().optional(),
-      pagination: z.looseObject({ more_items_in_collection: z.boolean().optional(), next_start: z.number().optional() }).optional(),
+      pagination: z
+        .looseObject({
+          more_items_in_collection: z.boolean().optional(),
+          next_start: z.number().optional(),
+        })
+        .optional(),
     })
     .nullable()
     .optional(),
@@ -65,7 +74,13 @@ export class PipedriveClient {
     this.apiBase = connection.baseUrl;
     const oauth = 'oauthUrl' in connection ? connection : null;
     this.refreshToken = oauth?.credentials.refreshToken ?? null;
-    this.oauthHttp = oauth ? new HttpClient({ baseUrl: oauth.oauthUrl, classify: classifyOAuth, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) }) : null;
+    this.oauthHttp = oauth
+      ? new HttpClient({
+          baseUrl: oauth.oauthUrl,
+          classify: classifyOAuth,
+          ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+        })
+      : null;
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
@@ -87,9 +102,15 @@ export class PipedriveClient {
 
   /** One request; a 2xx comes back as the parsed envelope, anything else as a CrmError. */
   async call(request: HttpRequest): Promise<Envelope> {
-    const response = await sentWith.run({ token: null }, () => this.http.send({ ...request, url: this.apiUrl(request.url) }));
+    const response = await sentWith.run({ token: null }, () =>
+      this.http.send({ ...request, url: this.apiUrl(request.url) }),
+    );
     const parsed = EnvelopeSchema.safeParse(response.json);
-    if (!parsed.success) throw new CrmError('retryable', `${request.method} ${request.url}: not a Pipedrive envelope: ${response.text.slice(0, 200)}`);
+    if (!parsed.success)
+      throw new CrmError(
+        'retryable',
+        `${request.method} ${request.url}: not a Pipedrive envelope: ${response.text.slice(0, 200)}`,
+      );
     return parsed.data;
   }
 
@@ -99,11 +120,18 @@ export class PipedriveClient {
   }
 
   /** Every page of a v2 list (cursor paging, crm-apis.md §2.3). */
-  async listV2(path: string, query: Record<string, string | number | undefined> = {}): Promise<unknown[]> {
+  async listV2(
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+  ): Promise<unknown[]> {
     const items: unknown[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.call({ method: 'GET', url: path, query: { ...query, limit: 500, cursor } });
+      const page = await this.call({
+        method: 'GET',
+        url: path,
+        query: { ...query, limit: 500, cursor },
+      });
       if (Array.isArray(page.data)) items.push(...(page.data as unknown[]));
       cursor = page.additional_data?.next_cursor ?? undefined;
     } while (cursor);
@@ -111,7 +139,11 @@ export class PipedriveClient {
   }
 
   /** Every page of a v1 list (start/limit paging). */
-  async listV1(path: string, query: Record<string, string | number | undefined> = {}, limit = 500): Promise<unknown[]> {
+  async listV1(
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+    limit = 500,
+  ): Promise<unknown[]> {
     const items: unknown[] = [];
     let start: number | undefined = 0;
     while (start !== undefined) {
@@ -151,11 +183,20 @@ export class PipedriveClient {
     const response = await this.oauthHttp.send({
       method: 'POST',
       url: '/oauth/token',
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
-      form: { grant_type: 'refresh_token', refresh_token: this.refreshToken ?? connection.credentials.refreshToken },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      },
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: this.refreshToken ?? connection.credentials.refreshToken,
+      },
     });
     const token = TokenSchema.safeParse(response.json);
-    if (!token.success) throw new CrmError('retryable', `Pipedrive token endpoint: unexpected answer ${response.text.slice(0, 200)}`);
+    if (!token.success)
+      throw new CrmError(
+        'retryable',
+        `Pipedrive token endpoint: unexpected answer ${response.text.slice(0, 200)}`,
+      );
     this.accessToken = token.data.access_token;
     if (token.data.refresh_token) this.refreshToken = token.data.refresh_token;
     if (token.data.api_domain) this.apiBase = token.data.api_domain.replace(/\/+$/, '');

@@ -3,7 +3,10 @@ import type { Scenario } from '../../domain/scenario.js';
 import type { JournalEntry } from '../../domain/plan.js';
 import type { Snapshot } from '../../domain/snapshot.js';
 import { fitTexts, simulate, simulateWith } from '../../cli/simulate.js';
-import { startPipedriveEmulator, type PipedriveEmulator } from '../../../emulators/pipedrive/index.js';
+import {
+  startPipedriveEmulator,
+  type PipedriveEmulator,
+} from '../../../emulators/pipedrive/index.js';
 import { ensurePipeline, ensureStringField } from './admin.js';
 import { createPipedriveAdapter, type PipedriveAdapter } from './adapter.js';
 
@@ -22,7 +25,17 @@ const NAMESPACE: Record<string, Collection> = {
   userId: 'users',
 };
 const TIMES = new Set(['dueAt', 'startedAt']);
-const ORDER: ReadonlyArray<keyof Snapshot> = ['users', 'contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls', 'notifications'];
+const ORDER: ReadonlyArray<keyof Snapshot> = [
+  'users',
+  'contacts',
+  'leads',
+  'deals',
+  'organizations',
+  'tasks',
+  'comments',
+  'calls',
+  'notifications',
+];
 
 /**
  * The snapshot with ids replaced by their first-appearance order (per
@@ -49,11 +62,14 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
     if (typeof value === 'string') {
       if (field === 'id') return alias(collection, value);
       if (field && NAMESPACE[field]) return alias(NAMESPACE[field], value);
-      if (field && TIMES.has(field)) return new Date(Math.floor(Date.parse(value) / 1000) * 1000).toISOString();
+      if (field && TIMES.has(field))
+        return new Date(Math.floor(Date.parse(value) / 1000) * 1000).toISOString();
       return value;
     }
     if (Array.isArray(value)) {
-      const items = value.map((item) => clean(item, collection, field)).filter((item) => item !== undefined);
+      const items = value
+        .map((item) => clean(item, collection, field))
+        .filter((item) => item !== undefined);
       return items.length > 0 ? items : undefined;
     }
     if (typeof value === 'object') {
@@ -68,16 +84,22 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
   };
   const out: Record<string, unknown[]> = {};
   // Records first in list order (ids take their numbers there), references after.
-  for (const collection of ORDER) for (const record of snapshot[collection]) if ('id' in record) alias(collection, record.id);
+  for (const collection of ORDER)
+    for (const record of snapshot[collection]) if ('id' in record) alias(collection, record.id);
   for (const collection of ORDER) {
-    out[collection] = (snapshot[collection] as unknown[]).map((record) => clean(record, collection, null) ?? {});
+    out[collection] = (snapshot[collection] as unknown[]).map(
+      (record) => clean(record, collection, null) ?? {},
+    );
   }
   return out;
 }
 
 /** The journal without record ids (an adapter's ids are its own). */
 export function canonicalJournal(journal: readonly JournalEntry[]): unknown[] {
-  return journal.map((entry) => ({ ...entry, operations: entry.operations.map(({ op, entity }) => ({ op, entity })) }));
+  return journal.map((entry) => ({
+    ...entry,
+    operations: entry.operations.map(({ op, entity }) => ({ op, entity })),
+  }));
 }
 
 const IdsSchema = z.record(z.string(), z.record(z.string(), z.string()));
@@ -93,13 +115,17 @@ export interface EqualityRun {
  * project's mapped fields and routed pipelines are created first, as a user
  * prepares them in a real account (README).
  */
-export async function runBothWays(scenario: Scenario, emulator?: PipedriveEmulator): Promise<EqualityRun> {
+export async function runBothWays(
+  scenario: Scenario,
+  emulator?: PipedriveEmulator,
+): Promise<EqualityRun> {
   // The burst limit has its own test; here it would only slow the run down.
   const emu = emulator ?? (await startPipedriveEmulator({ burstPer2s: 100_000 }));
   try {
     await seed(emu, scenario.crmState);
     // User ids reach texts (a call log's legs line), so both runs use Pipedrive's integer user ids.
-    const users = IdsSchema.parse(await (await fetch(`${emu.baseUrl}/_emulator/ids`)).json())['users'] ?? {};
+    const users =
+      IdsSchema.parse(await (await fetch(`${emu.baseUrl}/_emulator/ids`)).json())['users'] ?? {};
     const native = withUserIds(scenario, users);
     await seed(emu, native.crmState);
     const { settings } = native;
@@ -108,8 +134,11 @@ export async function runBothWays(scenario: Scenario, emulator?: PipedriveEmulat
       defaultCountry: settings.defaultCountry,
       timezone: settings.timezone,
     });
-    for (const [entity, map] of Object.entries(settings.fieldMap) as Array<['lead' | 'contact' | 'deal', Record<string, string> | undefined]>) {
-      for (const name of new Set(Object.values(map ?? {}))) await ensureStringField(adapter.client, entity, name);
+    for (const [entity, map] of Object.entries(settings.fieldMap) as Array<
+      ['lead' | 'contact' | 'deal', Record<string, string> | undefined]
+    >) {
+      for (const name of new Set(Object.values(map ?? {})))
+        await ensureStringField(adapter.client, entity, name);
     }
     for (const rule of settings.pipelineRules) await ensurePipeline(adapter.client, rule.pipeline);
     const memory = await simulate(native);
@@ -121,13 +150,19 @@ export async function runBothWays(scenario: Scenario, emulator?: PipedriveEmulat
 }
 
 async function seed(emu: PipedriveEmulator, state: Snapshot): Promise<void> {
-  const put = await fetch(`${emu.baseUrl}/_emulator/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
-  if (put.status !== 204) throw new Error(`seeding the emulator failed: HTTP ${put.status} ${await put.text()}`);
+  const put = await fetch(`${emu.baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(state),
+  });
+  if (put.status !== 204)
+    throw new Error(`seeding the emulator failed: HTTP ${put.status} ${await put.text()}`);
 }
 
 /** The scenario with every CRM user id (users, owners, assignees, employees) replaced as `users` maps it. */
 export function withUserIds(scenario: Scenario, users: Readonly<Record<string, string>>): Scenario {
-  const map = (id: string | null | undefined): string | null | undefined => (id ? (users[id] ?? id) : id);
+  const map = (id: string | null | undefined): string | null | undefined =>
+    id ? (users[id] ?? id) : id;
   const s = scenario.crmState;
   const crmState: Snapshot = {
     ...s,
@@ -137,9 +172,15 @@ export function withUserIds(scenario: Scenario, users: Readonly<Record<string, s
     deals: s.deals.map((r) => ({ ...r, ownerId: map(r.ownerId) })),
     organizations: s.organizations.map((r) => ({ ...r, ownerId: map(r.ownerId) })),
     tasks: s.tasks.map((r) => ({ ...r, assigneeId: map(r.assigneeId) })),
-    calls: s.calls.map((r) => ({ ...r, userId: map(r.userId), ...(r.legs && { legs: r.legs.map((leg) => ({ ...leg, userId: map(leg.userId) ?? null })) }) })),
+    calls: s.calls.map((r) => ({
+      ...r,
+      userId: map(r.userId),
+      ...(r.legs && { legs: r.legs.map((leg) => ({ ...leg, userId: map(leg.userId) ?? null })) }),
+    })),
     notifications: s.notifications.map((n) => ({ ...n, userId: map(n.userId) ?? n.userId })),
   };
-  const employees = scenario.employees.map((e) => (e.crmUserId ? { ...e, crmUserId: map(e.crmUserId) ?? e.crmUserId } : e));
+  const employees = scenario.employees.map((e) =>
+    e.crmUserId ? { ...e, crmUserId: map(e.crmUserId) ?? e.crmUserId } : e,
+  );
   return { ...scenario, crmState, employees };
 }

@@ -22,7 +22,9 @@ export function classifyPipedrive(response: HttpResponse): CrmErrorKind | null {
 }
 
 function successFalse(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false;
+  return (
+    typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false
+  );
 }
 
 /**
@@ -31,7 +33,10 @@ function successFalse(body: unknown): boolean {
  * A 429 whose daily token budget is spent (`x-daily-ratelimit-token-remaining: 0`)
  * lasts until the day resets; the hint is then an hour, so the inbox backs off hard.
  */
-export function pipedriveWaitMs(response: HttpResponse, nowMs: number = Date.now()): number | undefined {
+export function pipedriveWaitMs(
+  response: HttpResponse,
+  nowMs: number = Date.now(),
+): number | undefined {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'), nowMs);
   if (retryAfter !== undefined) return retryAfter;
   if (response.status !== 429) return undefined;

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startPipedriveEmulator, type PipedriveEmulator } from '../../../emulators/pipedrive/index.js';
+import {
+  startPipedriveEmulator,
+  type PipedriveEmulator,
+} from '../../../emulators/pipedrive/index.js';
 import { fitTexts } from '../../cli/simulate.js';
 import { createPipedriveAdapter, type PipedriveAdapter } from './adapter.js';
 import { pipedriveTime, rfc3339 } from './index-records.js';
@@ -12,9 +15,16 @@ let ids: Record<string, Record<string, string>>;
 
 beforeEach(async () => {
   emu = await startPipedriveEmulator({ burstPer2s: 100_000 });
-  adapter = createPipedriveAdapter(emu.connection, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
+  adapter = createPipedriveAdapter(emu.connection, {
+    texts: fitTexts('en'),
+    defaultCountry: 'UA',
+    timezone: 'Europe/Kyiv',
+  });
   const state = {
-    users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }],
+    users: [
+      { id: 'u1', name: 'Olena Top' },
+      { id: 'u2', name: 'Petro' },
+    ],
     contacts: [
       { id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u1' },
       { id: 'c2', name: 'Maria', phones: ['+380931112233'], ownerId: 'u2' },
@@ -22,7 +32,11 @@ beforeEach(async () => {
     leads: [{ id: 'l1', name: 'Oleh', contactId: 'c2', phones: [], ownerId: 'u2', status: 'open' }],
     deals: [{ id: 'd1', name: 'Deal', contactId: 'c1', ownerId: 'u2', status: 'open' }],
   };
-  const put = await fetch(`${emu.baseUrl}/_emulator/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) });
+  const put = await fetch(`${emu.baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(state),
+  });
   expect(put.status).toBe(204);
   ids = (await (await fetch(`${emu.baseUrl}/_emulator/ids`)).json()) as typeof ids;
 });
@@ -37,10 +51,23 @@ describe('Pipedrive listRecordsSince (G13)', () => {
     const page = await adapter.listRecordsSince(null);
     if (!page.ok) throw page.error;
     expect(page.value.next).toBeNull();
-    const byKey = new Map(page.value.records.map((record) => [`${record.entity}:${record.id}`, record]));
-    expect(byKey.get(`contacts:${id('contacts', 'c1')}`)).toMatchObject({ phones: ['067 123 4567'], ownerId: id('users', 'u1'), contactId: null });
-    expect(byKey.get(`deals:${id('deals', 'd1')}`)).toMatchObject({ phones: [], ownerId: id('users', 'u2'), contactId: id('contacts', 'c1') });
-    expect(byKey.get(`leads:${id('leads', 'l1')}`)).toMatchObject({ ownerId: id('users', 'u2'), contactId: id('contacts', 'c2') });
+    const byKey = new Map(
+      page.value.records.map((record) => [`${record.entity}:${record.id}`, record]),
+    );
+    expect(byKey.get(`contacts:${id('contacts', 'c1')}`)).toMatchObject({
+      phones: ['067 123 4567'],
+      ownerId: id('users', 'u1'),
+      contactId: null,
+    });
+    expect(byKey.get(`deals:${id('deals', 'd1')}`)).toMatchObject({
+      phones: [],
+      ownerId: id('users', 'u2'),
+      contactId: id('contacts', 'c1'),
+    });
+    expect(byKey.get(`leads:${id('leads', 'l1')}`)).toMatchObject({
+      ownerId: id('users', 'u2'),
+      contactId: id('contacts', 'c2'),
+    });
     expect(page.value.records).toHaveLength(4);
     expect(page.value.records.every((record) => record.createdAt instanceof Date)).toBe(true);
   });
@@ -49,10 +76,23 @@ describe('Pipedrive listRecordsSince (G13)', () => {
     const none = await adapter.listRecordsSince(new Date(Date.now() + 3_600_000));
     expect(none.ok && none.value.records).toEqual([]);
     const before = new Date(Date.now() - 1_000);
-    expect((await adapter.apply({ key: 'e1#0', op: 'update_contact', id: id('contacts', 'c2'), patch: { ownerId: id('users', 'u1') } })).ok).toBe(true);
+    expect(
+      (
+        await adapter.apply({
+          key: 'e1#0',
+          op: 'update_contact',
+          id: id('contacts', 'c2'),
+          patch: { ownerId: id('users', 'u1') },
+        })
+      ).ok,
+    ).toBe(true);
     const page = await adapter.listRecordsSince(before);
     if (!page.ok) throw page.error;
-    expect(page.value.records.find((record) => record.entity === 'contacts' && record.id === id('contacts', 'c2'))).toMatchObject({ ownerId: id('users', 'u1') });
+    expect(
+      page.value.records.find(
+        (record) => record.entity === 'contacts' && record.id === id('contacts', 'c2'),
+      ),
+    ).toMatchObject({ ownerId: id('users', 'u1') });
   });
 
   it('Pipedrive times: v2 RFC 3339 and v1 `YYYY-MM-DD HH:MM:SS` (UTC) read alike; the filter is written without milliseconds', () => {
@@ -67,7 +107,10 @@ describe('Pipedrive listRecordsSince: records deleted in the CRM (G13)', () => {
   const inCrm = async (method: string, path: string, body?: unknown): Promise<Response> => {
     const response = await fetch(`${emu.baseUrl}${path}`, {
       method,
-      headers: { 'x-api-token': emu.connection.credentials.apiToken, 'content-type': 'application/json' },
+      headers: {
+        'x-api-token': emu.connection.credentials.apiToken,
+        'content-type': 'application/json',
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     expect(response.status).toBeLessThan(300);
@@ -75,7 +118,14 @@ describe('Pipedrive listRecordsSince: records deleted in the CRM (G13)', () => {
   };
 
   it('G13: a deal deleted in the CRM since `since` is in `removed`; one deleted before `since` is not', async () => {
-    const older = ((await (await inCrm('POST', '/api/v2/deals', { title: 'Older', person_id: Number(id('contacts', 'c2')) })).json()) as { data: { id: number } }).data.id;
+    const older = (
+      (await (
+        await inCrm('POST', '/api/v2/deals', {
+          title: 'Older',
+          person_id: Number(id('contacts', 'c2')),
+        })
+      ).json()) as { data: { id: number } }
+    ).data.id;
     await inCrm('DELETE', `/api/v2/deals/${older}`);
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // Pipedrive's times are to the second
     const since = new Date();
@@ -94,7 +144,9 @@ describe('Pipedrive listRecordsSince: records deleted in the CRM (G13)', () => {
     if (!page.ok) throw page.error;
     expect(page.value.removed).toBeUndefined();
     expect(page.value.records.filter((record) => record.entity === 'deals')).toEqual([]);
-    const counts = (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as { byRoute: Record<string, number> };
+    const counts = (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as {
+      byRoute: Record<string, number>;
+    };
     expect(counts.byRoute['GET /api/v2/deals']).toBe(1);
   });
 
@@ -105,11 +157,20 @@ describe('Pipedrive listRecordsSince: records deleted in the CRM (G13)', () => {
     const page = await adapter.listRecordsSince(since);
     if (!page.ok) throw page.error;
     expect(page.value.removed).toEqual([]);
-    expect(page.value.records.filter((record) => `${record.entity}:${record.id}` === `contacts:${id('contacts', 'c1')}` || record.entity === 'leads')).toEqual([]);
+    expect(
+      page.value.records.filter(
+        (record) =>
+          `${record.entity}:${record.id}` === `contacts:${id('contacts', 'c1')}` ||
+          record.entity === 'leads',
+      ),
+    ).toEqual([]);
   });
 
   it('G13: a refused token on the deleted-deals list fails the poll whole (no page without its removals)', async () => {
-    const broken = createPipedriveAdapter({ ...emu.connection, credentials: { apiToken: 'wrong' } }, { texts: fitTexts('en'), defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
+    const broken = createPipedriveAdapter(
+      { ...emu.connection, credentials: { apiToken: 'wrong' } },
+      { texts: fitTexts('en'), defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+    );
     const page = await broken.listRecordsSince(new Date());
     expect(page.ok).toBe(false);
     if (!page.ok) expect(page.error.kind).toBe('reauth');

@@ -11,7 +11,10 @@ import { DealSchema, LeadSchema, PersonSchema } from './native.js';
 // Deletions: only deals can be listed once deleted (`status=deleted`, deleted
 // less than 30 days ago); no API lists deleted persons or leads (README).
 
-const Timed = z.looseObject({ add_time: z.string().nullable().optional(), update_time: z.string().nullable().optional() });
+const Timed = z.looseObject({
+  add_time: z.string().nullable().optional(),
+  update_time: z.string().nullable().optional(),
+});
 
 /** RFC 3339 in UTC without milliseconds, as Pipedrive's v2 filters take it. */
 export function rfc3339(at: Date): string {
@@ -21,13 +24,19 @@ export function rfc3339(at: Date): string {
 /** v2 answers RFC 3339; v1 `YYYY-MM-DD HH:MM:SS` in UTC. Null when absent or unreadable. */
 export function pipedriveTime(value: string | null | undefined): Date | null {
   if (!value) return null;
-  const ms = Date.parse(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  const ms = Date.parse(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value) ? `${value.replace(' ', 'T')}Z` : value,
+  );
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
-const ref = (id: number | null | undefined): string | null => (id === null || id === undefined ? null : String(id));
+const ref = (id: number | null | undefined): string | null =>
+  id === null || id === undefined ? null : String(id);
 
-export async function recordsSince(client: PipedriveClient, since: Date | null): Promise<IndexRecord[]> {
+export async function recordsSince(
+  client: PipedriveClient,
+  since: Date | null,
+): Promise<IndexRecord[]> {
   const query = since ? { updated_since: rfc3339(since) } : {};
   const [persons, deals, leads, keys] = await Promise.all([
     client.listV2('/api/v2/persons', query),
@@ -39,19 +48,40 @@ export async function recordsSince(client: PipedriveClient, since: Date | null):
   for (const item of persons) {
     const person = PersonSchema.parse(item);
     const phones = (person.phones ?? []).map((phone) => phone.value);
-    out.push({ entity: 'contacts', id: String(person.id), phones, ownerId: ref(person.owner_id), contactId: null, createdAt: pipedriveTime(Timed.parse(item).add_time) });
+    out.push({
+      entity: 'contacts',
+      id: String(person.id),
+      phones,
+      ownerId: ref(person.owner_id),
+      contactId: null,
+      createdAt: pipedriveTime(Timed.parse(item).add_time),
+    });
   }
   for (const item of leads) {
     const times = Timed.parse(item);
     const updated = pipedriveTime(times.update_time);
     if (since && updated && updated < since) continue;
     const lead = leadFrom(LeadSchema.parse(item), keys);
-    out.push({ entity: 'leads', id: lead.id, phones: lead.phones, ownerId: lead.ownerId ?? null, contactId: lead.contactId ?? null, createdAt: pipedriveTime(times.add_time) });
+    out.push({
+      entity: 'leads',
+      id: lead.id,
+      phones: lead.phones,
+      ownerId: lead.ownerId ?? null,
+      contactId: lead.contactId ?? null,
+      createdAt: pipedriveTime(times.add_time),
+    });
   }
   for (const item of deals) {
     const deal = DealSchema.parse(item);
     // A deal carries no phones in Pipedrive: it is reached through its person's.
-    out.push({ entity: 'deals', id: String(deal.id), phones: [], ownerId: ref(deal.owner_id), contactId: ref(deal.person_id), createdAt: pipedriveTime(Timed.parse(item).add_time) });
+    out.push({
+      entity: 'deals',
+      id: String(deal.id),
+      phones: [],
+      ownerId: ref(deal.owner_id),
+      contactId: ref(deal.person_id),
+      createdAt: pipedriveTime(Timed.parse(item).add_time),
+    });
   }
   return out;
 }
@@ -63,7 +93,13 @@ const IdOnly = z.looseObject({ id: z.number() });
  * (deleting marks a deal deleted and changes its `update_time`: UNVERIFIED, README).
  * Pipedrive forgets a deleted deal after 30 days, so a poll must come within that.
  */
-export async function dealsDeletedSince(client: PipedriveClient, since: Date): Promise<IndexRemoval[]> {
-  const deleted = await client.listV2('/api/v2/deals', { status: 'deleted', updated_since: rfc3339(since) });
+export async function dealsDeletedSince(
+  client: PipedriveClient,
+  since: Date,
+): Promise<IndexRemoval[]> {
+  const deleted = await client.listV2('/api/v2/deals', {
+    status: 'deleted',
+    updated_since: rfc3339(since),
+  });
   return deleted.map((item) => ({ entity: 'deals', id: String(IdOnly.parse(item).id) }));
 }

@@ -1,6 +1,15 @@
 import type { Utm } from '../../domain/events.js';
 import type { RecordPatch } from '../../domain/plan.js';
-import type { CallLog, Comment, Contact, Deal, Lead, Organization, RecordTracking, Task } from '../../domain/snapshot.js';
+import type {
+  CallLog,
+  Comment,
+  Contact,
+  Deal,
+  Lead,
+  Organization,
+  RecordTracking,
+  Task,
+} from '../../domain/snapshot.js';
 import type { PdCallLog, PdDeal, PdLead, PdOrganization, PdPerson } from './native.js';
 
 // Neutral ↔ Pipedrive, pure (style.md §2.3). The table of what goes where is in README.md.
@@ -14,7 +23,13 @@ export type FieldKeys = ReadonlyMap<string, string>;
 
 /** Where UTM and tracking data go: custom fields the user prepares (README). */
 export const TRACKING_FIELD_NAMES = {
-  utm: { source: 'UTM source', medium: 'UTM medium', campaign: 'UTM campaign', term: 'UTM term', content: 'UTM content' },
+  utm: {
+    source: 'UTM source',
+    medium: 'UTM medium',
+    campaign: 'UTM campaign',
+    term: 'UTM term',
+    content: 'UTM content',
+  },
   tracking: {
     pool: 'Pool',
     gaClientId: 'GA client ID',
@@ -34,7 +49,8 @@ export function nativeId(id: string): number {
   return Number(id);
 }
 const optionalId = (id: string | null | undefined): number | null => (id ? nativeId(id) : null);
-const text = (id: number | null | undefined): string | null => (id === null || id === undefined ? null : String(id));
+const text = (id: number | null | undefined): string | null =>
+  id === null || id === undefined ? null : String(id);
 
 interface Tracked {
   readonly utm?: Utm | undefined;
@@ -48,7 +64,11 @@ interface Tracked {
  * fields (skipped when the account lacks one), mapped fields (G8) by name or
  * key (a missing one is an error: the field map names a field that is gone).
  */
-export function customValues(record: Tracked, keys: FieldKeys, withPhones: boolean): Record<string, string> {
+export function customValues(
+  record: Tracked,
+  keys: FieldKeys,
+  withPhones: boolean,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const group of ['utm', 'tracking'] as const) {
     const names: Record<string, string> = TRACKING_FIELD_NAMES[group];
@@ -70,7 +90,10 @@ export function customValues(record: Tracked, keys: FieldKeys, withPhones: boole
 }
 
 /** The neutral tracking of a record from its custom-field values. */
-export function trackedFrom(values: Readonly<Record<string, unknown>> | null | undefined, keys: FieldKeys): {
+export function trackedFrom(
+  values: Readonly<Record<string, unknown>> | null | undefined,
+  keys: FieldKeys,
+): {
   utm?: Utm;
   tracking?: RecordTracking;
   fields?: Record<string, string>;
@@ -88,7 +111,11 @@ export function trackedFrom(values: Readonly<Record<string, unknown>> | null | u
     if (!name || typeof value !== 'string' || value === '') continue;
     if (utmNames[name]) utm[utmNames[name]] = value;
     else if (trackingNames[name]) tracking[trackingNames[name]] = value;
-    else if (name === LEAD_PHONE_FIELD) phones = value.split(',').map((phone) => phone.trim()).filter(Boolean);
+    else if (name === LEAD_PHONE_FIELD)
+      phones = value
+        .split(',')
+        .map((phone) => phone.trim())
+        .filter(Boolean);
     else fields[name] = value;
   }
   return {
@@ -130,20 +157,37 @@ export function contactFrom(person: PdPerson, keys: FieldKeys): Contact {
   };
 }
 
-export function organizationBody(organization: Omit<Organization, 'id'>, keys: FieldKeys): Record<string, unknown> {
+export function organizationBody(
+  organization: Omit<Organization, 'id'>,
+  keys: FieldKeys,
+): Record<string, unknown> {
   return {
     name: organization.name || 'Client',
     ...(organization.ownerId && { owner_id: nativeId(organization.ownerId) }),
-    custom_fields: customValues({ utm: organization.utm, tracking: organization.tracking }, keys, false),
+    custom_fields: customValues(
+      { utm: organization.utm, tracking: organization.tracking },
+      keys,
+      false,
+    ),
   };
 }
 
 export function organizationFrom(org: PdOrganization, keys: FieldKeys): Organization {
   const { utm, tracking } = trackedFrom(org.custom_fields, keys);
-  return { id: String(org.id), ...(org.name && { name: org.name }), ownerId: text(org.owner_id), ...(utm && { utm }), ...(tracking && { tracking }) };
+  return {
+    id: String(org.id),
+    ...(org.name && { name: org.name }),
+    ownerId: text(org.owner_id),
+    ...(utm && { utm }),
+    ...(tracking && { tracking }),
+  };
 }
 
-export function dealBody(deal: Omit<Deal, 'id'>, keys: FieldKeys, pipelineId: number | null): Record<string, unknown> {
+export function dealBody(
+  deal: Omit<Deal, 'id'>,
+  keys: FieldKeys,
+  pipelineId: number | null,
+): Record<string, unknown> {
   return {
     title: deal.name || 'Deal',
     ...(deal.ownerId && { owner_id: nativeId(deal.ownerId) }),
@@ -156,9 +200,19 @@ export function dealBody(deal: Omit<Deal, 'id'>, keys: FieldKeys, pipelineId: nu
 }
 
 /** `pipelines`: id → name; the default pipeline prints as no pipeline, as a deal the rules did not route. */
-export function dealFrom(deal: PdDeal, keys: FieldKeys, pipelines: ReadonlyMap<number, string>, defaultPipelineId: number | null): Deal {
+export function dealFrom(
+  deal: PdDeal,
+  keys: FieldKeys,
+  pipelines: ReadonlyMap<number, string>,
+  defaultPipelineId: number | null,
+): Deal {
   const { utm, tracking, fields, phones } = trackedFrom(deal.custom_fields, keys);
-  const pipeline = deal.pipeline_id !== null && deal.pipeline_id !== undefined && deal.pipeline_id !== defaultPipelineId ? pipelines.get(deal.pipeline_id) : undefined;
+  const pipeline =
+    deal.pipeline_id !== null &&
+    deal.pipeline_id !== undefined &&
+    deal.pipeline_id !== defaultPipelineId
+      ? pipelines.get(deal.pipeline_id)
+      : undefined;
   return {
     id: String(deal.id),
     ...(deal.title && { name: deal.title }),
@@ -201,12 +255,18 @@ export function leadFrom(lead: PdLead, keys: FieldKeys): Lead {
 }
 
 /** A RecordPatch as a v2 PATCH body (persons, organizations, deals) or a v1 lead PATCH body. */
-export function patchBody(patch: RecordPatch, keys: FieldKeys, form: 'v2' | 'lead', orgField: 'org_id' | null): Record<string, unknown> {
+export function patchBody(
+  patch: RecordPatch,
+  keys: FieldKeys,
+  form: 'v2' | 'lead',
+  orgField: 'org_id' | null,
+): Record<string, unknown> {
   const custom = customValues({ utm: patch.utm, tracking: patch.tracking }, keys, false);
   return {
     ...(patch.ownerId && { owner_id: nativeId(patch.ownerId) }),
     ...(patch.organizationId && orgField && { [orgField]: nativeId(patch.organizationId) }),
-    ...(patch.organizationId && form === 'lead' && { organization_id: nativeId(patch.organizationId) }),
+    ...(patch.organizationId &&
+      form === 'lead' && { organization_id: nativeId(patch.organizationId) }),
     ...(form === 'v2' ? Object.keys(custom).length > 0 && { custom_fields: custom } : custom),
   };
 }
@@ -258,13 +318,25 @@ const OUTCOME: Record<CallLog['disposition'], string> = {
 const v1Time = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The subject names the call; its marker keeps what callLogs has no field for (call id, direction, exact disposition, key). */
-export function callSubject(log: Pick<CallLog, 'callId' | 'direction' | 'disposition'>, key: string): string {
-  const mark = marker({ call: log.callId, direction: log.direction, disposition: log.disposition, key });
+export function callSubject(
+  log: Pick<CallLog, 'callId' | 'direction' | 'disposition'>,
+  key: string,
+): string {
+  const mark = marker({
+    call: log.callId,
+    direction: log.direction,
+    disposition: log.disposition,
+    key,
+  });
   return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.callId} [${mark}]`;
 }
 
 /** A call log (already fitted, D12) as a v1 callLogs body; a deal link wins over a lead link (not both). */
-export function callLogBody(log: Omit<CallLog, 'id'>, subject: string, nowMs: number): Record<string, unknown> {
+export function callLogBody(
+  log: Omit<CallLog, 'id'>,
+  subject: string,
+  nowMs: number,
+): Record<string, unknown> {
   const parsed = log.startedAt ? Date.parse(log.startedAt) : NaN;
   const start = Number.isNaN(parsed) ? nowMs : parsed;
   return {
@@ -283,12 +355,15 @@ export function callLogBody(log: Omit<CallLog, 'id'>, subject: string, nowMs: nu
 }
 
 /** What a stored call log holds, back as the neutral fields an update needs. */
-export function callLogFrom(log: PdCallLog): Omit<CallLog, 'id' | 'callId' | 'direction' | 'disposition'> & { subject: string | null } {
+export function callLogFrom(
+  log: PdCallLog,
+): Omit<CallLog, 'id' | 'callId' | 'direction' | 'disposition'> & { subject: string | null } {
   const start = log.start_time ? Date.parse(`${log.start_time.replace(' ', 'T')}Z`) : NaN;
   return {
     from: log.from_phone_number ?? '',
     to: log.to_phone_number,
-    ...(log.duration !== null && log.duration !== undefined && { durationSec: Number(log.duration) }),
+    ...(log.duration !== null &&
+      log.duration !== undefined && { durationSec: Number(log.duration) }),
     ...(!Number.isNaN(start) && { startedAt: new Date(start).toISOString() }),
     recordingUrl: null,
     userId: text(log.user_id),

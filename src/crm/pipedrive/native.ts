@@ -12,17 +12,32 @@ export const PersonSchema = z.looseObject({
   name: z.string().nullable().optional(),
   owner_id: ref,
   org_id: ref,
-  phones: z.array(z.looseObject({ value: z.string() })).nullable().optional(),
-  emails: z.array(z.looseObject({ value: z.string() })).nullable().optional(),
+  phones: z
+    .array(z.looseObject({ value: z.string() }))
+    .nullable()
+    .optional(),
+  emails: z
+    .array(z.looseObject({ value: z.string() }))
+    .nullable()
+    .optional(),
   custom_fields: custom,
 });
 export type PdPerson = z.infer<typeof PersonSchema>;
 
 export const PersonSearchSchema = z.looseObject({
-  items: z.array(z.looseObject({ item: z.looseObject({ id, phones: z.array(z.string()).nullable().optional() }) })),
+  items: z.array(
+    z.looseObject({
+      item: z.looseObject({ id, phones: z.array(z.string()).nullable().optional() }),
+    }),
+  ),
 });
 
-export const OrganizationSchema = z.looseObject({ id, name: z.string().nullable().optional(), owner_id: ref, custom_fields: custom });
+export const OrganizationSchema = z.looseObject({
+  id,
+  name: z.string().nullable().optional(),
+  owner_id: ref,
+  custom_fields: custom,
+});
 export type PdOrganization = z.infer<typeof OrganizationSchema>;
 
 export const DealSchema = z.looseObject({
@@ -77,12 +92,32 @@ export const CallLogSchema = z.looseObject({
 });
 export type PdCallLog = z.infer<typeof CallLogSchema>;
 
-export const CreatedSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String) });
+export const CreatedSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]).transform(String),
+});
 
-export const UserSchema = z.looseObject({ id, name: z.string(), active_flag: z.boolean().optional() });
+export const UserSchema = z.looseObject({
+  id,
+  name: z.string(),
+  active_flag: z.boolean().optional(),
+});
 
-export const FieldSchema = z.looseObject({ key: z.string(), name: z.string(), field_type: z.string(), edit_flag: z.boolean().optional() });
+export const FieldSchema = z.looseObject({
+  key: z.string(),
+  name: z.string(),
+  field_type: z.string(),
+  edit_flag: z.boolean().optional(),
+});
 export type PdField = z.infer<typeof FieldSchema>;
 
-export const PipelineSchema = z.looseObject({ id, name: z.string(), order_nr: z.number().optional() });
-export const StageSchema = z.looseObject({ id, name: z.string(), pipeline_id: id, order_nr: z.number().optional() });
+export const PipelineSchema = z.looseObject({
+  id,
+  name: z.string(),
+  order_nr: z.number().optional(),
+});
+export const StageSchema = z.looseObject({
+  id,
+  name: z.string(),
+  pipeline_id: id,
+  order_nr: z.number().optional(),
+});

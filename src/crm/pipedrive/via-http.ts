@@ -11,14 +11,29 @@ import { createPipedriveAdapter } from './adapter.js';
 
 const IdsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
-export async function preparePipedriveRun(scenario: Scenario, emulator: EmulatorAddress): Promise<PreparedRun> {
-  const put = await fetch(`${emulator.baseUrl}/_emulator/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario.crmState) });
-  if (put.status !== 204) throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
+export async function preparePipedriveRun(
+  scenario: Scenario,
+  emulator: EmulatorAddress,
+): Promise<PreparedRun> {
+  const put = await fetch(`${emulator.baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.crmState),
+  });
+  if (put.status !== 204)
+    throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
   const seeded = IdsSchema.parse(await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json());
   const { settings } = scenario;
-  const port = createPipedriveAdapter(emulator.connection, { texts: fitTexts(settings.language), defaultCountry: settings.defaultCountry, timezone: settings.timezone });
-  for (const [entity, map] of Object.entries(settings.fieldMap) as Array<['lead' | 'contact' | 'deal', Record<string, string> | undefined]>) {
-    for (const name of new Set(Object.values(map ?? {}))) await ensureStringField(port.client, entity, name);
+  const port = createPipedriveAdapter(emulator.connection, {
+    texts: fitTexts(settings.language),
+    defaultCountry: settings.defaultCountry,
+    timezone: settings.timezone,
+  });
+  for (const [entity, map] of Object.entries(settings.fieldMap) as Array<
+    ['lead' | 'contact' | 'deal', Record<string, string> | undefined]
+  >) {
+    for (const name of new Set(Object.values(map ?? {})))
+      await ensureStringField(port.client, entity, name);
   }
   for (const rule of settings.pipelineRules) await ensurePipeline(port.client, rule.pipeline);
   return { port, seeded };

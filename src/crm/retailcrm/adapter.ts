@@ -1,13 +1,34 @@
 import { z } from 'zod';
 import type { Operation } from '../../domain/plan.js';
-import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import {
+  SnapshotSchema,
+  type ClientRecords,
+  type Snapshot,
+  type User,
+} from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type NotifyOperation, type Result } from '../port.js';
+import {
+  CrmError,
+  err,
+  ok,
+  type ClientLookup,
+  type CrmField,
+  type CrmPipeline,
+  type CrmPort,
+  type IndexRecordPage,
+  type NotifyOperation,
+  type Result,
+} from '../port.js';
 import { listCustomFields, listPipelines, listUsers, statusGroups } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
-import { RetailcrmClient, RetailcrmConnectionSchema, RetailcrmError, type RetailcrmClientOptions } from './client.js';
+import {
+  RetailcrmClient,
+  RetailcrmConnectionSchema,
+  RetailcrmError,
+  type RetailcrmClientOptions,
+} from './client.js';
 import { isDuplicateExternalId } from './errors.js';
 import { recordsPage } from './index-records.js';
 import { findClientRecords } from './lookup.js';
@@ -38,8 +59,12 @@ export interface RetailcrmAdapterOptions extends RetailcrmClientOptions {
 const CAPS = CAPABILITIES.retailcrm;
 const IdReply = z.looseObject({ id: z.number() });
 const TaskReply = z.looseObject({ task: z.looseObject({ commentary: z.string().optional() }) });
-const Tasks = z.looseObject({ tasks: z.array(z.looseObject({ id: z.number(), commentary: z.string().optional() })) });
-const Notes = z.looseObject({ notes: z.array(z.looseObject({ id: z.number(), text: z.string() })) });
+const Tasks = z.looseObject({
+  tasks: z.array(z.looseObject({ id: z.number(), commentary: z.string().optional() })),
+});
+const Notes = z.looseObject({
+  notes: z.array(z.looseObject({ id: z.number(), text: z.string() })),
+});
 
 /** The retailCRM adapter behind the CRM port (README). */
 export class RetailcrmAdapter implements CrmPort {
@@ -63,7 +88,14 @@ export class RetailcrmAdapter implements CrmPort {
   }
 
   findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
-    return this.guard(() => findClientRecords(this.client, lookup, () => this.statusGroups(), this.options.defaultCountry));
+    return this.guard(() =>
+      findClientRecords(
+        this.client,
+        lookup,
+        () => this.statusGroups(),
+        this.options.defaultCountry,
+      ),
+    );
   }
 
   async apply(operation: Operation): Promise<Result<string>> {
@@ -82,15 +114,23 @@ export class RetailcrmAdapter implements CrmPort {
   /** RC-1..RC-3: the pop-ups of one call moment as one call event with every recipient's userId. */
   async notifyTogether(operations: readonly NotifyOperation[]): Promise<Result<string[]>> {
     // D13: a pop-up already shown, or whose outcome is unknown, is not shown (again).
-    const send = operations.filter((operation) => !this.applied.has(operation.key) && !this.uncertain.has(operation.key));
+    const send = operations.filter(
+      (operation) => !this.applied.has(operation.key) && !this.uncertain.has(operation.key),
+    );
     const [first, ...rest] = send;
     if (first) {
       const result = await this.guard(async () => {
         await this.ensureModule();
-        await this.client.post('/api/v5/telephony/call/event', { event: eventPayload([first.record, ...rest.map((operation) => operation.record)], first.phone) });
+        await this.client.post('/api/v5/telephony/call/event', {
+          event: eventPayload(
+            [first.record, ...rest.map((operation) => operation.record)],
+            first.phone,
+          ),
+        });
       });
       if (!result.ok) {
-        if (result.error instanceof RetailcrmError && result.error.uncertain) for (const operation of send) this.uncertain.add(operation.key);
+        if (result.error instanceof RetailcrmError && result.error.uncertain)
+          for (const operation of send) this.uncertain.add(operation.key);
         return result;
       }
     }
@@ -124,14 +164,18 @@ export class RetailcrmAdapter implements CrmPort {
   snapshot(): Promise<Result<Snapshot>> {
     return this.guard(async () => {
       // Not an API call: no key, no `success` envelope, so not through the API client.
-      const url = new URL(`/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`, this.client.connection.baseUrl);
+      const url = new URL(
+        `/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`,
+        this.client.connection.baseUrl,
+      );
       let response: Response;
       try {
         response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
       } catch (error) {
         throw new CrmError('retryable', `GET /_emulator/snapshot: ${(error as Error).message}`);
       }
-      if (!response.ok) throw new CrmError('permanent', `GET /_emulator/snapshot: HTTP ${response.status}`);
+      if (!response.ok)
+        throw new CrmError('permanent', `GET /_emulator/snapshot: HTTP ${response.status}`);
       return SnapshotSchema.parse(await response.json());
     });
   }
@@ -141,7 +185,13 @@ export class RetailcrmAdapter implements CrmPort {
       return ok(await work());
     } catch (error) {
       if (error instanceof CrmError) return err(error);
-      if (error instanceof z.ZodError) return err(new CrmError('permanent', `retailCRM answered in an unexpected shape: ${error.message.slice(0, 300)}`));
+      if (error instanceof z.ZodError)
+        return err(
+          new CrmError(
+            'permanent',
+            `retailCRM answered in an unexpected shape: ${error.message.slice(0, 300)}`,
+          ),
+        );
       throw error;
     }
   }
@@ -159,32 +209,72 @@ export class RetailcrmAdapter implements CrmPort {
     const texts = this.options.texts;
     switch (operation.op) {
       case 'create_contact': {
-        const id = await this.create('/api/v5/customers', 'customer', customerPayload(operation.record, key), key);
-        if (operation.record.organizationId) await this.linkContact(operation.record.organizationId, id);
+        const id = await this.create(
+          '/api/v5/customers',
+          'customer',
+          customerPayload(operation.record, key),
+          key,
+        );
+        if (operation.record.organizationId)
+          await this.linkContact(operation.record.organizationId, id);
         return id;
       }
       case 'create_lead':
-        throw new CrmError('permanent', 'retailCRM has no leads (a customer and an order play the part)');
+        throw new CrmError(
+          'permanent',
+          'retailCRM has no leads (a customer and an order play the part)',
+        );
       case 'create_deal': {
-        const status = operation.record.status === 'open' ? undefined : await this.statusCode(operation.record.status === 'won' ? 'complete' : 'cancel');
-        return this.create('/api/v5/orders', 'order', orderPayload(operation.record, key, status), key);
+        const status =
+          operation.record.status === 'open'
+            ? undefined
+            : await this.statusCode(operation.record.status === 'won' ? 'complete' : 'cancel');
+        return this.create(
+          '/api/v5/orders',
+          'order',
+          orderPayload(operation.record, key, status),
+          key,
+        );
       }
       case 'create_organization':
-        return this.create('/api/v5/customers-corporate', 'customerCorporate', corporatePayload(operation.record, key), key);
+        return this.create(
+          '/api/v5/customers-corporate',
+          'customerCorporate',
+          corporatePayload(operation.record, key),
+          key,
+        );
       case 'update_contact': {
         const payload = patchPayload(operation.patch);
-        if (payload) await this.client.post(`/api/v5/customers/${nativeId(operation.id)}/edit`, { by: 'id', customer: payload });
-        if (operation.patch.organizationId) await this.linkContact(operation.patch.organizationId, operation.id);
+        if (payload)
+          await this.client.post(`/api/v5/customers/${nativeId(operation.id)}/edit`, {
+            by: 'id',
+            customer: payload,
+          });
+        if (operation.patch.organizationId)
+          await this.linkContact(operation.patch.organizationId, operation.id);
         return operation.id;
       }
       case 'update_deal': {
-        const payload = { ...patchPayload(operation.patch), ...(operation.patch.organizationId && { company: { id: nativeId(operation.patch.organizationId) } }) };
-        if (Object.keys(payload).length > 0) await this.client.post(`/api/v5/orders/${nativeId(operation.id)}/edit`, { by: 'id', order: payload });
+        const payload = {
+          ...patchPayload(operation.patch),
+          ...(operation.patch.organizationId && {
+            company: { id: nativeId(operation.patch.organizationId) },
+          }),
+        };
+        if (Object.keys(payload).length > 0)
+          await this.client.post(`/api/v5/orders/${nativeId(operation.id)}/edit`, {
+            by: 'id',
+            order: payload,
+          });
         return operation.id;
       }
       case 'update_organization': {
         const payload = patchPayload(operation.patch);
-        if (payload) await this.client.post(`/api/v5/customers-corporate/${nativeId(operation.id)}/edit`, { by: 'id', customerCorporate: payload });
+        if (payload)
+          await this.client.post(`/api/v5/customers-corporate/${nativeId(operation.id)}/edit`, {
+            by: 'id',
+            customerCorporate: payload,
+          });
         return operation.id;
       }
       case 'update_lead':
@@ -192,18 +282,29 @@ export class RetailcrmAdapter implements CrmPort {
       case 'create_task':
         return this.createTask(fitTask({ ...operation.record, id: '' }, CAPS, texts), key);
       case 'update_task': {
-        const reply = TaskReply.parse(await this.client.get(`/api/v5/tasks/${nativeId(operation.id)}`));
+        const reply = TaskReply.parse(
+          await this.client.get(`/api/v5/tasks/${nativeId(operation.id)}`),
+        );
         const { text, values } = splitMarker(reply.task.commentary);
         const line = `${texts.recording}: ${operation.patch.recordingUrl}`;
         if (text?.split('\n').includes(line)) return operation.id;
         const commentary = withMarker(text ? `${text}\n${line}` : line, values);
-        await this.client.post(`/api/v5/tasks/${nativeId(operation.id)}/edit`, { task: { commentary } });
+        await this.client.post(`/api/v5/tasks/${nativeId(operation.id)}/edit`, {
+          task: { commentary },
+        });
         return operation.id;
       }
       case 'create_comment':
-        return this.createNote(fitComment({ ...operation.record, id: '' }, CAPS).contactId ?? null, operation.record.text, key);
+        return this.createNote(
+          fitComment({ ...operation.record, id: '' }, CAPS).contactId ?? null,
+          operation.record.text,
+          key,
+        );
       case 'create_call_log': {
-        const call = callPayload(fitCallLog({ ...operation.record, id: '' }, CAPS, texts), this.timezone);
+        const call = callPayload(
+          fitCallLog({ ...operation.record, id: '' }, CAPS, texts),
+          this.timezone,
+        );
         await this.upload(call);
         return operation.record.callId;
       }
@@ -223,32 +324,49 @@ export class RetailcrmAdapter implements CrmPort {
         // D13: a pop-up whose outcome is unknown is not shown twice; the CRM offers no way to look it up.
         if (this.uncertain.has(key)) return operation.record.userId;
         await this.ensureModule();
-        await this.client.post('/api/v5/telephony/call/event', { event: eventPayload([operation.record], operation.phone) });
+        await this.client.post('/api/v5/telephony/call/event', {
+          event: eventPayload([operation.record], operation.phone),
+        });
         return operation.record.userId;
       }
     }
   }
 
   /** A create carrying the operation key as externalId; a retry that finds it takes its id (D13). */
-  private async create(base: string, field: string, payload: Record<string, unknown>, key: string): Promise<string> {
+  private async create(
+    base: string,
+    field: string,
+    payload: Record<string, unknown>,
+    key: string,
+  ): Promise<string> {
     const json = await this.client.post(`${base}/create`, { [field]: payload });
     if (!isDuplicateExternalId(json)) return String(IdReply.parse(json).id);
-    const found = (await this.client.get(`${base}/${encodeURIComponent(key)}`, { by: 'externalId' })) as Record<string, unknown>;
+    const found = (await this.client.get(`${base}/${encodeURIComponent(key)}`, {
+      by: 'externalId',
+    })) as Record<string, unknown>;
     const record = found[field];
     return String(IdReply.parse(record).id);
   }
 
   private async linkContact(organizationId: string, customerId: string): Promise<void> {
-    await this.client.post(`/api/v5/customers-corporate/${nativeId(organizationId)}/contacts/create`, { by: 'id', contact: { isMain: false, customer: { id: nativeId(customerId) } } }, { by: 'id' });
+    await this.client.post(
+      `/api/v5/customers-corporate/${nativeId(organizationId)}/contacts/create`,
+      { by: 'id', contact: { isMain: false, customer: { id: nativeId(customerId) } } },
+      { by: 'id' },
+    );
   }
 
   private async createTask(task: Parameters<typeof taskPayload>[0], key: string): Promise<string> {
     if (this.uncertain.has(key)) {
-      const found = Tasks.parse(await this.client.get('/api/v5/tasks', { 'filter[text]': keyMarker(key), limit: 20 }));
+      const found = Tasks.parse(
+        await this.client.get('/api/v5/tasks', { 'filter[text]': keyMarker(key), limit: 20 }),
+      );
       const hit = found.tasks.find((t) => splitMarker(t.commentary).values['key'] === key);
       if (hit) return String(hit.id);
     }
-    const json = await this.client.post('/api/v5/tasks/create', { task: taskPayload(task, key, this.timezone) });
+    const json = await this.client.post('/api/v5/tasks/create', {
+      task: taskPayload(task, key, this.timezone),
+    });
     return String(IdReply.parse(json).id);
   }
 
@@ -256,11 +374,18 @@ export class RetailcrmAdapter implements CrmPort {
     if (!contactId) throw new CrmError('permanent', 'a retailCRM note needs a customer');
     if (this.uncertain.has(key)) {
       // Notes carry no key; after an uncertain outcome the same text on the same customer counts as written.
-      const notes = Notes.parse(await this.client.get('/api/v5/customers/notes', { 'filter[customerIds]': [nativeId(contactId)], limit: 100 }));
+      const notes = Notes.parse(
+        await this.client.get('/api/v5/customers/notes', {
+          'filter[customerIds]': [nativeId(contactId)],
+          limit: 100,
+        }),
+      );
       const hit = notes.notes.find((note) => note.text === text);
       if (hit) return String(hit.id);
     }
-    const json = await this.client.post('/api/v5/customers/notes/create', { note: { text, customer: { id: nativeId(contactId) } } });
+    const json = await this.client.post('/api/v5/customers/notes/create', {
+      note: { text, customer: { id: nativeId(contactId) } },
+    });
     return String(IdReply.parse(json).id);
   }
 
@@ -268,7 +393,8 @@ export class RetailcrmAdapter implements CrmPort {
     await this.ensureModule();
     await this.client.post('/api/v5/telephony/calls/upload', { calls: [call] });
     const externalId = call['externalId'];
-    if (typeof externalId === 'string') this.uploaded.set(externalId, { ...this.uploaded.get(externalId), ...call });
+    if (typeof externalId === 'string')
+      this.uploaded.set(externalId, { ...this.uploaded.get(externalId), ...call });
   }
 
   private async statusCode(group: string): Promise<string> {
@@ -288,7 +414,14 @@ export class RetailcrmAdapter implements CrmPort {
           active: true,
           name: 'Callmatrix',
           clientId: code,
-          integrations: { telephony: { allowEdit: false, inputEventSupported: true, outputEventSupported: true, hangupEventSupported: true } },
+          integrations: {
+            telephony: {
+              allowEdit: false,
+              inputEventSupported: true,
+              outputEventSupported: true,
+              hangupEventSupported: true,
+            },
+          },
         },
       });
       this.moduleReady = true;
@@ -296,6 +429,9 @@ export class RetailcrmAdapter implements CrmPort {
   }
 }
 
-export function createRetailcrmAdapter(connection: unknown, options: RetailcrmAdapterOptions): RetailcrmAdapter {
+export function createRetailcrmAdapter(
+  connection: unknown,
+  options: RetailcrmAdapterOptions,
+): RetailcrmAdapter {
   return new RetailcrmAdapter(connection, options);
 }

@@ -25,6 +25,8 @@ describe('retailCRM catalog mapping (service.md §2, G8, G9)', () => {
   });
 
   it('G9: the order types are the pipelines, by code', () => {
-    expect(catalogPipelines([{ id: 'eshop-individual', name: 'Individual' }])).toEqual([{ id: 'eshop-individual', name: 'Individual' }]);
+    expect(catalogPipelines([{ id: 'eshop-individual', name: 'Individual' }])).toEqual([
+      { id: 'eshop-individual', name: 'Individual' },
+    ]);
   });
 });

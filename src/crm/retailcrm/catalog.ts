@@ -14,10 +14,16 @@ const KIND_OF_TYPE: Record<string, CrmField['type']> = {
 
 /** A field map names a retailCRM custom field by its code. */
 export function catalogFields(fields: readonly RetailcrmField[]): CrmField[] {
-  return fields.map((field) => ({ name: field.name, label: field.label, type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other') }));
+  return fields.map((field) => ({
+    name: field.name,
+    label: field.label,
+    type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+  }));
 }
 
 /** G9: the order types, by code (what pipeline rules name). */
-export function catalogPipelines(types: ReadonlyArray<{ readonly id: string; readonly name: string }>): CrmPipeline[] {
+export function catalogPipelines(
+  types: ReadonlyArray<{ readonly id: string; readonly name: string }>,
+): CrmPipeline[] {
   return types.map((type) => ({ id: type.id, name: type.name }));
 }

@@ -53,7 +53,9 @@ export class RetailcrmClient {
   async post(path: string, fields: Record<string, unknown>, query: Query = {}): Promise<unknown> {
     const form: Record<string, string> = {};
     if (this.options.site !== undefined) form['site'] = this.options.site;
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) form[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    for (const [key, value] of Object.entries(fields))
+      if (value !== undefined)
+        form[key] = typeof value === 'string' ? value : JSON.stringify(value);
     return (await this.send({ method: 'POST', url: path, form, query: flatten(query) })).json;
   }
 
@@ -66,14 +68,16 @@ export class RetailcrmClient {
       const list = record[key];
       if (Array.isArray(list)) items.push(...(list as unknown[]));
       const pagination = PaginationSchema.safeParse(record['pagination']);
-      if (!pagination.success || pagination.data.currentPage >= pagination.data.totalPageCount) return items;
+      if (!pagination.success || pagination.data.currentPage >= pagination.data.totalPageCount)
+        return items;
     }
   }
 
   /** Raw access for reads outside the API (the emulator's snapshot). */
   send(request: HttpRequest): Promise<HttpResponse> {
     return this.http.send(request).catch((error: unknown) => {
-      if (error instanceof CrmError) throw new RetailcrmError(error, outcomeUncertain(this.statusOf.get(request)));
+      if (error instanceof CrmError)
+        throw new RetailcrmError(error, outcomeUncertain(this.statusOf.get(request)));
       throw error;
     });
   }
@@ -93,7 +97,10 @@ export class RetailcrmError extends CrmError {
 function flatten(query: Query): Record<string, string | number | undefined> {
   const out: Record<string, string | number | undefined> = {};
   for (const [key, value] of Object.entries(query)) {
-    if (Array.isArray(value)) (value as ReadonlyArray<string | number>).forEach((item, index) => (out[`${key}[${index}]`] = item));
+    if (Array.isArray(value))
+      (value as ReadonlyArray<string | number>).forEach(
+        (item, index) => (out[`${key}[${index}]`] = item),
+      );
     else out[key] = value as string | number | undefined;
   }
   return out;

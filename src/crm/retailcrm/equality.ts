@@ -17,10 +17,24 @@ const NAMESPACE: Record<string, string> = {
   dealId: 'deals',
   organizationId: 'organizations',
 };
-const COLLECTIONS = ['users', 'contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls', 'notifications'] as const;
+const COLLECTIONS = [
+  'users',
+  'contacts',
+  'leads',
+  'deals',
+  'organizations',
+  'tasks',
+  'comments',
+  'calls',
+  'notifications',
+] as const;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const LINK_IN_TEXT = /\b(contact|lead|deal) ([^\s,]+)/g;
-const TEXT_NAMESPACE: Record<string, string> = { contact: 'contacts', lead: 'leads', deal: 'deals' };
+const TEXT_NAMESPACE: Record<string, string> = {
+  contact: 'contacts',
+  lead: 'leads',
+  deal: 'deals',
+};
 
 /**
  * The snapshot with every record id replaced by its order of first appearance
@@ -41,7 +55,10 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
     }
     return name;
   };
-  const plain = JSON.parse(JSON.stringify(snapshot)) as Record<string, Array<Record<string, unknown>>>;
+  const plain = JSON.parse(JSON.stringify(snapshot)) as Record<
+    string,
+    Array<Record<string, unknown>>
+  >;
   const out: Record<string, unknown[]> = {};
   // Structured ids first, so that texts read the names the records gave.
   for (const collection of COLLECTIONS) {
@@ -59,7 +76,8 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
       const clean: Record<string, unknown> = {};
       for (const key of Object.keys(record).sort()) {
         let value = record[key];
-        if (typeof value === 'string' && ISO_TIME.test(value)) value = new Date(value).toISOString();
+        if (typeof value === 'string' && ISO_TIME.test(value))
+          value = new Date(value).toISOString();
         if (typeof value === 'string' && (key === 'description' || key === 'text')) {
           value = value.replace(LINK_IN_TEXT, (all, label: string, id: string) => {
             const name = names.get(`${TEXT_NAMESPACE[label] ?? ''}:${id}`);
@@ -82,7 +100,11 @@ function isEmpty(value: unknown): boolean {
 }
 
 const IdMapSchema = z.record(z.string(), z.number());
-const IdsSchema = z.looseObject({ users: IdMapSchema, customers: IdMapSchema, orders: IdMapSchema });
+const IdsSchema = z.looseObject({
+  users: IdMapSchema,
+  customers: IdMapSchema,
+  orders: IdMapSchema,
+});
 
 export interface EmulatorHandle {
   readonly baseUrl: string;
@@ -94,14 +116,21 @@ export interface EmulatorHandle {
  * the native ids their CRM users were given, runs the scenario through the
  * adapter, and returns the snapshot read back.
  */
-export async function runOnEmulator(scenario: Scenario, emulator: EmulatorHandle): Promise<Snapshot> {
+export async function runOnEmulator(
+  scenario: Scenario,
+  emulator: EmulatorHandle,
+): Promise<Snapshot> {
   const timezone = scenario.settings.timezone;
-  const put = await fetch(`${emulator.baseUrl}/_emulator/state?timezone=${encodeURIComponent(timezone)}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(scenario.crmState),
-  });
-  if (put.status !== 204) throw new Error(`seeding the emulator failed: ${put.status} ${await put.text()}`);
+  const put = await fetch(
+    `${emulator.baseUrl}/_emulator/state?timezone=${encodeURIComponent(timezone)}`,
+    {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario.crmState),
+    },
+  );
+  if (put.status !== 204)
+    throw new Error(`seeding the emulator failed: ${put.status} ${await put.text()}`);
   const ids = IdsSchema.parse(await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json());
   const employees = scenario.employees.map((employee) => {
     const native = employee.crmUserId === undefined ? undefined : ids.users[employee.crmUserId];
@@ -122,9 +151,14 @@ export async function runOnEmulator(scenario: Scenario, emulator: EmulatorHandle
  * contact 5"), where the in-memory CRM names the seeded ones by the seed's ids
  * ("contact c1"): turn those native ids back into the seed's names.
  */
-function namedInTexts(snapshot: Snapshot, seeded: Record<'contact' | 'deal', Record<string, number>>): Snapshot {
+function namedInTexts(
+  snapshot: Snapshot,
+  seeded: Record<'contact' | 'deal', Record<string, number>>,
+): Snapshot {
   const reverse = {
-    contact: new Map(Object.entries(seeded.contact).map(([name, native]) => [String(native), name])),
+    contact: new Map(
+      Object.entries(seeded.contact).map(([name, native]) => [String(native), name]),
+    ),
     deal: new Map(Object.entries(seeded.deal).map(([name, native]) => [String(native), name])),
   };
   const rename = (text: string): string =>
@@ -134,13 +168,18 @@ function namedInTexts(snapshot: Snapshot, seeded: Record<'contact' | 'deal', Rec
     });
   return {
     ...snapshot,
-    tasks: snapshot.tasks.map((task) => (task.description === undefined ? task : { ...task, description: rename(task.description) })),
+    tasks: snapshot.tasks.map((task) =>
+      task.description === undefined ? task : { ...task, description: rename(task.description) },
+    ),
     comments: snapshot.comments.map((comment) => ({ ...comment, text: rename(comment.text) })),
   };
 }
 
 /** Both sides of the comparison, canonical: expect `actual` to equal `expected`. */
-export async function compareWithMemory(scenario: Scenario, emulator: EmulatorHandle): Promise<{ expected: Record<string, unknown[]>; actual: Record<string, unknown[]> }> {
+export async function compareWithMemory(
+  scenario: Scenario,
+  emulator: EmulatorHandle,
+): Promise<{ expected: Record<string, unknown[]>; actual: Record<string, unknown[]> }> {
   const expected = canonicalSnapshot((await simulate(scenario)).crm_state);
   const actual = canonicalSnapshot(await runOnEmulator(scenario, emulator));
   return { expected, actual };

@@ -10,10 +10,16 @@ interface ErrorBody {
   readonly errors?: unknown;
 }
 
-const body = (response: HttpResponse): ErrorBody => (response.json !== null && typeof response.json === 'object' ? (response.json) : {});
+const body = (response: HttpResponse): ErrorBody =>
+  response.json !== null && typeof response.json === 'object' ? response.json : {};
 
 /** The messages the official client maps to auth exceptions: the key is missing, wrong, lacks rights, or the account is gone. */
-const AUTH_MESSAGES = ['"apiKey" is missing.', 'Wrong "apiKey" value.', 'Access denied.', 'Account does not exist.'];
+const AUTH_MESSAGES = [
+  '"apiKey" is missing.',
+  'Wrong "apiKey" value.',
+  'Access denied.',
+  'Account does not exist.',
+];
 
 export function isAuthRefusal(response: HttpResponse): boolean {
   const message = body(response).errorMsg;
@@ -24,7 +30,13 @@ export function isAuthRefusal(response: HttpResponse): boolean {
 export function isDuplicateExternalId(json: unknown): boolean {
   if (json === null || typeof json !== 'object') return false;
   const { success, errors } = json as ErrorBody;
-  return success === false && errors !== null && typeof errors === 'object' && !Array.isArray(errors) && 'externalId' in errors;
+  return (
+    success === false &&
+    errors !== null &&
+    typeof errors === 'object' &&
+    !Array.isArray(errors) &&
+    'externalId' in errors
+  );
 }
 
 export function classifyRetailcrm(response: HttpResponse): CrmErrorKind | null {

@@ -19,12 +19,16 @@ const PAGE_LIMIT = 100;
 
 type Phase = 'customers' | 'orders';
 /** A list page (activation), or the history after an item id (poll; null = from `since`). */
-type Cursor = { readonly phase: Phase; readonly page: number } | { readonly phase: Phase; readonly afterId: number | null };
+type Cursor =
+  | { readonly phase: Phase; readonly page: number }
+  | { readonly phase: Phase; readonly afterId: number | null };
 
 const CURSOR = /^(list|history):(customers|orders):(\d*)$/;
 
 export function writeCursor(cursor: Cursor): string {
-  return 'page' in cursor ? `list:${cursor.phase}:${cursor.page}` : `history:${cursor.phase}:${cursor.afterId ?? ''}`;
+  return 'page' in cursor
+    ? `list:${cursor.phase}:${cursor.page}`
+    : `history:${cursor.phase}:${cursor.afterId ?? ''}`;
 }
 
 export function readCursor(text: string): Cursor {
@@ -75,39 +79,87 @@ function recordsOf(phase: Phase, items: readonly unknown[], timeZone: string): I
     return items.map((item): IndexRecord => {
       const customer = CustomerSchema.parse(item);
       const contact = contactOf(customer, null);
-      return { entity: 'contacts', id: contact.id, phones: contact.phones, ownerId: contact.ownerId ?? null, contactId: null, createdAt: localTime(customer.createdAt, timeZone) };
+      return {
+        entity: 'contacts',
+        id: contact.id,
+        phones: contact.phones,
+        ownerId: contact.ownerId ?? null,
+        contactId: null,
+        createdAt: localTime(customer.createdAt, timeZone),
+      };
     });
   }
   return items.map((item): IndexRecord => {
     const order = OrderSchema.parse(item);
     // The status does not matter to the index: no status groups are read for it.
     const deal = dealOf(order, NO_STATUS_GROUPS);
-    return { entity: 'deals', id: deal.id, phones: deal.phones ?? [], ownerId: deal.ownerId ?? null, contactId: deal.contactId ?? null, createdAt: localTime(order.createdAt, timeZone) };
+    return {
+      entity: 'deals',
+      id: deal.id,
+      phones: deal.phones ?? [],
+      ownerId: deal.ownerId ?? null,
+      contactId: deal.contactId ?? null,
+      createdAt: localTime(order.createdAt, timeZone),
+    };
   });
 }
 
-async function listPage(client: RetailcrmClient, phase: Phase, page: number, timeZone: string): Promise<IndexRecordPage> {
+async function listPage(
+  client: RetailcrmClient,
+  phase: Phase,
+  page: number,
+  timeZone: string,
+): Promise<IndexRecordPage> {
   const reply = ListReply.parse(await client.get(`/api/v5/${phase}`, { limit: PAGE_LIMIT, page }));
   const items = reply[phase] ?? [];
-  const next: Cursor | null = more(reply.pagination, items.length) ? { phase, page: page + 1 } : phase === 'customers' ? { phase: 'orders', page: 1 } : null;
+  const next: Cursor | null = more(reply.pagination, items.length)
+    ? { phase, page: page + 1 }
+    : phase === 'customers'
+      ? { phase: 'orders', page: 1 }
+      : null;
   return { records: recordsOf(phase, items, timeZone), next: next && writeCursor(next) };
 }
 
-async function historyPage(client: RetailcrmClient, phase: Phase, afterId: number | null, since: Date, timeZone: string): Promise<IndexRecordPage> {
-  const from = afterId === null ? { 'filter[startDate]': localDateTime(since.getTime(), timeZone) } : { 'filter[sinceId]': afterId };
-  const reply = HistoryReply.parse(await client.get(`/api/v5/${phase}/history`, { ...from, limit: PAGE_LIMIT, page: 1 }));
+async function historyPage(
+  client: RetailcrmClient,
+  phase: Phase,
+  afterId: number | null,
+  since: Date,
+  timeZone: string,
+): Promise<IndexRecordPage> {
+  const from =
+    afterId === null
+      ? { 'filter[startDate]': localDateTime(since.getTime(), timeZone) }
+      : { 'filter[sinceId]': afterId };
+  const reply = HistoryReply.parse(
+    await client.get(`/api/v5/${phase}/history`, { ...from, limit: PAGE_LIMIT, page: 1 }),
+  );
   const member = phase === 'customers' ? 'customer' : 'order';
-  const ids = [...new Set(reply.history.flatMap((item) => (item[member] ? [item[member].id] : [])))];
+  const ids = [
+    ...new Set(reply.history.flatMap((item) => (item[member] ? [item[member].id] : []))),
+  ];
   // Deleted or merged away: said by the item, confirmed by the read not finding the record.
-  const gone = new Set(reply.history.flatMap((item) => (item[member] && (item.deleted === true || item.combinedTo) ? [item[member].id] : [])));
-  const items = ids.length > 0 ? await client.all(`/api/v5/${phase}`, phase, { 'filter[ids]': ids }) : [];
+  const gone = new Set(
+    reply.history.flatMap((item) =>
+      item[member] && (item.deleted === true || item.combinedTo) ? [item[member].id] : [],
+    ),
+  );
+  const items =
+    ids.length > 0 ? await client.all(`/api/v5/${phase}`, phase, { 'filter[ids]': ids }) : [];
   const records = recordsOf(phase, items, timeZone);
   const found = new Set(records.map((record) => record.id));
   const entity = phase === 'customers' ? 'contacts' : 'deals';
-  const removed = [...gone].map(String).filter((id) => !found.has(id)).map((id): IndexRemoval => ({ entity, id }));
+  const removed = [...gone]
+    .map(String)
+    .filter((id) => !found.has(id))
+    .map((id): IndexRemoval => ({ entity, id }));
   const lastId = reply.history.at(-1)?.id;
   const next: Cursor | null =
-    lastId !== undefined && more(reply.pagination, reply.history.length) ? { phase, afterId: lastId } : phase === 'customers' ? { phase: 'orders', afterId: null } : null;
+    lastId !== undefined && more(reply.pagination, reply.history.length)
+      ? { phase, afterId: lastId }
+      : phase === 'customers'
+        ? { phase: 'orders', afterId: null }
+        : null;
   return { records, removed, next: next && writeCursor(next) };
 }
 
@@ -117,9 +169,20 @@ async function historyPage(client: RetailcrmClient, phase: Phase, afterId: numbe
  * those deleted or merged away since. `timeZone` is
  * the account's: `since` is sent, and creation times are read, in it.
  */
-export function recordsPage(client: RetailcrmClient, since: Date | null, cursor: string | null, timeZone: string): Promise<IndexRecordPage> {
-  const at: Cursor = cursor !== null ? readCursor(cursor) : since === null ? { phase: 'customers', page: 1 } : { phase: 'customers', afterId: null };
+export function recordsPage(
+  client: RetailcrmClient,
+  since: Date | null,
+  cursor: string | null,
+  timeZone: string,
+): Promise<IndexRecordPage> {
+  const at: Cursor =
+    cursor !== null
+      ? readCursor(cursor)
+      : since === null
+        ? { phase: 'customers', page: 1 }
+        : { phase: 'customers', afterId: null };
   if ('page' in at) return listPage(client, at.phase, at.page, timeZone);
-  if (since === null) throw new Error('a retailCRM history cursor needs the `since` it was started with');
+  if (since === null)
+    throw new Error('a retailCRM history cursor needs the `since` it was started with');
   return historyPage(client, at.phase, at.afterId, since, timeZone);
 }

@@ -2,7 +2,15 @@ import { localDateTime as localDateTimeIn } from '../../domain/zoned-time.js';
 import { z } from 'zod';
 import type { Utm } from '../../domain/events.js';
 import type { RecordPatch } from '../../domain/plan.js';
-import type { CallLog, Contact, Deal, Notification, Organization, RecordTracking, Task } from '../../domain/snapshot.js';
+import type {
+  CallLog,
+  Contact,
+  Deal,
+  Notification,
+  Organization,
+  RecordTracking,
+  Task,
+} from '../../domain/snapshot.js';
 import { CrmError } from '../port.js';
 
 // Neutral records ↔ retailCRM's native entities, pure (README: "what goes where").
@@ -23,7 +31,8 @@ export function nativeId(id: string): number {
   if (!/^[1-9]\d*$/.test(id)) throw new CrmError('permanent', `"${id}" is no retailCRM id`);
   return Number(id);
 }
-const optionalId = (id: string | null | undefined): number | undefined => (id ? nativeId(id) : undefined);
+const optionalId = (id: string | null | undefined): number | undefined =>
+  id ? nativeId(id) : undefined;
 
 const SourceSchema = z.looseObject({
   source: z.string().optional(),
@@ -35,7 +44,8 @@ const SourceSchema = z.looseObject({
 const Fields = z.record(z.string(), z.unknown()).transform((record) => {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = String(value);
   }
   return out;
 });
@@ -75,7 +85,9 @@ export const CorporateSchema = z.looseObject({
   managerId: z.number().optional(),
   source: SourceSchema.optional(),
   customFields: CustomFields,
-  customerContacts: z.array(z.looseObject({ customer: z.looseObject({ id: z.number() }) })).default([]),
+  customerContacts: z
+    .array(z.looseObject({ customer: z.looseObject({ id: z.number() }) }))
+    .default([]),
 });
 export type NativeCustomer = z.infer<typeof CustomerSchema>;
 export type NativeOrder = z.infer<typeof OrderSchema>;
@@ -104,7 +116,10 @@ export function utmOf(source: z.infer<typeof SourceSchema> | undefined): Utm | u
   return Object.keys(utm).length > 0 ? utm : undefined;
 }
 
-export function customFieldsOf(fields: Record<string, string> | undefined, tracking: RecordTracking | undefined): Record<string, string> | undefined {
+export function customFieldsOf(
+  fields: Record<string, string> | undefined,
+  tracking: RecordTracking | undefined,
+): Record<string, string> | undefined {
   const out: Record<string, string> = { ...fields };
   for (const [name, code] of Object.entries(TRACKING_FIELDS)) {
     const value = tracking?.[name as keyof RecordTracking];
@@ -113,8 +128,13 @@ export function customFieldsOf(fields: Record<string, string> | undefined, track
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function splitCustomFields(customFields: Record<string, string> | undefined): { fields?: Record<string, string>; tracking?: RecordTracking } {
-  const byCode = new Map(Object.entries(TRACKING_FIELDS).map(([name, code]) => [code, name as keyof RecordTracking]));
+function splitCustomFields(customFields: Record<string, string> | undefined): {
+  fields?: Record<string, string>;
+  tracking?: RecordTracking;
+} {
+  const byCode = new Map(
+    Object.entries(TRACKING_FIELDS).map(([name, code]) => [code, name as keyof RecordTracking]),
+  );
   const fields: Record<string, string> = {};
   const tracking: RecordTracking = {};
   for (const [code, value] of Object.entries(customFields ?? {})) {
@@ -122,14 +142,19 @@ function splitCustomFields(customFields: Record<string, string> | undefined): { 
     if (name) tracking[name] = value;
     else fields[code] = value;
   }
-  return { ...(Object.keys(fields).length > 0 && { fields }), ...(Object.keys(tracking).length > 0 && { tracking }) };
+  return {
+    ...(Object.keys(fields).length > 0 && { fields }),
+    ...(Object.keys(tracking).length > 0 && { tracking }),
+  };
 }
 
 /** A name is split at its first space into retailCRM's first and last name. */
 export function splitName(name: string | undefined): { firstName?: string; lastName?: string } {
   if (name === undefined) return {};
   const at = name.indexOf(' ');
-  return at < 0 ? { firstName: name } : { firstName: name.slice(0, at), lastName: name.slice(at + 1) };
+  return at < 0
+    ? { firstName: name }
+    : { firstName: name.slice(0, at), lastName: name.slice(at + 1) };
 }
 const joinName = (first: string | undefined, last: string | undefined): string | undefined =>
   first === undefined ? last : last === undefined ? first : `${first} ${last}`;
@@ -146,7 +171,11 @@ export function customerPayload(record: New<Contact>, key: string): Record<strin
   };
 }
 
-export function orderPayload(record: New<Deal>, key: string, statusCode: string | undefined): Record<string, unknown> {
+export function orderPayload(
+  record: New<Deal>,
+  key: string,
+  statusCode: string | undefined,
+): Record<string, unknown> {
   const [phone, additionalPhone] = record.phones ?? [];
   return {
     externalId: key,
@@ -179,7 +208,9 @@ export function patchPayload(patch: RecordPatch): Record<string, unknown> | null
   const payload = {
     ...(patch.ownerId !== undefined && { managerId: nativeId(patch.ownerId) }),
     ...(patch.utm !== undefined && { source: sourceOf(patch.utm) ?? {} }),
-    ...(patch.tracking !== undefined && { customFields: customFieldsOf(undefined, patch.tracking) }),
+    ...(patch.tracking !== undefined && {
+      customFields: customFieldsOf(undefined, patch.tracking),
+    }),
   };
   return Object.keys(payload).length > 0 ? payload : null;
 }
@@ -204,7 +235,9 @@ export type StatusGroups = ReadonlyMap<string, string>;
 export function dealOf(order: NativeOrder, groups: StatusGroups): Deal {
   const utm = utmOf(order.source);
   const group = order.status === undefined ? undefined : groups.get(order.status);
-  const phones = [order.phone, order.additionalPhone].filter((phone): phone is string => phone !== undefined && phone !== '');
+  const phones = [order.phone, order.additionalPhone].filter(
+    (phone): phone is string => phone !== undefined && phone !== '',
+  );
   return {
     id: String(order.id),
     ...(order.firstName !== undefined && { name: order.firstName }),
@@ -237,7 +270,10 @@ export function organizationOf(corporate: NativeCorporate): Organization {
  */
 const MARKER = /^\[callmatrix((?: [a-z]+=[^\s\]]*)*)\]$/;
 
-export function withMarker(text: string | undefined, values: Record<string, string | null | undefined>): string {
+export function withMarker(
+  text: string | undefined,
+  values: Record<string, string | null | undefined>,
+): string {
   const pairs = Object.entries(values)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
     .map(([name, value]) => ` ${name}=${encodeURIComponent(value)}`);
@@ -245,7 +281,10 @@ export function withMarker(text: string | undefined, values: Record<string, stri
   return text === undefined ? line : `${text}\n${line}`;
 }
 
-export function splitMarker(commentary: string | undefined): { text: string | undefined; values: Record<string, string> } {
+export function splitMarker(commentary: string | undefined): {
+  text: string | undefined;
+  values: Record<string, string>;
+} {
   if (commentary === undefined) return { text: undefined, values: {} };
   const lines = commentary.split('\n');
   const match = MARKER.exec(lines.at(-1) ?? '');
@@ -262,9 +301,18 @@ export function splitMarker(commentary: string | undefined): { text: string | un
 /** The marker text a retry searches for (D13). */
 export const keyMarker = (key: string): string => `key=${encodeURIComponent(key)}`;
 
-export function taskPayload(task: New<Task>, key: string, timeZone: string): Record<string, unknown> {
-  if (task.leadId) throw new CrmError('permanent', 'retailCRM has no leads: a task cannot be linked to one');
-  const link = task.dealId ? { order: { id: nativeId(task.dealId) } } : task.contactId ? { customer: { id: nativeId(task.contactId) } } : {};
+export function taskPayload(
+  task: New<Task>,
+  key: string,
+  timeZone: string,
+): Record<string, unknown> {
+  if (task.leadId)
+    throw new CrmError('permanent', 'retailCRM has no leads: a task cannot be linked to one');
+  const link = task.dealId
+    ? { order: { id: nativeId(task.dealId) } }
+    : task.contactId
+      ? { customer: { id: nativeId(task.contactId) } }
+      : {};
   return {
     text: task.title,
     commentary: withMarker(task.description, { key, call: task.callId }),
@@ -275,9 +323,19 @@ export function taskPayload(task: New<Task>, key: string, timeZone: string): Rec
   };
 }
 
-const RESULT_OF: Record<CallLog['disposition'], string> = { answered: 'answered', missed: 'no answer', busy: 'busy', failed: 'failed', voicemail: 'unknown' };
+const RESULT_OF: Record<CallLog['disposition'], string> = {
+  answered: 'answered',
+  missed: 'no answer',
+  busy: 'busy',
+  failed: 'failed',
+  voicemail: 'unknown',
+};
 
-export function callPayload(log: New<CallLog>, timeZone: string, now: () => number = Date.now): Record<string, unknown> {
+export function callPayload(
+  log: New<CallLog>,
+  timeZone: string,
+  now: () => number = Date.now,
+): Record<string, unknown> {
   const incoming = log.direction === 'incoming';
   return {
     date: localDateTime(log.startedAt ?? new Date(now()).toISOString(), timeZone),
@@ -297,7 +355,10 @@ export function callPayload(log: New<CallLog>, timeZone: string, now: () => numb
  * `hangup` with a non-answered status; one event reaches every employee in
  * `userIds` (the notifications are of one call and kind).
  */
-export function eventPayload(notifications: readonly [Notification, ...Notification[]], phone: string | undefined): Record<string, unknown> {
+export function eventPayload(
+  notifications: readonly [Notification, ...Notification[]],
+  phone: string | undefined,
+): Record<string, unknown> {
   const [first] = notifications;
   return {
     phone: phone ?? 'unknown',

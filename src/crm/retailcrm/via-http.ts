@@ -10,18 +10,31 @@ import { createRetailcrmAdapter } from './adapter.js';
 // emulator accepts the codes it is sent.
 
 const IdMapSchema = z.record(z.string(), z.number());
-const IdsSchema = z.looseObject({ users: IdMapSchema, customers: IdMapSchema, corporates: IdMapSchema.optional(), orders: IdMapSchema });
+const IdsSchema = z.looseObject({
+  users: IdMapSchema,
+  customers: IdMapSchema,
+  corporates: IdMapSchema.optional(),
+  orders: IdMapSchema,
+});
 
-const asStrings = (map: Record<string, number>): Record<string, string> => Object.fromEntries(Object.entries(map).map(([neutral, native]) => [neutral, String(native)]));
+const asStrings = (map: Record<string, number>): Record<string, string> =>
+  Object.fromEntries(Object.entries(map).map(([neutral, native]) => [neutral, String(native)]));
 
-export async function prepareRetailcrmRun(scenario: Scenario, emulator: EmulatorAddress): Promise<PreparedRun> {
+export async function prepareRetailcrmRun(
+  scenario: Scenario,
+  emulator: EmulatorAddress,
+): Promise<PreparedRun> {
   const { settings } = scenario;
-  const put = await fetch(`${emulator.baseUrl}/_emulator/state?timezone=${encodeURIComponent(settings.timezone)}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(scenario.crmState),
-  });
-  if (put.status !== 204) throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
+  const put = await fetch(
+    `${emulator.baseUrl}/_emulator/state?timezone=${encodeURIComponent(settings.timezone)}`,
+    {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario.crmState),
+    },
+  );
+  if (put.status !== 204)
+    throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
   const ids = IdsSchema.parse(await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json());
   const port = createRetailcrmAdapter(emulator.connection, {
     texts: fitTexts(settings.language),
@@ -31,5 +44,13 @@ export async function prepareRetailcrmRun(scenario: Scenario, emulator: Emulator
     ratePerSec: 100_000,
   });
   // Customers are contacts, corporate customers organizations, orders deals (scenario-format §4).
-  return { port, seeded: { users: asStrings(ids.users), contacts: asStrings(ids.customers), organizations: asStrings(ids.corporates ?? {}), deals: asStrings(ids.orders) } };
+  return {
+    port,
+    seeded: {
+      users: asStrings(ids.users),
+      contacts: asStrings(ids.customers),
+      organizations: asStrings(ids.corporates ?? {}),
+      deals: asStrings(ids.orders),
+    },
+  };
 }

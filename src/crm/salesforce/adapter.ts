@@ -1,15 +1,48 @@
 import { z } from 'zod';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
-import { SnapshotSchema, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import {
+  SnapshotSchema,
+  type ClientRecords,
+  type Snapshot,
+  type User,
+} from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, isCrmError, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
+import {
+  CrmError,
+  err,
+  isCrmError,
+  ok,
+  type ClientLookup,
+  type CrmField,
+  type CrmPipeline,
+  type CrmPort,
+  type IndexRecordPage,
+  type Result,
+} from '../port.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { recordsSince, removedSince } from './index-records.js';
-import { SalesforceClient, SalesforceConnectionSchema, type SalesforceClientOptions, type SfRecord } from './client.js';
+import {
+  SalesforceClient,
+  SalesforceConnectionSchema,
+  type SalesforceClientOptions,
+  type SfRecord,
+} from './client.js';
 import { findClient } from './find-client.js';
-import { callLogToNative, contactToNative, dayIn, dealToNative, KEY_FIELD, leadToNative, noteLinks, noteTitle, organizationToNative, patchToNative, taskToNative } from './mapping.js';
+import {
+  callLogToNative,
+  contactToNative,
+  dayIn,
+  dealToNative,
+  KEY_FIELD,
+  leadToNative,
+  noteLinks,
+  noteTitle,
+  organizationToNative,
+  patchToNative,
+  taskToNative,
+} from './mapping.js';
 import { listFields, listPipelines, listUsers, recordTypes } from './admin.js';
 import { soql } from './query.js';
 import { appendOnce, patchedDescription } from '../call-log-text.js';
@@ -45,12 +78,17 @@ export class SalesforceAdapter implements CrmPort {
 
   async findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
     return this.attempt(() =>
-      findClient(this.client, lookup, (raw: string) => this.identity(raw), async (ids) => {
-        const known = await this.recordTypeNames();
-        if (ids.every((id) => known.has(id))) return known;
-        this.pipelines = null; // a record type created since we read them
-        return this.recordTypeNames();
-      }),
+      findClient(
+        this.client,
+        lookup,
+        (raw: string) => this.identity(raw),
+        async (ids) => {
+          const known = await this.recordTypeNames();
+          if (ids.every((id) => known.has(id))) return known;
+          this.pipelines = null; // a record type created since we read them
+          return this.recordTypeNames();
+        },
+      ),
     );
   }
 
@@ -83,7 +121,10 @@ export class SalesforceAdapter implements CrmPort {
    */
   listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
     return this.attempt(async () => {
-      const [records, removed] = await Promise.all([recordsSince(this.client, since), since ? removedSince(this.client, since, new Date()) : null]);
+      const [records, removed] = await Promise.all([
+        recordsSince(this.client, since),
+        since ? removedSince(this.client, since, new Date()) : null,
+      ]);
       return { records, ...(removed && { removed }), next: null };
     });
   }
@@ -91,7 +132,9 @@ export class SalesforceAdapter implements CrmPort {
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
   snapshot(): Promise<Result<Snapshot>> {
     return this.attempt(async () => {
-      const response = await this.client.raw(`/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`);
+      const response = await this.client.raw(
+        `/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`,
+      );
       return SnapshotSchema.parse(response.json);
     });
   }
@@ -105,14 +148,16 @@ export class SalesforceAdapter implements CrmPort {
       return ok(await work());
     } catch (error) {
       if (isCrmError(error)) return err(error);
-      if (error instanceof z.ZodError) return err(new CrmError('permanent', `invalid data: ${error.message.slice(0, 300)}`));
+      if (error instanceof z.ZodError)
+        return err(new CrmError('permanent', `invalid data: ${error.message.slice(0, 300)}`));
       throw error;
     }
   }
 
   /** RecordType id → name for opportunities (G9: the pipeline), read once. */
   private async recordTypeNames(): Promise<Map<string, string>> {
-    if (!this.pipelines) this.pipelines = new Map((await recordTypes(this.client)).map((r) => [r.id, r.name]));
+    if (!this.pipelines)
+      this.pipelines = new Map((await recordTypes(this.client)).map((r) => [r.id, r.name]));
     return this.pipelines;
   }
 
@@ -123,7 +168,10 @@ export class SalesforceAdapter implements CrmPort {
       for (const [id, name] of names) if (name === pipeline) return id;
       this.pipelines = null; // created since we read them?
     }
-    throw new CrmError('permanent', `no opportunity record type named "${pipeline}" (G9: create it in Setup)`);
+    throw new CrmError(
+      'permanent',
+      `no opportunity record type named "${pipeline}" (G9: create it in Setup)`,
+    );
   }
 
   private upsert(type: string, key: string, body: SfRecord): Promise<string> {
@@ -139,35 +187,64 @@ export class SalesforceAdapter implements CrmPort {
       case 'create_lead':
         return this.upsert('Lead', op.key, leadToNative(op.record));
       case 'create_deal':
-        return this.upsert('Opportunity', op.key, dealToNative(op.record, await this.recordTypeId(op.record.pipeline), dayIn(Date.now(), tz)));
+        return this.upsert(
+          'Opportunity',
+          op.key,
+          dealToNative(
+            op.record,
+            await this.recordTypeId(op.record.pipeline),
+            dayIn(Date.now(), tz),
+          ),
+        );
       case 'create_organization':
         return this.upsert('Account', op.key, organizationToNative(op.record));
       case 'update_contact':
       case 'update_lead':
       case 'update_deal':
       case 'update_organization': {
-        const type = ({ update_contact: 'Contact', update_lead: 'Lead', update_deal: 'Opportunity', update_organization: 'Account' } as const)[op.op];
+        const type = (
+          {
+            update_contact: 'Contact',
+            update_lead: 'Lead',
+            update_deal: 'Opportunity',
+            update_organization: 'Account',
+          } as const
+        )[op.op];
         const body = patchToNative(type, op.patch);
         if (Object.keys(body).length > 0) await this.client.update(type, op.id, body);
         return op.id;
       }
       case 'create_task':
-        return this.upsert('Task', op.key, taskToNative(fitTask({ ...op.record, id: '' }, caps, texts), tz));
+        return this.upsert(
+          'Task',
+          op.key,
+          taskToNative(fitTask({ ...op.record, id: '' }, caps, texts), tz),
+        );
       case 'update_task': {
         const current = await this.client.get('Task', op.id, ['Description']);
-        const description = appendOnce(str(current['Description']), `${texts.recording}: ${op.patch.recordingUrl}`);
+        const description = appendOnce(
+          str(current['Description']),
+          `${texts.recording}: ${op.patch.recordingUrl}`,
+        );
         await this.client.update('Task', op.id, { Description: description });
         return op.id;
       }
       case 'create_comment':
         return this.createComment(op.key, fitComment({ ...op.record, id: '' }, caps));
       case 'create_call_log':
-        return this.upsert('Task', op.key, callLogToNative(fitCallLog({ ...op.record, id: '' }, caps, texts), tz));
+        return this.upsert(
+          'Task',
+          op.key,
+          callLogToNative(fitCallLog({ ...op.record, id: '' }, caps, texts), tz),
+        );
       case 'update_call_log': {
         const current = await this.client.get('Task', op.id, ['Description']);
         const { patch } = op;
         const description = patchedDescription(str(current['Description']), patch, texts);
-        const body: SfRecord = { ...(patch.userId !== undefined && { OwnerId: patch.userId }), ...(description !== str(current['Description']) && { Description: description ?? null }) };
+        const body: SfRecord = {
+          ...(patch.userId !== undefined && { OwnerId: patch.userId }),
+          ...(description !== str(current['Description']) && { Description: description ?? null }),
+        };
         if (Object.keys(body).length > 0) await this.client.update('Task', op.id, body);
         return op.id;
       }
@@ -178,10 +255,15 @@ export class SalesforceAdapter implements CrmPort {
   }
 
   /** ContentNote and its links in one all-or-none composite request; the title carries the key. */
-  private async createComment(key: string, comment: Parameters<typeof noteLinks>[0] & { text: string }): Promise<string> {
+  private async createComment(
+    key: string,
+    comment: Parameters<typeof noteLinks>[0] & { text: string },
+  ): Promise<string> {
     const title = noteTitle(comment.text, key);
     if (this.uncertain.has(key)) {
-      const found = await this.client.query(soql`SELECT Id FROM ContentNote WHERE Title = ${title} ORDER BY CreatedDate LIMIT 1`);
+      const found = await this.client.query(
+        soql`SELECT Id FROM ContentNote WHERE Title = ${title} ORDER BY CreatedDate LIMIT 1`,
+      );
       const id = found[0]?.['Id'];
       if (typeof id === 'string') {
         this.uncertain.delete(key);
@@ -189,15 +271,26 @@ export class SalesforceAdapter implements CrmPort {
       }
     }
     try {
-      const answers = await this.client.composite([
-        { method: 'POST', path: '/sobjects/ContentNote', referenceId: 'note', body: { Title: title, Content: Buffer.from(comment.text, 'utf8').toString('base64') } },
-        ...noteLinks(comment).map((linked, i) => ({
-          method: 'POST' as const, path: '/sobjects/ContentDocumentLink', referenceId: `link${i}`,
-          body: { ContentDocumentId: '@{note.id}', LinkedEntityId: linked, ShareType: 'V' },
-        })),
-      ], true);
+      const answers = await this.client.composite(
+        [
+          {
+            method: 'POST',
+            path: '/sobjects/ContentNote',
+            referenceId: 'note',
+            body: { Title: title, Content: Buffer.from(comment.text, 'utf8').toString('base64') },
+          },
+          ...noteLinks(comment).map((linked, i) => ({
+            method: 'POST' as const,
+            path: '/sobjects/ContentDocumentLink',
+            referenceId: `link${i}`,
+            body: { ContentDocumentId: '@{note.id}', LinkedEntityId: linked, ShareType: 'V' },
+          })),
+        ],
+        true,
+      );
       const id = (answers.get('note')?.body as { id?: unknown } | undefined)?.id;
-      if (typeof id !== 'string') throw new CrmError('retryable', 'composite: the note came back without an id');
+      if (typeof id !== 'string')
+        throw new CrmError('retryable', 'composite: the note came back without an id');
       this.uncertain.delete(key);
       return id;
     } catch (error) {
@@ -209,7 +302,9 @@ export class SalesforceAdapter implements CrmPort {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-export function createSalesforceAdapter(connection: unknown, options: SalesforceAdapterOptions): SalesforceAdapter {
+export function createSalesforceAdapter(
+  connection: unknown,
+  options: SalesforceAdapterOptions,
+): SalesforceAdapter {
   return new SalesforceAdapter(connection, options);
 }
-

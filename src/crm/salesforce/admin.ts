@@ -8,30 +8,58 @@ import { soql } from './query.js';
 // stages (G9), and custom fields with their types (G8: string fields only).
 
 export async function listUsers(client: SalesforceClient): Promise<User[]> {
-  const rows = await client.query(soql`SELECT Id, Name, Email, Extension FROM User WHERE IsActive = ${true} ORDER BY Name`);
-  return rows.map((r) => ({ id: String(r['Id']), name: typeof r['Name'] === 'string' ? r['Name'] : '' }));
+  const rows = await client.query(
+    soql`SELECT Id, Name, Email, Extension FROM User WHERE IsActive = ${true} ORDER BY Name`,
+  );
+  return rows.map((r) => ({
+    id: String(r['Id']),
+    name: typeof r['Name'] === 'string' ? r['Name'] : '',
+  }));
 }
 
 export interface Pipeline {
   readonly id: string;
   readonly name: string;
-  readonly stages: ReadonlyArray<{ readonly name: string; readonly closed: boolean; readonly won: boolean }>;
+  readonly stages: ReadonlyArray<{
+    readonly name: string;
+    readonly closed: boolean;
+    readonly won: boolean;
+  }>;
 }
 
-export async function recordTypes(client: SalesforceClient): Promise<Array<{ id: string; name: string }>> {
-  const rows = await client.query(soql`SELECT Id, Name FROM RecordType WHERE SobjectType = ${'Opportunity'} AND IsActive = ${true} ORDER BY Name`);
+export async function recordTypes(
+  client: SalesforceClient,
+): Promise<Array<{ id: string; name: string }>> {
+  const rows = await client.query(
+    soql`SELECT Id, Name FROM RecordType WHERE SobjectType = ${'Opportunity'} AND IsActive = ${true} ORDER BY Name`,
+  );
   return rows.map((r) => ({ id: String(r['Id']), name: String(r['Name']) }));
 }
 
 /** G9: Salesforce's "pipelines" are the opportunity record types; all share the org's active stages here. */
 export async function listPipelines(client: SalesforceClient): Promise<Pipeline[]> {
-  const stageRows = await client.query(soql`SELECT MasterLabel, IsClosed, IsWon, SortOrder FROM OpportunityStage WHERE IsActive = ${true} ORDER BY SortOrder`);
-  const stages = stageRows.map((r) => ({ name: String(r['MasterLabel']), closed: r['IsClosed'] === true, won: r['IsWon'] === true }));
+  const stageRows = await client.query(
+    soql`SELECT MasterLabel, IsClosed, IsWon, SortOrder FROM OpportunityStage WHERE IsActive = ${true} ORDER BY SortOrder`,
+  );
+  const stages = stageRows.map((r) => ({
+    name: String(r['MasterLabel']),
+    closed: r['IsClosed'] === true,
+    won: r['IsWon'] === true,
+  }));
   return (await recordTypes(client)).map((r) => ({ ...r, stages }));
 }
 
 const DescribeSchema = z.looseObject({
-  fields: z.array(z.looseObject({ name: z.string(), label: z.string().optional(), type: z.string(), custom: z.boolean().optional(), updateable: z.boolean().optional(), createable: z.boolean().optional() })),
+  fields: z.array(
+    z.looseObject({
+      name: z.string(),
+      label: z.string().optional(),
+      type: z.string(),
+      custom: z.boolean().optional(),
+      updateable: z.boolean().optional(),
+      createable: z.boolean().optional(),
+    }),
+  ),
 });
 
 export interface CrmField {
@@ -44,9 +72,17 @@ export interface CrmField {
 
 const ENTITY_TYPE = { lead: 'Lead', contact: 'Contact', deal: 'Opportunity' } as const;
 
-export async function listFields(client: SalesforceClient, entity: keyof typeof ENTITY_TYPE): Promise<CrmField[]> {
+export async function listFields(
+  client: SalesforceClient,
+  entity: keyof typeof ENTITY_TYPE,
+): Promise<CrmField[]> {
   const described = DescribeSchema.parse(await client.describe(ENTITY_TYPE[entity]));
   return described.fields
     .filter((f) => f.createable !== false)
-    .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, isString: f.type === 'string' || f.type === 'textarea' }));
+    .map((f) => ({
+      name: f.name,
+      label: f.label ?? f.name,
+      type: f.type,
+      isString: f.type === 'string' || f.type === 'textarea',
+    }));
 }

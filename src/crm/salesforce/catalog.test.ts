@@ -25,8 +25,14 @@ describe('Salesforce catalog mapping (service.md §2, G8, G9)', () => {
   });
 
   it('G9: the opportunity record types are the pipelines', () => {
-    expect(catalogPipelines([{ id: '012000000000001', name: 'Inbound', stages: [{ name: 'Prospecting', closed: false, won: false }] }])).toEqual([
-      { id: '012000000000001', name: 'Inbound' },
-    ]);
+    expect(
+      catalogPipelines([
+        {
+          id: '012000000000001',
+          name: 'Inbound',
+          stages: [{ name: 'Prospecting', closed: false, won: false }],
+        },
+      ]),
+    ).toEqual([{ id: '012000000000001', name: 'Inbound' }]);
   });
 });

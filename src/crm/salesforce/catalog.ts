@@ -19,7 +19,11 @@ const KIND_OF_TYPE: Record<string, CrmField['type']> = {
 
 /** A field map names a Salesforce field by its API name (`LeadSource`, `UTM_Campaign__c`…). */
 export function catalogFields(fields: readonly SalesforceField[]): CrmField[] {
-  return fields.map((field) => ({ name: field.name, label: field.label, type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other') }));
+  return fields.map((field) => ({
+    name: field.name,
+    label: field.label,
+    type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+  }));
 }
 
 /** G9: the opportunity record types. */

@@ -10,7 +10,11 @@ import { compareWithMemory } from './equality.js';
 
 const ROOT = 'test/scenarios';
 const files = existsSync(ROOT)
-  ? readdirSync(ROOT).flatMap((dir) => readdirSync(`${ROOT}/${dir}`).filter((f) => f.endsWith('.json')).map((f) => `${ROOT}/${dir}/${f}`))
+  ? readdirSync(ROOT).flatMap((dir) =>
+      readdirSync(`${ROOT}/${dir}`)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `${ROOT}/${dir}/${f}`),
+    )
   : [];
 
 describe('D12 equality over the catalogue (Salesforce profile)', () => {
@@ -18,7 +22,10 @@ describe('D12 equality over the catalogue (Salesforce profile)', () => {
     it(`D12: ${file}`, async () => {
       const loaded = await loadScenario(file);
       if (!loaded.ok) return; // malformed-scenario fixtures belong to simulate's own tests
-      const { expected, actual } = await compareWithMemory({ ...loaded.scenario, crm: 'salesforce' }, () => startSalesforceEmulator());
+      const { expected, actual } = await compareWithMemory(
+        { ...loaded.scenario, crm: 'salesforce' },
+        () => startSalesforceEmulator(),
+      );
       expect(actual).toEqual(expected);
     });
   }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
-import { classify, classifyOAuth, errorsOf, insideError, isExpiredToken, waitHintMs } from './errors.js';
+import {
+  classify,
+  classifyOAuth,
+  errorsOf,
+  insideError,
+  isExpiredToken,
+  waitHintMs,
+} from './errors.js';
 
 // Every call the adapter makes to Salesforce, through the shared HttpClient:
 // OAuth refresh-token grant (crm-apis.md §4.2), SOQL with nextRecordsUrl
@@ -13,7 +20,11 @@ import { classify, classifyOAuth, errorsOf, insideError, isExpiredToken, waitHin
 export const SalesforceConnectionSchema = z.object({
   baseUrl: z.url(),
   loginUrl: z.url().default('https://login.salesforce.com'),
-  credentials: z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+  credentials: z.object({
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    refreshToken: z.string().min(1),
+  }),
 });
 export type SalesforceConnection = z.infer<typeof SalesforceConnectionSchema>;
 
@@ -23,7 +34,12 @@ const TokenSchema = z.looseObject({
   // jsforce reads `id` as …/ORGID/USERID (§6): a token answer without it is unusable.
   id: z.string().regex(/\/[a-zA-Z0-9]{15,18}\/[a-zA-Z0-9]{15,18}$/),
 });
-const QuerySchema = z.looseObject({ totalSize: z.number(), done: z.boolean(), records: z.array(z.record(z.string(), z.unknown())), nextRecordsUrl: z.string().optional() });
+const QuerySchema = z.looseObject({
+  totalSize: z.number(),
+  done: z.boolean(),
+  records: z.array(z.record(z.string(), z.unknown())),
+  nextRecordsUrl: z.string().optional(),
+});
 const SearchSchema = z.union([
   z.looseObject({ searchRecords: z.array(z.record(z.string(), z.unknown())) }),
   z.array(z.record(z.string(), z.unknown())).transform((searchRecords) => ({ searchRecords })),
@@ -34,10 +50,22 @@ const DeletedSchema = z.looseObject({
   latestDateCovered: z.string().optional(),
 });
 export type DeletedList = z.infer<typeof DeletedSchema>;
-const SaveSchema = z.looseObject({ id: z.string(), success: z.boolean().optional(), created: z.boolean().optional() });
-const CollectionSchema = z.array(z.looseObject({ id: z.string().optional(), success: z.boolean(), errors: z.array(z.unknown()).default([]) }));
+const SaveSchema = z.looseObject({
+  id: z.string(),
+  success: z.boolean().optional(),
+  created: z.boolean().optional(),
+});
+const CollectionSchema = z.array(
+  z.looseObject({
+    id: z.string().optional(),
+    success: z.boolean(),
+    errors: z.array(z.unknown()).default([]),
+  }),
+);
 const CompositeSchema = z.looseObject({
-  compositeResponse: z.array(z.looseObject({ body: z.unknown(), httpStatusCode: z.number(), referenceId: z.string() })),
+  compositeResponse: z.array(
+    z.looseObject({ body: z.unknown(), httpStatusCode: z.number(), referenceId: z.string() }),
+  ),
 });
 
 export type SfRecord = Record<string, unknown>;
@@ -58,7 +86,11 @@ export interface SalesforceClientOptions {
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CrmError('retryable', `${what}: unexpected answer from Salesforce: ${parsed.error.message.slice(0, 200)}`);
+  if (!parsed.success)
+    throw new CrmError(
+      'retryable',
+      `${what}: unexpected answer from Salesforce: ${parsed.error.message.slice(0, 200)}`,
+    );
   return parsed.data;
 }
 
@@ -78,7 +110,11 @@ export class SalesforceClient {
   ) {
     this.version = options.apiVersion ?? '59.0';
     this.instanceUrl = connection.baseUrl.replace(/\/+$/, '');
-    this.oauth = new HttpClient({ baseUrl: connection.loginUrl, classify: classifyOAuth, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+    this.oauth = new HttpClient({
+      baseUrl: connection.loginUrl,
+      classify: classifyOAuth,
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    });
     this.http = new HttpClient({
       baseUrl: this.instanceUrl,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
@@ -109,7 +145,12 @@ export class SalesforceClient {
     const response = await this.oauth.send({
       method: 'POST',
       url: '/services/oauth2/token',
-      form: { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret },
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: clientId,
+        client_secret: clientSecret,
+      },
     });
     const token = parse(TokenSchema, response.json, 'token');
     this.accessToken = token.access_token;
@@ -122,27 +163,45 @@ export class SalesforceClient {
 
   send(request: Omit<HttpRequest, 'url'> & { path: string }): Promise<HttpResponse> {
     const { path, ...rest } = request;
-    return this.sent.run({ token: null }, () => this.http.send({ ...rest, url: path.startsWith('http') ? path : this.url(path) }));
+    return this.sent.run({ token: null }, () =>
+      this.http.send({ ...rest, url: path.startsWith('http') ? path : this.url(path) }),
+    );
   }
 
   /** All rows of a SOQL query, following nextRecordsUrl (§4.10, §6: locator rebuilt on our version). */
   async query(text: string): Promise<SfRecord[]> {
-    let page = parse(QuerySchema, (await this.send({ method: 'GET', path: '/query', query: { q: text } })).json, 'query');
+    let page = parse(
+      QuerySchema,
+      (await this.send({ method: 'GET', path: '/query', query: { q: text } })).json,
+      'query',
+    );
     const rows = [...page.records];
     while (!page.done && page.nextRecordsUrl) {
       const locator = page.nextRecordsUrl.split('/').pop() ?? '';
-      page = parse(QuerySchema, (await this.send({ method: 'GET', path: `/query/${encodeURIComponent(locator)}` })).json, 'query');
+      page = parse(
+        QuerySchema,
+        (await this.send({ method: 'GET', path: `/query/${encodeURIComponent(locator)}` })).json,
+        'query',
+      );
       rows.push(...page.records);
     }
     return rows;
   }
 
   async search(text: string): Promise<SfRecord[]> {
-    return parse(SearchSchema, (await this.send({ method: 'GET', path: '/search', query: { q: text } })).json, 'search').searchRecords;
+    return parse(
+      SearchSchema,
+      (await this.send({ method: 'GET', path: '/search', query: { q: text } })).json,
+      'search',
+    ).searchRecords;
   }
 
   async create(type: string, body: SfRecord): Promise<string> {
-    return parse(SaveSchema, (await this.send({ method: 'POST', path: `/sobjects/${type}`, json: body })).json, `create ${type}`).id;
+    return parse(
+      SaveSchema,
+      (await this.send({ method: 'POST', path: `/sobjects/${type}`, json: body })).json,
+      `create ${type}`,
+    ).id;
   }
 
   /** Creates or finds by external id (§4.3): a retry after an uncertain outcome finds the first write. */
@@ -162,13 +221,23 @@ export class SalesforceClient {
   }
 
   async get(type: string, id: string, fields: readonly string[]): Promise<SfRecord> {
-    return (await this.send({ method: 'GET', path: `/sobjects/${type}/${id}`, query: { fields: fields.join(',') } })).json as SfRecord;
+    return (
+      await this.send({
+        method: 'GET',
+        path: `/sobjects/${type}/${id}`,
+        query: { fields: fields.join(',') },
+      })
+    ).json as SfRecord;
   }
 
   /** sObject Get Deleted (v29.0+): the org's delete log of one type between two times; the API ignores their seconds. */
   async deleted(type: string, start: Date, end: Date): Promise<DeletedList> {
     const at = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
-    const response = await this.send({ method: 'GET', path: `/sobjects/${type}/deleted`, query: { start: at(start), end: at(end) } });
+    const response = await this.send({
+      method: 'GET',
+      path: `/sobjects/${type}/deleted`,
+      query: { start: at(start), end: at(end) },
+    });
     return parse(DeletedSchema, response.json, `deleted ${type}`);
   }
 
@@ -177,32 +246,66 @@ export class SalesforceClient {
   }
 
   /** POST /composite; answers each subrequest's body by referenceId, or the first failure inside the 200. */
-  async composite(requests: readonly Subrequest[], allOrNone: boolean): Promise<Map<string, { status: number; body: unknown }>> {
+  async composite(
+    requests: readonly Subrequest[],
+    allOrNone: boolean,
+  ): Promise<Map<string, { status: number; body: unknown }>> {
     const response = await this.send({
       method: 'POST',
       path: '/composite',
-      json: { allOrNone, compositeRequest: requests.map((r) => ({ method: r.method, url: `/services/data/v${this.version}${r.path}`, referenceId: r.referenceId, ...(r.body !== undefined && { body: r.body }) })) },
+      json: {
+        allOrNone,
+        compositeRequest: requests.map((r) => ({
+          method: r.method,
+          url: `/services/data/v${this.version}${r.path}`,
+          referenceId: r.referenceId,
+          ...(r.body !== undefined && { body: r.body }),
+        })),
+      },
     });
     const out = new Map<string, { status: number; body: unknown }>();
-    for (const sub of parse(CompositeSchema, response.json, 'composite').compositeResponse) out.set(sub.referenceId, { status: sub.httpStatusCode, body: sub.body });
+    for (const sub of parse(CompositeSchema, response.json, 'composite').compositeResponse)
+      out.set(sub.referenceId, { status: sub.httpStatusCode, body: sub.body });
     if (allOrNone) {
-      const failed = [...out.entries()].find(([, r]) => r.status >= 400 && !errorsOf(r.body).some((e) => e.errorCode === 'PROCESSING_HALTED'));
-      if (failed) throw insideError(`composite ${failed[0]}`, failed[1].status, errorsOf(failed[1].body));
+      const failed = [...out.entries()].find(
+        ([, r]) =>
+          r.status >= 400 && !errorsOf(r.body).some((e) => e.errorCode === 'PROCESSING_HALTED'),
+      );
+      if (failed)
+        throw insideError(`composite ${failed[0]}`, failed[1].status, errorsOf(failed[1].body));
     }
     return out;
   }
 
   /** POST /composite/sobjects (≤200 records); a record's failure inside the 200 is an error. */
-  async createMany(records: ReadonlyArray<{ type: string; fields: SfRecord }>, allOrNone: boolean): Promise<string[]> {
-    const response = await this.send({ method: 'POST', path: '/composite/sobjects', json: { allOrNone, records: records.map((r) => ({ attributes: { type: r.type }, ...r.fields })) } });
+  async createMany(
+    records: ReadonlyArray<{ type: string; fields: SfRecord }>,
+    allOrNone: boolean,
+  ): Promise<string[]> {
+    const response = await this.send({
+      method: 'POST',
+      path: '/composite/sobjects',
+      json: {
+        allOrNone,
+        records: records.map((r) => ({ attributes: { type: r.type }, ...r.fields })),
+      },
+    });
     const results = parse(CollectionSchema, response.json, 'composite/sobjects');
-    const failed = results.find((r) => !r.success && !errorsOf(r.errors).some((e) => e.statusCode === 'ALL_OR_NONE_OPERATION_ROLLED_BACK')) ?? results.find((r) => !r.success);
+    const failed =
+      results.find(
+        (r) =>
+          !r.success &&
+          !errorsOf(r.errors).some((e) => e.statusCode === 'ALL_OR_NONE_OPERATION_ROLLED_BACK'),
+      ) ?? results.find((r) => !r.success);
     if (failed) throw insideError('composite/sobjects', 400, errorsOf(failed.errors));
     return results.map((r) => r.id ?? '');
   }
 
   /** Reads a non-API URL on the instance without credentials (the emulator's /_emulator/snapshot). */
   async raw(url: string): Promise<HttpResponse> {
-    return new HttpClient({ baseUrl: this.instanceUrl }).send({ method: 'GET', url: `${this.instanceUrl}${url}` });
+    return new HttpClient({ baseUrl: this.instanceUrl }).send({
+      method: 'GET',
+      url: `${this.instanceUrl}${url}`,
+    });
   }
 }

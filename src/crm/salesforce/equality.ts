@@ -17,9 +17,25 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Reference keys and the collection they point into. */
 const REFERENCE: Record<string, string> = {
-  ownerId: 'users', assigneeId: 'users', userId: 'users', contactId: 'contacts', leadId: 'leads', dealId: 'deals', organizationId: 'organizations',
+  ownerId: 'users',
+  assigneeId: 'users',
+  userId: 'users',
+  contactId: 'contacts',
+  leadId: 'leads',
+  dealId: 'deals',
+  organizationId: 'organizations',
 };
-const ORDER = ['users', 'contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls', 'notifications'] as const;
+const ORDER = [
+  'users',
+  'contacts',
+  'leads',
+  'deals',
+  'organizations',
+  'tasks',
+  'comments',
+  'calls',
+  'notifications',
+] as const;
 /** Times compared as instants: the snapshot's offsets are a presentation (scenario-format §4). */
 const TIMES = new Set(['startedAt', 'dueAt']);
 
@@ -33,16 +49,25 @@ export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
   const name = (collection: string, id: string): string => {
     const key = `${collection}:${id}`;
     let out = names.get(key);
-    if (!out) names.set(key, (out = `${collection}#${[...names.keys()].filter((k) => k.startsWith(`${collection}:`)).length + 1}`));
+    if (!out)
+      names.set(
+        key,
+        (out = `${collection}#${[...names.keys()].filter((k) => k.startsWith(`${collection}:`)).length + 1}`),
+      );
     return out;
   };
-  const walk = (value: unknown, collection: string | null, key: string | null): Json | undefined => {
+  const walk = (
+    value: unknown,
+    collection: string | null,
+    key: string | null,
+  ): Json | undefined => {
     if (value === null || value === undefined) return undefined;
     if (typeof value === 'string') {
       if (key === 'id' && collection) return name(collection, value);
       const target = key ? REFERENCE[key] : undefined;
       if (target) return name(target, value);
-      if (key && TIMES.has(key) && !Number.isNaN(Date.parse(value))) return new Date(Date.parse(value)).toISOString();
+      if (key && TIMES.has(key) && !Number.isNaN(Date.parse(value)))
+        return new Date(Date.parse(value)).toISOString();
       return value;
     }
     if (typeof value === 'number' || typeof value === 'boolean') return value;
@@ -51,14 +76,22 @@ export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const inner = walk(v, collection, k);
       if (inner === undefined) continue;
-      if (typeof inner === 'object' && inner !== null && !Array.isArray(inner) && Object.keys(inner).length === 0) continue;
+      if (
+        typeof inner === 'object' &&
+        inner !== null &&
+        !Array.isArray(inner) &&
+        Object.keys(inner).length === 0
+      )
+        continue;
       out[k] = inner;
     }
     return out;
   };
   const out: Record<string, Json> = {};
   for (const collection of ORDER) {
-    out[collection] = (snapshot[collection] as unknown[]).map((record) => walk(record, collection, null) ?? null);
+    out[collection] = (snapshot[collection] as unknown[]).map(
+      (record) => walk(record, collection, null) ?? null,
+    );
   }
   return out;
 }
@@ -66,19 +99,34 @@ export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
 const ENTITY_TYPE = { lead: 'Lead', contact: 'Contact', deal: 'Opportunity' } as const;
 
 /** The org setup a scenario needs: record types for its pipelines (G9) and its mapped fields (G8). */
-export function schemaFor(scenario: Scenario): { recordTypes: string[]; customFields: Record<string, string[]> } {
+export function schemaFor(scenario: Scenario): {
+  recordTypes: string[];
+  customFields: Record<string, string[]>;
+} {
   const recordTypes = new Set<string>(scenario.settings.pipelineRules.map((rule) => rule.pipeline));
   for (const deal of scenario.crmState.deals) if (deal.pipeline) recordTypes.add(deal.pipeline);
   const customFields: Record<string, string[]> = {};
-  for (const [entity, map] of Object.entries(scenario.settings.fieldMap) as Array<[keyof typeof ENTITY_TYPE, Record<string, string> | undefined]>) {
+  for (const [entity, map] of Object.entries(scenario.settings.fieldMap) as Array<
+    [keyof typeof ENTITY_TYPE, Record<string, string> | undefined]
+  >) {
     customFields[ENTITY_TYPE[entity]] = Object.values(map ?? {});
   }
   return { recordTypes: [...recordTypes], customFields };
 }
 
-async function call(baseUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   const text = await response.text();
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
@@ -90,9 +138,17 @@ async function call(baseUrl: string, method: string, path: string, body?: unknow
 export async function prepareEmulator(baseUrl: string, scenario: Scenario): Promise<Scenario> {
   await call(baseUrl, 'PUT', '/_emulator/state', scenario.crmState);
   await call(baseUrl, 'PUT', '/_emulator/schema', schemaFor(scenario));
-  const ids = (await call(baseUrl, 'GET', '/_emulator/ids')) as Record<string, Record<string, string> | undefined>;
+  const ids = (await call(baseUrl, 'GET', '/_emulator/ids')) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
   const users = ids['users'] ?? {};
-  return { ...scenario, employees: scenario.employees.map((e) => (e.crmUserId && users[e.crmUserId] ? { ...e, crmUserId: users[e.crmUserId] } : e)) };
+  return {
+    ...scenario,
+    employees: scenario.employees.map((e) =>
+      e.crmUserId && users[e.crmUserId] ? { ...e, crmUserId: users[e.crmUserId] } : e,
+    ),
+  };
 }
 
 export interface Comparison {
@@ -103,7 +159,10 @@ export interface Comparison {
 }
 
 /** Runs the scenario both ways and returns both snapshots normalised. */
-export async function compareWithMemory(scenario: Scenario, start: () => Promise<EmulatorHandle>): Promise<Comparison> {
+export async function compareWithMemory(
+  scenario: Scenario,
+  start: () => Promise<EmulatorHandle>,
+): Promise<Comparison> {
   const memory = await simulate(scenario);
   const emulator = await start();
   try {
@@ -114,7 +173,12 @@ export async function compareWithMemory(scenario: Scenario, start: () => Promise
       timezone: scenario.settings.timezone,
     });
     const viaAdapter = await simulateWith(prepared, adapter);
-    return { expected: normaliseSnapshot(memory.crm_state), actual: normaliseSnapshot(viaAdapter.crm_state), memory, viaAdapter };
+    return {
+      expected: normaliseSnapshot(memory.crm_state),
+      actual: normaliseSnapshot(viaAdapter.crm_state),
+      memory,
+      viaAdapter,
+    };
   } finally {
     await emulator.close();
   }

@@ -8,7 +8,11 @@ import { CrmError, type CrmErrorKind } from '../port.js';
 // composite resources answer 200 with failures inside (§4.11), which are
 // errors all the same.
 
-const ApiErrorSchema = z.looseObject({ message: z.string().optional(), errorCode: z.string().optional(), statusCode: z.string().optional() });
+const ApiErrorSchema = z.looseObject({
+  message: z.string().optional(),
+  errorCode: z.string().optional(),
+  statusCode: z.string().optional(),
+});
 const ApiErrorsSchema = z.array(ApiErrorSchema);
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
@@ -16,9 +20,21 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 export const REQUEST_LIMIT_WAIT_MS = 60_000;
 
 /** Codes that are worth another attempt whatever their HTTP status. */
-const TRANSIENT = new Set(['REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'QUERY_TIMEOUT', 'TXN_SECURITY_METERING_ERROR']);
+const TRANSIENT = new Set([
+  'REQUEST_LIMIT_EXCEEDED',
+  'UNABLE_TO_LOCK_ROW',
+  'SERVER_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+  'TXN_SECURITY_METERING_ERROR',
+]);
 /** Codes that mean "these credentials no longer reach the org" (G10). */
-const REFUSED = new Set(['INVALID_SESSION_ID', 'API_DISABLED_FOR_ORG', 'API_CURRENTLY_DISABLED', 'INVALID_AUTH_HEADER', 'ORG_LOCKED']);
+const REFUSED = new Set([
+  'INVALID_SESSION_ID',
+  'API_DISABLED_FOR_ORG',
+  'API_CURRENTLY_DISABLED',
+  'INVALID_AUTH_HEADER',
+  'ORG_LOCKED',
+]);
 
 export function errorsOf(body: unknown): ApiError[] {
   const parsed = ApiErrorsSchema.safeParse(body);
@@ -43,14 +59,19 @@ export function classify(response: HttpResponse): CrmErrorKind | null {
 
 /** HttpClient's `isExpiredToken`: the session ended; refresh once and retry. */
 export function isExpiredToken(response: HttpResponse): boolean {
-  return response.status === 401 && errorsOf(response.json).some((e) => codeOf(e) === 'INVALID_SESSION_ID');
+  return (
+    response.status === 401 &&
+    errorsOf(response.json).some((e) => codeOf(e) === 'INVALID_SESSION_ID')
+  );
 }
 
 /** HttpClient's `waitHintMs`: a rate-limit answer waits at least a minute unless the server says otherwise. */
 export function waitHintMs(response: HttpResponse): number | undefined {
   const hinted = parseRetryAfter(response.headers.get('retry-after'), Date.now());
   if (hinted !== undefined) return hinted;
-  return errorsOf(response.json).some((e) => codeOf(e) === 'REQUEST_LIMIT_EXCEEDED') ? REQUEST_LIMIT_WAIT_MS : undefined;
+  return errorsOf(response.json).some((e) => codeOf(e) === 'REQUEST_LIMIT_EXCEEDED')
+    ? REQUEST_LIMIT_WAIT_MS
+    : undefined;
 }
 
 /** A failure reported inside a 2xx (composite, sObject Collections) as a CrmError. */
@@ -58,10 +79,17 @@ export function insideError(what: string, status: number, errors: readonly ApiEr
   const first = errors[0];
   const code = first ? codeOf(first) : '';
   const kind = kindOfCode(code, status);
-  return new CrmError(kind, `${what}: ${code || `HTTP ${status}`} ${first?.message ?? ''}`.trim(), kind === 'retryable' && code === 'REQUEST_LIMIT_EXCEEDED' ? REQUEST_LIMIT_WAIT_MS : undefined);
+  return new CrmError(
+    kind,
+    `${what}: ${code || `HTTP ${status}`} ${first?.message ?? ''}`.trim(),
+    kind === 'retryable' && code === 'REQUEST_LIMIT_EXCEEDED' ? REQUEST_LIMIT_WAIT_MS : undefined,
+  );
 }
 
-const OAuthErrorSchema = z.looseObject({ error: z.string(), error_description: z.string().optional() });
+const OAuthErrorSchema = z.looseObject({
+  error: z.string(),
+  error_description: z.string().optional(),
+});
 
 /** The token endpoint's answer: a refused grant or client is `reauth`, an outage `retryable`. */
 export function classifyOAuth(response: HttpResponse): CrmErrorKind | null {
@@ -69,5 +97,7 @@ export function classifyOAuth(response: HttpResponse): CrmErrorKind | null {
   if (response.status >= 500 || response.status === 429) return 'retryable';
   const parsed = OAuthErrorSchema.safeParse(response.json);
   // invalid_grant (revoked / expired refresh token), invalid_client, invalid_client_id, inactive_user, …
-  return parsed.success || response.status === 400 || response.status === 401 ? 'reauth' : 'permanent';
+  return parsed.success || response.status === 400 || response.status === 401
+    ? 'reauth'
+    : 'permanent';
 }

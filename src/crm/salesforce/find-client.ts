@@ -5,8 +5,19 @@ import type { ClientLookup } from '../port.js';
 import type { SalesforceClient, SfRecord, Subrequest } from './client.js';
 import { errorsOf, insideError } from './errors.js';
 import {
-  ACCOUNT_FIELDS, CONTACT_FIELDS, CONTACT_PHONES, DEAL_FIELDS, LEAD_CONTACT_FIELD, LEAD_FIELDS, LEAD_PHONES,
-  contactFromNative, dealFromNative, leadFromNative, oldestFirst, organizationFromNative, storedPhones,
+  ACCOUNT_FIELDS,
+  CONTACT_FIELDS,
+  CONTACT_PHONES,
+  DEAL_FIELDS,
+  LEAD_CONTACT_FIELD,
+  LEAD_FIELDS,
+  LEAD_PHONES,
+  contactFromNative,
+  dealFromNative,
+  leadFromNative,
+  oldestFirst,
+  organizationFromNative,
+  storedPhones,
 } from './mapping.js';
 import { phoneSearch, soql } from './query.js';
 
@@ -31,23 +42,32 @@ type Identity = (raw: string) => string | null;
 /** Opportunity record type id → name (G9); asked only when a found deal has a record type. */
 export type PipelineNames = (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 
-export async function findClient(client: SalesforceClient, lookup: ClientLookup, identity: Identity, pipelineNames: PipelineNames): Promise<ClientRecords> {
+export async function findClient(
+  client: SalesforceClient,
+  lookup: ClientLookup,
+  identity: Identity,
+  pipelineNames: PipelineNames,
+): Promise<ClientRecords> {
   const e164 = lookup.phone?.e164 ?? null;
-  const carries = (r: SfRecord, names: readonly string[]): boolean => storedPhones(r, names).some((p) => identity(p) === e164);
+  const carries = (r: SfRecord, names: readonly string[]): boolean =>
+    storedPhones(r, names).some((p) => identity(p) === e164);
   const contacts = new Map<string, SfRecord>();
   const leads = new Map<string, SfRecord>();
   if (e164) {
-    const hits = await client.search(phoneSearch(phoneVariants(e164), [
-      { type: 'Contact', fields: CONTACT_FIELDS },
-      { type: 'Lead', fields: LEAD_FIELDS },
-    ]));
+    const hits = await client.search(
+      phoneSearch(phoneVariants(e164), [
+        { type: 'Contact', fields: CONTACT_FIELDS },
+        { type: 'Lead', fields: LEAD_FIELDS },
+      ]),
+    );
     for (const hit of hits) {
       const type = (hit['attributes'] as { type?: string } | undefined)?.type;
       if (type === 'Contact' && carries(hit, CONTACT_PHONES)) contacts.set(String(hit['Id']), hit);
       if (type === 'Lead' && carries(hit, LEAD_PHONES)) leads.set(String(hit['Id']), hit);
     }
   }
-  const created = (list: readonly string[] | undefined): string[] => (list ?? []).filter((id) => !isRef(id));
+  const created = (list: readonly string[] | undefined): string[] =>
+    (list ?? []).filter((id) => !isRef(id));
   const createdContacts = created(lookup.created?.contacts).filter((id) => !contacts.has(id));
   const createdLeads = created(lookup.created?.leads).filter((id) => !leads.has(id));
   const createdDeals = created(lookup.created?.deals);
@@ -58,11 +78,23 @@ export async function findClient(client: SalesforceClient, lookup: ClientLookup,
     requests.push({ method: 'GET', path: `/query?q=${encodeURIComponent(text)}`, referenceId });
   };
   const fields = (list: readonly string[]): string => list.join(', ');
-  if (createdContacts.length > 0) q('contacts', `SELECT ${fields(CONTACT_FIELDS)} FROM Contact WHERE ${soql`Id IN ${createdContacts}`}`);
-  const leadWhere = [createdLeads.length > 0 && soql`Id IN ${createdLeads}`, contactIds.length > 0 && `${LEAD_CONTACT_FIELD} IN ${soql`${contactIds}`}`].filter(Boolean);
-  if (leadWhere.length > 0) q('leads', `SELECT ${fields(LEAD_FIELDS)} FROM Lead WHERE ${leadWhere.join(' OR ')}`);
-  const dealWhere = [createdDeals.length > 0 && soql`Id IN ${createdDeals}`, contactIds.length > 0 && soql`ContactId IN ${contactIds}`].filter(Boolean);
-  if (dealWhere.length > 0) q('deals', `SELECT ${fields(DEAL_FIELDS)} FROM Opportunity WHERE ${dealWhere.join(' OR ')}`);
+  if (createdContacts.length > 0)
+    q(
+      'contacts',
+      `SELECT ${fields(CONTACT_FIELDS)} FROM Contact WHERE ${soql`Id IN ${createdContacts}`}`,
+    );
+  const leadWhere = [
+    createdLeads.length > 0 && soql`Id IN ${createdLeads}`,
+    contactIds.length > 0 && `${LEAD_CONTACT_FIELD} IN ${soql`${contactIds}`}`,
+  ].filter(Boolean);
+  if (leadWhere.length > 0)
+    q('leads', `SELECT ${fields(LEAD_FIELDS)} FROM Lead WHERE ${leadWhere.join(' OR ')}`);
+  const dealWhere = [
+    createdDeals.length > 0 && soql`Id IN ${createdDeals}`,
+    contactIds.length > 0 && soql`ContactId IN ${contactIds}`,
+  ].filter(Boolean);
+  if (dealWhere.length > 0)
+    q('deals', `SELECT ${fields(DEAL_FIELDS)} FROM Opportunity WHERE ${dealWhere.join(' OR ')}`);
 
   const deals = new Map<string, SfRecord>();
   if (requests.length > 0) {
@@ -80,9 +112,17 @@ export async function findClient(client: SalesforceClient, lookup: ClientLookup,
     for (const r of rows('deals')) deals.set(String(r['Id']), r);
   }
   const accountIds = new Set<string>(created(lookup.created?.organizations));
-  for (const r of [...contacts.values(), ...deals.values()]) if (typeof r['AccountId'] === 'string') accountIds.add(r['AccountId']);
-  const accounts = accountIds.size > 0 ? await client.query(`SELECT ${fields(ACCOUNT_FIELDS)} FROM Account WHERE ${soql`Id IN ${[...accountIds]}`}`) : [];
-  const typeIds = [...deals.values()].map((r) => r['RecordTypeId']).filter((id): id is string => typeof id === 'string');
+  for (const r of [...contacts.values(), ...deals.values()])
+    if (typeof r['AccountId'] === 'string') accountIds.add(r['AccountId']);
+  const accounts =
+    accountIds.size > 0
+      ? await client.query(
+          `SELECT ${fields(ACCOUNT_FIELDS)} FROM Account WHERE ${soql`Id IN ${[...accountIds]}`}`,
+        )
+      : [];
+  const typeIds = [...deals.values()]
+    .map((r) => r['RecordTypeId'])
+    .filter((id): id is string => typeof id === 'string');
   const pipelines = typeIds.length > 0 ? await pipelineNames(typeIds) : new Map<string, string>();
   return {
     contacts: oldestFirst([...contacts.values()]).map(contactFromNative),

@@ -19,16 +19,31 @@ function dateTime(value: unknown): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
 
-export async function recordsSince(client: SalesforceClient, since: Date | null): Promise<IndexRecord[]> {
+export async function recordsSince(
+  client: SalesforceClient,
+  since: Date | null,
+): Promise<IndexRecord[]> {
   const where = since ? ` WHERE LastModifiedDate >= ${soqlDateTime(since)}` : '';
   const [contacts, leads, deals] = await Promise.all([
-    client.query(`SELECT Id, ${CONTACT_PHONES.join(', ')}, OwnerId, CreatedDate FROM Contact${where} ORDER BY CreatedDate`),
-    client.query(`SELECT Id, ${LEAD_PHONES.join(', ')}, OwnerId, CreatedDate FROM Lead${where} ORDER BY CreatedDate`),
-    client.query(`SELECT Id, ContactId, OwnerId, CreatedDate FROM Opportunity${where} ORDER BY CreatedDate`),
+    client.query(
+      `SELECT Id, ${CONTACT_PHONES.join(', ')}, OwnerId, CreatedDate FROM Contact${where} ORDER BY CreatedDate`,
+    ),
+    client.query(
+      `SELECT Id, ${LEAD_PHONES.join(', ')}, OwnerId, CreatedDate FROM Lead${where} ORDER BY CreatedDate`,
+    ),
+    client.query(
+      `SELECT Id, ContactId, OwnerId, CreatedDate FROM Opportunity${where} ORDER BY CreatedDate`,
+    ),
   ]);
-  const record = (entity: IndexRecord['entity'], r: SfRecord, phones: string[], contactId: string | null): IndexRecord => ({
+  const record = (
+    entity: IndexRecord['entity'],
+    r: SfRecord,
+    phones: string[],
+    contactId: string | null,
+  ): IndexRecord => ({
     entity,
     id: String(r['Id']),
     phones,
@@ -47,7 +62,11 @@ const MINUTE = 60_000;
 /** Get Deleted reaches 15 days back to the day; a poll asks no further than 14 days. */
 export const DELETE_LOG_REACH_MS = 14 * 86_400_000;
 /** The neutral entity of each sObject type the index holds. */
-const DELETED_TYPES = [['Contact', 'contacts'], ['Lead', 'leads'], ['Opportunity', 'deals']] as const;
+const DELETED_TYPES = [
+  ['Contact', 'contacts'],
+  ['Lead', 'leads'],
+  ['Opportunity', 'deals'],
+] as const;
 
 /**
  * The window asked of Get Deleted: the API ignores seconds and wants `start`
@@ -56,7 +75,10 @@ const DELETED_TYPES = [['Contact', 'contacts'], ['Lead', 'leads'], ['Opportunity
  * and no further back than the delete log reaches.
  */
 export function deletedWindow(since: Date, now: Date): { start: Date; end: Date } {
-  const start = Math.max(Math.min(since.getTime(), now.getTime() - 3 * MINUTE), now.getTime() - DELETE_LOG_REACH_MS);
+  const start = Math.max(
+    Math.min(since.getTime(), now.getTime() - 3 * MINUTE),
+    now.getTime() - DELETE_LOG_REACH_MS,
+  );
   return { start: new Date(start), end: now };
 }
 
@@ -66,7 +88,11 @@ export function deletedWindow(since: Date, now: Date): { start: Date; end: Date 
  * reaches `since` (INVALID_REPLICATION_DATE: purged, or older than 15 days)
  * reports nothing: those deletions are only seen by the next activation.
  */
-export async function removedSince(client: SalesforceClient, since: Date, now: Date): Promise<IndexRemoval[]> {
+export async function removedSince(
+  client: SalesforceClient,
+  since: Date,
+  now: Date,
+): Promise<IndexRemoval[]> {
   const { start, end } = deletedWindow(since, now);
   const from = Math.floor(since.getTime() / 1000) * 1000;
   const lists = await Promise.all(
@@ -77,7 +103,12 @@ export async function removedSince(client: SalesforceClient, since: Date, now: D
           .filter((row) => (dateTime(row.deletedDate)?.getTime() ?? Infinity) >= from)
           .map((row): IndexRemoval => ({ entity, id: row.id }));
       } catch (error) {
-        if (isCrmError(error) && error.kind === 'permanent' && error.message.includes('INVALID_REPLICATION_DATE')) return [];
+        if (
+          isCrmError(error) &&
+          error.kind === 'permanent' &&
+          error.message.includes('INVALID_REPLICATION_DATE')
+        )
+          return [];
         throw error;
       }
     }),

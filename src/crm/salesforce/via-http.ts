@@ -12,15 +12,27 @@ import { schemaFor } from './equality.js';
 const IdsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
 async function put(baseUrl: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`PUT ${path}: HTTP ${response.status} ${await response.text()}`);
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`PUT ${path}: HTTP ${response.status} ${await response.text()}`);
 }
 
-export async function prepareSalesforceRun(scenario: Scenario, emulator: EmulatorAddress): Promise<PreparedRun> {
+export async function prepareSalesforceRun(
+  scenario: Scenario,
+  emulator: EmulatorAddress,
+): Promise<PreparedRun> {
   await put(emulator.baseUrl, '/_emulator/state', scenario.crmState);
   await put(emulator.baseUrl, '/_emulator/schema', schemaFor(scenario));
   const seeded = IdsSchema.parse(await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json());
   const { settings } = scenario;
-  const port = createSalesforceAdapter(emulator.connection, { texts: fitTexts(settings.language), defaultCountry: settings.defaultCountry, timezone: settings.timezone });
+  const port = createSalesforceAdapter(emulator.connection, {
+    texts: fitTexts(settings.language),
+    defaultCountry: settings.defaultCountry,
+    timezone: settings.timezone,
+  });
   return { port, seeded };
 }

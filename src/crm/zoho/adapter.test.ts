@@ -10,13 +10,24 @@ const TEXTS = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Le
 let emulator: ZohoEmulator;
 
 const control = async (method: string, path: string, body?: unknown): Promise<Response> =>
-  fetch(`${emulator.baseUrl}/_emulator/${path}`, { method, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  fetch(`${emulator.baseUrl}/_emulator/${path}`, {
+    method,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
 const seed = async (state: unknown): Promise<void> => {
   expect((await control('PUT', 'state', state)).status).toBe(204);
 };
 const requests = async (): Promise<{ total: number; byRoute: Record<string, number> }> =>
-  (await (await control('GET', 'requests')).json()) as { total: number; byRoute: Record<string, number> };
-const adapter = (): ZohoCrm => createZohoAdapter(emulator.connection, { defaultCountry: 'UA', timezone: 'Europe/Kyiv', texts: TEXTS });
+  (await (await control('GET', 'requests')).json()) as {
+    total: number;
+    byRoute: Record<string, number>;
+  };
+const adapter = (): ZohoCrm =>
+  createZohoAdapter(emulator.connection, {
+    defaultCountry: 'UA',
+    timezone: 'Europe/Kyiv',
+    texts: TEXTS,
+  });
 const lookup = (raw: string) => ({ phone: normalisePhone(raw, 'UA'), created: null });
 
 beforeAll(async () => {
@@ -27,16 +38,34 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await control('POST', 'faults', { credentials: 'valid', fail: null, latencyMs: 0 });
-  await seed({ users: [{ id: 'u1', name: 'Olena Top' }, { id: 'u2', name: 'Petro' }] });
+  await seed({
+    users: [
+      { id: 'u1', name: 'Olena Top' },
+      { id: 'u2', name: 'Petro' },
+    ],
+  });
 });
 
 describe('G1: find the client by phone in any stored format', () => {
-  const FORMATS = ['+380671234567', '+380 67 123 4567', '067 123 4567', '+38-067-123-4567', '380671234567', '(067) 123-45-67'];
+  const FORMATS = [
+    '+380671234567',
+    '+380 67 123 4567',
+    '067 123 4567',
+    '+38-067-123-4567',
+    '380671234567',
+    '(067) 123-45-67',
+  ];
 
   it('G1: every usual stored format is found, and the client comes whole in at most four requests', async () => {
     await seed({
       users: [{ id: 'u1', name: 'Olena Top' }],
-      contacts: FORMATS.map((phone, index) => ({ id: `c${index}`, name: `Ivan ${index}`, phones: ['+380509999999', phone], ownerId: 'u1', organizationId: 'o1' })),
+      contacts: FORMATS.map((phone, index) => ({
+        id: `c${index}`,
+        name: `Ivan ${index}`,
+        phones: ['+380509999999', phone],
+        ownerId: 'u1',
+        organizationId: 'o1',
+      })),
       organizations: [{ id: 'o1', name: 'Ivan LLC', ownerId: 'u1' }],
       leads: [{ id: 'l1', name: 'Lead', phones: ['0671234567'], ownerId: 'u1', status: 'open' }],
       deals: [{ id: 'd1', name: 'Deal', contactId: 'c0', ownerId: 'u1', status: 'open' }],
@@ -44,10 +73,14 @@ describe('G1: find the client by phone in any stored format', () => {
     await control('DELETE', 'requests');
     const found = await adapter().findClient(lookup('+380671234567'));
     if (!found.ok) throw found.error;
-    expect(found.value.contacts.map((contact) => contact.name)).toEqual(FORMATS.map((_, index) => `Ivan ${index}`));
+    expect(found.value.contacts.map((contact) => contact.name)).toEqual(
+      FORMATS.map((_, index) => `Ivan ${index}`),
+    );
     expect(found.value.leads.map((lead) => lead.name)).toEqual(['Lead']);
     expect(found.value.deals.map((deal) => deal.name)).toEqual(['Deal']);
-    expect(found.value.organizations.map((organization) => organization.name)).toEqual(['Ivan LLC']);
+    expect(found.value.organizations.map((organization) => organization.name)).toEqual([
+      'Ivan LLC',
+    ]);
     const counts = await requests();
     expect(counts.byRoute['GET /crm/v8/Contacts/search']).toBe(1);
     expect(counts.total).toBeLessThanOrEqual(4);
@@ -68,7 +101,10 @@ describe('G1: find the client by phone in any stored format', () => {
   });
 
   it('G1: an invalid number (hidden caller id) searches nothing and matches nobody', async () => {
-    await seed({ users: [{ id: 'u1', name: 'Olena Top' }], contacts: [{ id: 'c1', name: 'Anon', phones: ['anonymous'], ownerId: 'u1' }] });
+    await seed({
+      users: [{ id: 'u1', name: 'Olena Top' }],
+      contacts: [{ id: 'c1', name: 'Anon', phones: ['anonymous'], ownerId: 'u1' }],
+    });
     await control('DELETE', 'requests');
     const found = await adapter().findClient(lookup('anonymous'));
     expect(found.ok && found.value.contacts).toEqual([]);
@@ -76,8 +112,17 @@ describe('G1: find the client by phone in any stored format', () => {
   });
 
   it('§1.11: search results beyond one page of 200 are read page by page', async () => {
-    const contacts = Array.from({ length: 250 }, (_, index) => ({ id: `c${index}`, name: `Ivan ${index}`, phones: ['+380671234567'], ownerId: 'u1' }));
-    await seed({ users: [{ id: 'u1', name: 'Olena Top' }], contacts, deals: [{ id: 'd1', name: 'Last deal', contactId: 'c249', ownerId: 'u1', status: 'open' }] });
+    const contacts = Array.from({ length: 250 }, (_, index) => ({
+      id: `c${index}`,
+      name: `Ivan ${index}`,
+      phones: ['+380671234567'],
+      ownerId: 'u1',
+    }));
+    await seed({
+      users: [{ id: 'u1', name: 'Olena Top' }],
+      contacts,
+      deals: [{ id: 'd1', name: 'Last deal', contactId: 'c249', ownerId: 'u1', status: 'open' }],
+    });
     await control('DELETE', 'requests');
     const found = await adapter().findClient(lookup('+380671234567'));
     if (!found.ok) throw found.error;
@@ -87,7 +132,12 @@ describe('G1: find the client by phone in any stored format', () => {
   });
 
   it('§1.9: users are read page by page', async () => {
-    await seed({ users: Array.from({ length: 230 }, (_, index) => ({ id: `u${index}`, name: `User ${index}` })) });
+    await seed({
+      users: Array.from({ length: 230 }, (_, index) => ({
+        id: `u${index}`,
+        name: `User ${index}`,
+      })),
+    });
     const users = await adapter().listUsers();
     expect(users.ok && users.value.length).toBe(230);
   });
@@ -115,7 +165,9 @@ describe('G10: credentials and tokens', () => {
     const crm = adapter();
     expect((await crm.listUsers()).ok).toBe(true);
     await control('POST', 'faults', { expireTokens: true });
-    const results = await Promise.all(Array.from({ length: 10 }, () => crm.findClient(lookup('+380671234567'))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => crm.findClient(lookup('+380671234567'))),
+    );
     expect(results.every((result) => result.ok)).toBe(true);
     expect(crm.client.tokenRequests).toBe(2);
   });
@@ -172,16 +224,32 @@ describe('writes', () => {
   });
 
   it('D13: a note whose create failed with an uncertain outcome is looked up before it is written again', async () => {
-    await seed({ users: [{ id: 'u1', name: 'Olena Top' }], contacts: [{ id: 'c1', name: 'Ivan', phones: [], ownerId: 'u1' }] });
-    const ids = (await (await control('GET', 'ids')).json()) as { contacts: Record<string, string> };
+    await seed({
+      users: [{ id: 'u1', name: 'Olena Top' }],
+      contacts: [{ id: 'c1', name: 'Ivan', phones: [], ownerId: 'u1' }],
+    });
+    const ids = (await (await control('GET', 'ids')).json()) as {
+      contacts: Record<string, string>;
+    };
     const crm = adapter();
     expect((await crm.listUsers()).ok).toBe(true);
-    const note: Operation = { op: 'create_comment', key: 'f1#1', record: { text: 'Call me', contactId: ids.contacts['c1'] ?? null, leadId: null, dealId: null } };
+    const note: Operation = {
+      op: 'create_comment',
+      key: 'f1#1',
+      record: {
+        text: 'Call me',
+        contactId: ids.contacts['c1'] ?? null,
+        leadId: null,
+        dealId: null,
+      },
+    };
     await control('POST', 'faults', { fail: { count: 1, status: 500 } });
     expect((await crm.apply(note)).ok).toBe(false);
     const first = await crm.apply(note);
     expect(first.ok).toBe(true);
     const snapshot = await crm.snapshot();
-    expect(snapshot.ok && snapshot.value.comments.map((comment) => comment.text)).toEqual(['Call me']);
+    expect(snapshot.ok && snapshot.value.comments.map((comment) => comment.text)).toEqual([
+      'Call me',
+    ]);
   });
 });

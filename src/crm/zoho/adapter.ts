@@ -1,15 +1,46 @@
 import type { Operation } from '../../domain/plan.js';
-import { SnapshotSchema, type CallLog, type ClientRecords, type Snapshot, type User } from '../../domain/snapshot.js';
+import {
+  SnapshotSchema,
+  type CallLog,
+  type ClientRecords,
+  type Snapshot,
+  type User,
+} from '../../domain/snapshot.js';
 import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
-import { CrmError, err, ok, type ClientLookup, type CrmField, type CrmPipeline, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
+import {
+  CrmError,
+  err,
+  ok,
+  type ClientLookup,
+  type CrmField,
+  type CrmPipeline,
+  type CrmPort,
+  type IndexRecordPage,
+  type Result,
+} from '../port.js';
 import { listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { indexPage } from './index-records.js';
-import { ZohoClient, ZohoConnectionSchema, type ZohoClientOptions, type ZohoConnection, type ZohoModule } from './client.js';
+import {
+  ZohoClient,
+  ZohoConnectionSchema,
+  type ZohoClientOptions,
+  type ZohoConnection,
+  type ZohoModule,
+} from './client.js';
 import { findClient } from './find-client.js';
 import {
-  callLogToNative, commentToNative, contactToNative, dealToNative, KEY_FIELD, leadToNative, noteMarker, organizationToNative, patchToNative, taskToNative,
+  callLogToNative,
+  commentToNative,
+  contactToNative,
+  dealToNative,
+  KEY_FIELD,
+  leadToNative,
+  noteMarker,
+  organizationToNative,
+  patchToNative,
+  taskToNative,
 } from './mapping.js';
 import { appendOnce, patchedDescription } from '../call-log-text.js';
 
@@ -26,7 +57,12 @@ export interface ZohoAdapterOptions extends ZohoClientOptions {
 }
 
 const caps = CAPABILITIES.zoho;
-const UPDATE_MODULE = { update_contact: 'Contacts', update_lead: 'Leads', update_deal: 'Deals', update_organization: 'Accounts' } as const;
+const UPDATE_MODULE = {
+  update_contact: 'Contacts',
+  update_lead: 'Leads',
+  update_deal: 'Deals',
+  update_organization: 'Accounts',
+} as const;
 
 export class ZohoCrm implements CrmPort {
   readonly client: ZohoClient;
@@ -76,7 +112,9 @@ export class ZohoCrm implements CrmPort {
   /** Read back through the emulator's `/_emulator/snapshot` (service.md §7); a real org has no such endpoint. */
   snapshot(): Promise<Result<Snapshot>> {
     return attempt(async () => {
-      const body = await this.client.getOpen('_emulator/snapshot', { timezone: this.options.timezone ?? 'UTC' });
+      const body = await this.client.getOpen('_emulator/snapshot', {
+        timezone: this.options.timezone ?? 'UTC',
+      });
       const parsed = SnapshotSchema.safeParse(body);
       if (!parsed.success) throw new CrmError('permanent', `snapshot: ${parsed.error.message}`);
       return parsed.data;
@@ -92,7 +130,10 @@ export class ZohoCrm implements CrmPort {
       case 'create_lead':
         return this.create('Leads', leadToNative(operation.record, key));
       case 'create_deal':
-        return this.create('Deals', dealToNative(operation.record, key, this.options.defaultPipeline));
+        return this.create(
+          'Deals',
+          dealToNative(operation.record, key, this.options.defaultPipeline),
+        );
       case 'create_organization':
         return this.create('Accounts', organizationToNative(operation.record, key));
       case 'update_contact':
@@ -105,13 +146,17 @@ export class ZohoCrm implements CrmPort {
         return operation.id;
       }
       case 'create_task': {
-        return this.create('Tasks', taskToNative(withoutId(fitTask({ ...operation.record, id: '' }, caps, texts)), key));
+        return this.create(
+          'Tasks',
+          taskToNative(withoutId(fitTask({ ...operation.record, id: '' }, caps, texts)), key),
+        );
       }
       case 'update_task': {
         const task = await this.client.getRecord('Tasks', operation.id);
         const before = textOf(task['Description']);
         const after = appendOnce(before, `${texts.recording}: ${operation.patch.recordingUrl}`);
-        if (after !== before) await this.client.update('Tasks', operation.id, { Description: after });
+        if (after !== before)
+          await this.client.update('Tasks', operation.id, { Description: after });
         return operation.id;
       }
       case 'create_comment':
@@ -133,21 +178,33 @@ export class ZohoCrm implements CrmPort {
     const outcome = await this.client.insert(module, record);
     if ('id' in outcome) return outcome.id;
     if (outcome.field === KEY_FIELD) return outcome.duplicateOf;
-    throw new CrmError('permanent', `POST ${module}: ${outcome.field} duplicates record ${outcome.duplicateOf}`);
+    throw new CrmError(
+      'permanent',
+      `POST ${module}: ${outcome.field} duplicates record ${outcome.duplicateOf}`,
+    );
   }
 
-  private async createNote(record: Extract<Operation, { op: 'create_comment' }>['record'], key: string): Promise<string> {
+  private async createNote(
+    record: Extract<Operation, { op: 'create_comment' }>['record'],
+    key: string,
+  ): Promise<string> {
     const native = commentToNative(withoutId(fitComment({ ...record, id: '' }, caps)), key);
-    if (!native) throw new CrmError('permanent', 'a comment needs a contact, lead or deal to hang on');
+    if (!native)
+      throw new CrmError('permanent', 'a comment needs a contact, lead or deal to hang on');
     if (this.uncertainNotes.has(key)) {
-      const notes = await this.client.readAll(`${native.parent.module}/${native.parent.id}/Notes`, { fields: 'Note_Title,Note_Content' });
+      const notes = await this.client.readAll(`${native.parent.module}/${native.parent.id}/Notes`, {
+        fields: 'Note_Title,Note_Content',
+      });
       const found = notes.find((note) => note['Note_Title'] === noteMarker(key));
       if (found) return found.id;
     }
     try {
       const outcome = await this.client.insert('Notes', native.note);
       if ('id' in outcome) return outcome.id;
-      throw new CrmError('permanent', `POST Notes: ${outcome.field} duplicates record ${outcome.duplicateOf}`);
+      throw new CrmError(
+        'permanent',
+        `POST Notes: ${outcome.field} duplicates record ${outcome.duplicateOf}`,
+      );
     } catch (error) {
       if (error instanceof CrmError && error.kind === 'retryable') this.uncertainNotes.add(key);
       throw error;
@@ -155,7 +212,10 @@ export class ZohoCrm implements CrmPort {
   }
 
   /** The same text rules as the in-memory CRM (D10, D12): recordings and analytics appended once, the legs line replaced. */
-  private async updateCallLog(id: string, patch: Extract<Operation, { op: 'update_call_log' }>['patch']): Promise<string> {
+  private async updateCallLog(
+    id: string,
+    patch: Extract<Operation, { op: 'update_call_log' }>['patch'],
+  ): Promise<string> {
     const { texts } = this.options;
     const log = await this.client.getRecord('Calls', id);
     const before = textOf(log['Description']);
@@ -174,10 +234,14 @@ function withoutId<T extends { id: string }>(record: T): Omit<T, 'id'> {
   return copy as Omit<T, 'id'>;
 }
 
-const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 function callSubject(log: Omit<CallLog, 'id'>): string {
-  return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.from} → ${log.to}`.slice(0, 255);
+  return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.from} → ${log.to}`.slice(
+    0,
+    255,
+  );
 }
 
 /** Expected failures come back as a Result; anything else is a bug and throws. */
@@ -190,9 +254,18 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-export function parseZohoConnection(input: unknown): { ok: true; value: ZohoConnection } | { ok: false; problems: string[] } {
+export function parseZohoConnection(
+  input: unknown,
+): { ok: true; value: ZohoConnection } | { ok: false; problems: string[] } {
   const parsed = ZohoConnectionSchema.safeParse(input);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((issue) => `connection.${issue.path.join('.')}: ${issue.message}`) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : {
+        ok: false,
+        problems: parsed.error.issues.map(
+          (issue) => `connection.${issue.path.join('.')}: ${issue.message}`,
+        ),
+      };
 }
 
 /** Builds the adapter from a project's `connection` (service.md §2); throws naming the bad fields. */
@@ -201,4 +274,3 @@ export function createZohoAdapter(connection: unknown, options: ZohoAdapterOptio
   if (!parsed.ok) throw new Error(`invalid Zoho connection: ${parsed.problems.join('; ')}`);
   return new ZohoCrm(parsed.value, options);
 }
-

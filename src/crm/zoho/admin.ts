@@ -8,7 +8,14 @@ import { nativeToUser, stageStatus } from './mapping.js';
 // `…/crm/users`, `…/crm/pipelines`, `…/crm/fields`).
 
 const UsersReply = z.looseObject({
-  users: z.array(z.looseObject({ id: z.string(), full_name: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional() })),
+  users: z.array(
+    z.looseObject({
+      id: z.string(),
+      full_name: z.string().optional(),
+      first_name: z.string().optional(),
+      last_name: z.string().optional(),
+    }),
+  ),
   info: z.looseObject({ more_records: z.boolean().optional() }).optional(),
 });
 
@@ -16,7 +23,11 @@ const UsersReply = z.looseObject({
 export async function listUsers(client: ZohoClient): Promise<User[]> {
   const out: User[] = [];
   for (let page = 1; page <= 50; page += 1) {
-    const body = await client.getJson('users', { type: 'ActiveUsers', page: String(page), per_page: '200' });
+    const body = await client.getJson('users', {
+      type: 'ActiveUsers',
+      page: String(page),
+      per_page: '200',
+    });
     if (body === undefined) break;
     const parsed = UsersReply.safeParse(body);
     if (!parsed.success) throw new CrmError('retryable', 'GET users: unreadable Zoho reply');
@@ -31,7 +42,10 @@ export interface Pipeline {
   /** The value a deal's `Pipeline` field takes (G9). */
   readonly name: string;
   readonly isDefault: boolean;
-  readonly stages: ReadonlyArray<{ readonly name: string; readonly status: 'open' | 'won' | 'lost' }>;
+  readonly stages: ReadonlyArray<{
+    readonly name: string;
+    readonly status: 'open' | 'won' | 'lost';
+  }>;
 }
 
 const LayoutsReply = z.looseObject({ layouts: z.array(z.looseObject({ id: z.string() })) });
@@ -41,28 +55,37 @@ const PipelineReply = z.looseObject({
       id: z.string(),
       actual_value: z.string(),
       default: z.boolean().optional(),
-      maps: z.array(z.looseObject({ actual_value: z.string(), forecast_type: z.string().optional() })).default([]),
+      maps: z
+        .array(z.looseObject({ actual_value: z.string(), forecast_type: z.string().optional() }))
+        .default([]),
     }),
   ),
 });
 
 /** Deal pipelines of every Deals layout (§1.10: `layout_id` is mandatory). */
 export async function listPipelines(client: ZohoClient): Promise<Pipeline[]> {
-  const layouts = LayoutsReply.safeParse(await client.getJson('settings/layouts', { module: 'Deals' }));
-  if (!layouts.success) throw new CrmError('retryable', 'GET settings/layouts: unreadable Zoho reply');
+  const layouts = LayoutsReply.safeParse(
+    await client.getJson('settings/layouts', { module: 'Deals' }),
+  );
+  if (!layouts.success)
+    throw new CrmError('retryable', 'GET settings/layouts: unreadable Zoho reply');
   const seen = new Map<string, Pipeline>();
   for (const layout of layouts.data.layouts) {
     const body = await client.getJson('settings/pipeline', { layout_id: layout.id });
     if (body === undefined) continue;
     const parsed = PipelineReply.safeParse(body);
-    if (!parsed.success) throw new CrmError('retryable', 'GET settings/pipeline: unreadable Zoho reply');
+    if (!parsed.success)
+      throw new CrmError('retryable', 'GET settings/pipeline: unreadable Zoho reply');
     for (const pipeline of parsed.data.pipeline) {
       if (seen.has(pipeline.actual_value)) continue;
       seen.set(pipeline.actual_value, {
         id: pipeline.id,
         name: pipeline.actual_value,
         isDefault: pipeline.default === true,
-        stages: pipeline.maps.map((stage) => ({ name: stage.actual_value, status: forecastStatus(stage.forecast_type, stage.actual_value) })),
+        stages: pipeline.maps.map((stage) => ({
+          name: stage.actual_value,
+          status: forecastStatus(stage.forecast_type, stage.actual_value),
+        })),
       });
     }
   }
@@ -86,13 +109,31 @@ export interface CrmField {
 const STRING_TYPES = new Set(['text', 'textarea', 'email', 'phone', 'website']);
 const MODULE_OF_ENTITY = { lead: 'Leads', contact: 'Contacts', deal: 'Deals' } as const;
 const FieldsReply = z.looseObject({
-  fields: z.array(z.looseObject({ api_name: z.string(), field_label: z.string().optional(), data_type: z.string(), read_only: z.boolean().optional() })),
+  fields: z.array(
+    z.looseObject({
+      api_name: z.string(),
+      field_label: z.string().optional(),
+      data_type: z.string(),
+      read_only: z.boolean().optional(),
+    }),
+  ),
 });
 
-export async function listFields(client: ZohoClient, entity: keyof typeof MODULE_OF_ENTITY): Promise<CrmField[]> {
-  const parsed = FieldsReply.safeParse(await client.getJson('settings/fields', { module: MODULE_OF_ENTITY[entity] }));
-  if (!parsed.success) throw new CrmError('retryable', 'GET settings/fields: unreadable Zoho reply');
+export async function listFields(
+  client: ZohoClient,
+  entity: keyof typeof MODULE_OF_ENTITY,
+): Promise<CrmField[]> {
+  const parsed = FieldsReply.safeParse(
+    await client.getJson('settings/fields', { module: MODULE_OF_ENTITY[entity] }),
+  );
+  if (!parsed.success)
+    throw new CrmError('retryable', 'GET settings/fields: unreadable Zoho reply');
   return parsed.data.fields
     .filter((field) => field.read_only !== true)
-    .map((field) => ({ apiName: field.api_name, label: field.field_label ?? field.api_name, type: field.data_type, isString: STRING_TYPES.has(field.data_type) }));
+    .map((field) => ({
+      apiName: field.api_name,
+      label: field.field_label ?? field.api_name,
+      type: field.data_type,
+      isString: STRING_TYPES.has(field.data_type),
+    }));
 }

@@ -25,6 +25,15 @@ describe('Zoho catalog mapping (service.md §2, G8, G9)', () => {
   });
 
   it('G9: pipelines keep Zoho’s id and the name a deal’s Pipeline field takes', () => {
-    expect(catalogPipelines([{ id: '111', name: 'Standard', isDefault: true, stages: [{ name: 'Qualification', status: 'open' }] }])).toEqual([{ id: '111', name: 'Standard' }]);
+    expect(
+      catalogPipelines([
+        {
+          id: '111',
+          name: 'Standard',
+          isDefault: true,
+          stages: [{ name: 'Qualification', status: 'open' }],
+        },
+      ]),
+    ).toEqual([{ id: '111', name: 'Standard' }]);
   });
 });

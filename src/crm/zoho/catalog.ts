@@ -20,7 +20,11 @@ const KIND_OF_TYPE: Record<string, CrmField['type']> = {
 
 /** A field map names Zoho fields by API name (`Lead_Source`, `UTM_Campaign__c`…). */
 export function catalogFields(fields: readonly ZohoField[]): CrmField[] {
-  return fields.map((field) => ({ name: field.apiName, label: field.label, type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other') }));
+  return fields.map((field) => ({
+    name: field.apiName,
+    label: field.label,
+    type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+  }));
 }
 
 /** G9: the value a deal's `Pipeline` field takes is the pipeline's name; its id is Zoho's. */

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { HttpClient, type HttpResponse } from '../http/client.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
-import { classify, isExpiredToken, readWriteEntry, tokenRefused, waitHintMs, WriteReply, type WriteOutcome } from './errors.js';
+import {
+  classify,
+  isExpiredToken,
+  readWriteEntry,
+  tokenRefused,
+  waitHintMs,
+  WriteReply,
+  type WriteOutcome,
+} from './errors.js';
 
 // Every call the Zoho adapter makes, through the shared HttpClient (one
 // attempt each; the inbox owns retries). OAuth per crm-apis.md §1.2.
@@ -10,7 +18,11 @@ import { classify, isExpiredToken, readWriteEntry, tokenRefused, waitHintMs, Wri
 export const ZohoConnectionSchema = z.strictObject({
   baseUrl: z.url(),
   accountsUrl: z.url(),
-  credentials: z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1), refreshToken: z.string().min(1) }),
+  credentials: z.strictObject({
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    refreshToken: z.string().min(1),
+  }),
 });
 export type ZohoConnection = z.infer<typeof ZohoConnectionSchema>;
 
@@ -25,16 +37,29 @@ export interface ZohoClientOptions {
   readonly timeoutMs?: number;
   readonly ratePerSec?: number;
   /** After every API response; `query` is the request's query params (undefined ones left out of the URL). */
-  readonly onResponse?: (method: string, url: string, status: number, query: Readonly<Record<string, string | number | undefined>>) => void;
+  readonly onResponse?: (
+    method: string,
+    url: string,
+    status: number,
+    query: Readonly<Record<string, string | number | undefined>>,
+  ) => void;
   /** Records one module list (`listAll`) may hold before the read fails rather than stop short; 100 000 by default, as far as Zoho's page tokens reach. */
   readonly maxListRecords?: number;
 }
 
-const TokenReply = z.looseObject({ access_token: z.string().optional(), expires_in: z.number().optional(), expires_in_sec: z.number().optional(), api_domain: z.string().optional(), error: z.string().optional() });
+const TokenReply = z.looseObject({
+  access_token: z.string().optional(),
+  expires_in: z.number().optional(),
+  expires_in_sec: z.number().optional(),
+  api_domain: z.string().optional(),
+  error: z.string().optional(),
+});
 const RecordSchema = z.looseObject({ id: z.string() });
 const ListReply = z.looseObject({
   data: z.array(RecordSchema),
-  info: z.looseObject({ more_records: z.boolean().optional(), next_page_token: z.string().nullish() }).optional(),
+  info: z
+    .looseObject({ more_records: z.boolean().optional(), next_page_token: z.string().nullish() })
+    .optional(),
 });
 /** `page` reaches 2000 records, 10 pages of 200: Zoho's cap on search (§1.4, LIMIT_REACHED) and on `page` in lists (§1.11). */
 const MAX_PAGES = 10;
@@ -69,13 +94,17 @@ export class ZohoClient {
     this.root = `/crm/${options.apiVersion ?? 'v8'}`;
     this.maxListRecords = options.maxListRecords ?? TOKEN_REACH;
     const onResponse = options.onResponse;
-    this.accounts = new HttpClient({ baseUrl: connection.accountsUrl, ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }) });
+    this.accounts = new HttpClient({
+      baseUrl: connection.accountsUrl,
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    });
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
       authorize: async (headers) => {
-        if (!this.accessToken || Date.now() > this.expiresAt - EXPIRY_MARGIN_MS) await this.refresh();
+        if (!this.accessToken || Date.now() > this.expiresAt - EXPIRY_MARGIN_MS)
+          await this.refresh();
         headers['authorization'] = `Zoho-oauthtoken ${this.accessToken ?? ''}`;
       },
       refresh: async () => {
@@ -86,7 +115,10 @@ export class ZohoClient {
       isExpiredToken,
       classify,
       waitHintMs: (response) => waitHintMs(response),
-      ...(onResponse && { onResponse: (request, response) => onResponse(request.method, request.url, response.status, request.query ?? {}) }),
+      ...(onResponse && {
+        onResponse: (request, response) =>
+          onResponse(request.method, request.url, response.status, request.query ?? {}),
+      }),
     });
   }
 
@@ -98,10 +130,18 @@ export class ZohoClient {
       const response = await this.accounts.send({
         method: 'POST',
         url: 'oauth/v2/token',
-        form: { grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: refreshToken },
+        form: {
+          grant_type: 'refresh_token',
+          client_id: clientId,
+          client_secret: clientSecret,
+          refresh_token: refreshToken,
+        },
       });
       const body = TokenReply.safeParse(response.json);
-      if (!body.success || !body.data.access_token) throw tokenRefused(body.success ? (body.data.error ?? 'no access_token') : 'unreadable reply');
+      if (!body.success || !body.data.access_token)
+        throw tokenRefused(
+          body.success ? (body.data.error ?? 'no access_token') : 'unreadable reply',
+        );
       const ttlSec = body.data.expires_in ?? body.data.expires_in_sec ?? 3600;
       this.accessToken = body.data.access_token;
       this.expiresAt = Date.now() + ttlSec * 1000;
@@ -109,8 +149,17 @@ export class ZohoClient {
   }
 
   /** `headers` go out with this request only (e.g. `If-Modified-Since` on a list, index-records.ts). */
-  async get(path: string, query: Record<string, string | undefined> = {}, headers: RequestHeaders = {}): Promise<HttpResponse> {
-    return this.http.send({ method: 'GET', url: `${this.root}/${path}`.replace(/^\//, ''), query, headers });
+  async get(
+    path: string,
+    query: Record<string, string | undefined> = {},
+    headers: RequestHeaders = {},
+  ): Promise<HttpResponse> {
+    return this.http.send({
+      method: 'GET',
+      url: `${this.root}/${path}`.replace(/^\//, ''),
+      query,
+      headers,
+    });
   }
 
   /**
@@ -119,10 +168,18 @@ export class ZohoClient {
    * and nothing changed since: no records either way, not an error. At most
    * 10 pages, Zoho's own cap on search; a module's list goes on with `listAll`.
    */
-  async readAll(path: string, query: Record<string, string | undefined>, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
+  async readAll(
+    path: string,
+    query: Record<string, string | undefined>,
+    headers: RequestHeaders = {},
+  ): Promise<NativeRecord[]> {
     const out: NativeRecord[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const parsed = await this.listPage(path, { ...query, page: String(page), per_page: '200' }, headers);
+      const parsed = await this.listPage(
+        path,
+        { ...query, page: String(page), per_page: '200' },
+        headers,
+      );
       if (!parsed) break;
       out.push(...parsed.records);
       if (!parsed.more) break;
@@ -140,7 +197,11 @@ export class ZohoClient {
    * `maxListRecords`, or past 2000 with no token (API v2), fail the read with a
    * CrmError instead of returning part of the list.
    */
-  async listAll(module: ZohoModule, query: Record<string, string | undefined>, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
+  async listAll(
+    module: ZohoModule,
+    query: Record<string, string | undefined>,
+    headers: RequestHeaders = {},
+  ): Promise<NativeRecord[]> {
     const base = { ...query, per_page: '200' };
     const out: NativeRecord[] = [];
     let request: Record<string, string | undefined> = base;
@@ -151,7 +212,10 @@ export class ZohoClient {
       out.push(...parsed.records);
       if (!parsed.more) return out;
       if (out.length >= this.maxListRecords) {
-        throw new CrmError('permanent', `GET ${module}: more than ${this.maxListRecords} records; a record list reads no further (Zoho's page tokens reach ${TOKEN_REACH})`);
+        throw new CrmError(
+          'permanent',
+          `GET ${module}: more than ${this.maxListRecords} records; a record list reads no further (Zoho's page tokens reach ${TOKEN_REACH})`,
+        );
       }
       if (parsed.nextPageToken) {
         request = { ...base, page_token: parsed.nextPageToken };
@@ -159,7 +223,10 @@ export class ZohoClient {
         page += 1;
         request = { ...base, page: String(page) };
       } else {
-        throw new CrmError('permanent', `GET ${module}: more records after ${out.length} but no next_page_token to read them (page tokens need API v2.1 or later)`);
+        throw new CrmError(
+          'permanent',
+          `GET ${module}: more records after ${out.length} but no next_page_token to read them (page tokens need API v2.1 or later)`,
+        );
       }
     }
   }
@@ -174,11 +241,19 @@ export class ZohoClient {
   async listDeleted(module: ZohoModule, headers: RequestHeaders = {}): Promise<NativeRecord[]> {
     const out: NativeRecord[] = [];
     for (let page = 1; ; page += 1) {
-      const parsed = await this.listPage(`${module}/deleted`, { type: 'all', page: String(page), per_page: '200' }, headers);
+      const parsed = await this.listPage(
+        `${module}/deleted`,
+        { type: 'all', page: String(page), per_page: '200' },
+        headers,
+      );
       if (!parsed) return out;
       out.push(...parsed.records);
       if (!parsed.more) return out;
-      if (out.length >= this.maxListRecords) throw new CrmError('permanent', `GET ${module}/deleted: more than ${this.maxListRecords} deleted records`);
+      if (out.length >= this.maxListRecords)
+        throw new CrmError(
+          'permanent',
+          `GET ${module}/deleted: more than ${this.maxListRecords} deleted records`,
+        );
     }
   }
 
@@ -193,10 +268,18 @@ export class ZohoClient {
     const parsed = ListReply.safeParse(response.json);
     if (!parsed.success) throw new CrmError('retryable', `GET ${path}: unreadable Zoho reply`);
     const info = parsed.data.info;
-    return { records: parsed.data.data, more: info?.more_records === true, nextPageToken: info?.next_page_token ?? undefined };
+    return {
+      records: parsed.data.data,
+      more: info?.more_records === true,
+      nextPageToken: info?.next_page_token ?? undefined,
+    };
   }
 
-  search(module: ZohoModule, criteria: string, extra: Record<string, string> = {}): Promise<NativeRecord[]> {
+  search(
+    module: ZohoModule,
+    criteria: string,
+    extra: Record<string, string> = {},
+  ): Promise<NativeRecord[]> {
     return this.readAll(`${module}/search`, { criteria, ...extra });
   }
 
@@ -209,20 +292,40 @@ export class ZohoClient {
   }
 
   /** One record per call, so a rejected one is named exactly (1 credit either way, §1.12). */
-  async insert(module: ZohoModule, record: Record<string, unknown>, path: string = module): Promise<WriteOutcome> {
-    const response = await this.http.send({ method: 'POST', url: `${this.root}/${path}`.replace(/^\//, ''), json: { data: [record], trigger: [] } });
+  async insert(
+    module: ZohoModule,
+    record: Record<string, unknown>,
+    path: string = module,
+  ): Promise<WriteOutcome> {
+    const response = await this.http.send({
+      method: 'POST',
+      url: `${this.root}/${path}`.replace(/^\//, ''),
+      json: { data: [record], trigger: [] },
+    });
     return readWriteEntry(this.writeEntries(response, `POST ${path}`)[0], `POST ${path}`);
   }
 
   async update(module: ZohoModule, id: string, record: Record<string, unknown>): Promise<void> {
-    const response = await this.http.send({ method: 'PUT', url: `${this.root}/${module}/${id}`.replace(/^\//, ''), json: { data: [record], trigger: [] } });
-    const outcome = readWriteEntry(this.writeEntries(response, `PUT ${module}/${id}`)[0], `PUT ${module}/${id}`);
-    if ('duplicateOf' in outcome) throw new CrmError('permanent', `PUT ${module}/${id}: ${outcome.field} duplicates record ${outcome.duplicateOf}`);
+    const response = await this.http.send({
+      method: 'PUT',
+      url: `${this.root}/${module}/${id}`.replace(/^\//, ''),
+      json: { data: [record], trigger: [] },
+    });
+    const outcome = readWriteEntry(
+      this.writeEntries(response, `PUT ${module}/${id}`)[0],
+      `PUT ${module}/${id}`,
+    );
+    if ('duplicateOf' in outcome)
+      throw new CrmError(
+        'permanent',
+        `PUT ${module}/${id}: ${outcome.field} duplicates record ${outcome.duplicateOf}`,
+      );
   }
 
   private writeEntries(response: HttpResponse, what: string): z.infer<typeof WriteReply>['data'] {
     const parsed = WriteReply.safeParse(response.json);
-    if (!parsed.success) throw new CrmError('retryable', `${what}: unreadable Zoho reply (HTTP ${response.status})`);
+    if (!parsed.success)
+      throw new CrmError('retryable', `${what}: unreadable Zoho reply (HTTP ${response.status})`);
     return parsed.data.data;
   }
 

@@ -23,60 +23,209 @@ const USERS = [
 ];
 const CLIENT = '+380671234567';
 const LINE = '+380441234567';
-const UTM = { utm: { source: 'google', medium: 'cpc', campaign: 'winter' }, pool: 'Context ads', gaClientId: '123.456' };
+const UTM = {
+  utm: { source: 'google', medium: 'cpc', campaign: 'winter' },
+  pool: 'Context ads',
+  gaClientId: '123.456',
+};
 
-function scenario(events: unknown[], crmState: Record<string, unknown> = {}, project: Record<string, unknown> = {}): Scenario {
-  const parsed = parseScenario({ ...BASE, project: { ...BASE.project, ...project }, crm_state: { users: USERS, ...crmState }, events });
+function scenario(
+  events: unknown[],
+  crmState: Record<string, unknown> = {},
+  project: Record<string, unknown> = {},
+): Scenario {
+  const parsed = parseScenario({
+    ...BASE,
+    project: { ...BASE.project, ...project },
+    crm_state: { users: USERS, ...crmState },
+    events,
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.value;
 }
 
-const at = (minute: number, second = 0): string => `2026-11-20T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}+02:00`;
-const incoming = (callId: string, from = CLIENT) => ({ type: 'call.started', eventId: `${callId}-1`, callId, at: at(0), direction: 'incoming', from, to: LINE, tracking: UTM });
-const answered = (callId: string, extension: string) => ({ type: 'call.answered', eventId: `${callId}-2`, callId, at: at(0, 7), employee: { extension } });
+const at = (minute: number, second = 0): string =>
+  `2026-11-20T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}+02:00`;
+const incoming = (callId: string, from = CLIENT) => ({
+  type: 'call.started',
+  eventId: `${callId}-1`,
+  callId,
+  at: at(0),
+  direction: 'incoming',
+  from,
+  to: LINE,
+  tracking: UTM,
+});
+const answered = (callId: string, extension: string) => ({
+  type: 'call.answered',
+  eventId: `${callId}-2`,
+  callId,
+  at: at(0, 7),
+  employee: { extension },
+});
 const ended = (callId: string, disposition: string, extra: Record<string, unknown> = {}) => ({
-  type: 'call.ended', eventId: `${callId}-9`, callId, at: at(3, 12), disposition, durationSec: 185, talkSec: 178, ...extra,
+  type: 'call.ended',
+  eventId: `${callId}-9`,
+  callId,
+  at: at(3, 12),
+  disposition,
+  durationSec: 185,
+  talkSec: 178,
+  ...extra,
 });
 
 const SCENARIOS: Record<string, Scenario> = {
-  'ZO-1: a new client answered': scenario([incoming('k1'), answered('k1', '101'), ended('k1', 'answered', { recordingUrl: 'https://records.example/k1.mp3' })]),
+  'ZO-1: a new client answered': scenario([
+    incoming('k1'),
+    answered('k1', '101'),
+    ended('k1', 'answered', { recordingUrl: 'https://records.example/k1.mp3' }),
+  ]),
   'ZO-7: an existing client with an open deal answered by another manager': scenario(
-    [incoming('k2'), answered('k2', '102'), ended('k2', 'answered', { recordingUrl: 'https://records.example/k2.mp3' })],
+    [
+      incoming('k2'),
+      answered('k2', '102'),
+      ended('k2', 'answered', { recordingUrl: 'https://records.example/k2.mp3' }),
+    ],
     {
-      contacts: [{ id: 'c1', name: 'Ivan', phones: ['067 123 4567'], ownerId: 'u2', utm: { source: 'bing' } }],
-      deals: [{ id: 'd1', name: 'Ivan: order', contactId: 'c1', ownerId: 'u2', status: 'open', pipeline: 'Standard' }],
+      contacts: [
+        {
+          id: 'c1',
+          name: 'Ivan',
+          phones: ['067 123 4567'],
+          ownerId: 'u2',
+          utm: { source: 'bing' },
+        },
+      ],
+      deals: [
+        {
+          id: 'd1',
+          name: 'Ivan: order',
+          contactId: 'c1',
+          ownerId: 'u2',
+          status: 'open',
+          pipeline: 'Standard',
+        },
+      ],
     },
   ),
   'ZO-7: an open lead stored as "+38 (067) 123-45-67" answered by another manager': scenario(
     [incoming('k3'), answered('k3', '102'), ended('k3', 'answered')],
-    { leads: [{ id: 'l1', name: 'Ivan', phones: ['+38 (067) 123-45-67'], ownerId: 'u2', status: 'open' }] },
+    {
+      leads: [
+        { id: 'l1', name: 'Ivan', phones: ['+38 (067) 123-45-67'], ownerId: 'u2', status: 'open' },
+      ],
+    },
   ),
-  'ZO-9: a missed call of a new client': scenario([incoming('k4'), ended('k4', 'missed', { durationSec: 20, talkSec: 0 })]),
-  'ZO-10: a voicemail': scenario([incoming('k5'), ended('k5', 'voicemail', { durationSec: 40, talkSec: 0, recordingUrl: 'https://records.example/vm5.mp3' })]),
+  'ZO-9: a missed call of a new client': scenario([
+    incoming('k4'),
+    ended('k4', 'missed', { durationSec: 20, talkSec: 0 }),
+  ]),
+  'ZO-10: a voicemail': scenario([
+    incoming('k5'),
+    ended('k5', 'voicemail', {
+      durationSec: 40,
+      talkSec: 0,
+      recordingUrl: 'https://records.example/vm5.mp3',
+    }),
+  ]),
   'ZO-12: an outgoing call to a contact stored without "+"': scenario(
     [
-      { type: 'call.started', eventId: 'k6-1', callId: 'k6', at: at(0), direction: 'outgoing', from: LINE, to: '050 123 4567', employee: { extension: '101' } },
-      { type: 'call.ended', eventId: 'k6-9', callId: 'k6', at: at(2), disposition: 'answered', durationSec: 60, talkSec: 55 },
+      {
+        type: 'call.started',
+        eventId: 'k6-1',
+        callId: 'k6',
+        at: at(0),
+        direction: 'outgoing',
+        from: LINE,
+        to: '050 123 4567',
+        employee: { extension: '101' },
+      },
+      {
+        type: 'call.ended',
+        eventId: 'k6-9',
+        callId: 'k6',
+        at: at(2),
+        disposition: 'answered',
+        durationSec: 60,
+        talkSec: 55,
+      },
     ],
     { contacts: [{ id: 'c7', name: 'Oksana', phones: ['380501234567'], ownerId: 'u2' }] },
   ),
   'ZO-14: a website form': scenario([
-    { type: 'form.submitted', eventId: 'f1', at: at(5), phone: '0671112233', name: 'Ivan', email: 'ivan@example.com', fields: { message: 'Call me' }, tracking: { utm: { source: 'facebook' }, gaClientId: '1.2' } },
+    {
+      type: 'form.submitted',
+      eventId: 'f1',
+      at: at(5),
+      phone: '0671112233',
+      name: 'Ivan',
+      email: 'ivan@example.com',
+      fields: { message: 'Call me' },
+      tracking: { utm: { source: 'facebook' }, gaClientId: '1.2' },
+    },
   ]),
   'ZO-18: a transfer with legs, the recording after the end': scenario([
     incoming('k8'),
     answered('k8', '101'),
-    { type: 'call.transferred', eventId: 'k8-3', callId: 'k8', at: at(1), employee: { sipLogin: 'maria' } },
+    {
+      type: 'call.transferred',
+      eventId: 'k8-3',
+      callId: 'k8',
+      at: at(1),
+      employee: { sipLogin: 'maria' },
+    },
     ended('k8', 'answered'),
-    { type: 'call.recording', eventId: 'k8-10', callId: 'k8', at: at(6), recordingUrl: 'https://records.example/k8.mp3' },
+    {
+      type: 'call.recording',
+      eventId: 'k8-10',
+      callId: 'k8',
+      at: at(6),
+      recordingUrl: 'https://records.example/k8.mp3',
+    },
   ]),
   'G11: a messenger dialog': scenario([
-    { type: 'messenger.dialog_started', eventId: 'm1-1', dialogId: 'm1', at: at(10), channel: 'telegram', clientId: 'tg-5551', name: 'Ivan', tracking: { utm: { source: 'instagram' } } },
-    { type: 'messenger.contact_provided', eventId: 'm1-2', dialogId: 'm1', at: at(11), channel: 'telegram', clientId: 'tg-5551', name: 'Ivan', phone: '0679998877', employee: { id: 'e2' } },
-    { type: 'messenger.dialog_ended', eventId: 'm1-3', dialogId: 'm1', at: at(20), channel: 'telegram', clientId: 'tg-5551', name: 'Ivan', employee: { id: 'e2' }, chatUrl: 'https://chat.example/m1', summary: 'Asked for prices' },
+    {
+      type: 'messenger.dialog_started',
+      eventId: 'm1-1',
+      dialogId: 'm1',
+      at: at(10),
+      channel: 'telegram',
+      clientId: 'tg-5551',
+      name: 'Ivan',
+      tracking: { utm: { source: 'instagram' } },
+    },
+    {
+      type: 'messenger.contact_provided',
+      eventId: 'm1-2',
+      dialogId: 'm1',
+      at: at(11),
+      channel: 'telegram',
+      clientId: 'tg-5551',
+      name: 'Ivan',
+      phone: '0679998877',
+      employee: { id: 'e2' },
+    },
+    {
+      type: 'messenger.dialog_ended',
+      eventId: 'm1-3',
+      dialogId: 'm1',
+      at: at(20),
+      channel: 'telegram',
+      clientId: 'tg-5551',
+      name: 'Ivan',
+      employee: { id: 'e2' },
+      chatUrl: 'https://chat.example/m1',
+      summary: 'Asked for prices',
+    },
   ]),
   'G9: a deal routed by a pipeline rule, an organization, then a missed repeat call': scenario(
-    [incoming('k9'), answered('k9', '101'), ended('k9', 'answered'), { ...incoming('k10'), eventId: 'k10-1', at: at(30) }, { ...ended('k10', 'missed'), at: at(31), durationSec: 10 }],
+    [
+      incoming('k9'),
+      answered('k9', '101'),
+      ended('k9', 'answered'),
+      { ...incoming('k10'), eventId: 'k10-1', at: at(30) },
+      { ...ended('k10', 'missed'), at: at(31), durationSec: 10 },
+    ],
     {},
     {
       pipelineRules: [{ pipeline: 'Ads', param: 'pool', value: 'Context ads' }],
@@ -108,11 +257,20 @@ describe('D12: the Zoho adapter against the emulator prints what simulate prints
 
   // The Zoho catalogue (ZO-1..ZO-18) where it exists: its `expect` block is the engine's concern, not this one's.
   const CATALOGUE = 'test/scenarios/zoho';
-  const files = existsSync(CATALOGUE) ? readdirSync(CATALOGUE).filter((file) => file.endsWith('.json')) : [];
+  const files = existsSync(CATALOGUE)
+    ? readdirSync(CATALOGUE).filter((file) => file.endsWith('.json'))
+    : [];
   for (const file of files) {
     it(`D12: catalogue ${file}`, async () => {
-      const document = JSON.parse(readFileSync(`${CATALOGUE}/${file}`, 'utf8')) as Record<string, unknown>;
-      const parsed = parseScenario(Object.fromEntries(Object.entries(document).filter(([key]) => key !== 'expect' && key !== 'description')));
+      const document = JSON.parse(readFileSync(`${CATALOGUE}/${file}`, 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      const parsed = parseScenario(
+        Object.fromEntries(
+          Object.entries(document).filter(([key]) => key !== 'expect' && key !== 'description'),
+        ),
+      );
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
       const comparison = await compareWithMemory(parsed.value, emulator);
       expect(comparison.actual).toEqual(comparison.expected);

@@ -19,23 +19,41 @@ export interface EmulatorHandle {
  * in the API they are native Zoho ids (service.md §7), so they are looked up
  * through the emulator's `/_emulator/ids` and the snapshot maps them back.
  */
-export async function simulateOnEmulator(scenario: Scenario, emulator: EmulatorHandle): Promise<{ result: SimulationResult; aliases: ReadonlyMap<string, string> }> {
-  const put = await fetch(`${emulator.baseUrl}/_emulator/state`, { method: 'PUT', body: JSON.stringify(scenario.crmState), headers: { 'content-type': 'application/json' } });
-  if (put.status !== 204) throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
-  const ids = (await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json()) as Record<string, Record<string, string> | undefined>;
+export async function simulateOnEmulator(
+  scenario: Scenario,
+  emulator: EmulatorHandle,
+): Promise<{ result: SimulationResult; aliases: ReadonlyMap<string, string> }> {
+  const put = await fetch(`${emulator.baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    body: JSON.stringify(scenario.crmState),
+    headers: { 'content-type': 'application/json' },
+  });
+  if (put.status !== 204)
+    throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
+  const ids = (await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json()) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
   const users = new Map(Object.entries(ids['users'] ?? {}));
   const translated: Scenario = {
     ...scenario,
     employees: scenario.employees.map((employee) =>
-      employee.crmUserId && users.has(employee.crmUserId) ? { ...employee, crmUserId: users.get(employee.crmUserId) ?? employee.crmUserId } : employee,
+      employee.crmUserId && users.has(employee.crmUserId)
+        ? { ...employee, crmUserId: users.get(employee.crmUserId) ?? employee.crmUserId }
+        : employee,
     ),
   };
   const { settings } = scenario;
-  const adapter = createZohoAdapter(emulator.connection, { defaultCountry: settings.defaultCountry, timezone: settings.timezone, texts: fitTexts(settings.language) });
+  const adapter = createZohoAdapter(emulator.connection, {
+    defaultCountry: settings.defaultCountry,
+    timezone: settings.timezone,
+    texts: fitTexts(settings.language),
+  });
   const result = await simulateWith(translated, adapter);
   // Native id → the crm_state's id, for ids the API showed the adapter (journal, texts such as legs).
   const back = new Map<string, string>();
-  for (const map of Object.values(ids)) for (const [neutral, native] of Object.entries(map ?? {})) back.set(native, neutral);
+  for (const map of Object.values(ids))
+    for (const [neutral, native] of Object.entries(map ?? {})) back.set(native, neutral);
   return { result, aliases: back };
 }
 
@@ -46,14 +64,22 @@ export interface Comparison {
 }
 
 /** Runs the scenario both ways and compares the canonical forms. */
-export async function compareWithMemory(scenario: Scenario, emulator: EmulatorHandle): Promise<Comparison> {
+export async function compareWithMemory(
+  scenario: Scenario,
+  emulator: EmulatorHandle,
+): Promise<Comparison> {
   const expected = await simulate(scenario);
   const { result, aliases } = await simulateOnEmulator(scenario, emulator);
   const canonicalExpected = canonical(expected, new Map());
   const canonicalActual = canonical(result, aliases);
   const apiUser = scenario.crmState.users[0]?.id;
-  if (apiUser !== undefined) acceptDefaultOwner(canonicalExpected.crm_state, canonicalActual.crm_state, `users#${apiUser}`);
-  return { equal: JSON.stringify(canonicalExpected) === JSON.stringify(canonicalActual), expected: canonicalExpected, actual: canonicalActual };
+  if (apiUser !== undefined)
+    acceptDefaultOwner(canonicalExpected.crm_state, canonicalActual.crm_state, `users#${apiUser}`);
+  return {
+    equal: JSON.stringify(canonicalExpected) === JSON.stringify(canonicalActual),
+    expected: canonicalExpected,
+    actual: canonicalActual,
+  };
 }
 
 /**
@@ -63,7 +89,8 @@ export async function compareWithMemory(scenario: Scenario, emulator: EmulatorHa
  * in-memory CRM keeps no owner, the Zoho side may show that user and no other.
  */
 function acceptDefaultOwner(expected: unknown, actual: unknown, apiUser: string): void {
-  const lists = (state: unknown): Record<string, Array<Record<string, unknown>>> => state as Record<string, Array<Record<string, unknown>>>;
+  const lists = (state: unknown): Record<string, Array<Record<string, unknown>>> =>
+    state as Record<string, Array<Record<string, unknown>>>;
   for (const [collection, records] of Object.entries(lists(actual))) {
     const before = lists(expected)[collection] ?? [];
     records.forEach((record, index) => {
@@ -77,9 +104,23 @@ function acceptDefaultOwner(expected: unknown, actual: unknown, apiUser: string)
 }
 
 type Collection = Exclude<keyof Snapshot, 'users' | 'notifications'>;
-const COLLECTIONS: readonly Collection[] = ['contacts', 'leads', 'deals', 'organizations', 'tasks', 'comments', 'calls'];
+const COLLECTIONS: readonly Collection[] = [
+  'contacts',
+  'leads',
+  'deals',
+  'organizations',
+  'tasks',
+  'comments',
+  'calls',
+];
 const REF_COLLECTION: Record<string, Collection | 'users'> = {
-  ownerId: 'users', assigneeId: 'users', userId: 'users', contactId: 'contacts', leadId: 'leads', dealId: 'deals', organizationId: 'organizations',
+  ownerId: 'users',
+  assigneeId: 'users',
+  userId: 'users',
+  contactId: 'contacts',
+  leadId: 'leads',
+  dealId: 'deals',
+  organizationId: 'organizations',
 };
 
 /**
@@ -88,12 +129,17 @@ const REF_COLLECTION: Record<string, Collection | 'users'> = {
  * texts, journal), `null` and empty objects dropped (absent and empty say the
  * same), and a call's `startedAt` compared as an instant.
  */
-export function canonical(run: SimulationResult, aliases: ReadonlyMap<string, string>): { crm_state: unknown; journal: unknown } {
+export function canonical(
+  run: SimulationResult,
+  aliases: ReadonlyMap<string, string>,
+): { crm_state: unknown; journal: unknown } {
   const snapshot = run.crm_state;
   const names = new Map<string, string>();
   for (const user of snapshot.users) names.set(`users:${user.id}`, `users#${user.id}`);
   for (const collection of COLLECTIONS) {
-    snapshot[collection].forEach((record, index) => names.set(`${collection}:${record.id}`, `${collection}#${index + 1}`));
+    snapshot[collection].forEach((record, index) =>
+      names.set(`${collection}:${record.id}`, `${collection}#${index + 1}`),
+    );
   }
   const byId = new Map<string, string>();
   for (const [key, name] of names) byId.set(key.slice(key.indexOf(':') + 1), name);
@@ -105,8 +151,18 @@ export function canonical(run: SimulationResult, aliases: ReadonlyMap<string, st
     const resolved = aliases.get(id) ?? id;
     return names.get(`${collection}:${resolved}`) ?? `${collection}?${resolved}`;
   };
-  const pattern = byId.size > 0 ? new RegExp(`\\b(${[...byId.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})\\b`, 'g') : null;
-  const inText = (text: string): string => (pattern ? text.replace(pattern, (id) => byId.get(id) ?? id) : text);
+  const pattern =
+    byId.size > 0
+      ? new RegExp(
+          `\\b(${[...byId.keys()]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|')})\\b`,
+          'g',
+        )
+      : null;
+  const inText = (text: string): string =>
+    pattern ? text.replace(pattern, (id) => byId.get(id) ?? id) : text;
 
   const clean = (value: unknown, key: string, collection: Collection | 'users'): unknown => {
     if (value === null || value === undefined) return undefined;
@@ -127,15 +183,22 @@ export function canonical(run: SimulationResult, aliases: ReadonlyMap<string, st
     if (key === 'startedAt') return new Date(value).toISOString();
     return inText(value);
   };
-  const state: Record<string, unknown> = { users: snapshot.users.map((user) => ({ id: `users#${user.id}`, name: user.name })) };
-  for (const collection of COLLECTIONS) state[collection] = snapshot[collection].map((record) => clean(record, '', collection));
+  const state: Record<string, unknown> = {
+    users: snapshot.users.map((user) => ({ id: `users#${user.id}`, name: user.name })),
+  };
+  for (const collection of COLLECTIONS)
+    state[collection] = snapshot[collection].map((record) => clean(record, '', collection));
   state['notifications'] = snapshot.notifications.map((record) => clean(record, '', 'users'));
   const journal = run.journal.map((entry: JournalEntry) => ({
     eventId: entry.eventId,
     outcome: entry.outcome,
     conditions: entry.conditions,
     ...(entry.outcome !== 'failed' && entry.reason !== undefined && { reason: entry.reason }),
-    operations: entry.operations.map((operation) => ({ op: operation.op, entity: operation.entity, id: operation.entity === 'notifications' ? 'n' : ref(operation.entity, operation.id) })),
+    operations: entry.operations.map((operation) => ({
+      op: operation.op,
+      entity: operation.entity,
+      id: operation.entity === 'notifications' ? 'n' : ref(operation.entity, operation.id),
+    })),
     ...(entry.skipped && { skipped: entry.skipped }),
   }));
   return { crm_state: state, journal };

@@ -5,7 +5,12 @@ import { CrmError, type CrmErrorKind } from '../port.js';
 // Zoho's errors → the one decision the worker needs (crm-apis.md §1.2, §1.3, §1.12).
 
 /** Top-level error body `{code, details, message, status}`, and one entry of a write reply. */
-const ErrorBody = z.looseObject({ code: z.string(), message: z.string().optional(), status: z.string().optional(), details: z.unknown().optional() });
+const ErrorBody = z.looseObject({
+  code: z.string(),
+  message: z.string().optional(),
+  status: z.string().optional(),
+  details: z.unknown().optional(),
+});
 export const WriteEntry = z.looseObject({
   code: z.string(),
   status: z.enum(['success', 'error']),
@@ -16,7 +21,13 @@ export type WriteEntry = z.infer<typeof WriteEntry>;
 export const WriteReply = z.looseObject({ data: z.array(WriteEntry) });
 
 /** Codes that mean "these credentials are refused": the integration turns broken (G10). */
-const REAUTH_CODES = new Set(['INVALID_TOKEN', 'OAUTH_SCOPE_MISMATCH', 'AUTHENTICATION_FAILURE', 'INVALID_OAUTHTOKEN', 'OAUTH_TOKEN_EXPIRED']);
+const REAUTH_CODES = new Set([
+  'INVALID_TOKEN',
+  'OAUTH_SCOPE_MISMATCH',
+  'AUTHENTICATION_FAILURE',
+  'INVALID_OAUTHTOKEN',
+  'OAUTH_TOKEN_EXPIRED',
+]);
 
 export function errorCode(response: HttpResponse): string | undefined {
   const parsed = ErrorBody.safeParse(response.json);
@@ -39,7 +50,8 @@ export function classify(response: HttpResponse): CrmErrorKind | null {
   if (status === 400 && WriteReply.safeParse(response.json).success) return null;
   const code = errorCode(response);
   if (status === 401 || (code !== undefined && REAUTH_CODES.has(code))) return 'reauth';
-  if (status === 429 || code === 'TOO_MANY_REQUESTS' || status === 408 || status >= 500) return 'retryable';
+  if (status === 429 || code === 'TOO_MANY_REQUESTS' || status === 408 || status >= 500)
+    return 'retryable';
   return 'permanent';
 }
 
@@ -56,7 +68,8 @@ export function waitHintMs(response: HttpResponse, nowMs: number = Date.now()): 
   return Math.max(0, atMs - nowMs);
 }
 
-export type WriteOutcome = { readonly id: string } | { readonly duplicateOf: string; readonly field: string };
+export type WriteOutcome =
+  { readonly id: string } | { readonly duplicateOf: string; readonly field: string };
 
 /**
  * §2.7 of style.md, "2xx with an error inside": one entry of a write reply.
@@ -64,11 +77,16 @@ export type WriteOutcome = { readonly id: string } | { readonly duplicateOf: str
  * unique value (the operation key, D13); any other error rejects this record.
  */
 export function readWriteEntry(entry: WriteEntry | undefined, what: string): WriteOutcome {
-  if (!entry) throw new CrmError('permanent', `${what}: Zoho answered without a result for the record`);
+  if (!entry)
+    throw new CrmError('permanent', `${what}: Zoho answered without a result for the record`);
   if (entry.status === 'success' && entry.details?.id) return { id: entry.details.id };
-  if (entry.code === 'DUPLICATE_DATA' && entry.details?.id) return { duplicateOf: entry.details.id, field: entry.details.api_name ?? '' };
+  if (entry.code === 'DUPLICATE_DATA' && entry.details?.id)
+    return { duplicateOf: entry.details.id, field: entry.details.api_name ?? '' };
   const kind: CrmErrorKind = entry.code === 'INTERNAL_ERROR' ? 'retryable' : 'permanent';
-  throw new CrmError(kind, `${what}: Zoho refused the record: ${entry.code} ${entry.message ?? ''} ${JSON.stringify(entry.details ?? {})}`.trim());
+  throw new CrmError(
+    kind,
+    `${what}: Zoho refused the record: ${entry.code} ${entry.message ?? ''} ${JSON.stringify(entry.details ?? {})}`.trim(),
+  );
 }
 
 /** The token endpoint's refusal, 200 or 400 with `{error}` (§1.2): the refresh token no longer works. */

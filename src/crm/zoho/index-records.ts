@@ -59,7 +59,10 @@ export async function removedSince(client: ZohoClient, since: Date): Promise<Ind
       const entries = await client.listDeleted(module, headers);
       return entries
         .filter((entry) => {
-          const ms = typeof entry['deleted_time'] === 'string' ? Date.parse(entry['deleted_time']) : Number.NaN;
+          const ms =
+            typeof entry['deleted_time'] === 'string'
+              ? Date.parse(entry['deleted_time'])
+              : Number.NaN;
           return Number.isNaN(ms) || ms >= from.getTime();
         })
         .map((entry): IndexRemoval => ({ entity: MODULE_ENTITY[module], id: entry.id }));
@@ -87,7 +90,11 @@ export async function indexPage(client: ZohoClient, since: Date | null): Promise
   const removed = await removedSince(client, since);
   const records = await recordsSince(client, since);
   const alive = new Set(records.map((record) => `${record.entity}:${record.id}`));
-  return { records, removed: removed.filter((removal) => !alive.has(`${removal.entity}:${removal.id}`)), next: null };
+  return {
+    records,
+    removed: removed.filter((removal) => !alive.has(`${removal.entity}:${removal.id}`)),
+    next: null,
+  };
 }
 
 export async function recordsSince(client: ZohoClient, since: Date | null): Promise<IndexRecord[]> {
@@ -101,20 +108,43 @@ export async function recordsSince(client: ZohoClient, since: Date | null): Prom
   };
   const headers = since ? { 'If-Modified-Since': ifModifiedSince(since) } : {};
   const [contacts, leads, deals] = await Promise.all(
-    (['Contacts', 'Leads', 'Deals'] as const).map(async (module) => (await client.listAll(module, { fields: FIELDS[module] }, headers)).filter(changed)),
+    (['Contacts', 'Leads', 'Deals'] as const).map(async (module) =>
+      (await client.listAll(module, { fields: FIELDS[module] }, headers)).filter(changed),
+    ),
   );
   return [
     ...(contacts ?? []).map((record): IndexRecord => {
       const contact = nativeToContact(record);
-      return { entity: 'contacts', id: contact.id, phones: contact.phones, ownerId: contact.ownerId ?? null, contactId: null, createdAt: time(record, 'Created_Time') };
+      return {
+        entity: 'contacts',
+        id: contact.id,
+        phones: contact.phones,
+        ownerId: contact.ownerId ?? null,
+        contactId: null,
+        createdAt: time(record, 'Created_Time'),
+      };
     }),
     ...(leads ?? []).map((record): IndexRecord => {
       const lead = nativeToLead(record);
-      return { entity: 'leads', id: lead.id, phones: lead.phones, ownerId: lead.ownerId ?? null, contactId: lead.contactId ?? null, createdAt: time(record, 'Created_Time') };
+      return {
+        entity: 'leads',
+        id: lead.id,
+        phones: lead.phones,
+        ownerId: lead.ownerId ?? null,
+        contactId: lead.contactId ?? null,
+        createdAt: time(record, 'Created_Time'),
+      };
     }),
     ...(deals ?? []).map((record): IndexRecord => {
       const deal = nativeToDeal(record);
-      return { entity: 'deals', id: deal.id, phones: [], ownerId: deal.ownerId ?? null, contactId: deal.contactId ?? null, createdAt: time(record, 'Created_Time') };
+      return {
+        entity: 'deals',
+        id: deal.id,
+        phones: [],
+        ownerId: deal.ownerId ?? null,
+        contactId: deal.contactId ?? null,
+        createdAt: time(record, 'Created_Time'),
+      };
     }),
   ];
 }

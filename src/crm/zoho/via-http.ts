@@ -11,11 +11,23 @@ import { createZohoAdapter } from './adapter.js';
 
 const IdsSchema = z.record(z.string(), z.record(z.string(), z.string()));
 
-export async function prepareZohoRun(scenario: Scenario, emulator: EmulatorAddress): Promise<PreparedRun> {
-  const put = await fetch(`${emulator.baseUrl}/_emulator/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario.crmState) });
-  if (put.status !== 204) throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
+export async function prepareZohoRun(
+  scenario: Scenario,
+  emulator: EmulatorAddress,
+): Promise<PreparedRun> {
+  const put = await fetch(`${emulator.baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.crmState),
+  });
+  if (put.status !== 204)
+    throw new Error(`PUT /_emulator/state: HTTP ${put.status} ${await put.text()}`);
   const seeded = IdsSchema.parse(await (await fetch(`${emulator.baseUrl}/_emulator/ids`)).json());
   const { settings } = scenario;
-  const port = createZohoAdapter(emulator.connection, { defaultCountry: settings.defaultCountry, timezone: settings.timezone, texts: fitTexts(settings.language) });
+  const port = createZohoAdapter(emulator.connection, {
+    defaultCountry: settings.defaultCountry,
+    timezone: settings.timezone,
+    texts: fitTexts(settings.language),
+  });
   return { port, seeded };
 }

@@ -6,4 +6,7 @@ import { salesforce } from './salesforce.js';
 import { zoho } from './zoho.js';
 
 /** Every CRM has a profile, or the build fails. */
-export const PROFILES = { zoho, retailcrm, pipedrive, salesforce } as const satisfies Record<CrmId, CrmProfile>;
+export const PROFILES = { zoho, retailcrm, pipedrive, salesforce } as const satisfies Record<
+  CrmId,
+  CrmProfile
+>;

@@ -4,21 +4,37 @@ import type { CrmProfile } from '../profile.js';
 export const pipedrive: CrmProfile = {
   matrix: {
     'incoming.on_answer': ['create_contact', 'create_deal', 'create_organization'],
-    'incoming.answered_by_responsible': [{ action: 'task_manager', done: true, title: 'Call with the client' }],
+    'incoming.answered_by_responsible': [
+      { action: 'task_manager', done: true, title: 'Call with the client' },
+    ],
     'incoming.answered_by_manager': [
       { action: 'task_manager', done: true, title: 'Call with the client' },
       { action: 'task_responsible', done: false, title: 'Check the call' },
     ],
-    unknown_employee: [{ action: 'task_top_manager', title: 'Check the integration settings; move the deal and the call to the right agent' }],
-    'incoming.missed': ['create_contact', 'create_deal', 'create_organization', { action: 'task_responsible', title: 'Call the client back' }],
+    unknown_employee: [
+      {
+        action: 'task_top_manager',
+        title: 'Check the integration settings; move the deal and the call to the right agent',
+      },
+    ],
+    'incoming.missed': [
+      'create_contact',
+      'create_deal',
+      'create_organization',
+      { action: 'task_responsible', title: 'Call the client back' },
+    ],
     'incoming.voicemail': [
       'create_contact',
       'create_deal',
       'create_organization',
       { action: 'task_responsible', title: 'Call the client back (voicemail)' },
     ],
-    'outgoing.success_by_responsible': [{ action: 'task_manager', done: true, title: 'Call with the client' }],
-    'outgoing.success_by_manager': [{ action: 'task_responsible', done: true, title: 'Review the call' }],
+    'outgoing.success_by_responsible': [
+      { action: 'task_manager', done: true, title: 'Call with the client' },
+    ],
+    'outgoing.success_by_manager': [
+      { action: 'task_responsible', done: true, title: 'Review the call' },
+    ],
     'form.submitted': ['create_contact', 'create_deal', 'create_organization', 'comment'],
     'messenger.contact_provided': ['create_lead'],
     'messenger.dialog_ended': ['comment'],

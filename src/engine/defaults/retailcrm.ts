@@ -4,16 +4,33 @@ import type { CrmProfile } from '../profile.js';
 export const retailcrm: CrmProfile = {
   matrix: {
     'incoming.on_answer': ['create_contact', 'create_deal'],
-    'incoming.answered_by_responsible': [{ action: 'task_manager', done: true, title: 'Call with the client' }],
+    'incoming.answered_by_responsible': [
+      { action: 'task_manager', done: true, title: 'Call with the client' },
+    ],
     'incoming.answered_by_manager': [
       { action: 'task_manager', done: true, title: 'Call with the client' },
       { action: 'task_responsible', done: false, title: 'Review the call' },
       'assign_to_manager',
     ],
-    unknown_employee: [{ action: 'task_top_manager', title: 'Check the integration settings and hand the call to the right manager' }],
-    'incoming.missed': ['create_contact', 'create_deal', { action: 'task_top_manager', title: 'Hand out the missed call' }],
-    'incoming.voicemail': ['create_contact', 'create_deal', { action: 'task_responsible', title: 'Call the client back (voicemail)' }],
-    'outgoing.success_by_responsible': [{ action: 'task_manager', done: true, title: 'Call with the client' }],
+    unknown_employee: [
+      {
+        action: 'task_top_manager',
+        title: 'Check the integration settings and hand the call to the right manager',
+      },
+    ],
+    'incoming.missed': [
+      'create_contact',
+      'create_deal',
+      { action: 'task_top_manager', title: 'Hand out the missed call' },
+    ],
+    'incoming.voicemail': [
+      'create_contact',
+      'create_deal',
+      { action: 'task_responsible', title: 'Call the client back (voicemail)' },
+    ],
+    'outgoing.success_by_responsible': [
+      { action: 'task_manager', done: true, title: 'Call with the client' },
+    ],
     'outgoing.success_by_manager': [
       { action: 'task_manager', done: true, title: 'Call with the client' },
       { action: 'task_responsible', done: false, title: 'Review the call' },

@@ -27,25 +27,43 @@ const pipedrive = z
   })
   .superRefine((connection, ctx) => {
     if ('refreshToken' in connection.credentials && connection.oauthUrl === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['oauthUrl'], message: 'OAuth credentials need the oauthUrl (https://oauth.pipedrive.com)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oauthUrl'],
+        message: 'OAuth credentials need the oauthUrl (https://oauth.pipedrive.com)',
+      });
     }
   });
 
-const retailcrm = z.strictObject({ baseUrl: url, credentials: z.strictObject({ apiKey: text('the API key') }) });
+const retailcrm = z.strictObject({
+  baseUrl: url,
+  credentials: z.strictObject({ apiKey: text('the API key') }),
+});
 
 const salesforce = z.strictObject({ baseUrl: url, loginUrl: url, credentials: oauthCredentials });
 
-export const CONNECTION_SCHEMAS = { zoho, pipedrive, retailcrm, salesforce } as const satisfies Record<CrmId, z.ZodType>;
+export const CONNECTION_SCHEMAS = {
+  zoho,
+  pipedrive,
+  retailcrm,
+  salesforce,
+} as const satisfies Record<CrmId, z.ZodType>;
 
 /**
  * `{ "kind": "memory" }`: the in-memory CRM of src/service/crm-registry.ts,
  * for trying a project out and for tests, optionally seeded with `state`, or
  * in another process at `baseUrl` (a host of CALLMATRIX_ALLOW_CRM_HOSTS only).
  */
-export const MemoryConnectionSchema = z.strictObject({ kind: z.literal('memory'), baseUrl: url.optional(), state: SnapshotSchema.optional() });
+export const MemoryConnectionSchema = z.strictObject({
+  kind: z.literal('memory'),
+  baseUrl: url.optional(),
+  state: SnapshotSchema.optional(),
+});
 
 export function isMemoryKind(input: unknown): boolean {
-  return typeof input === 'object' && input !== null && (input as { kind?: unknown }).kind === 'memory';
+  return (
+    typeof input === 'object' && input !== null && (input as { kind?: unknown }).kind === 'memory'
+  );
 }
 
 /** Any CRM's connection, as the service keeps it. */
@@ -68,8 +86,22 @@ export const URL_MEMBERS = ['baseUrl', 'accountsUrl', 'loginUrl', 'oauthUrl'] as
  */
 export const CRM_DOMAINS: Record<CrmId, readonly string[]> = {
   zoho: [
-    'zohoapis.com', 'zohoapis.eu', 'zohoapis.in', 'zohoapis.com.au', 'zohoapis.jp', 'zohoapis.ca', 'zohoapis.com.cn', 'zohoapis.sa',
-    'zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.jp', 'zohocloud.ca', 'zoho.com.cn', 'zoho.sa',
+    'zohoapis.com',
+    'zohoapis.eu',
+    'zohoapis.in',
+    'zohoapis.com.au',
+    'zohoapis.jp',
+    'zohoapis.ca',
+    'zohoapis.com.cn',
+    'zohoapis.sa',
+    'zoho.com',
+    'zoho.eu',
+    'zoho.in',
+    'zoho.com.au',
+    'zoho.jp',
+    'zohocloud.ca',
+    'zoho.com.cn',
+    'zoho.sa',
   ],
   pipedrive: ['pipedrive.com'],
   retailcrm: ['retailcrm.ru', 'retailcrm.pro', 'retailcrm.es', 'simla.com', 'simla.io'],
@@ -82,12 +114,20 @@ export const CRM_DOMAINS: Record<CrmId, readonly string[]> = {
  * Anything else would let a project document turn the service into a proxy
  * for requests carrying CRM credentials to any address.
  */
-export function connectionUrlProblems(crm: CrmId, connection: Connection, allowHosts: readonly string[], prefix = 'connection'): Problem[] {
+export function connectionUrlProblems(
+  crm: CrmId,
+  connection: Connection,
+  allowHosts: readonly string[],
+  prefix = 'connection',
+): Problem[] {
   const problems: Problem[] = [];
   if (connection.kind === 'memory') {
     // An in-memory CRM in another process: loopback or an allowed host only, never a CRM domain.
     if (connection.baseUrl !== undefined && !allowHosts.includes(hostOf(connection.baseUrl))) {
-      problems.push({ path: `${prefix}.baseUrl`, message: 'a memory CRM\'s baseUrl must name a host in CALLMATRIX_ALLOW_CRM_HOSTS' });
+      problems.push({
+        path: `${prefix}.baseUrl`,
+        message: "a memory CRM's baseUrl must name a host in CALLMATRIX_ALLOW_CRM_HOSTS",
+      });
     }
     return problems;
   }
@@ -115,17 +155,28 @@ function urlProblem(crm: CrmId, value: string, allowHosts: readonly string[]): s
   } catch {
     return `"${value}" is not a URL`;
   }
-  if (parsed.username !== '' || parsed.password !== '') return 'a URL may not carry a user name or password: credentials go in "credentials"';
-  if (parsed.search !== '' || parsed.hash !== '') return 'expected a base URL without query or fragment';
+  if (parsed.username !== '' || parsed.password !== '')
+    return 'a URL may not carry a user name or password: credentials go in "credentials"';
+  if (parsed.search !== '' || parsed.hash !== '')
+    return 'expected a base URL without query or fragment';
   const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
   const allowed = allowHosts.some((extra) => extra.toLowerCase() === host);
-  if (allowed) return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : 'expected an http or https URL';
-  if (parsed.protocol !== 'https:') return `expected an https URL (plain http only for hosts in CALLMATRIX_ALLOW_CRM_HOSTS)`;
+  if (allowed)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+      ? null
+      : 'expected an http or https URL';
+  if (parsed.protocol !== 'https:')
+    return `expected an https URL (plain http only for hosts in CALLMATRIX_ALLOW_CRM_HOSTS)`;
   const own = CRM_DOMAINS[crm].some((domain) => host === domain || host.endsWith(`.${domain}`));
-  return own ? null : `${host} is not a ${crm} domain (${CRM_DOMAINS[crm].slice(0, 3).join(', ')}, …) nor listed in CALLMATRIX_ALLOW_CRM_HOSTS`;
+  return own
+    ? null
+    : `${host} is not a ${crm} domain (${CRM_DOMAINS[crm].slice(0, 3).join(', ')}, …) nor listed in CALLMATRIX_ALLOW_CRM_HOSTS`;
 }
 
 /** CALLMATRIX_ALLOW_CRM_HOSTS: comma-separated host names. */
 export function parseAllowHosts(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== '');
+  return (value ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
 }

@@ -2,7 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CrmPort } from '../../crm/port.js';
 import { problemsFromZod } from '../../domain/problems.js';
-import { PROBLEM_CONTENT_TYPE, problemBody, type ProblemKind, type ProblemOptions } from '../../sources/shared/problem.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  problemBody,
+  type ProblemKind,
+  type ProblemOptions,
+} from '../../sources/shared/problem.js';
 import type { Store } from '../../store/store.js';
 import type { Access, Principal } from '../auth/access.js';
 import type { SecretBox } from '../crypto/secret-box.js';
@@ -52,23 +57,37 @@ declare module 'fastify' {
   }
 }
 
-export function sendProblem(reply: FastifyReply, kind: ProblemKind, options: ProblemOptions = {}): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  kind: ProblemKind,
+  options: ProblemOptions = {},
+): FastifyReply {
   const body = problemBody(kind, options);
-  if (body.retryAfterSec !== undefined) void reply.header('retry-after', String(body.retryAfterSec));
+  if (body.retryAfterSec !== undefined)
+    void reply.header('retry-after', String(body.retryAfterSec));
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
 export type ProjectParams = { project: string };
 
 /** The project of the URL, or a 404 sent (an unknown id and one the key may not see answer alike). */
-export async function projectOr404(ctx: AdminContext, request: FastifyRequest<{ Params: ProjectParams }>, reply: FastifyReply): Promise<LoadedProject | null> {
+export async function projectOr404(
+  ctx: AdminContext,
+  request: FastifyRequest<{ Params: ProjectParams }>,
+  reply: FastifyReply,
+): Promise<LoadedProject | null> {
   const project = await ctx.projects.load(request.params.project);
   if (!project) void sendProblem(reply, 'not-found', { detail: 'no such project' });
   return project;
 }
 
 /** Parses query or a small body with a strict schema; on failure sends 400 naming each field (documents and events have their own 422). */
-export function parseOr<T>(schema: z.ZodType<T>, input: unknown, reply: FastifyReply, where: 'query' | 'body'): { ok: true; value: T } | { ok: false } {
+export function parseOr<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  reply: FastifyReply,
+  where: 'query' | 'body',
+): { ok: true; value: T } | { ok: false } {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems = problemsFromZod(parsed.error, [where]);

@@ -9,7 +9,14 @@ import type { CrmField, CrmPipeline } from './crm-catalog.js';
 // problem+json bodies (src/sources/shared/problem.ts).
 
 /** The parts of a project document that have their own path (service.md §2). */
-export const PARTS = ['employees', 'matrix', 'field-map', 'pipeline-rules', 'stop-list', 'connection'] as const;
+export const PARTS = [
+  'employees',
+  'matrix',
+  'field-map',
+  'pipeline-rules',
+  'stop-list',
+  'connection',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 /** Where each part lives in the document. */
@@ -24,7 +31,10 @@ export const PART_PATHS: Record<Part, readonly string[]> = {
 
 export const OUTCOMES = ['applied', 'skipped', 'failed'] as const satisfies readonly Outcome[];
 
-const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 time with offset, e.g. 2026-05-01T10:00:00Z' });
+const isoTime = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO 8601 time with offset, e.g. 2026-05-01T10:00:00Z',
+});
 
 /** `GET …/journal` query (service.md §5). */
 export const JournalQuerySchema = z.strictObject({
@@ -33,20 +43,35 @@ export const JournalQuerySchema = z.strictObject({
   outcome: z.enum(OUTCOMES).optional(),
   from: isoTime.optional(),
   to: isoTime.optional(),
-  limit: z.coerce.number({ error: 'expected a whole number 1..1000' }).int().min(1).max(1000).optional(),
+  limit: z.coerce
+    .number({ error: 'expected a whole number 1..1000' })
+    .int()
+    .min(1)
+    .max(1000)
+    .optional(),
   cursor: z.string().min(1).max(500).optional(),
 });
 export type JournalQueryInput = z.infer<typeof JournalQuerySchema>;
 
-export const ActivateBodySchema = z.strictObject({ resend: z.boolean({ error: 'expected true or false' }).default(true) });
+export const ActivateBodySchema = z.strictObject({
+  resend: z.boolean({ error: 'expected true or false' }).default(true),
+});
 export type ActivateBody = z.infer<typeof ActivateBodySchema>;
 
-export const FieldsQuerySchema = z.strictObject({ entity: z.enum(['lead', 'contact', 'deal'], { error: 'expected entity=lead|contact|deal' }) });
+export const FieldsQuerySchema = z.strictObject({
+  entity: z.enum(['lead', 'contact', 'deal'], { error: 'expected entity=lead|contact|deal' }),
+});
 
-export const RouteQuerySchema = z.strictObject({ caller: z.string().min(1, 'expected the caller\'s phone').max(64) });
+export const RouteQuerySchema = z.strictObject({
+  caller: z.string().min(1, "expected the caller's phone").max(64),
+});
 
 export interface StatusBody {
-  readonly integration: { readonly state: IntegrationStateName; readonly since: string; readonly reason: string | null };
+  readonly integration: {
+    readonly state: IntegrationStateName;
+    readonly since: string;
+    readonly reason: string | null;
+  };
   readonly events: Record<EventState, number>;
   readonly index: { readonly state: 'loading' | 'ready'; readonly phones: number };
 }
@@ -95,5 +120,9 @@ export interface RouteEmployee {
 }
 
 export type RouteBody =
-  | { readonly match: true; readonly employee: RouteEmployee; readonly record: { readonly entity: 'deals' | 'leads' | 'contacts'; readonly id: string } }
+  | {
+      readonly match: true;
+      readonly employee: RouteEmployee;
+      readonly record: { readonly entity: 'deals' | 'leads' | 'contacts'; readonly id: string };
+    }
   | { readonly match: false };

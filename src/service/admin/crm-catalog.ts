@@ -18,16 +18,24 @@ export interface CrmCatalog {
 
 export function catalogOf(port: CrmPort): CrmCatalog | null {
   const candidate = port as Partial<CrmCatalog>;
-  return typeof candidate.listPipelines === 'function' && typeof candidate.listFields === 'function' ? (port as CrmPort & CrmCatalog) : null;
+  return typeof candidate.listPipelines === 'function' && typeof candidate.listFields === 'function'
+    ? (port as CrmPort & CrmCatalog)
+    : null;
 }
 
-export type FieldCheck = { readonly ok: true; readonly problems: Problem[] } | { readonly ok: false; readonly message: string };
+export type FieldCheck =
+  | { readonly ok: true; readonly problems: Problem[] }
+  | { readonly ok: false; readonly message: string };
 
 /**
  * G8: every target of the field map exists on its entity and is a string
  * field. `ok: false` when the CRM could not be asked; problems otherwise.
  */
-export async function checkFieldMap(port: CrmPort, fieldMap: FieldMap, prefix = 'project.fieldMap'): Promise<FieldCheck> {
+export async function checkFieldMap(
+  port: CrmPort,
+  fieldMap: FieldMap,
+  prefix = 'project.fieldMap',
+): Promise<FieldCheck> {
   const catalog = catalogOf(port);
   if (!catalog) return { ok: true, problems: [] };
   const problems: Problem[] = [];
@@ -41,7 +49,11 @@ export async function checkFieldMap(port: CrmPort, fieldMap: FieldMap, prefix = 
       const field = byName.get(target);
       const path = `${prefix}.${entity}.${param}`;
       if (!field) problems.push({ path, message: `the CRM has no ${entity} field "${target}"` });
-      else if (field.type !== 'string') problems.push({ path, message: `"${target}" is a ${field.type} field: only string fields may receive parameters` });
+      else if (field.type !== 'string')
+        problems.push({
+          path,
+          message: `"${target}" is a ${field.type} field: only string fields may receive parameters`,
+        });
     }
   }
   return { ok: true, problems };

@@ -1,10 +1,21 @@
 import { z } from 'zod';
 import { CRM_IDS, type CrmId } from '../../domain/crm-id.js';
 import { problemsFromZod, type Parsed, type Problem } from '../../domain/problems.js';
-import { EmployeesSchema, ProjectSettingsSchema, type Employee, type ProjectSettings } from '../../domain/project.js';
+import {
+  EmployeesSchema,
+  ProjectSettingsSchema,
+  type Employee,
+  type ProjectSettings,
+} from '../../domain/project.js';
 import { twilio } from '../../sources/twilio/index.js';
 import { zadarma } from '../../sources/zadarma/index.js';
-import { CONNECTION_SCHEMAS, connectionUrlProblems, isMemoryKind, MemoryConnectionSchema, type Connection } from './connection.js';
+import {
+  CONNECTION_SCHEMAS,
+  connectionUrlProblems,
+  isMemoryKind,
+  MemoryConnectionSchema,
+  type Connection,
+} from './connection.js';
 
 // The project document of service.md §2, validated whole: settings and
 // employees with the engine's own schemas, the connection with its CRM's
@@ -16,19 +27,32 @@ export const REDACTED = 'redacted';
 export const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** Telephony sources a document may configure, and which of their members are secrets. */
-export const SOURCE_SETTINGS: Readonly<Record<string, { readonly schema: z.ZodType; readonly secrets: readonly string[] }>> = {
+export const SOURCE_SETTINGS: Readonly<
+  Record<string, { readonly schema: z.ZodType; readonly secrets: readonly string[] }>
+> = {
   twilio: { schema: twilio.settings, secrets: ['authToken'] },
   zadarma: { schema: zadarma.settings, secrets: ['apiSecret'] },
 };
 
 export const WebhookSchema = z.strictObject({
-  token: z.string().min(16, 'expected a token of at least 16 characters').max(512).regex(/^\S+$/, 'a token may not contain spaces'),
-  signingSecret: z.string().regex(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, 'expected whsec_ followed by a base64 key of at least 12 bytes'),
+  token: z
+    .string()
+    .min(16, 'expected a token of at least 16 characters')
+    .max(512)
+    .regex(/^\S+$/, 'a token may not contain spaces'),
+  signingSecret: z
+    .string()
+    .regex(
+      /^whsec_[A-Za-z0-9+/]{16,}={0,2}$/,
+      'expected whsec_ followed by a base64 key of at least 12 bytes',
+    ),
 });
 export type WebhookSecrets = z.infer<typeof WebhookSchema>;
 
 const DocumentShape = z.strictObject({
-  crm: z.enum(CRM_IDS, { error: (issue) => `expected one of ${CRM_IDS.join(', ')}, got ${JSON.stringify(issue.input)}` }),
+  crm: z.enum(CRM_IDS, {
+    error: (issue) => `expected one of ${CRM_IDS.join(', ')}, got ${JSON.stringify(issue.input)}`,
+  }),
   project: ProjectSettingsSchema.default(ProjectSettingsSchema.parse({})),
   employees: EmployeesSchema.default([]),
   connection: z.unknown().optional(),
@@ -59,7 +83,12 @@ export function parseDocument(input: unknown, options: ParseOptions = {}): Parse
     // The connection is checked against its CRM's schema even while other parts are wrong, so one answer names everything.
     const crm = (input as { crm?: unknown } | null)?.crm;
     const raw = (input as { connection?: unknown } | null)?.connection;
-    if (typeof crm === 'string' && (CRM_IDS as readonly string[]).includes(crm) && raw !== undefined && raw !== null) {
+    if (
+      typeof crm === 'string' &&
+      (CRM_IDS as readonly string[]).includes(crm) &&
+      raw !== undefined &&
+      raw !== null
+    ) {
       problems.push(...parseConnection(crm as CrmId, raw, options).problems);
     }
     return { ok: false, problems };
@@ -76,7 +105,10 @@ export function parseDocument(input: unknown, options: ParseOptions = {}): Parse
   for (const [name, settings] of Object.entries(sources)) {
     const known = SOURCE_SETTINGS[name];
     if (!known) {
-      problems.push({ path: `sources.${name}`, message: `unknown source "${name}": expected one of ${Object.keys(SOURCE_SETTINGS).join(', ')}` });
+      problems.push({
+        path: `sources.${name}`,
+        message: `unknown source "${name}": expected one of ${Object.keys(SOURCE_SETTINGS).join(', ')}`,
+      });
       continue;
     }
     const parsed = known.schema.safeParse(settings);
@@ -84,14 +116,25 @@ export function parseDocument(input: unknown, options: ParseOptions = {}): Parse
     else problems.push(...problemsFromZod(parsed.error, ['sources', name]));
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { crm, project, employees, connection, webhook, sources: boundSources } };
+  return {
+    ok: true,
+    value: { crm, project, employees, connection, webhook, sources: boundSources },
+  };
 }
 
-export function parseConnection(crm: CrmId, input: unknown, options: ParseOptions, prefix = 'connection'): { connection: Connection | null; problems: Problem[] } {
+export function parseConnection(
+  crm: CrmId,
+  input: unknown,
+  options: ParseOptions,
+  prefix = 'connection',
+): { connection: Connection | null; problems: Problem[] } {
   const schema: z.ZodType = isMemoryKind(input) ? MemoryConnectionSchema : CONNECTION_SCHEMAS[crm];
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { connection: null, problems: problemsFromZod(parsed.error, [prefix]) };
+  if (!parsed.success)
+    return { connection: null, problems: problemsFromZod(parsed.error, [prefix]) };
   const connection = parsed.data as Connection;
-  const problems = options.allowHosts ? connectionUrlProblems(crm, connection, options.allowHosts, prefix) : [];
+  const problems = options.allowHosts
+    ? connectionUrlProblems(crm, connection, options.allowHosts, prefix)
+    : [];
   return { connection: problems.length === 0 ? connection : null, problems };
 }

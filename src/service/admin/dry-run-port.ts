@@ -25,7 +25,10 @@ export class DryRunPort implements CrmPort {
   constructor(
     private readonly real: CrmPort,
     private readonly crm: CrmId,
-    private readonly options: { readonly defaultCountry?: string | undefined; readonly texts: FitTexts },
+    private readonly options: {
+      readonly defaultCountry?: string | undefined;
+      readonly texts: FitTexts;
+    },
   ) {
     this.scratch = new MemoryCrm(crm, emptySnapshot(), options);
   }
@@ -55,9 +58,18 @@ export class DryRunPort implements CrmPort {
       contacts: client.contacts.filter((record) => this.isNew('contacts', record.id)),
       leads: client.leads.filter((record) => this.isNew('leads', record.id)),
       deals: client.deals.filter((record) => this.isNew('deals', record.id)),
-      organizations: client.organizations.filter((record) => this.isNew('organizations', record.id)),
+      organizations: client.organizations.filter((record) =>
+        this.isNew('organizations', record.id),
+      ),
     };
-    if (fresh.contacts.length + fresh.leads.length + fresh.deals.length + fresh.organizations.length === 0) return;
+    if (
+      fresh.contacts.length +
+        fresh.leads.length +
+        fresh.deals.length +
+        fresh.organizations.length ===
+      0
+    )
+      return;
     const current = await this.scratch.snapshot();
     if (!current.ok) return;
     const seed = current.value;
@@ -78,5 +90,15 @@ export class DryRunPort implements CrmPort {
 }
 
 function emptySnapshot(): Snapshot {
-  return { users: [], contacts: [], leads: [], deals: [], organizations: [], tasks: [], comments: [], calls: [], notifications: [] };
+  return {
+    users: [],
+    contacts: [],
+    leads: [],
+    deals: [],
+    organizations: [],
+    tasks: [],
+    comments: [],
+    calls: [],
+    notifications: [],
+  };
 }

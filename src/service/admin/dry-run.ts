@@ -16,9 +16,17 @@ import { DryRunPort } from './dry-run-port.js';
 export const MAX_EVENTS = 1000;
 
 /** Events as for ingest (service.md §4): one event or an array of at most 1 000, eventId required. */
-export function parseEventBody(body: unknown): { ok: true; events: Event[] } | { ok: false; problems: Problem[] } {
+export function parseEventBody(
+  body: unknown,
+): { ok: true; events: Event[] } | { ok: false; problems: Problem[] } {
   const list = Array.isArray(body) ? body : [body];
-  if (list.length > MAX_EVENTS) return { ok: false, problems: [{ path: '', message: `at most ${MAX_EVENTS} events per request, got ${list.length}` }] };
+  if (list.length > MAX_EVENTS)
+    return {
+      ok: false,
+      problems: [
+        { path: '', message: `at most ${MAX_EVENTS} events per request, got ${list.length}` },
+      ],
+    };
   const problems: Problem[] = [];
   const events: Event[] = [];
   list.forEach((item, index) => {
@@ -30,30 +38,41 @@ export function parseEventBody(body: unknown): { ok: true; events: Event[] } | {
 }
 
 export function registerDryRunRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  app.post<{ Params: ProjectParams }>('/v1/projects/:project/dry-run', { config: { access: 'project' } }, async (request, reply) => {
-    const project = await projectOr404(ctx, request, reply);
-    if (!project) return reply;
-    const parsed = parseEventBody(request.body);
-    if (!parsed.ok) return sendProblem(reply, 'invalid-events', { problems: parsed.problems });
-    const { crm, project: settings, employees } = project.document;
-    if (!project.document.connection) return sendProblem(reply, 'conflict', { detail: 'the project has no connection: a dry run reads the CRM' });
+  app.post<{ Params: ProjectParams }>(
+    '/v1/projects/:project/dry-run',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const project = await projectOr404(ctx, request, reply);
+      if (!project) return reply;
+      const parsed = parseEventBody(request.body);
+      if (!parsed.ok) return sendProblem(reply, 'invalid-events', { problems: parsed.problems });
+      const { crm, project: settings, employees } = project.document;
+      if (!project.document.connection)
+        return sendProblem(reply, 'conflict', {
+          detail: 'the project has no connection: a dry run reads the CRM',
+        });
 
-    const context = projectContext(crm, settings, employees);
-    const port = new DryRunPort(ctx.crmPort(project.view), crm, { defaultCountry: settings.defaultCountry, texts: fitTexts(settings.language) });
-    // Calls under way and events already processed are read from the store, so a dry run of a call's later events sees its start.
-    const state = new InMemoryState();
-    for (const event of parsed.events) {
-      const key = memoryKey(event);
-      if (key && !state.memory(key)) {
-        const memory = await ctx.store.getMemory(project.id, key);
-        if (memory) state.saveMemory(key, memory);
+      const context = projectContext(crm, settings, employees);
+      const port = new DryRunPort(ctx.crmPort(project.view), crm, {
+        defaultCountry: settings.defaultCountry,
+        texts: fitTexts(settings.language),
+      });
+      // Calls under way and events already processed are read from the store, so a dry run of a call's later events sees its start.
+      const state = new InMemoryState();
+      for (const event of parsed.events) {
+        const key = memoryKey(event);
+        if (key && !state.memory(key)) {
+          const memory = await ctx.store.getMemory(project.id, key);
+          if (memory) state.saveMemory(key, memory);
+        }
+        const stored = await ctx.store.getEvent(project.id, event.eventId);
+        if (stored && stored.event.state === 'applied') state.markSeen(event);
       }
-      const stored = await ctx.store.getEvent(project.id, event.eventId);
-      if (stored && stored.event.state === 'applied') state.markSeen(event);
-    }
-    const journal: JournalEntry[] = [];
-    for (const event of parsed.events) journal.push((await processEvent(event, { port, project: context, state })).entry);
-    const body: DryRunBody = { journal };
-    return reply.send(body);
-  });
+      const journal: JournalEntry[] = [];
+      for (const event of parsed.events)
+        journal.push((await processEvent(event, { port, project: context, state })).entry);
+      const body: DryRunBody = { journal };
+      return reply.send(body);
+    },
+  );
 }

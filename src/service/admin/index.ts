@@ -34,7 +34,9 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
   };
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', (request, reply) => authenticate(ctx, request, reply));
-    scope.setErrorHandler((error: FastifyError, request, reply) => answerError(error, request, reply));
+    scope.setErrorHandler((error: FastifyError, request, reply) =>
+      answerError(error, request, reply),
+    );
     registerProjectRoutes(scope, ctx);
     registerPartRoutes(scope, ctx);
     registerCrmRoutes(scope, ctx);
@@ -49,7 +51,11 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
 }
 
 /** service.md §3, before the body is read: 401 for a missing or unknown key, 404 for another project, 403 for operator-only. */
-async function authenticate(ctx: AdminContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function authenticate(
+  ctx: AdminContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const access = request.routeOptions.config.access ?? 'operator';
   if (access === 'public' || access === 'route') return;
   const principal = await principalOf(ctx.store, request.headers);
@@ -61,32 +67,46 @@ async function authenticate(ctx: AdminContext, request: FastifyRequest, reply: F
   }
   if (principal) request.principal = principal;
   if (hasBody(request) && !isJson(request.headers['content-type'])) {
-    await sendProblem(reply, 'unsupported-media-type', { detail: 'send the body as application/json' });
+    await sendProblem(reply, 'unsupported-media-type', {
+      detail: 'send the body as application/json',
+    });
   }
 }
 
 function hasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
-  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+  return (
+    (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined
+  );
 }
 
 function isJson(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType);
+  return (
+    contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType)
+  );
 }
 
 /** Fastify's own refusals (body parsing, limits) in the problem+json shape; anything else is a 500 that says nothing. */
-function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function answerError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return sendProblem(reply, 'payload-too-large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return sendProblem(reply, 'unsupported-media-type', { detail: 'send the body as application/json' });
+      return sendProblem(reply, 'unsupported-media-type', {
+        detail: 'send the body as application/json',
+      });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return sendProblem(reply, 'not-json', { detail: 'the body is not JSON' });
   }
-  if (error instanceof SyntaxError || (error.statusCode === 400 && error.code === undefined)) return sendProblem(reply, 'not-json', { detail: 'the body is not JSON' });
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return sendProblem(reply, 'invalid-request', { detail: error.message });
+  if (error instanceof SyntaxError || (error.statusCode === 400 && error.code === undefined))
+    return sendProblem(reply, 'not-json', { detail: 'the body is not JSON' });
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return sendProblem(reply, 'invalid-request', { detail: error.message });
   request.log.error({ err: error }, 'admin route failed');
   return sendProblem(reply, 'internal');
 }

@@ -1,48 +1,87 @@
 import type { FastifyInstance } from 'fastify';
 import { checkFieldMap } from './crm-catalog.js';
-import { parseOr, projectOr404, sendProblem, type AdminContext, type ProjectParams } from './context.js';
+import {
+  parseOr,
+  projectOr404,
+  sendProblem,
+  type AdminContext,
+  type ProjectParams,
+} from './context.js';
 import { ActivateBodySchema } from './contracts.js';
 import { statusOf } from './processing.js';
 
 // POST …/integration/deactivate and …/integration/activate (service.md §5, G10).
 
 export function registerIntegrationRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  app.post<{ Params: ProjectParams }>('/v1/projects/:project/integration/deactivate', { config: { access: 'project' } }, async (request, reply) => {
-    const project = await projectOr404(ctx, request, reply);
-    if (!project) return reply;
-    const moved = await ctx.store.moveIntegration(project.id, 'inactive', 'deactivated by the operator', ctx.now());
-    if (!moved.ok) return sendProblem(reply, 'conflict', { detail: moved.message });
-    return reply.send(await statusOf(ctx.store, project.id));
-  });
-
-  app.post<{ Params: ProjectParams }>('/v1/projects/:project/integration/activate', { config: { access: 'project' } }, async (request, reply) => {
-    const body = parseOr(ActivateBodySchema, request.body, reply, 'body');
-    if (!body.ok) return reply;
-    const project = await projectOr404(ctx, request, reply);
-    if (!project) return reply;
-    const { connection, project: settings } = project.document;
-    if (!connection) return sendProblem(reply, 'conflict', { detail: 'the project has no connection: PUT …/connection first' });
-
-    // G10 / G8: the CRM must accept the credentials and the field map before anything is sent; refused, nothing changes.
-    const port = ctx.crmPort(project.view);
-    const users = await port.listUsers();
-    if (!users.ok) {
-      const why = users.error.kind === 'reauth' ? 'the CRM refused the credentials' : 'the CRM could not be reached';
-      return sendProblem(reply, 'conflict', { detail: `${why}: ${users.error.message}; the integration was not activated` });
-    }
-    const fields = await checkFieldMap(port, settings.fieldMap);
-    if (!fields.ok) return sendProblem(reply, 'conflict', { detail: `the CRM's fields could not be read: ${fields.message}; the integration was not activated` });
-    if (fields.problems.length > 0) return sendProblem(reply, 'conflict', { detail: 'the field map does not fit the CRM; the integration was not activated', problems: fields.problems });
-
-    const integration = await ctx.store.getIntegration(project.id);
-    if (integration && integration.state !== 'active') {
-      // Held events are resolved before the state moves, so no worker sends one that should expire (G10).
-      const now = ctx.now();
-      await ctx.store.resolveHeld(project.id, { resend: body.value.resend, windowDays: settings.resendWindowDays, timezone: settings.timezone, now });
-      const moved = await ctx.store.moveIntegration(project.id, 'active', null, now);
+  app.post<{ Params: ProjectParams }>(
+    '/v1/projects/:project/integration/deactivate',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const project = await projectOr404(ctx, request, reply);
+      if (!project) return reply;
+      const moved = await ctx.store.moveIntegration(
+        project.id,
+        'inactive',
+        'deactivated by the operator',
+        ctx.now(),
+      );
       if (!moved.ok) return sendProblem(reply, 'conflict', { detail: moved.message });
-      await ctx.hooks.integrationActivated?.(project.id);
-    }
-    return reply.send(await statusOf(ctx.store, project.id));
-  });
+      return reply.send(await statusOf(ctx.store, project.id));
+    },
+  );
+
+  app.post<{ Params: ProjectParams }>(
+    '/v1/projects/:project/integration/activate',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const body = parseOr(ActivateBodySchema, request.body, reply, 'body');
+      if (!body.ok) return reply;
+      const project = await projectOr404(ctx, request, reply);
+      if (!project) return reply;
+      const { connection, project: settings } = project.document;
+      if (!connection)
+        return sendProblem(reply, 'conflict', {
+          detail: 'the project has no connection: PUT …/connection first',
+        });
+
+      // G10 / G8: the CRM must accept the credentials and the field map before anything is sent; refused, nothing changes.
+      const port = ctx.crmPort(project.view);
+      const users = await port.listUsers();
+      if (!users.ok) {
+        const why =
+          users.error.kind === 'reauth'
+            ? 'the CRM refused the credentials'
+            : 'the CRM could not be reached';
+        return sendProblem(reply, 'conflict', {
+          detail: `${why}: ${users.error.message}; the integration was not activated`,
+        });
+      }
+      const fields = await checkFieldMap(port, settings.fieldMap);
+      if (!fields.ok)
+        return sendProblem(reply, 'conflict', {
+          detail: `the CRM's fields could not be read: ${fields.message}; the integration was not activated`,
+        });
+      if (fields.problems.length > 0)
+        return sendProblem(reply, 'conflict', {
+          detail: 'the field map does not fit the CRM; the integration was not activated',
+          problems: fields.problems,
+        });
+
+      const integration = await ctx.store.getIntegration(project.id);
+      if (integration && integration.state !== 'active') {
+        // Held events are resolved before the state moves, so no worker sends one that should expire (G10).
+        const now = ctx.now();
+        await ctx.store.resolveHeld(project.id, {
+          resend: body.value.resend,
+          windowDays: settings.resendWindowDays,
+          timezone: settings.timezone,
+          now,
+        });
+        const moved = await ctx.store.moveIntegration(project.id, 'active', null, now);
+        if (!moved.ok) return sendProblem(reply, 'conflict', { detail: moved.message });
+        await ctx.hooks.integrationActivated?.(project.id);
+      }
+      return reply.send(await statusOf(ctx.store, project.id));
+    },
+  );
 }

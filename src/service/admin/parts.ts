@@ -21,7 +21,8 @@ function isPart(value: string): value is Part {
 
 function readAt(doc: Json, path: readonly string[]): unknown {
   let value: unknown = doc;
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Json)[key] : undefined;
+  for (const key of path)
+    value = typeof value === 'object' && value !== null ? (value as Json)[key] : undefined;
   return value;
 }
 
@@ -30,7 +31,8 @@ function writeAt(doc: Json, path: readonly string[], value: unknown): Json {
   let holder = out;
   for (const key of path.slice(0, -1)) {
     const next = holder[key];
-    const child: Json = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Json) : {};
+    const child: Json =
+      typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Json) : {};
     holder[key] = child;
     holder = child;
   }
@@ -43,8 +45,10 @@ function relativeTo(path: readonly string[], problems: Problem[]): Problem[] {
   const prefix = path.join('.');
   return problems.map((problem) => {
     if (problem.path === prefix) return { ...problem, path: '' };
-    if (problem.path.startsWith(`${prefix}.`)) return { ...problem, path: problem.path.slice(prefix.length + 1) };
-    if (problem.path.startsWith(`${prefix}[`)) return { ...problem, path: problem.path.slice(prefix.length) };
+    if (problem.path.startsWith(`${prefix}.`))
+      return { ...problem, path: problem.path.slice(prefix.length + 1) };
+    if (problem.path.startsWith(`${prefix}[`))
+      return { ...problem, path: problem.path.slice(prefix.length) };
     return problem;
   });
 }
@@ -52,44 +56,78 @@ function relativeTo(path: readonly string[], problems: Problem[]): Problem[] {
 function partView(project: LoadedProject, part: Part): unknown {
   const value = readAt(project.redacted, PART_PATHS[part]);
   // The matrix in force: null in the document means the CRM's default.
-  if (part === 'matrix' && (value === null || value === undefined)) return MatrixSchema.parse(PROFILES[project.document.crm].matrix);
+  if (part === 'matrix' && (value === null || value === undefined))
+    return MatrixSchema.parse(PROFILES[project.document.crm].matrix);
   return value ?? null;
 }
 
 export function registerPartRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  app.get<{ Params: PartParams }>('/v1/projects/:project/:part', { config: { access: 'project' } }, async (request, reply) => {
-    const { part } = request.params;
-    if (!isPart(part)) return sendProblem(reply, 'not-found', { detail: `no part "${part}": expected one of ${PARTS.join(', ')}` });
-    const project = await projectOr404(ctx, request, reply);
-    return project ? reply.send(partView(project, part)) : reply;
-  });
+  app.get<{ Params: PartParams }>(
+    '/v1/projects/:project/:part',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const { part } = request.params;
+      if (!isPart(part))
+        return sendProblem(reply, 'not-found', {
+          detail: `no part "${part}": expected one of ${PARTS.join(', ')}`,
+        });
+      const project = await projectOr404(ctx, request, reply);
+      return project ? reply.send(partView(project, part)) : reply;
+    },
+  );
 
   const replacePart = async (projectId: string, part: Part, value: unknown) => {
     const project = await ctx.projects.load(projectId);
     if (!project) return { kind: 'missing' as const };
-    const whole = writeAt(joinSecrets(project.redacted, project.secrets) as Json, PART_PATHS[part], value);
+    const whole = writeAt(
+      joinSecrets(project.redacted, project.secrets) as Json,
+      PART_PATHS[part],
+      value,
+    );
     const outcome = await saveDocument(ctx, projectId, whole, project);
     return { kind: 'done' as const, outcome, project };
   };
 
-  app.put<{ Params: PartParams }>('/v1/projects/:project/:part', { config: { access: 'project' } }, async (request, reply) => {
-    const { part, project: projectId } = request.params;
-    if (!isPart(part)) return sendProblem(reply, 'not-found', { detail: `no part "${part}": expected one of ${PARTS.join(', ')}` });
-    const result = await replacePart(projectId, part, request.body ?? null);
-    if (result.kind === 'missing') return sendProblem(reply, 'not-found', { detail: 'no such project' });
-    const { outcome } = result;
-    if (outcome.kind === 'invalid') return sendProblem(reply, 'invalid-document', { problems: relativeTo(PART_PATHS[part], outcome.problems) });
-    if (outcome.kind === 'conflict') return sendProblem(reply, 'conflict', { detail: outcome.detail });
-    return reply.send(readAt(outcome.body, PART_PATHS[part]) ?? null);
-  });
+  app.put<{ Params: PartParams }>(
+    '/v1/projects/:project/:part',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const { part, project: projectId } = request.params;
+      if (!isPart(part))
+        return sendProblem(reply, 'not-found', {
+          detail: `no part "${part}": expected one of ${PARTS.join(', ')}`,
+        });
+      const result = await replacePart(projectId, part, request.body ?? null);
+      if (result.kind === 'missing')
+        return sendProblem(reply, 'not-found', { detail: 'no such project' });
+      const { outcome } = result;
+      if (outcome.kind === 'invalid')
+        return sendProblem(reply, 'invalid-document', {
+          problems: relativeTo(PART_PATHS[part], outcome.problems),
+        });
+      if (outcome.kind === 'conflict')
+        return sendProblem(reply, 'conflict', { detail: outcome.detail });
+      return reply.send(readAt(outcome.body, PART_PATHS[part]) ?? null);
+    },
+  );
 
-  app.delete<{ Params: PartParams }>('/v1/projects/:project/:part', { config: { access: 'project' } }, async (request, reply) => {
-    const { part, project: projectId } = request.params;
-    if (part !== 'matrix') return sendProblem(reply, 'method-not-allowed', { detail: 'only the matrix can be deleted (reset to the CRM\'s default)' });
-    const result = await replacePart(projectId, 'matrix', null);
-    if (result.kind === 'missing') return sendProblem(reply, 'not-found', { detail: 'no such project' });
-    if (result.outcome.kind === 'conflict') return sendProblem(reply, 'conflict', { detail: result.outcome.detail });
-    if (result.outcome.kind === 'invalid') return sendProblem(reply, 'invalid-document', { problems: result.outcome.problems });
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: PartParams }>(
+    '/v1/projects/:project/:part',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const { part, project: projectId } = request.params;
+      if (part !== 'matrix')
+        return sendProblem(reply, 'method-not-allowed', {
+          detail: "only the matrix can be deleted (reset to the CRM's default)",
+        });
+      const result = await replacePart(projectId, 'matrix', null);
+      if (result.kind === 'missing')
+        return sendProblem(reply, 'not-found', { detail: 'no such project' });
+      if (result.outcome.kind === 'conflict')
+        return sendProblem(reply, 'conflict', { detail: result.outcome.detail });
+      if (result.outcome.kind === 'invalid')
+        return sendProblem(reply, 'invalid-document', { problems: result.outcome.problems });
+      return reply.code(204).send();
+    },
+  );
 }

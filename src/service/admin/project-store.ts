@@ -21,7 +21,13 @@ export interface LoadedProject {
   readonly view: ProjectView;
 }
 
-export function loadedProject(id: string, version: number, document: ProjectDocument, redacted: Record<string, unknown>, secrets: SecretValues): LoadedProject {
+export function loadedProject(
+  id: string,
+  version: number,
+  document: ProjectDocument,
+  redacted: Record<string, unknown>,
+  secrets: SecretValues,
+): LoadedProject {
   const view: ProjectView = {
     id,
     version,
@@ -41,7 +47,9 @@ const SealedSchema = z.record(z.string(), z.unknown());
 
 function flatten(value: unknown, prefix: string, out: SecretValues): SecretValues {
   if (typeof value === 'string') out[prefix] = value;
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, out);
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value))
+      flatten(item, prefix ? `${prefix}.${key}` : key, out);
   return out;
 }
 
@@ -78,11 +86,23 @@ export class ProjectStore implements ProjectSource {
     }
     const cached = this.cache.get(id);
     if (cached && cached.version === record.version) return cached;
-    const secrets = record.secrets === '' ? {} : flatten(SealedSchema.parse(JSON.parse(this.box.open(record.secrets, id))), '', {});
+    const secrets =
+      record.secrets === ''
+        ? {}
+        : flatten(SealedSchema.parse(JSON.parse(this.box.open(record.secrets, id))), '', {});
     const parsed = parseDocument(joinSecrets(record.document, secrets));
     // A stored document was valid when saved; failing now means the schemas changed under it.
-    if (!parsed.ok) throw new Error(`project ${id}: the stored document no longer validates: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    const loaded = loadedProject(id, record.version, parsed.value, record.document as Record<string, unknown>, secrets);
+    if (!parsed.ok)
+      throw new Error(
+        `project ${id}: the stored document no longer validates: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      );
+    const loaded = loadedProject(
+      id,
+      record.version,
+      parsed.value,
+      record.document as Record<string, unknown>,
+      secrets,
+    );
     if (this.cache.size >= this.cacheLimit) this.cache.delete(this.cache.keys().next().value ?? '');
     this.cache.set(id, loaded);
     return loaded;
@@ -94,7 +114,12 @@ export class ProjectStore implements ProjectSource {
   }
 
   /** Seals the secrets and stores the redacted document; `expectedVersion` guards a read-modify-write (0: must not exist). */
-  async save(id: string, document: ProjectDocument, now: Date, expectedVersion?: number): Promise<PutProjectResult & { redacted: Record<string, unknown> }> {
+  async save(
+    id: string,
+    document: ProjectDocument,
+    now: Date,
+    expectedVersion?: number,
+  ): Promise<PutProjectResult & { redacted: Record<string, unknown> }> {
     const { redacted, secrets } = splitSecrets(document);
     const result = await this.store.putProject({
       id,

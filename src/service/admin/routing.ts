@@ -14,28 +14,39 @@ const NO_MATCH: RouteBody = { match: false };
 const EMPTY_BODY = new Uint8Array(0);
 
 export function registerRoutingRoutes(app: FastifyInstance, ctx: AdminContext): void {
-  app.get<{ Params: ProjectParams; Querystring: unknown }>('/v1/projects/:project/route', { config: { access: 'route' } }, async (request, reply) => {
-    const projectId = request.params.project;
-    const project = await ctx.projects.load(projectId);
+  app.get<{ Params: ProjectParams; Querystring: unknown }>(
+    '/v1/projects/:project/route',
+    { config: { access: 'route' } },
+    async (request, reply) => {
+      const projectId = request.params.project;
+      const project = await ctx.projects.load(projectId);
 
-    // An API key (operator, or this project's key) follows the admin rules; anything else must be the
-    // project's webhook token or signature, and a wrong secret and an unknown project answer the same 401.
-    const principal = await principalOf(ctx.store, request.headers);
-    if (principal) {
-      const denial = authorize(principal, 'project', projectId);
-      if (denial) return sendProblem(reply, denial);
-      if (!project) return sendProblem(reply, 'not-found', { detail: 'no such project' });
-    } else if (!project || !verifyWebhook(EMPTY_BODY, request.headers, project.document.webhook, ctx.now()).ok) {
-      return sendProblem(reply, 'unauthorized');
-    }
+      // An API key (operator, or this project's key) follows the admin rules; anything else must be the
+      // project's webhook token or signature, and a wrong secret and an unknown project answer the same 401.
+      const principal = await principalOf(ctx.store, request.headers);
+      if (principal) {
+        const denial = authorize(principal, 'project', projectId);
+        if (denial) return sendProblem(reply, denial);
+        if (!project) return sendProblem(reply, 'not-found', { detail: 'no such project' });
+      } else if (
+        !project ||
+        !verifyWebhook(EMPTY_BODY, request.headers, project.document.webhook, ctx.now()).ok
+      ) {
+        return sendProblem(reply, 'unauthorized');
+      }
 
-    const query = parseOr(RouteQuerySchema, request.query, reply, 'query');
-    if (!query.ok) return reply;
-    return reply.send(await routeCaller(ctx, project, query.value.caller));
-  });
+      const query = parseOr(RouteQuerySchema, request.query, reply, 'query');
+      if (!query.ok) return reply;
+      return reply.send(await routeCaller(ctx, project, query.value.caller));
+    },
+  );
 }
 
-export async function routeCaller(ctx: AdminContext, project: LoadedProject, caller: string): Promise<RouteBody> {
+export async function routeCaller(
+  ctx: AdminContext,
+  project: LoadedProject,
+  caller: string,
+): Promise<RouteBody> {
   const { crm, project: settings, employees } = project.document;
   // G1: a number without an identity (hidden caller id, a short code) is nobody's: never routed to an owner.
   const e164 = normalisePhone(caller, settings.defaultCountry).e164;
@@ -48,7 +59,13 @@ export async function routeCaller(ctx: AdminContext, project: LoadedProject, cal
   if (!employee) return NO_MATCH;
   return {
     match: true,
-    employee: { id: employee.id, name: employee.name, extension: employee.extension ?? null, sipLogins: employee.sipLogins, phones: employee.phones },
+    employee: {
+      id: employee.id,
+      name: employee.name,
+      extension: employee.extension ?? null,
+      sipLogins: employee.sipLogins,
+      phones: employee.phones,
+    },
     record: { entity: match.entity, id: match.recordId },
   };
 }

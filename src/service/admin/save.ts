@@ -9,11 +9,21 @@ import { prepareSecrets, revealGenerated, type SecretValues } from './secrets.js
 // part's PUT end here, so a part is validated exactly as in the document.
 
 export type SaveOutcome =
-  | { readonly kind: 'saved'; readonly created: boolean; readonly body: Record<string, unknown>; readonly document: ProjectDocument }
+  | {
+      readonly kind: 'saved';
+      readonly created: boolean;
+      readonly body: Record<string, unknown>;
+      readonly document: ProjectDocument;
+    }
   | { readonly kind: 'invalid'; readonly problems: Problem[] }
   | { readonly kind: 'conflict'; readonly detail: string };
 
-export async function saveDocument(ctx: AdminContext, id: string, input: unknown, existing: LoadedProject | null): Promise<SaveOutcome> {
+export async function saveDocument(
+  ctx: AdminContext,
+  id: string,
+  input: unknown,
+  existing: LoadedProject | null,
+): Promise<SaveOutcome> {
   const stored: SecretValues = existing?.secrets ?? {};
   const prepared = prepareSecrets(input, stored);
   const parsed = parseDocument(prepared.document, { allowHosts: ctx.allowCrmHosts });
@@ -25,7 +35,11 @@ export async function saveDocument(ctx: AdminContext, id: string, input: unknown
 
   const now = ctx.now();
   const saved = await ctx.projects.save(id, document, now, existing?.version ?? 0);
-  if (!saved.ok) return { kind: 'conflict', detail: 'the project was changed by another request meanwhile: read it again and retry' };
+  if (!saved.ok)
+    return {
+      kind: 'conflict',
+      detail: 'the project was changed by another request meanwhile: read it again and retry',
+    };
   ctx.hooks.projectChanged?.(id);
   if (existing && existing.document.crm !== document.crm) {
     // G7: one CRM at a time; the old CRM's records must not answer routing for the new one.
@@ -39,7 +53,12 @@ export async function saveDocument(ctx: AdminContext, id: string, input: unknown
       if (moved.ok) await ctx.hooks.integrationActivated?.(id);
     }
   }
-  return { kind: 'saved', created: saved.created, body: revealGenerated(saved.redacted, prepared.generated), document };
+  return {
+    kind: 'saved',
+    created: saved.created,
+    body: revealGenerated(saved.redacted, prepared.generated),
+    document,
+  };
 }
 
 /**
@@ -48,9 +67,18 @@ export async function saveDocument(ctx: AdminContext, id: string, input: unknown
  * and refuses then); only a changed map is checked, so editing employees
  * does not depend on the CRM answering.
  */
-async function fieldMapProblems(ctx: AdminContext, id: string, existing: LoadedProject | null, document: ProjectDocument): Promise<Problem[]> {
+async function fieldMapProblems(
+  ctx: AdminContext,
+  id: string,
+  existing: LoadedProject | null,
+  document: ProjectDocument,
+): Promise<Problem[]> {
   if (!document.connection) return [];
-  if (existing && JSON.stringify(existing.document.project.fieldMap) === JSON.stringify(document.project.fieldMap)) return [];
+  if (
+    existing &&
+    JSON.stringify(existing.document.project.fieldMap) === JSON.stringify(document.project.fieldMap)
+  )
+    return [];
   const port = ctx.crmPort(loadedProject(id, 0, document, {}, {}).view);
   const check = await checkFieldMap(port, document.project.fieldMap);
   return check.ok ? check.problems : [];

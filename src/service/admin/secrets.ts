@@ -9,7 +9,8 @@ import { REDACTED, SOURCE_SETTINGS, type ProjectDocument } from './document.js';
 export type SecretValues = Record<string, string>;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The secret members present in a (raw or parsed) document, as [holder, member, dotted path]. */
 function secretSlots(doc: Json): Array<[Json, string, string]> {
@@ -17,16 +18,20 @@ function secretSlots(doc: Json): Array<[Json, string, string]> {
   const connection = doc['connection'];
   if (isObject(connection) && isObject(connection['credentials'])) {
     const credentials = connection['credentials'];
-    for (const member of Object.keys(credentials)) slots.push([credentials, member, `connection.credentials.${member}`]);
+    for (const member of Object.keys(credentials))
+      slots.push([credentials, member, `connection.credentials.${member}`]);
   }
   const webhook = doc['webhook'];
-  if (isObject(webhook)) for (const member of ['token', 'signingSecret']) if (member in webhook) slots.push([webhook, member, `webhook.${member}`]);
+  if (isObject(webhook))
+    for (const member of ['token', 'signingSecret'])
+      if (member in webhook) slots.push([webhook, member, `webhook.${member}`]);
   const sources = doc['sources'];
   if (isObject(sources)) {
     for (const [name, settings] of Object.entries(sources)) {
       const known = SOURCE_SETTINGS[name];
       if (!known || !isObject(settings)) continue;
-      for (const member of known.secrets) if (member in settings) slots.push([settings, member, `sources.${name}.${member}`]);
+      for (const member of known.secrets)
+        if (member in settings) slots.push([settings, member, `sources.${name}.${member}`]);
     }
   }
   return slots;
@@ -53,14 +58,21 @@ export function prepareSecrets(input: unknown, stored: SecretValues): Prepared {
   for (const [holder, member, path] of secretSlots(doc)) {
     if (holder[member] !== REDACTED) continue;
     const value = stored[path];
-    if (value === undefined) problems.push({ path, message: `"${REDACTED}" keeps the stored secret, but none is stored: send the value` });
+    if (value === undefined)
+      problems.push({
+        path,
+        message: `"${REDACTED}" keeps the stored secret, but none is stored: send the value`,
+      });
     else holder[member] = value;
   }
   const generated: SecretValues = {};
   if (doc['webhook'] === undefined) doc['webhook'] = {};
   const webhook = doc['webhook'];
   if (isObject(webhook)) {
-    const fresh = { token: () => randomBytes(32).toString('base64url'), signingSecret: () => `whsec_${randomBytes(24).toString('base64')}` };
+    const fresh = {
+      token: () => randomBytes(32).toString('base64url'),
+      signingSecret: () => `whsec_${randomBytes(24).toString('base64')}`,
+    };
     for (const member of ['token', 'signingSecret'] as const) {
       if (webhook[member] !== undefined) continue;
       const kept = stored[`webhook.${member}`];

@@ -38,15 +38,29 @@ export async function findKey(store: Store, key: string): Promise<ApiKeyRecord |
  * (its hash); otherwise, when no operator key exists yet, one is created and
  * returned so the caller prints it once to stderr. Null: nothing to print.
  */
-export async function ensureOperatorKey(store: Store, envKey: string | undefined, now: Date): Promise<string | null> {
+export async function ensureOperatorKey(
+  store: Store,
+  envKey: string | undefined,
+  now: Date,
+): Promise<string | null> {
   if (envKey !== undefined && envKey !== '') {
     if (!(await findKey(store, envKey))) {
-      await store.createApiKey({ id: `operator.${randomBytes(9).toString('base64url')}`, projectId: null, hash: hashKey(envKey), now });
+      await store.createApiKey({
+        id: `operator.${randomBytes(9).toString('base64url')}`,
+        projectId: null,
+        hash: hashKey(envKey),
+        now,
+      });
     }
     return null;
   }
   if (await store.hasOperatorKey()) return null;
   const key = newKey('operator');
-  await store.createApiKey({ id: `operator.${randomBytes(9).toString('base64url')}`, projectId: null, hash: hashKey(key), now });
+  await store.createApiKey({
+    id: `operator.${randomBytes(9).toString('base64url')}`,
+    projectId: null,
+    hash: hashKey(key),
+    now,
+  });
   return key;
 }

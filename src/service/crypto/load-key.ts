@@ -19,7 +19,9 @@ export interface SecretKeySource {
 export async function loadSecretBox(source: SecretKeySource): Promise<SecretBox> {
   if (source.env !== undefined && source.env !== '') return SecretBox.fromBase64(source.env);
   if (!source.databaseUrl.startsWith('sqlite:')) {
-    throw new SecretKeyError('CALLMATRIX_SECRET_KEY is required with PostgreSQL: set it to 32 random bytes in base64 (`openssl rand -base64 32`) on every process');
+    throw new SecretKeyError(
+      'CALLMATRIX_SECRET_KEY is required with PostgreSQL: set it to 32 random bytes in base64 (`openssl rand -base64 32`) on every process',
+    );
   }
   const file = source.keyFile ?? './data/secret.key';
   try {
@@ -30,9 +32,11 @@ export async function loadSecretBox(source: SecretKeySource): Promise<SecretBox>
   await mkdir(dirname(file), { recursive: true });
   const key = generateSecretKey();
   // `wx`: two processes starting together must not overwrite each other's key.
-  await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
   await chmod(file, 0o600);
   return SecretBox.fromBase64(await readFile(file, 'utf8'));
 }

@@ -18,7 +18,9 @@ export class SecretBox {
 
   constructor(key: Uint8Array) {
     if (key.length !== KEY_BYTES) {
-      throw new SecretKeyError(`CALLMATRIX_SECRET_KEY must be ${KEY_BYTES} bytes (base64), got ${key.length}: generate one with \`openssl rand -base64 32\``);
+      throw new SecretKeyError(
+        `CALLMATRIX_SECRET_KEY must be ${KEY_BYTES} bytes (base64), got ${key.length}: generate one with \`openssl rand -base64 32\``,
+      );
     }
     this.key = Buffer.from(key);
   }
@@ -40,16 +42,23 @@ export class SecretBox {
   /** Throws SecretKeyError when the blob was sealed with another key or context, or was altered. */
   open(sealed: string, context: string): string {
     const [version, payload] = sealed.split('.', 2);
-    if (version !== VERSION || payload === undefined) throw new SecretKeyError('sealed secrets: unknown format');
+    if (version !== VERSION || payload === undefined)
+      throw new SecretKeyError('sealed secrets: unknown format');
     const bytes = Buffer.from(payload, 'base64');
-    if (bytes.length < NONCE_BYTES + TAG_BYTES) throw new SecretKeyError('sealed secrets: truncated');
+    if (bytes.length < NONCE_BYTES + TAG_BYTES)
+      throw new SecretKeyError('sealed secrets: truncated');
     const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, NONCE_BYTES));
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(bytes.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
     try {
-      return Buffer.concat([decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
     } catch {
-      throw new SecretKeyError('sealed secrets cannot be opened: CALLMATRIX_SECRET_KEY differs from the key they were stored with, or the data was altered');
+      throw new SecretKeyError(
+        'sealed secrets cannot be opened: CALLMATRIX_SECRET_KEY differs from the key they were stored with, or the data was altered',
+      );
     }
   }
 }

@@ -8,7 +8,11 @@ export interface Acceptor {
   accept(project: ProjectView, events: readonly Event[], now: Date): Promise<InsertResult>;
 }
 
-export function acceptor(store: Store, ordering: OrderingKeys, accepted: (projectId: string, result: InsertResult) => void): Acceptor {
+export function acceptor(
+  store: Store,
+  ordering: OrderingKeys,
+  accepted: (projectId: string, result: InsertResult) => void,
+): Acceptor {
   return {
     async accept(project, events, now) {
       const keys = await ordering.assign(project.id, events, project.settings.defaultCountry);

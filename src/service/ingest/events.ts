@@ -34,12 +34,20 @@ export function rawBody(request: FastifyRequest): Buffer {
 }
 
 /** Validates each event; an array of more than 1 000 is refused whole. Problems are `[i].field` for arrays. */
-export function validateEvents(body: unknown): { ok: true; events: Event[] } | { ok: false; problems: Problem[] } {
+export function validateEvents(
+  body: unknown,
+): { ok: true; events: Event[] } | { ok: false; problems: Problem[] } {
   const items = Array.isArray(body) ? body : [body];
   if (Array.isArray(body) && body.length > MAX_EVENTS) {
-    return { ok: false, problems: [{ path: '', message: `at most ${MAX_EVENTS} events per request, got ${body.length}` }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '', message: `at most ${MAX_EVENTS} events per request, got ${body.length}` },
+      ],
+    };
   }
-  if (Array.isArray(body) && body.length === 0) return { ok: false, problems: [{ path: '', message: 'expected at least one event' }] };
+  if (Array.isArray(body) && body.length === 0)
+    return { ok: false, problems: [{ path: '', message: 'expected at least one event' }] };
   const events: Event[] = [];
   const problems: Problem[] = [];
   items.forEach((item, index) => {
@@ -61,10 +69,16 @@ export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): v
     // Unknown project, wrong token, bad signature: one answer (service.md §3).
     const project = PROJECT_ID.test(projectId) ? await deps.projects.get(projectId) : null;
     if (!project || !verifyWebhook(raw, request.headers, project.webhook, now).ok) {
-      return sendProblem(reply, 'unauthorized', { detail: 'a valid webhook token or signature is required' });
+      return sendProblem(reply, 'unauthorized', {
+        detail: 'a valid webhook token or signature is required',
+      });
     }
     const rate = deps.limiter.take(project.id, now.getTime());
-    if (!rate.ok) return sendProblem(reply, 'rate-limited', { detail: 'over the project ingest rate', retryAfterSec: rate.retryAfterSec });
+    if (!rate.ok)
+      return sendProblem(reply, 'rate-limited', {
+        detail: 'over the project ingest rate',
+        retryAfterSec: rate.retryAfterSec,
+      });
     let body: unknown;
     try {
       body = JSON.parse(raw.toString('utf8'));
@@ -78,7 +92,10 @@ export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): v
       result = await deps.acceptor.accept(project, valid.events, now);
     } catch (error) {
       request.log.error({ err: error }, 'ingest commit failed');
-      return sendProblem(reply, 'store-unavailable', { detail: 'the events could not be stored; nothing was accepted', retryAfterSec: 5 });
+      return sendProblem(reply, 'store-unavailable', {
+        detail: 'the events could not be stored; nothing was accepted',
+        retryAfterSec: 5,
+      });
     }
     return reply.code(202).send({ accepted: result.accepted, duplicates: result.duplicates });
   });

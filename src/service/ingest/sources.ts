@@ -17,18 +17,32 @@ function ownUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}${request.url}`;
 }
 
-export function registerSourceRoute<S>(scope: FastifyInstance, source: Source<S>, deps: Omit<IngestDeps, 'acceptor'> & { readonly acceptor: Acceptor }): void {
+export function registerSourceRoute<S>(
+  scope: FastifyInstance,
+  source: Source<S>,
+  deps: Omit<IngestDeps, 'acceptor'> & { readonly acceptor: Acceptor },
+): void {
   scope.post(`/v1/projects/:project/sources/${source.name}`, async (request, reply) => {
     const { project: projectId } = Params.parse(request.params);
     const raw = rawBody(request);
     const now = deps.now();
     const project = PROJECT_ID.test(projectId) ? await deps.projects.get(projectId) : null;
     const bound = project ? bindSource(source, project.sources[source.name]) : null;
-    if (!project || !bound?.ok || !bound.value.verify(raw, request.headers, ownUrl(request), now).ok) {
-      return sendProblem(reply, 'unauthorized', { detail: 'a valid platform signature is required' });
+    if (
+      !project ||
+      !bound?.ok ||
+      !bound.value.verify(raw, request.headers, ownUrl(request), now).ok
+    ) {
+      return sendProblem(reply, 'unauthorized', {
+        detail: 'a valid platform signature is required',
+      });
     }
     const rate = deps.limiter.take(project.id, now.getTime());
-    if (!rate.ok) return sendProblem(reply, 'rate-limited', { detail: 'over the project ingest rate', retryAfterSec: rate.retryAfterSec });
+    if (!rate.ok)
+      return sendProblem(reply, 'rate-limited', {
+        detail: 'over the project ingest rate',
+        retryAfterSec: rate.retryAfterSec,
+      });
     const parsed = bound.value.parse(raw, { receivedAt: now, timezone: project.settings.timezone });
     if (!parsed.ok) return sendProblem(reply, 'invalid-events', { problems: parsed.problems });
     if (parsed.value.length > 0) {
@@ -36,7 +50,10 @@ export function registerSourceRoute<S>(scope: FastifyInstance, source: Source<S>
         await deps.acceptor.accept(project, parsed.value, now);
       } catch (error) {
         request.log.error({ err: error }, 'source ingest commit failed');
-        return sendProblem(reply, 'store-unavailable', { detail: 'the events could not be stored', retryAfterSec: 5 });
+        return sendProblem(reply, 'store-unavailable', {
+          detail: 'the events could not be stored',
+          retryAfterSec: 5,
+        });
       }
     }
     const ack = bound.value.acknowledgement;

@@ -7,15 +7,27 @@ import type { WorkerObserver } from '../../worker/observer.js';
 
 export class ServiceMetrics {
   readonly registry = new Registry();
-  readonly accepted = new Counter({ name: 'callmatrix_events_accepted_total', help: 'Events accepted by ingest (new, not duplicates)', registers: [this.registry] });
-  readonly duplicates = new Counter({ name: 'callmatrix_events_duplicate_total', help: 'Re-delivered events counted as duplicates', registers: [this.registry] });
+  readonly accepted = new Counter({
+    name: 'callmatrix_events_accepted_total',
+    help: 'Events accepted by ingest (new, not duplicates)',
+    registers: [this.registry],
+  });
+  readonly duplicates = new Counter({
+    name: 'callmatrix_events_duplicate_total',
+    help: 'Re-delivered events counted as duplicates',
+    registers: [this.registry],
+  });
   readonly processed = new Counter({
     name: 'callmatrix_events_processed_total',
     help: 'Events a worker finished or put back, by result (applied, skipped, failed, retry, held)',
     labelNames: ['result'],
     registers: [this.registry],
   });
-  readonly failed = new Counter({ name: 'callmatrix_events_failed_total', help: 'Events given up (dead letter)', registers: [this.registry] });
+  readonly failed = new Counter({
+    name: 'callmatrix_events_failed_total',
+    help: 'Events given up (dead letter)',
+    registers: [this.registry],
+  });
   readonly crmLatency = new Histogram({
     name: 'callmatrix_crm_request_seconds',
     help: 'CRM port calls, by method and result',
@@ -41,7 +53,8 @@ export class ServiceMetrics {
         this.processed.inc({ result });
         if (result === 'failed') this.failed.inc();
       },
-      crmCall: (method, seconds, ok) => this.crmLatency.observe({ method, ok: String(ok) }, seconds),
+      crmCall: (method, seconds, ok) =>
+        this.crmLatency.observe({ method, ok: String(ok) }, seconds),
     };
   }
 }

@@ -21,10 +21,21 @@ export function parseNativeBody(raw: Uint8Array): NativeBody {
   }
   if (!Array.isArray(json)) {
     const one = parseEvent(json);
-    return one.ok ? { ok: true, events: [one.value] } : { ok: false, kind: 'invalid-events', problems: one.problems };
+    return one.ok
+      ? { ok: true, events: [one.value] }
+      : { ok: false, kind: 'invalid-events', problems: one.problems };
   }
   if (json.length > MAX_EVENTS_PER_REQUEST) {
-    return { ok: false, kind: 'invalid-events', problems: [{ path: '', message: `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${json.length}` }] };
+    return {
+      ok: false,
+      kind: 'invalid-events',
+      problems: [
+        {
+          path: '',
+          message: `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${json.length}`,
+        },
+      ],
+    };
   }
   // All or nothing: one bad event refuses the whole request, every problem reported.
   const events: Event[] = [];
@@ -34,5 +45,7 @@ export function parseNativeBody(raw: Uint8Array): NativeBody {
     if (parsed.ok) events.push(parsed.value);
     else problems.push(...parsed.problems);
   });
-  return problems.length > 0 ? { ok: false, kind: 'invalid-events', problems } : { ok: true, events };
+  return problems.length > 0
+    ? { ok: false, kind: 'invalid-events', problems }
+    : { ok: true, events };
 }

@@ -32,14 +32,25 @@ describe('problem+json bodies (service.md §4, RFC 9457)', () => {
   });
 
   it('leaves out what was not given and keeps a given detail', () => {
-    expect(problemBody('unauthorized')).toEqual({ type: 'urn:callmatrix:unauthorized', title: 'Unauthorized', status: 401 });
-    expect(problemBody('rate-limited', { detail: 'slow down', retryAfterSec: 2 })).toMatchObject({ detail: 'slow down', retryAfterSec: 2 });
-    expect(problemBody('invalid-events', { problems: [{ path: 'x', message: 'y' }] }).detail).toBe('1 problem');
+    expect(problemBody('unauthorized')).toEqual({
+      type: 'urn:callmatrix:unauthorized',
+      title: 'Unauthorized',
+      status: 401,
+    });
+    expect(problemBody('rate-limited', { detail: 'slow down', retryAfterSec: 2 })).toMatchObject({
+      detail: 'slow down',
+      retryAfterSec: 2,
+    });
+    expect(problemBody('invalid-events', { problems: [{ path: 'x', message: 'y' }] }).detail).toBe(
+      '1 problem',
+    );
   });
 
   it('copies only path and message of each problem into the body', () => {
     const leaky = { path: 'a', message: 'b', secret: 'whsec_x' };
-    expect(problemBody('invalid-document', { problems: [leaky] }).problems).toEqual([{ path: 'a', message: 'b' }]);
+    expect(problemBody('invalid-document', { problems: [leaky] }).problems).toEqual([
+      { path: 'a', message: 'b' },
+    ]);
   });
 
   it('has one URN per kind, all under urn:callmatrix:', () => {

@@ -54,7 +54,9 @@ export function problemBody(kind: ProblemKind, options: ProblemOptions = {}): Pr
     title,
     status,
     ...(detail !== undefined && { detail }),
-    ...(problems !== undefined && { problems: problems.map(({ path, message }) => ({ path, message })) }),
+    ...(problems !== undefined && {
+      problems: problems.map(({ path, message }) => ({ path, message })),
+    }),
     ...(retryAfterSec !== undefined && { retryAfterSec }),
   };
 }

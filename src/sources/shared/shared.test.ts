@@ -35,7 +35,12 @@ describe('request helpers', () => {
 
   it('keeps every form pair in order and the first value per name', () => {
     const raw = Buffer.from('a=1&b=%2B380&a=2&c=');
-    expect(formPairs(raw)).toEqual([['a', '1'], ['b', '+380'], ['a', '2'], ['c', '']]);
+    expect(formPairs(raw)).toEqual([
+      ['a', '1'],
+      ['b', '+380'],
+      ['a', '2'],
+      ['c', ''],
+    ]);
     expect(formRecord(raw)).toEqual({ a: '1', b: '+380', c: '' });
   });
 
@@ -60,12 +65,25 @@ describe('the source registry and bindSource', () => {
     const fields = { event: 'NOTIFY_RECORD', pbx_call_id: 'in_1', call_id_with_rec: 'r1' };
     const hex = createHmac('sha1', 'sec').update('in_1r1').digest('hex');
     const raw = Buffer.from(new URLSearchParams(fields).toString());
-    expect(bound.value.verify(raw, { signature: Buffer.from(hex).toString('base64') }, 'http://127.0.0.1/', new Date()).ok).toBe(true);
-    expect(bound.value.parse(raw, { receivedAt: new Date(), timezone: 'UTC' })).toEqual({ ok: true, value: [] });
+    expect(
+      bound.value.verify(
+        raw,
+        { signature: Buffer.from(hex).toString('base64') },
+        'http://127.0.0.1/',
+        new Date(),
+      ).ok,
+    ).toBe(true);
+    expect(bound.value.parse(raw, { receivedAt: new Date(), timezone: 'UTC' })).toEqual({
+      ok: true,
+      value: [],
+    });
   });
 
   it('names the settings problems under sources.<name>', () => {
     const bound = bindSource(sources.twilio, { publicUrl: 'nope' });
-    expect(bound.ok ? [] : bound.problems.map((p) => p.path).sort()).toEqual(['sources.twilio.authToken', 'sources.twilio.publicUrl']);
+    expect(bound.ok ? [] : bound.problems.map((p) => p.path).sort()).toEqual([
+      'sources.twilio.authToken',
+      'sources.twilio.publicUrl',
+    ]);
   });
 });

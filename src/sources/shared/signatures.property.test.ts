@@ -14,15 +14,24 @@ const NOW_SEC = NOW.getTime() / 1000;
 describe('signature properties', () => {
   it('Standard Webhooks: any signed body passes; flipping any byte fails', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 512 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (bytes, at, mask) => {
-        const raw = Buffer.from(bytes);
-        const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(NOW_SEC), 'webhook-signature': sign(SECRET, 'msg_1', NOW_SEC, raw) };
-        expect(verifySignature(raw, headers, SECRET, NOW).ok).toBe(true);
-        const changed = Buffer.from(raw);
-        const index = at % changed.length;
-        changed[index] = (changed[index] ?? 0) ^ mask;
-        expect(verifySignature(changed, headers, SECRET, NOW).ok).toBe(false);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 512 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        (bytes, at, mask) => {
+          const raw = Buffer.from(bytes);
+          const headers = {
+            'webhook-id': 'msg_1',
+            'webhook-timestamp': String(NOW_SEC),
+            'webhook-signature': sign(SECRET, 'msg_1', NOW_SEC, raw),
+          };
+          expect(verifySignature(raw, headers, SECRET, NOW).ok).toBe(true);
+          const changed = Buffer.from(raw);
+          const index = at % changed.length;
+          changed[index] = (changed[index] ?? 0) ^ mask;
+          expect(verifySignature(changed, headers, SECRET, NOW).ok).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -30,17 +39,32 @@ describe('signature properties', () => {
   it('Twilio: any signed form passes whatever the parameter order; changing a value fails', () => {
     const token = 'tw-token';
     const url = 'https://hooks.example.com/v1/projects/p/sources/twilio';
-    const params = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ maxLength: 24 }), { minKeys: 1, maxKeys: 8 });
+    const params = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.string({ maxLength: 24 }),
+      { minKeys: 1, maxKeys: 8 },
+    );
     fc.assert(
       fc.property(params, (fields) => {
         let data = url;
         for (const name of Object.keys(fields).sort()) data += name + fields[name];
-        const headers = { 'x-twilio-signature': createHmac('sha1', token).update(data).digest('base64') };
+        const headers = {
+          'x-twilio-signature': createHmac('sha1', token).update(data).digest('base64'),
+        };
         const reversed = new URLSearchParams(Object.entries(fields).reverse());
-        expect(twilio.verify(Buffer.from(reversed.toString()), headers, { authToken: token }, url, NOW).ok).toBe(true);
+        expect(
+          twilio.verify(Buffer.from(reversed.toString()), headers, { authToken: token }, url, NOW)
+            .ok,
+        ).toBe(true);
         const [first] = Object.keys(fields);
-        const changed = new URLSearchParams({ ...fields, [first ?? '']: `${fields[first ?? ''] ?? ''}x` });
-        expect(twilio.verify(Buffer.from(changed.toString()), headers, { authToken: token }, url, NOW).ok).toBe(false);
+        const changed = new URLSearchParams({
+          ...fields,
+          [first ?? '']: `${fields[first ?? ''] ?? ''}x`,
+        });
+        expect(
+          twilio.verify(Buffer.from(changed.toString()), headers, { authToken: token }, url, NOW)
+            .ok,
+        ).toBe(false);
       }),
       { numRuns: 200 },
     );

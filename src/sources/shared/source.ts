@@ -7,7 +7,8 @@ import type { RequestHeaders } from './headers.js';
 // service mounts `POST /v1/projects/{project}/sources/{name}` the same way for all.
 
 /** Why a request was refused. For logs only: the answer is the same 401 for every reason (service.md §3). */
-export type Refusal = 'no-secret' | 'missing-signature' | 'bad-signature' | 'stale-timestamp' | 'malformed';
+export type Refusal =
+  'no-secret' | 'missing-signature' | 'bad-signature' | 'stale-timestamp' | 'malformed';
 
 export type Verdict = { readonly ok: true } | { readonly ok: false; readonly reason: Refusal };
 
@@ -39,7 +40,13 @@ export interface Source<Settings> {
    * parsed (style.md §2.12). `url` is the request's own absolute URL
    * (scheme, host, path, query) as the service received it.
    */
-  verify(raw: Uint8Array, headers: RequestHeaders, settings: Settings, url: string, now: Date): Verdict;
+  verify(
+    raw: Uint8Array,
+    headers: RequestHeaders,
+    settings: Settings,
+    url: string,
+    now: Date,
+  ): Verdict;
   /** The callback as native events (scenario-format §3); several, one or none. Problems name the platform's fields. */
   parse(raw: Uint8Array, settings: Settings, context: ParseContext): Parsed<Event[]>;
   readonly acknowledgement: Acknowledgement;
@@ -58,9 +65,13 @@ export interface BoundSource {
  * need not know each source's settings type. Problems are prefixed with
  * `sources.<name>`.
  */
-export function bindSource<Settings>(source: Source<Settings>, settings: unknown): Parsed<BoundSource> {
+export function bindSource<Settings>(
+  source: Source<Settings>,
+  settings: unknown,
+): Parsed<BoundSource> {
   const parsed = source.settings.safeParse(settings);
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error, ['sources', source.name]) };
+  if (!parsed.success)
+    return { ok: false, problems: problemsFromZod(parsed.error, ['sources', source.name]) };
   const value = parsed.data;
   return {
     ok: true,

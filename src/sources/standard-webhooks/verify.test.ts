@@ -13,11 +13,21 @@ const ID = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W';
 
 /** The signature computed independently of the code under test, straight from the scheme's definition. */
 function reference(id: string, ts: number, body: Buffer, key = KEY): string {
-  return `v1,${createHmac('sha256', key).update(`${id}.${ts}.${body.toString('utf8')}`).digest('base64')}`;
+  return `v1,${createHmac('sha256', key)
+    .update(`${id}.${ts}.${body.toString('utf8')}`)
+    .digest('base64')}`;
 }
 
-function signed(overrides: Record<string, string | undefined> = {}, ts = NOW_SEC): Record<string, string | undefined> {
-  return { 'webhook-id': ID, 'webhook-timestamp': String(ts), 'webhook-signature': reference(ID, ts, BODY), ...overrides };
+function signed(
+  overrides: Record<string, string | undefined> = {},
+  ts = NOW_SEC,
+): Record<string, string | undefined> {
+  return {
+    'webhook-id': ID,
+    'webhook-timestamp': String(ts),
+    'webhook-signature': reference(ID, ts, BODY),
+    ...overrides,
+  };
 }
 
 describe('Standard Webhooks signature (service.md §3)', () => {
@@ -29,45 +39,76 @@ describe('Standard Webhooks signature (service.md §3)', () => {
     expect(sign(SECRET, ID, NOW_SEC, BODY)).toBe(reference(ID, NOW_SEC, BODY));
   });
 
-  it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('refuses a request without %s', (name) => {
-    expect(verifySignature(BODY, signed({ [name]: undefined }), SECRET, NOW)).toEqual({ ok: false, reason: 'missing-signature' });
-  });
+  it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])(
+    'refuses a request without %s',
+    (name) => {
+      expect(verifySignature(BODY, signed({ [name]: undefined }), SECRET, NOW)).toEqual({
+        ok: false,
+        reason: 'missing-signature',
+      });
+    },
+  );
 
   it('refuses a bad signature', () => {
     const other = reference(ID, NOW_SEC, Buffer.from('{"type":"call.ended"}'));
-    expect(verifySignature(BODY, signed({ 'webhook-signature': other }), SECRET, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifySignature(BODY, signed({ 'webhook-signature': other }), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('refuses a partial signature', () => {
     const partial = reference(ID, NOW_SEC, BODY).slice(0, 20);
-    expect(verifySignature(BODY, signed({ 'webhook-signature': partial }), SECRET, NOW).ok).toBe(false);
+    expect(verifySignature(BODY, signed({ 'webhook-signature': partial }), SECRET, NOW).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a signature with characters appended', () => {
-    expect(verifySignature(BODY, signed({ 'webhook-signature': `${reference(ID, NOW_SEC, BODY)}!!` }), SECRET, NOW).ok).toBe(false);
+    expect(
+      verifySignature(
+        BODY,
+        signed({ 'webhook-signature': `${reference(ID, NOW_SEC, BODY)}!!` }),
+        SECRET,
+        NOW,
+      ).ok,
+    ).toBe(false);
   });
 
   it('refuses a body changed after signing', () => {
-    expect(verifySignature(Buffer.from(`${BODY.toString()} `), signed(), SECRET, NOW).ok).toBe(false);
+    expect(verifySignature(Buffer.from(`${BODY.toString()} `), signed(), SECRET, NOW).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a changed webhook-id', () => {
-    expect(verifySignature(BODY, signed({ 'webhook-id': 'msg_other' }), SECRET, NOW).ok).toBe(false);
+    expect(verifySignature(BODY, signed({ 'webhook-id': 'msg_other' }), SECRET, NOW).ok).toBe(
+      false,
+    );
   });
 
   it('refuses a signature made with another secret', () => {
     const wrong = `whsec_${Buffer.from('another-key-of-thirty-two-bytes!').toString('base64')}`;
-    expect(verifySignature(BODY, signed(), wrong, NOW)).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifySignature(BODY, signed(), wrong, NOW)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('refuses a timestamp more than 5 minutes old, accepts one just inside', () => {
     const old = NOW_SEC - TOLERANCE_SEC - 1;
-    expect(verifySignature(BODY, signed({}, old), SECRET, NOW)).toEqual({ ok: false, reason: 'stale-timestamp' });
+    expect(verifySignature(BODY, signed({}, old), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'stale-timestamp',
+    });
     expect(verifySignature(BODY, signed({}, NOW_SEC - TOLERANCE_SEC), SECRET, NOW).ok).toBe(true);
   });
 
   it('refuses a timestamp more than 5 minutes in the future', () => {
-    expect(verifySignature(BODY, signed({}, NOW_SEC + TOLERANCE_SEC + 1), SECRET, NOW)).toEqual({ ok: false, reason: 'stale-timestamp' });
+    expect(verifySignature(BODY, signed({}, NOW_SEC + TOLERANCE_SEC + 1), SECRET, NOW)).toEqual({
+      ok: false,
+      reason: 'stale-timestamp',
+    });
   });
 
   it('refuses a timestamp that is not Unix seconds', () => {
@@ -83,15 +124,24 @@ describe('Standard Webhooks signature (service.md §3)', () => {
 
   it('refuses several signatures when none is good', () => {
     const list = `v1,${Buffer.alloc(32).toString('base64')} v2,${reference(ID, NOW_SEC, BODY).slice(3)}`;
-    expect(verifySignature(BODY, signed({ 'webhook-signature': list }), SECRET, NOW).ok).toBe(false);
+    expect(verifySignature(BODY, signed({ 'webhook-signature': list }), SECRET, NOW).ok).toBe(
+      false,
+    );
   });
 
   it('refuses everything when the project has no signing secret', () => {
-    expect(verifySignature(BODY, signed(), undefined, NOW)).toEqual({ ok: false, reason: 'no-secret' });
+    expect(verifySignature(BODY, signed(), undefined, NOW)).toEqual({
+      ok: false,
+      reason: 'no-secret',
+    });
   });
 
   it('reads header names case-insensitively', () => {
-    const headers = { 'Webhook-Id': ID, 'Webhook-Timestamp': String(NOW_SEC), 'Webhook-Signature': reference(ID, NOW_SEC, BODY) };
+    const headers = {
+      'Webhook-Id': ID,
+      'Webhook-Timestamp': String(NOW_SEC),
+      'Webhook-Signature': reference(ID, NOW_SEC, BODY),
+    };
     expect(verifySignature(BODY, headers, SECRET, NOW).ok).toBe(true);
   });
 });
@@ -118,17 +168,23 @@ describe('ingest authentication: token or signature (service.md §3)', () => {
   const credentials = { token: 'tok-123', signingSecret: SECRET };
 
   it('accepts either a good token or a good signature', () => {
-    expect(verifyWebhook(BODY, { authorization: 'Bearer tok-123' }, credentials, NOW).ok).toBe(true);
+    expect(verifyWebhook(BODY, { authorization: 'Bearer tok-123' }, credentials, NOW).ok).toBe(
+      true,
+    );
     expect(verifyWebhook(BODY, signed(), credentials, NOW).ok).toBe(true);
   });
 
   it('accepts a good signature alongside a wrong token', () => {
-    expect(verifyWebhook(BODY, { ...signed(), authorization: 'Bearer nope' }, credentials, NOW).ok).toBe(true);
+    expect(
+      verifyWebhook(BODY, { ...signed(), authorization: 'Bearer nope' }, credentials, NOW).ok,
+    ).toBe(true);
   });
 
   it('refuses a wrong token alone, a bad signature alone, and nothing at all', () => {
     expect(verifyWebhook(BODY, { authorization: 'Bearer nope' }, credentials, NOW).ok).toBe(false);
-    expect(verifyWebhook(BODY, signed({ 'webhook-signature': 'v1,AAAA' }), credentials, NOW).ok).toBe(false);
+    expect(
+      verifyWebhook(BODY, signed({ 'webhook-signature': 'v1,AAAA' }), credentials, NOW).ok,
+    ).toBe(false);
     expect(verifyWebhook(BODY, {}, credentials, NOW).ok).toBe(false);
   });
 });

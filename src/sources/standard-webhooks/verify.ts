@@ -42,14 +42,20 @@ export function verifyBearer(headers: RequestHeaders, token: string | undefined)
 }
 
 /** The three `webhook-*` headers against the signing secret, with the 5-minute window around `now`. */
-export function verifySignature(raw: Uint8Array, headers: RequestHeaders, secret: string | undefined, now: Date): Verdict {
+export function verifySignature(
+  raw: Uint8Array,
+  headers: RequestHeaders,
+  secret: string | undefined,
+  now: Date,
+): Verdict {
   if (!secret) return refused('no-secret');
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
   if (!id || !timestamp || !signatures) return refused('missing-signature');
   if (!/^\d{1,12}$/.test(timestamp)) return refused('malformed');
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > TOLERANCE_SEC) return refused('stale-timestamp');
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > TOLERANCE_SEC)
+    return refused('stale-timestamp');
   const key = signingKey(secret);
   if (key.length === 0) return refused('no-secret');
   // Compared as base64 text: Node's base64 decoder skips stray characters, so decoding would accept altered strings.
@@ -71,7 +77,12 @@ export function verifySignature(raw: Uint8Array, headers: RequestHeaders, secret
  * signature, whichever the request carries (a wrong token with a good
  * signature passes). The reason is for logs; the answer is 401 either way.
  */
-export function verifyWebhook(raw: Uint8Array, headers: RequestHeaders, credentials: WebhookCredentials, now: Date): Verdict {
+export function verifyWebhook(
+  raw: Uint8Array,
+  headers: RequestHeaders,
+  credentials: WebhookCredentials,
+  now: Date,
+): Verdict {
   if (header(headers, 'authorization') !== undefined) {
     const bearer = verifyBearer(headers, credentials.token);
     if (bearer.ok || header(headers, 'webhook-signature') === undefined) return bearer;

@@ -1,6 +1,13 @@
 import type { Direction, Disposition, EmployeeRef, Event } from '../../domain/events.js';
 import { isoFromDate } from '../shared/time.js';
-import type { CallStatus, DialAction, DialStatus, RecordingCallback, StatusCallback, TwilioDirection } from './schema.js';
+import type {
+  CallStatus,
+  DialAction,
+  DialStatus,
+  RecordingCallback,
+  StatusCallback,
+  TwilioDirection,
+} from './schema.js';
 
 // Twilio callbacks → native events (scenario-format §3). The mapping is
 // documented in ../README.md; keep the two in step.
@@ -48,7 +55,10 @@ export function callShape(direction: TwilioDirection, from: string, to: string):
   const callee = identityOf(to);
   if (caller && callee) return { direction: 'internal', from, to };
   if (caller) return { direction: 'outgoing', from, to, employee: { sipLogin: caller } };
-  const outgoing = direction === 'outbound-api' || direction === 'outbound-dial' || direction === 'trunking-originating';
+  const outgoing =
+    direction === 'outbound-api' ||
+    direction === 'outbound-dial' ||
+    direction === 'trunking-originating';
   return { direction: outgoing ? 'outgoing' : 'incoming', from, to };
 }
 
@@ -84,7 +94,15 @@ export function mapStatusCallback(p: StatusCallback, receivedAt: Date): Event[] 
   if (p.ParentCallSid) {
     // A child leg (<Dial> target). Only its pickup says something the parent does not: who answered.
     if (p.CallStatus !== 'in-progress') return [];
-    return [{ type: 'call.answered', eventId: `twilio:${callId}:answered:${p.CallSid}`, callId, at, employee: employeeOf(p.To) }];
+    return [
+      {
+        type: 'call.answered',
+        eventId: `twilio:${callId}:answered:${p.CallSid}`,
+        callId,
+        at,
+        employee: employeeOf(p.To),
+      },
+    ];
   }
   const shape = callShape(p.Direction, p.From, p.To);
   switch (p.CallStatus) {

@@ -15,9 +15,25 @@ const sid = z.string().regex(/^[A-Z]{2}[0-9a-zA-Z]{1,62}$/, 'expected a Twilio S
 const seconds = z.string().regex(/^\d+$/, 'expected whole seconds').transform(Number);
 const party = z.string().min(1, 'expected a number or client identity');
 
-export const CALL_STATUSES = ['queued', 'initiated', 'ringing', 'in-progress', 'completed', 'busy', 'failed', 'no-answer', 'canceled'] as const;
+export const CALL_STATUSES = [
+  'queued',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'failed',
+  'no-answer',
+  'canceled',
+] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
-export const DIRECTIONS = ['inbound', 'outbound-api', 'outbound-dial', 'trunking-originating', 'trunking-terminating'] as const;
+export const DIRECTIONS = [
+  'inbound',
+  'outbound-api',
+  'outbound-dial',
+  'trunking-originating',
+  'trunking-terminating',
+] as const;
 export type TwilioDirection = (typeof DIRECTIONS)[number];
 
 const callParams = {
@@ -41,7 +57,14 @@ export const StatusCallbackSchema = z.object({
 });
 export type StatusCallback = z.infer<typeof StatusCallbackSchema>;
 
-export const DIAL_STATUSES = ['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled'] as const;
+export const DIAL_STATUSES = [
+  'completed',
+  'answered',
+  'busy',
+  'no-answer',
+  'failed',
+  'canceled',
+] as const;
 export type DialStatus = (typeof DIAL_STATUSES)[number];
 
 /** `<Dial action>`: the outcome of routing an inbound call, posted on the parent call. */

@@ -8,7 +8,11 @@ import { ACCEPTED, refused, type Verdict } from '../shared/source.js';
 // with the account's Auth Token, over the URL Twilio called followed by the
 // POST parameters sorted by name, each as name + value with no separators.
 
-export function twilioSignature(authToken: string, url: string, pairs: ReadonlyArray<readonly [string, string]>): string {
+export function twilioSignature(
+  authToken: string,
+  url: string,
+  pairs: ReadonlyArray<readonly [string, string]>,
+): string {
   const sorted = [...pairs].sort(([a, av], [b, bv]) => compare(a, b) || compare(av, bv));
   const hmac = createHmac('sha1', authToken).update(url, 'utf8');
   for (const [name, value] of sorted) hmac.update(name + value, 'utf8');
@@ -51,13 +55,21 @@ export function urlVariants(url: string): string[] {
   return [url];
 }
 
-export function verifyTwilio(raw: Uint8Array, headers: RequestHeaders, authToken: string, url: string): Verdict {
+export function verifyTwilio(
+  raw: Uint8Array,
+  headers: RequestHeaders,
+  authToken: string,
+  url: string,
+): Verdict {
   if (!authToken) return refused('no-secret');
   const given = header(headers, 'x-twilio-signature');
   if (!given) return refused('missing-signature');
   const bodyHash = bodySha256(url);
   // A JSON body is signed through the URL's `bodySHA256` parameter; the form parameters are not appended then.
-  if (bodyHash !== null && !secretsEqual(createHash('sha256').update(raw).digest('hex'), bodyHash.toLowerCase())) {
+  if (
+    bodyHash !== null &&
+    !secretsEqual(createHash('sha256').update(raw).digest('hex'), bodyHash.toLowerCase())
+  ) {
     return refused('bad-signature');
   }
   const pairs = bodyHash === null ? formPairs(raw) : [];

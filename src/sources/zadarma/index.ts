@@ -18,7 +18,14 @@ export const zadarma: Source<ZadarmaSettings> = {
   parse(raw, settings, { receivedAt, timezone }) {
     const parsed = NotificationSchema.safeParse(formRecord(raw));
     if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
-    return { ok: true, value: mapNotification(parsed.data, { receivedAt, timezone: settings.timezone ?? timezone, recordingUrl: settings.recordingUrl }) };
+    return {
+      ok: true,
+      value: mapNotification(parsed.data, {
+        receivedAt,
+        timezone: settings.timezone ?? timezone,
+        recordingUrl: settings.recordingUrl,
+      }),
+    };
   },
 
   // An empty 200 lets the call go on as the PBX routes it (no `redirect` steering).

@@ -8,7 +8,11 @@ const RECEIVED = new Date('2024-04-02T09:31:00Z');
 const KYIV = 'Europe/Kyiv';
 
 function parse(fields: Record<string, string>, settings: Record<string, string> = {}) {
-  return zadarma.parse(Buffer.from(new URLSearchParams(fields).toString()), { apiSecret: 's', ...settings }, { receivedAt: RECEIVED, timezone: KYIV });
+  return zadarma.parse(
+    Buffer.from(new URLSearchParams(fields).toString()),
+    { apiSecret: 's', ...settings },
+    { receivedAt: RECEIVED, timezone: KYIV },
+  );
 }
 
 function events(fields: Record<string, string>, settings: Record<string, string> = {}): Event[] {
@@ -21,19 +25,48 @@ function events(fields: Record<string, string>, settings: Record<string, string>
   return parsed.value;
 }
 
-const call = { call_start: '2024-04-02 12:28:43', pbx_call_id: 'in_3f6c2a8e', caller_id: '380671234567', called_did: '380443334455' };
-const end = { ...call, event: 'NOTIFY_END', internal: '101', duration: '81', disposition: 'answered', status_code: '16', is_recorded: '1', call_id_with_rec: '1712050123.4711' };
-const out = { call_start: '2024-04-02 12:28:43', pbx_call_id: 'out_77', internal: '101', destination: '380671234567' };
+const call = {
+  call_start: '2024-04-02 12:28:43',
+  pbx_call_id: 'in_3f6c2a8e',
+  caller_id: '380671234567',
+  called_did: '380443334455',
+};
+const end = {
+  ...call,
+  event: 'NOTIFY_END',
+  internal: '101',
+  duration: '81',
+  disposition: 'answered',
+  status_code: '16',
+  is_recorded: '1',
+  call_id_with_rec: '1712050123.4711',
+};
+const out = {
+  call_start: '2024-04-02 12:28:43',
+  pbx_call_id: 'out_77',
+  internal: '101',
+  destination: '380671234567',
+};
 
 describe('Zadarma inbound call → events', () => {
   it('maps NOTIFY_START to call.started at call_start read in the account timezone', () => {
     expect(events({ ...call, event: 'NOTIFY_START' })).toEqual([
-      { type: 'call.started', eventId: 'zadarma:in_3f6c2a8e:start', callId: 'in_3f6c2a8e', at: '2024-04-02T09:28:43.000Z', direction: 'incoming', from: '380671234567', to: '380443334455' },
+      {
+        type: 'call.started',
+        eventId: 'zadarma:in_3f6c2a8e:start',
+        callId: 'in_3f6c2a8e',
+        at: '2024-04-02T09:28:43.000Z',
+        direction: 'incoming',
+        from: '380671234567',
+        to: '380443334455',
+      },
     ]);
   });
 
   it('reads call_start in the timezone of the source settings when given', () => {
-    expect(events({ ...call, event: 'NOTIFY_START' }, { timezone: 'UTC' })[0]?.at).toBe('2024-04-02T12:28:43.000Z');
+    expect(events({ ...call, event: 'NOTIFY_START' }, { timezone: 'UTC' })[0]?.at).toBe(
+      '2024-04-02T12:28:43.000Z',
+    );
   });
 
   it('maps NOTIFY_INTERNAL (ringing an extension) to nothing', () => {
@@ -42,12 +75,24 @@ describe('Zadarma inbound call → events', () => {
 
   it('maps NOTIFY_ANSWER to call.answered by the extension, one eventId per extension', () => {
     const first = events({ ...call, event: 'NOTIFY_ANSWER', destination: '101', internal: '101' });
-    expect(first).toEqual([{ type: 'call.answered', eventId: 'zadarma:in_3f6c2a8e:answer:101', callId: 'in_3f6c2a8e', at: RECEIVED.toISOString(), employee: { extension: '101' } }]);
-    expect(events({ ...call, event: 'NOTIFY_ANSWER', destination: '102', internal: '102' })[0]?.eventId).not.toBe(first[0]?.eventId);
+    expect(first).toEqual([
+      {
+        type: 'call.answered',
+        eventId: 'zadarma:in_3f6c2a8e:answer:101',
+        callId: 'in_3f6c2a8e',
+        at: RECEIVED.toISOString(),
+        employee: { extension: '101' },
+      },
+    ]);
+    expect(
+      events({ ...call, event: 'NOTIFY_ANSWER', destination: '102', internal: '102' })[0]?.eventId,
+    ).not.toBe(first[0]?.eventId);
   });
 
   it('names a forwarded mobile that answers by its phone', () => {
-    expect(events({ ...call, event: 'NOTIFY_ANSWER', destination: '380501000001' })[0]).toMatchObject({ employee: { phone: '380501000001' } });
+    expect(
+      events({ ...call, event: 'NOTIFY_ANSWER', destination: '380501000001' })[0],
+    ).toMatchObject({ employee: { phone: '380501000001' } });
   });
 
   it('maps NOTIFY_END to call.ended carrying the whole call and who talked', () => {
@@ -68,7 +113,9 @@ describe('Zadarma inbound call → events', () => {
   });
 
   it('prefers last_internal as who talked last', () => {
-    expect(events({ ...end, last_internal: '102' })[0]).toMatchObject({ employee: { extension: '102' } });
+    expect(events({ ...end, last_internal: '102' })[0]).toMatchObject({
+      employee: { extension: '102' },
+    });
   });
 
   it('names no employee on a call nobody answered', () => {
@@ -91,7 +138,9 @@ describe('Zadarma inbound call → events', () => {
   });
 
   it('keeps a hidden caller id as "anonymous", which never matches a client', () => {
-    expect(events({ ...call, event: 'NOTIFY_START', caller_id: '' })[0]).toMatchObject({ from: 'anonymous' });
+    expect(events({ ...call, event: 'NOTIFY_START', caller_id: '' })[0]).toMatchObject({
+      from: 'anonymous',
+    });
   });
 
   it('gives a re-sent notification the same event (a replay is a duplicate)', () => {
@@ -101,7 +150,11 @@ describe('Zadarma inbound call → events', () => {
 
   it('never dates a later notification before the call started', () => {
     const early = new Date('2024-04-02T09:00:00Z');
-    const parsed = zadarma.parse(Buffer.from(new URLSearchParams(end).toString()), { apiSecret: 's' }, { receivedAt: early, timezone: KYIV });
+    const parsed = zadarma.parse(
+      Buffer.from(new URLSearchParams(end).toString()),
+      { apiSecret: 's' },
+      { receivedAt: early, timezone: KYIV },
+    );
     expect(parsed.ok && parsed.value[0]?.at).toBe('2024-04-02T09:28:43.000Z');
   });
 });
@@ -109,12 +162,27 @@ describe('Zadarma inbound call → events', () => {
 describe('Zadarma outbound call → events', () => {
   it('maps NOTIFY_OUT_START to an outgoing call.started by the extension', () => {
     expect(events({ ...out, event: 'NOTIFY_OUT_START' })).toEqual([
-      { type: 'call.started', eventId: 'zadarma:out_77:start', callId: 'out_77', at: '2024-04-02T09:28:43.000Z', direction: 'outgoing', from: '101', to: '380671234567', employee: { extension: '101' } },
+      {
+        type: 'call.started',
+        eventId: 'zadarma:out_77:start',
+        callId: 'out_77',
+        at: '2024-04-02T09:28:43.000Z',
+        direction: 'outgoing',
+        from: '101',
+        to: '380671234567',
+        employee: { extension: '101' },
+      },
     ]);
   });
 
   it('maps NOTIFY_OUT_END to call.ended, the line from caller_id when sent', () => {
-    const ended = events({ ...out, event: 'NOTIFY_OUT_END', caller_id: '380443334455', duration: '0', disposition: 'busy' });
+    const ended = events({
+      ...out,
+      event: 'NOTIFY_OUT_END',
+      caller_id: '380443334455',
+      duration: '0',
+      disposition: 'busy',
+    });
     expect(ended).toEqual([
       {
         type: 'call.ended',
@@ -133,14 +201,22 @@ describe('Zadarma outbound call → events', () => {
 });
 
 describe('Zadarma NOTIFY_RECORD → call.recording', () => {
-  const record = { event: 'NOTIFY_RECORD', pbx_call_id: 'in_3f6c2a8e', call_id_with_rec: '1712050123.4711' };
+  const record = {
+    event: 'NOTIFY_RECORD',
+    pbx_call_id: 'in_3f6c2a8e',
+    call_id_with_rec: '1712050123.4711',
+  };
 
   it('maps to nothing without a recordingUrl template: Zadarma sends no link', () => {
     expect(events(record)).toEqual([]);
   });
 
   it('fills the template with call_id_with_rec', () => {
-    expect(events(record, { recordingUrl: 'https://rec.example.com/z/{call_id_with_rec}.mp3?call={pbx_call_id}' })).toEqual([
+    expect(
+      events(record, {
+        recordingUrl: 'https://rec.example.com/z/{call_id_with_rec}.mp3?call={pbx_call_id}',
+      }),
+    ).toEqual([
       {
         type: 'call.recording',
         eventId: 'zadarma:in_3f6c2a8e:record:1712050123.4711',
@@ -159,14 +235,32 @@ describe('Zadarma payload problems name the field', () => {
   });
 
   it('reports missing and malformed fields of a known event', () => {
-    const parsed = parse({ event: 'NOTIFY_END', pbx_call_id: 'x', caller_id: '1', called_did: '2', call_start: '02.04.2024', duration: 'long', disposition: 'answered' });
-    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path).sort()).toEqual(['call_start', 'duration']);
+    const parsed = parse({
+      event: 'NOTIFY_END',
+      pbx_call_id: 'x',
+      caller_id: '1',
+      called_did: '2',
+      call_start: '02.04.2024',
+      duration: 'long',
+      disposition: 'answered',
+    });
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path).sort()).toEqual([
+      'call_start',
+      'duration',
+    ]);
   });
 
   it('validates the settings: API secret required, timezone and template checked', () => {
-    expect(zadarma.settings.safeParse({ apiSecret: 'x', timezone: 'Europe/Kyiv' }).success).toBe(true);
+    expect(zadarma.settings.safeParse({ apiSecret: 'x', timezone: 'Europe/Kyiv' }).success).toBe(
+      true,
+    );
     expect(zadarma.settings.safeParse({}).success).toBe(false);
-    expect(zadarma.settings.safeParse({ apiSecret: 'x', timezone: 'Mars/Base' }).success).toBe(false);
-    expect(zadarma.settings.safeParse({ apiSecret: 'x', recordingUrl: 'https://rec.example.com/' }).success).toBe(false);
+    expect(zadarma.settings.safeParse({ apiSecret: 'x', timezone: 'Mars/Base' }).success).toBe(
+      false,
+    );
+    expect(
+      zadarma.settings.safeParse({ apiSecret: 'x', recordingUrl: 'https://rec.example.com/' })
+        .success,
+    ).toBe(false);
   });
 });

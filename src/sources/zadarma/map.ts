@@ -44,7 +44,15 @@ export function mapNotification(n: Notification, context: MapContext): Event[] {
     const recordingUrl = context.recordingUrl
       .replaceAll('{call_id_with_rec}', encodeURIComponent(n.call_id_with_rec))
       .replaceAll('{pbx_call_id}', encodeURIComponent(callId));
-    return [{ type: 'call.recording', eventId: id(`record:${n.call_id_with_rec}`), callId, at: context.receivedAt.toISOString(), recordingUrl }];
+    return [
+      {
+        type: 'call.recording',
+        eventId: id(`record:${n.call_id_with_rec}`),
+        callId,
+        at: context.receivedAt.toISOString(),
+        recordingUrl,
+      },
+    ];
   }
   const started = isoFromLocal(n.call_start, context.timezone) ?? context.receivedAt.toISOString();
   // Only the start carries its own time; later notifications are sent as they
@@ -53,13 +61,31 @@ export function mapNotification(n: Notification, context: MapContext): Event[] {
   const later = Date.parse(now) > Date.parse(started) ? now : started;
   switch (n.event) {
     case 'NOTIFY_START':
-      return [{ type: 'call.started', eventId: id('start'), callId, at: started, direction: 'incoming', from: n.caller_id, to: n.called_did }];
+      return [
+        {
+          type: 'call.started',
+          eventId: id('start'),
+          callId,
+          at: started,
+          direction: 'incoming',
+          from: n.caller_id,
+          to: n.called_did,
+        },
+      ];
     case 'NOTIFY_INTERNAL':
       // Ringing an extension: the native format has no ringing event.
       return [];
     case 'NOTIFY_ANSWER': {
       const who = n.internal ?? n.destination;
-      return [{ type: 'call.answered', eventId: id(`answer:${who}`), callId, at: later, employee: employeeOf(who) }];
+      return [
+        {
+          type: 'call.answered',
+          eventId: id(`answer:${who}`),
+          callId,
+          at: later,
+          employee: employeeOf(who),
+        },
+      ];
     }
     case 'NOTIFY_END': {
       const disposition = dispositionOf(n.disposition);
@@ -76,13 +102,23 @@ export function mapNotification(n: Notification, context: MapContext): Event[] {
           from: n.caller_id,
           to: n.called_did,
           // The extension on a missed call is only the last one rung, not someone who talked.
-          ...(disposition === 'answered' && talked !== undefined && { employee: employeeOf(talked) }),
+          ...(disposition === 'answered' &&
+            talked !== undefined && { employee: employeeOf(talked) }),
         },
       ];
     }
     case 'NOTIFY_OUT_START':
       return [
-        { type: 'call.started', eventId: id('start'), callId, at: started, direction: 'outgoing', from: n.caller_id ?? n.internal, to: n.destination, employee: { extension: n.internal } },
+        {
+          type: 'call.started',
+          eventId: id('start'),
+          callId,
+          at: started,
+          direction: 'outgoing',
+          from: n.caller_id ?? n.internal,
+          to: n.destination,
+          employee: { extension: n.internal },
+        },
       ];
     case 'NOTIFY_OUT_END':
       return [

@@ -23,7 +23,13 @@ export const ZadarmaSettingsSchema = z.strictObject({
    * recording API: `https://rec.example.com/zadarma/{call_id_with_rec}`.
    * Zadarma sends no link of its own; without a template NOTIFY_RECORD maps to nothing.
    */
-  recordingUrl: z.string().regex(/^https?:\/\/\S*\{call_id_with_rec\}/, 'expected an http(s) URL containing {call_id_with_rec}').optional(),
+  recordingUrl: z
+    .string()
+    .regex(
+      /^https?:\/\/\S*\{call_id_with_rec\}/,
+      'expected an http(s) URL containing {call_id_with_rec}',
+    )
+    .optional(),
 });
 export type ZadarmaSettings = z.infer<typeof ZadarmaSettingsSchema>;
 
@@ -31,7 +37,9 @@ const text = z.string().min(1, 'expected a non-empty value');
 /** Hidden caller ids arrive empty; kept as a value that never matches a client (behaviour.md G1). */
 const party = z.string().transform((value) => (value.trim() === '' ? 'anonymous' : value.trim()));
 const seconds = z.string().regex(/^\d+$/, 'expected whole seconds').transform(Number);
-const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:MM:SS');
+const localTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:MM:SS');
 const optionalText = z
   .string()
   .optional()
@@ -48,8 +56,20 @@ const ending = {
 
 export const NotificationSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('NOTIFY_START'), ...call, caller_id: party, called_did: text }),
-  z.object({ event: z.literal('NOTIFY_INTERNAL'), ...call, caller_id: party, called_did: text, internal: optionalText }),
-  z.object({ event: z.literal('NOTIFY_ANSWER'), ...call, caller_id: party, destination: text, internal: optionalText }),
+  z.object({
+    event: z.literal('NOTIFY_INTERNAL'),
+    ...call,
+    caller_id: party,
+    called_did: text,
+    internal: optionalText,
+  }),
+  z.object({
+    event: z.literal('NOTIFY_ANSWER'),
+    ...call,
+    caller_id: party,
+    destination: text,
+    internal: optionalText,
+  }),
   z.object({
     event: z.literal('NOTIFY_END'),
     ...call,
@@ -59,8 +79,21 @@ export const NotificationSchema = z.discriminatedUnion('event', [
     internal: optionalText,
     last_internal: optionalText,
   }),
-  z.object({ event: z.literal('NOTIFY_OUT_START'), ...call, internal: text, destination: text, caller_id: optionalText }),
-  z.object({ event: z.literal('NOTIFY_OUT_END'), ...call, ...ending, internal: text, destination: text, caller_id: optionalText }),
+  z.object({
+    event: z.literal('NOTIFY_OUT_START'),
+    ...call,
+    internal: text,
+    destination: text,
+    caller_id: optionalText,
+  }),
+  z.object({
+    event: z.literal('NOTIFY_OUT_END'),
+    ...call,
+    ...ending,
+    internal: text,
+    destination: text,
+    caller_id: optionalText,
+  }),
   z.object({ event: z.literal('NOTIFY_RECORD'), pbx_call_id: text, call_id_with_rec: text }),
 ]);
 export type Notification = z.infer<typeof NotificationSchema>;

@@ -21,7 +21,9 @@ export const SIGNED_FIELDS: Record<NotificationEvent, readonly string[]> = {
 };
 
 export function zadarmaSignature(apiSecret: string, signed: string): string {
-  return Buffer.from(createHmac('sha1', apiSecret).update(signed, 'utf8').digest('hex')).toString('base64');
+  return Buffer.from(createHmac('sha1', apiSecret).update(signed, 'utf8').digest('hex')).toString(
+    'base64',
+  );
 }
 
 function isKnown(event: string | undefined): event is NotificationEvent {
@@ -33,7 +35,11 @@ function isKnown(event: string | undefined): event is NotificationEvent {
  * fields, so they cannot be verified and are refused: point only call
  * notifications at this URL.
  */
-export function verifyZadarma(raw: Uint8Array, headers: RequestHeaders, apiSecret: string): Verdict {
+export function verifyZadarma(
+  raw: Uint8Array,
+  headers: RequestHeaders,
+  apiSecret: string,
+): Verdict {
   if (!apiSecret) return refused('no-secret');
   const given = header(headers, 'signature');
   if (!given) return refused('missing-signature');
@@ -41,5 +47,7 @@ export function verifyZadarma(raw: Uint8Array, headers: RequestHeaders, apiSecre
   const event = form['event'];
   if (!isKnown(event)) return refused('malformed');
   const signed = SIGNED_FIELDS[event].map((field) => form[field] ?? '').join('');
-  return secretsEqual(given, zadarmaSignature(apiSecret, signed)) ? ACCEPTED : refused('bad-signature');
+  return secretsEqual(given, zadarmaSignature(apiSecret, signed))
+    ? ACCEPTED
+    : refused('bad-signature');
 }

@@ -4,7 +4,10 @@ import type { Dialect } from '../sql.js';
 // the same statements and row mappers serve both backends.
 
 export function initial(dialect: Dialect): string {
-  const serial = dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
+  const serial =
+    dialect === 'sqlite'
+      ? 'INTEGER PRIMARY KEY AUTOINCREMENT'
+      : 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY';
   return `
 CREATE TABLE projects (
   id TEXT PRIMARY KEY,

@@ -74,7 +74,10 @@ export interface HeldCompletion {
  * runs them at once, and if it happened the statement fails and group commit
  * completes them one by one.
  */
-export async function completeInOneStatement(db: Db, held: readonly HeldCompletion[]): Promise<boolean[]> {
+export async function completeInOneStatement(
+  db: Db,
+  held: readonly HeldCompletion[],
+): Promise<boolean[]> {
   const input = held.map(({ workerId, projectId, eventId, completion }, n) => ({
     n,
     state: completion.outcome,
@@ -89,7 +92,10 @@ export async function completeInOneStatement(db: Db, held: readonly HeldCompleti
     memory_key: completion.memory?.key ?? null,
     memory_body: completion.memory ? JSON.stringify(completion.memory.memory) : null,
   }));
-  const [rows = []] = await db.script([{ sql: COMPLETE, params: [JSON.stringify(input)], prepareAs: 'callmatrix_complete' }], { durable: false });
+  const [rows = []] = await db.script(
+    [{ sql: COMPLETE, params: [JSON.stringify(input)], prepareAs: 'callmatrix_complete' }],
+    { durable: false },
+  );
   const done = new Set(rows.map((row) => num(row['n'])));
   return held.map((_, n) => done.has(n));
 }

@@ -1,5 +1,14 @@
 import pg from 'pg';
-import { inlineParams, numberPlaceholders, type Db, type Param, type Queryable, type Row, type Statement, type TransactionOptions } from '../sql.js';
+import {
+  inlineParams,
+  numberPlaceholders,
+  type Db,
+  type Param,
+  type Queryable,
+  type Row,
+  type Statement,
+  type TransactionOptions,
+} from '../sql.js';
 
 const INT8_OID = 20;
 
@@ -7,7 +16,9 @@ const INT8_OID = 20;
 type Parser = (value: string) => unknown;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): Parser =>
-    oid === INT8_OID && format !== 'binary' ? Number : (pg.types.getTypeParser(oid, format ?? 'text') as Parser)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID && format !== 'binary'
+      ? Number
+      : (pg.types.getTypeParser(oid, format ?? 'text') as Parser)) as typeof pg.types.getTypeParser,
 };
 
 type Client = pg.Pool | pg.PoolClient;
@@ -35,9 +46,14 @@ function prepareText(statement: Statement): string {
 
 /** The statement as script text: EXECUTE of its prepared form, or the statement itself, with the values inlined. */
 function scriptText(statement: Statement): string {
-  if (statement.prepareAs === undefined) return inlineParams(statement.sql, statement.params, pg.escapeLiteral);
+  if (statement.prepareAs === undefined)
+    return inlineParams(statement.sql, statement.params, pg.escapeLiteral);
   const values = statement.params.map(() => '?').join(', ');
-  return inlineParams(`EXECUTE ${statement.prepareAs}${values === '' ? '' : `(${values})`}`, statement.params, pg.escapeLiteral);
+  return inlineParams(
+    `EXECUTE ${statement.prepareAs}${values === '' ? '' : `(${values})`}`,
+    statement.params,
+    pg.escapeLiteral,
+  );
 }
 
 /**
@@ -58,7 +74,10 @@ class Session implements Queryable {
     const result = await this.client.query<T>(numberPlaceholders(sql), [...params]);
     return result.rows;
   }
-  async get<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+  async get<T extends Row = Row>(
+    sql: string,
+    params: readonly Param[] = [],
+  ): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
   async run(sql: string, params: readonly Param[] = []): Promise<number> {
@@ -86,18 +105,32 @@ class PostgresDb extends Session implements Db {
     super(pool);
   }
 
-  async script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]> {
+  async script<T extends Row = Row>(
+    statements: readonly Statement[],
+    options?: TransactionOptions,
+  ): Promise<T[][]> {
     if (statements.length === 0) return [];
     const client = await (options?.urgent === true ? this.urgentPool : this.pool).connect();
     // PREPAREs answer no rows of their own; sent with the first use on this connection.
-    const prepares = statements.filter((statement) => statement.prepareAs !== undefined && !isPrepared(client, statement.prepareAs)).map(prepareText);
+    const prepares = statements
+      .filter(
+        (statement) =>
+          statement.prepareAs !== undefined && !isPrepared(client, statement.prepareAs),
+      )
+      .map(prepareText);
     // After a failure it is unknown which PREPAREs took: the connection is closed rather than reused.
     let discard = false;
     try {
       // No values: pg sends a simple Query, several statements in one message (one implicit transaction, where SET LOCAL holds).
-      const text = [...prepares, ...(options?.durable === false ? [RELAXED_COMMIT] : []), ...statements.map(scriptText)].join(';\n');
-      const result = (await client.query(text)) as unknown as pg.QueryResult<T> | Array<pg.QueryResult<T>>;
-      for (const statement of statements) if (statement.prepareAs !== undefined) markPrepared(client, statement.prepareAs);
+      const text = [
+        ...prepares,
+        ...(options?.durable === false ? [RELAXED_COMMIT] : []),
+        ...statements.map(scriptText),
+      ].join(';\n');
+      const result = (await client.query(text)) as unknown as
+        pg.QueryResult<T> | Array<pg.QueryResult<T>>;
+      for (const statement of statements)
+        if (statement.prepareAs !== undefined) markPrepared(client, statement.prepareAs);
       const rows = (Array.isArray(result) ? result : [result]).map((each) => each.rows);
       return rows.slice(prepares.length + (options?.durable === false ? 1 : 0));
     } catch (error) {
@@ -108,7 +141,10 @@ class PostgresDb extends Session implements Db {
     }
   }
 
-  async transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  async transaction<T>(
+    work: (tx: Queryable) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T> {
     const client = await (options?.urgent === true ? this.urgentPool : this.pool).connect();
     try {
       await client.query(options?.durable === false ? `BEGIN; ${RELAXED_COMMIT}` : 'BEGIN');
@@ -142,7 +178,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
   const { schema } = options;
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error(`invalid schema name "${schema}"`);
   if (schema !== undefined) {
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
@@ -152,7 +189,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       await setup.end();
     }
   }
-  const config: pg.PoolConfig = { connectionString: url, types, ...(schema !== undefined && { options: `-c search_path=${schema}` }) };
+  const config: pg.PoolConfig = {
+    connectionString: url,
+    types,
+    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+  };
   const pool = new pg.Pool({ ...config, max: options.max ?? 10 });
   const urgentPool = new pg.Pool({ ...config, max: URGENT_CONNECTIONS });
   // A pool's idle client can fail when the server goes away; without a

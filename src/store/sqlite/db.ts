@@ -30,7 +30,12 @@ class Turns {
     if (this.running) return;
     this.running = true;
     try {
-      for (let next = this.urgent.shift() ?? this.normal.shift(); next; next = this.urgent.shift() ?? this.normal.shift()) await next();
+      for (
+        let next = this.urgent.shift() ?? this.normal.shift();
+        next;
+        next = this.urgent.shift() ?? this.normal.shift()
+      )
+        await next();
     } finally {
       this.running = false;
     }
@@ -75,7 +80,10 @@ class Connection implements Queryable {
   all<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
     return Promise.resolve(this.prepare(sql).all(...params) as T[]);
   }
-  async get<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+  async get<T extends Row = Row>(
+    sql: string,
+    params: readonly Param[] = [],
+  ): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
   run(sql: string, params: readonly Param[] = []): Promise<number> {
@@ -146,10 +154,14 @@ class SqliteDb implements Db {
     }, options?.urgent === true);
   }
 
-  script<T extends Row = Row>(statements: readonly Statement[], options?: TransactionOptions): Promise<T[][]> {
+  script<T extends Row = Row>(
+    statements: readonly Statement[],
+    options?: TransactionOptions,
+  ): Promise<T[][]> {
     return this.transaction(async (tx) => {
       const out: T[][] = [];
-      for (const statement of statements) out.push(await tx.all<T>(statement.sql, statement.params));
+      for (const statement of statements)
+        out.push(await tx.all<T>(statement.sql, statement.params));
       return out;
     }, options);
   }
