@@ -79,12 +79,10 @@ async function run(url: string, label: string): Promise<string[]> {
   for (let i = 0; i < EVENTS; i += 500) {
     await raw.insertEvents(
       project,
-      events.value
-        .slice(i, i + 500)
-        .map((event) => ({
-          event,
-          orderingKey: clientKey(event, 'UA') ?? `event:${event.eventId}`,
-        })),
+      events.value.slice(i, i + 500).map((event) => ({
+        event,
+        orderingKey: clientKey(event, 'UA') ?? `event:${event.eventId}`,
+      })),
       now,
     );
   }

@@ -103,14 +103,12 @@ export function seed(
     return { Created_Time: at, Modified_Time: at };
   };
   const put = (module: ModuleName, record: Record<string, unknown>): void => {
-    state
-      .list(module)
-      .push({
-        ...Object.fromEntries(
-          Object.entries(record).filter(([, value]) => value !== undefined && value !== ''),
-        ),
-        ...stamp(),
-      } as NativeRecord);
+    state.list(module).push({
+      ...Object.fromEntries(
+        Object.entries(record).filter(([, value]) => value !== undefined && value !== ''),
+      ),
+      ...stamp(),
+    } as NativeRecord);
   };
   for (const contact of snapshot.contacts) {
     put('Contacts', {

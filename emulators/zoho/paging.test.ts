@@ -170,14 +170,12 @@ describe('§1.11: Get Records past 2000 records with page_token', () => {
   it('§1.11: tokens reach 100 000 records; the next one is refused with PAGINATION_LIMIT_EXCEEDED', () => {
     // In process: 500 requests over HTTP would only make the test slow.
     const state = new ZohoState();
-    state
-      .list('Contacts')
-      .push(
-        ...Array.from({ length: 100_200 }, (_, index) => ({
-          id: String(1_000_000 + index),
-          Last_Name: `C${index}`,
-        })),
-      );
+    state.list('Contacts').push(
+      ...Array.from({ length: 100_200 }, (_, index) => ({
+        id: String(1_000_000 + index),
+        Last_Name: `C${index}`,
+      })),
+    );
     let query = new Map([['per_page', '200']]);
     let read = 0;
     for (let request = 0; request < 500; request += 1) {

@@ -51,11 +51,9 @@ export const LANGUAGES = ['en', 'uk', 'ru', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const actionId = z.enum(ACTIONS, { error: (issue) => `unknown action "${String(issue.input)}"` });
-const conditionId = z
-  .string()
-  .refine((key) => (CONDITIONS as readonly string[]).includes(key), {
-    error: (issue) => `unknown condition "${String(issue.input)}"`,
-  });
+const conditionId = z.string().refine((key) => (CONDITIONS as readonly string[]).includes(key), {
+  error: (issue) => `unknown condition "${String(issue.input)}"`,
+});
 
 // A cell is an action id, or an object with options; strings are read as `{ action }` first
 // so that every problem is reported against one shape.
