@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
-import { storeContract } from './contract.js';
+import { storeContract } from '../../test/store/contract.js';
 import { openStore } from './open.js';
 
 // The store contract against PostgreSQL: every case in a schema of its own,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeContract } from './contract.js';
+import { storeContract } from '../../test/store/contract.js';
 import { openStore } from './open.js';
 import { openSqlite } from './sqlite/db.js';
 

@@ -1,8 +1,8 @@
-import type { Event } from '../domain/events.js';
-import type { JournalEntry } from '../domain/plan.js';
+import type { Event } from '../../src/domain/events.js';
+import type { JournalEntry } from '../../src/domain/plan.js';
 import { inboxCases } from './contract-inbox.js';
 import { dataCases } from './contract-data.js';
-import type { JournalRecord, NewEvent, Store } from './store.js';
+import type { JournalRecord, NewEvent, Store } from '../../src/store/store.js';
 
 // The store contract: one list of cases, run against every backend
 // (style §2.14). Each case gets a fresh, migrated database of its own.

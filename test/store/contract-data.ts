@@ -1,18 +1,18 @@
 import { afterEach, expect, it } from 'vitest';
-import { fitTexts } from '../cli/simulate.js';
-import { MemoryCrm } from '../crm/memory/adapter.js';
-import { CrmError, err, type CrmPort } from '../crm/port.js';
-import { parseEvent, type Event } from '../domain/events.js';
-import { EmployeesSchema, ProjectSettingsSchema } from '../domain/project.js';
-import { SnapshotSchema } from '../domain/snapshot.js';
-import { memoryKey, projectContext } from '../engine/decide.js';
-import { newCallMemory } from '../engine/memory.js';
-import type { Decision } from '../engine/decision.js';
-import { processEvent } from '../pipeline/process.js';
+import { fitTexts } from '../../src/cli/simulate.js';
+import { MemoryCrm } from '../../src/crm/memory/adapter.js';
+import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
+import { parseEvent, type Event } from '../../src/domain/events.js';
+import { EmployeesSchema, ProjectSettingsSchema } from '../../src/domain/project.js';
+import { SnapshotSchema } from '../../src/domain/snapshot.js';
+import { memoryKey, projectContext } from '../../src/engine/decide.js';
+import { newCallMemory } from '../../src/engine/memory.js';
+import type { Decision } from '../../src/engine/decision.js';
+import { processEvent } from '../../src/pipeline/process.js';
 import { activeProject, at, callEvent, journalOf, T0, type FreshStore } from './contract.js';
-import { DurablePipelineState } from './pipeline-state.js';
-import { InvalidCursorError } from './rows.js';
-import type { Store } from './store.js';
+import { DurablePipelineState } from '../../src/store/pipeline-state.js';
+import { InvalidCursorError } from '../../src/store/rows.js';
+import type { Store } from '../../src/store/store.js';
 
 // Contract cases: projects, keys, journal, memory, plans, integration, phone index.
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import type { Event } from '../domain/events.js';
+import type { Event } from '../../src/domain/events.js';
 import {
   activeProject,
   at,
@@ -11,7 +11,7 @@ import {
   type Fresh,
   type FreshStore,
 } from './contract.js';
-import type { InboxEvent, Store } from './store.js';
+import type { InboxEvent, Store } from '../../src/store/store.js';
 
 // Contract cases: the inbox, claims and the G10 resend (service §4–5, D7, G10).
 
