@@ -7,8 +7,8 @@ import type { Snapshot } from '../domain/snapshot.js';
 import { MemoryCrm } from '../crm/memory/adapter.js';
 import { projectContext } from '../engine/decide.js';
 import { translate } from '../engine/texts.js';
-import { processEvent } from '../pipeline/process.js';
-import { InMemoryState } from '../pipeline/state.js';
+import { runEvent } from '../pipeline/run.js';
+import { InMemoryLedger } from '../pipeline/memory-ledger.js';
 import type { Language } from '../domain/project.js';
 import type { FitTexts } from '../crm/capabilities.js';
 import type { CrmPort } from '../crm/port.js';
@@ -45,10 +45,10 @@ export function simulate(scenario: Scenario): Promise<SimulationResult> {
 export async function simulateWith(scenario: Scenario, port: CrmPort): Promise<SimulationResult> {
   const { crm, settings, employees } = scenario;
   const project = projectContext(crm, settings, employees);
-  const state = new InMemoryState();
+  const ledger = new InMemoryLedger();
   const journal: JournalEntry[] = [];
   for (const event of scenario.events) {
-    const { entry } = await processEvent(event, { port, project, state });
+    const { entry } = await runEvent(event, { crm: port, project, ledger });
     journal.push(entry);
   }
   const snapshot = await port.snapshot();

@@ -1,4 +1,4 @@
-import type { CreatedRecords } from '../engine/memory.js';
+import type { CreatedRecords } from '../domain/memory.js';
 import type { Phone } from '../domain/phone.js';
 import type { Operation } from '../domain/plan.js';
 import type { ClientRecords, Snapshot, User } from '../domain/snapshot.js';

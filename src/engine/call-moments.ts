@@ -1,7 +1,7 @@
 import type { Employee } from '../domain/project.js';
 import type { Leg } from '../domain/snapshot.js';
 import type { Staff } from './employees.js';
-import type { CallMemory, LegMemory } from './memory.js';
+import type { CallMemory, LegMemory } from '../domain/memory.js';
 
 // Who is who on a call (section 3's transfer rule, D2, D15) and what its legs were (ZO-18).
 

@@ -1,5 +1,6 @@
 import type { CallEvent, CallEndedEvent, Disposition } from '../domain/events.js';
 import type { Condition } from '../domain/matrix.js';
+import { CALL_PHASE, clientSide, type CallMemory, type CallPhase } from '../domain/memory.js';
 import type { Employee } from '../domain/project.js';
 import { normalisePhone, samePhone, isCallable, storedPhone } from '../domain/phone.js';
 import type { ClientRecords } from '../domain/snapshot.js';
@@ -7,19 +8,19 @@ import { callManager, legOf, legsOf } from './call-moments.js';
 import { clientState, responsibleUser } from './client.js';
 import { SKIP, failed, skippedWhole, type Decision, type DecisionInput } from './decision.js';
 import { describeCall } from './describe.js';
-import { clientSide, newCallMemory, type CallMemory } from './memory.js';
+import { newCallMemory } from './memory.js';
 import type { MomentContext, ProjectContext } from './moment-context.js';
 import { PlanBuilder } from './plan-builder.js';
 import { runRow } from './row.js';
 import { linksOf } from './tasks.js';
 import { parameterValues, recordTracking, utmOf } from './tracking.js';
 
-const PHASE: Record<CallEvent['type'], number> = {
-  'call.started': 1,
-  'call.answered': 2,
-  'call.transferred': 2,
-  'call.ended': 3,
-  'call.recording': 0,
+const PHASE: Record<CallEvent['type'], CallPhase> = {
+  'call.started': CALL_PHASE.started,
+  'call.answered': CALL_PHASE.answered,
+  'call.transferred': CALL_PHASE.answered,
+  'call.ended': CALL_PHASE.ended,
+  'call.recording': CALL_PHASE.none,
 };
 
 function copyMemory(memory: CallMemory): CallMemory {
@@ -49,7 +50,7 @@ function absorb(memory: CallMemory, event: CallEvent, staff: ProjectContext['sta
   if (
     memory.direction === 'outgoing' &&
     !memory.caller &&
-    (event.type === 'call.started' || memory.phase === 0)
+    (event.type === 'call.started' || memory.phase === CALL_PHASE.none)
   ) {
     memory.caller = legOf(staff.known(event.employee), event.at);
   }
@@ -86,7 +87,8 @@ export function decideCall(event: CallEvent, input: DecisionInput): Decision {
       : newCallMemory(event.callId, event.at);
   absorb(memory, event, project.staff);
   if (memory.skip) return skippedWhole(memory.skip, memory);
-  if (memory.direction === null) return failed('call.started missing');
+  if (memory.direction === null)
+    return failed('call.started missing', { kind: 'call-not-started' });
   if (memory.start === null) {
     const reason = wholeCallSkip(memory, input.client, project);
     if (reason) {
@@ -101,7 +103,11 @@ export function decideCall(event: CallEvent, input: DecisionInput): Decision {
   const plan = new PlanBuilder(event.eventId, input.client);
   if (event.type === 'call.recording') return recording(event.recordingUrl, memory, plan);
   const phase = PHASE[event.type];
-  if (phase < memory.phase || (phase === memory.phase && phase !== 2) || memory.phase === 3)
+  if (
+    phase < memory.phase ||
+    (phase === memory.phase && phase !== CALL_PHASE.answered) ||
+    memory.phase === CALL_PHASE.ended
+  )
     return late(event, memory, plan, project);
   return new CallRun(event, memory, plan, project).run();
 }
@@ -110,7 +116,7 @@ export function decideCall(event: CallEvent, input: DecisionInput): Decision {
 function recording(url: string, memory: CallMemory, plan: PlanBuilder): Decision {
   const changed = memory.recordingUrl !== url;
   memory.recordingUrl = url;
-  if (changed && memory.phase === 3) {
+  if (changed && memory.phase === CALL_PHASE.ended) {
     if (memory.callLog)
       plan.add({ op: 'update_call_log', id: memory.callLog.id, patch: { recordingUrl: url } });
     for (const id of memory.endTaskIds)
@@ -126,7 +132,10 @@ function late(
   plan: PlanBuilder,
   project: ProjectContext,
 ): Decision {
-  if ((event.type === 'call.answered' || event.type === 'call.transferred') && memory.phase === 3) {
+  if (
+    (event.type === 'call.answered' || event.type === 'call.transferred') &&
+    memory.phase === CALL_PHASE.ended
+  ) {
     memory.legs.push(legOf(project.staff.find(event.employee), event.at));
     const { manager } = callManager(memory, project.staff);
     if (memory.callLog) {
@@ -154,7 +163,7 @@ class CallRun {
     const { event, memory } = this;
     if (memory.direction === 'incoming') this.incoming();
     else this.outgoing();
-    memory.phase = Math.max(memory.phase, PHASE[event.type]);
+    if (PHASE[event.type] > memory.phase) memory.phase = PHASE[event.type];
     for (const operation of this.plan.operations) {
       if (operation.op === 'create_contact') memory.created.contacts.push(`@op:${operation.key}`);
       if (operation.op === 'create_lead') memory.created.leads.push(`@op:${operation.key}`);

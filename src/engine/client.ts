@@ -1,8 +1,6 @@
+import type { ClientState } from '../domain/memory.js';
 import type { ClientRecords, Contact, Deal, Lead, Organization } from '../domain/snapshot.js';
 import type { Staff } from './employees.js';
-
-/** Client states of behaviour §1, read at a call's first processed event. */
-export type ClientState = 'new' | 'contact-only' | 'open' | 'closed-only';
 
 const newest = <T>(list: readonly T[]): T | null => list[list.length - 1] ?? null;
 const newestFirst = <T>(list: readonly T[]): T[] => [...list].reverse();

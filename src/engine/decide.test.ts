@@ -5,7 +5,7 @@ import { ProjectSettingsSchema, EmployeesSchema } from '../domain/project.js';
 import { EMPTY_CLIENT, type ClientRecords } from '../domain/snapshot.js';
 import type { CrmId } from '../domain/crm-id.js';
 import { decide, projectContext } from './decide.js';
-import type { Memory } from './memory.js';
+import type { Memory } from '../domain/memory.js';
 
 // decide() alone: the tricky roles (D2, D5, section 3's transfer rule), purity.
 

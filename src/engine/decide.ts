@@ -8,7 +8,7 @@ import { decideAnalytics, decideForm, decideMessenger, dialogPhone } from './con
 import { SKIP, skippedWhole, type Decision, type DecisionInput } from './decision.js';
 import { PROFILES } from './defaults/index.js';
 import { Staff } from './employees.js';
-import { clientSide, type CreatedRecords, type Memory } from './memory.js';
+import { clientSide, type CreatedRecords, type Memory } from '../domain/memory.js';
 import type { ProjectContext } from './moment-context.js';
 import { translator } from './texts.js';
 
@@ -32,13 +32,6 @@ export function decide(input: DecisionInput): Decision {
     default:
       return decideCall(event, input);
   }
-}
-
-/** Where an event's memory lives: its call, or its dialog; forms have none. */
-export function memoryKey(event: Event): string | null {
-  if ('callId' in event) return `call:${event.callId}`;
-  if ('dialogId' in event) return `dialog:${event.dialogId}`;
-  return null;
 }
 
 /** What to look the client up by before deciding: a callable phone, and records made earlier in a dialog. */

@@ -1,9 +1,11 @@
+import type { Decision, Undecided } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
-import type { Condition } from '../domain/matrix.js';
-import type { Operation, Outcome, SkippedAction } from '../domain/plan.js';
+import type { Memory } from '../domain/memory.js';
+import type { Operation } from '../domain/plan.js';
 import type { ClientRecords } from '../domain/snapshot.js';
-import type { Memory } from './memory.js';
 import type { ProjectContext } from './moment-context.js';
+
+export type { Decision } from '../domain/decision.js';
 
 export interface DecisionInput {
   readonly event: Event;
@@ -16,17 +18,6 @@ export interface DecisionInput {
   readonly redelivery?: boolean;
 }
 
-/** `decide`'s answer: the plan of neutral operations and everything the journal says of it. */
-export interface Decision {
-  readonly conditions: Condition[];
-  readonly outcome: Outcome;
-  readonly reason?: string;
-  readonly plan: Operation[];
-  readonly skipped: SkippedAction[];
-  /** The next memory of the call or dialog (ids may be plan references); null: keep the stored one. */
-  readonly memory: Memory | null;
-}
-
 export function skippedWhole(
   reason: string,
   memory: Memory | null,
@@ -35,8 +26,16 @@ export function skippedWhole(
   return { conditions: [], outcome: 'skipped', reason, plan, skipped: [], memory };
 }
 
-export function failed(reason: string): Decision {
-  return { conditions: [], outcome: 'failed', reason, plan: [], skipped: [], memory: null };
+export function failed(reason: string, undecided: Undecided): Decision {
+  return {
+    conditions: [],
+    outcome: 'failed',
+    reason,
+    undecided,
+    plan: [],
+    skipped: [],
+    memory: null,
+  };
 }
 
 /** D14's reasons, in the order they are checked. */

@@ -3,6 +3,9 @@ import { ok, type CrmPort, type NotifyOperation } from '../crm/port.js';
 import type { Operation } from '../domain/plan.js';
 import { execute } from './execute.js';
 
+/** The executor's `ids` map is the record here; no ledger behind it. */
+const landed = (): Promise<void> => Promise.resolve();
+
 // How the executor hands pop-ups to a CRM that takes several at once (port.notifyTogether).
 
 const popup = (
@@ -52,7 +55,7 @@ describe('execute: pop-ups together (RC-1..RC-3, D13)', () => {
       popup('n5', 'u5', 'k2', 'missed'),
       popup('n6', 'u6', 'k2', 'missed'),
     ];
-    const done = await execute(plan, port, new Map());
+    const done = await execute(plan, port, new Map(), landed);
     expect(calls).toEqual(['together n1,n2', 'apply c', 'apply n3', 'apply n4', 'together n5,n6']);
     expect(done.ok && done.operations.map((operation) => operation.id)).toEqual([
       'u1',
@@ -71,6 +74,7 @@ describe('execute: pop-ups together (RC-1..RC-3, D13)', () => {
       [popup('n1', 'u1'), popup('n2', 'u2'), popup('n3', 'u3')],
       port,
       new Map([['n1', 'u1']]),
+      landed,
     );
     expect(calls).toEqual(['together n2,n3']);
     expect(done.ok && done.operations.map((operation) => operation.id)).toEqual(['u1', 'u2', 'u3']);
@@ -78,7 +82,7 @@ describe('execute: pop-ups together (RC-1..RC-3, D13)', () => {
 
   it('a CRM without notifyTogether gets one apply per pop-up', async () => {
     const { port, calls } = recordingPort(false);
-    await execute([popup('n1', 'u1'), popup('n2', 'u2')], port, new Map());
+    await execute([popup('n1', 'u1'), popup('n2', 'u2')], port, new Map(), landed);
     expect(calls).toEqual(['apply n1', 'apply n2']);
   });
 });

@@ -37,15 +37,20 @@ export type Execution =
   | { readonly ok: true; readonly operations: JournalOperation[] }
   | { readonly ok: false; readonly error: CrmError; readonly operations: JournalOperation[] };
 
+/** Called the moment an operation landed, before the next CRM call: the ledger records its id (D13). */
+export type OnLanded = (operationKey: string, crmId: string) => Promise<void>;
+
 /**
  * Carries a plan out through the port, in order. `ids` holds the operation
  * keys already carried out (with their record ids): after a crash or a failed
  * attempt the same plan runs again and those are not sent twice (D7, D13).
+ * Each operation that lands is added to `ids` and handed to `onLanded`.
  */
 export async function execute(
   plan: readonly Operation[],
   port: CrmPort,
   ids: Map<string, string>,
+  onLanded: OnLanded,
 ): Promise<Execution> {
   const operations: JournalOperation[] = [];
   for (let at = 0; at < plan.length;) {
@@ -65,11 +70,12 @@ export async function execute(
           operations,
         };
       }
-      together.forEach((operation, n) => {
+      for (const [n, operation] of together.entries()) {
         const id = result.value[n] ?? '';
         ids.set(operation.key, id);
+        await onLanded(operation.key, id);
         operations.push({ op: operation.op, entity: ENTITY_OF[operation.op], id });
-      });
+      }
       at += together.length;
       continue;
     }
@@ -81,6 +87,7 @@ export async function execute(
       if (!result.ok) return { ok: false, error: result.error, operations };
       id = result.value;
       ids.set(planned.key, id);
+      await onLanded(planned.key, id);
     }
     operations.push({ op: planned.op, entity: ENTITY_OF[planned.op], id });
     at += 1;
@@ -110,5 +117,3 @@ function popupRun(
   }
   return run;
 }
-
-export { CrmError };

@@ -1,5 +1,5 @@
-import type { Decision } from '../engine/decision.js';
-import type { Memory } from '../engine/memory.js';
+import type { Decision } from '../domain/decision.js';
+import type { Memory } from '../domain/memory.js';
 import { json } from './rows.js';
 import { str, type Queryable } from './sql.js';
 import type { StoredPlan, WorkState } from './store.js';

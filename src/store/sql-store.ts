@@ -1,5 +1,5 @@
-import type { Decision } from '../engine/decision.js';
-import type { Memory } from '../engine/memory.js';
+import type { Decision } from '../domain/decision.js';
+import type { Memory } from '../domain/memory.js';
 import type { GroupCommit } from './group-commit.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';

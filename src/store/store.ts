@@ -1,8 +1,8 @@
 import type { CrmId } from '../domain/crm-id.js';
 import type { Event } from '../domain/events.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
-import type { Decision } from '../engine/decision.js';
-import type { Memory } from '../engine/memory.js';
+import type { Decision } from '../domain/decision.js';
+import type { Memory } from '../domain/memory.js';
 import type { EventState, IntegrationStateName } from './states.js';
 
 export type { EventState, IntegrationStateName } from './states.js';
@@ -16,11 +16,10 @@ export type { EventState, IntegrationStateName } from './states.js';
 // are plain values (the store serialises them, it does not validate them:
 // the caller parsed them with zod where they entered).
 //
-// src/pipeline runs against the store through ./pipeline-state.ts:
-// `DurablePipelineState.load(store, projectId, event)` preloads what the
-// synchronous PipelineState reads, and `state.port(crmPort)` stores the plan
-// before the first CRM call and records each operation's CRM id the moment
-// the CRM returns it (D13); `state.completion()` goes into `complete`.
+// The run of an event (src/pipeline/run.ts) keeps its plan ledger here
+// through ./ledger.ts: the plan is stored before its first CRM call and each
+// operation's CRM id the moment the CRM returns it (D13); the call or dialog
+// memory of a finished run goes into `complete`.
 
 // ───────────────────────────── projects ─────────────────────────────
 
@@ -136,7 +135,7 @@ export interface ResolveHeldResult {
 // ───────────────────────────── journal ─────────────────────────────
 
 /** One journal row: scenario-format §5's entry plus what the filters need. */
-/** What a worker loads before running one event (DurablePipelineState). */
+/** What the ledger recalls before an event's run (StoreLedger.recall). */
 export interface WorkState {
   readonly memory: Memory | null;
   readonly plan: StoredPlan | null;

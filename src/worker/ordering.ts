@@ -1,6 +1,6 @@
 import type { Event } from '../domain/events.js';
 import { normalisePhone } from '../domain/phone.js';
-import { memoryKey } from '../engine/decide.js';
+import { memoryKey } from '../domain/memory.js';
 
 // D7: events of one CLIENT are applied in order, different clients in
 // parallel. The inbox serialises by an ordering key chosen here, at ingest.

@@ -5,12 +5,13 @@ import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { parseEvent, type Event } from '../../src/domain/events.js';
 import { EmployeesSchema, ProjectSettingsSchema } from '../../src/domain/project.js';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
-import { memoryKey, projectContext } from '../../src/engine/decide.js';
+import { CALL_PHASE, memoryKey } from '../../src/domain/memory.js';
+import { projectContext } from '../../src/engine/decide.js';
 import { newCallMemory } from '../../src/engine/memory.js';
-import type { Decision } from '../../src/engine/decision.js';
-import { processEvent } from '../../src/pipeline/process.js';
+import type { Decision } from '../../src/domain/decision.js';
+import { runEvent } from '../../src/pipeline/run.js';
 import { activeProject, at, callEvent, journalOf, T0, type FreshStore } from './contract.js';
-import { DurablePipelineState } from '../../src/store/pipeline-state.js';
+import { StoreLedger } from '../../src/store/ledger.js';
 import { InvalidCursorError } from '../../src/store/rows.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -173,13 +174,13 @@ export function dataCases(fresh: FreshStore): void {
   it('D6: memory is kept per project and key, replaced on put, and stored by complete', async () => {
     const store = await open();
     const project = await activeProject(store);
-    const memory = { ...newCallMemory('c1', T0.toISOString()), phase: 1 };
+    const memory = { ...newCallMemory('c1', T0.toISOString()), phase: CALL_PHASE.started };
     await store.putMemory(project, 'call:c1', memory);
     expect(await store.getMemory(project, 'call:c1')).toEqual(memory);
     expect(await store.getMemory('other', 'call:c1')).toBeNull();
     await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
     await store.claimEvents('w', 1, 60_000, T0);
-    const ended = { ...memory, phase: 3 };
+    const ended = { ...memory, phase: CALL_PHASE.ended };
     await store.complete('w', project, 'e1', {
       outcome: 'applied',
       journal: journalOf('e1'),
@@ -219,7 +220,7 @@ export function dataCases(fresh: FreshStore): void {
   it('D6/D13: getWorkState reads the memory and the plan under way together, each null when absent', async () => {
     const store = await open();
     const project = await activeProject(store);
-    const memory = { ...newCallMemory('c1', T0.toISOString()), phase: 1 };
+    const memory = { ...newCallMemory('c1', T0.toISOString()), phase: CALL_PHASE.started };
     const decision: Decision = {
       conditions: ['incoming.missed'],
       outcome: 'applied',
@@ -299,26 +300,21 @@ export function dataCases(fresh: FreshStore): void {
     const run = async (worker: string): Promise<string> => {
       const [claimed] = await store.claimEvents(worker, 1, 60_000, T0);
       if (!claimed) throw new Error('nothing to claim');
-      const state = await DurablePipelineState.load(store, project, claimed.event);
-      const result = await processEvent(claimed.event, {
-        port: state.port(flaky),
-        project: context,
-        state,
-      });
-      await state.flush();
+      const ledger = new StoreLedger(store, project);
+      const result = await runEvent(claimed.event, { crm: flaky, project: context, ledger });
       const journal = {
         entry: result.entry,
         at: claimed.at,
         callId: 'c1',
         phones: ['+380671234567'],
       };
-      if (result.entry.outcome === 'failed')
+      if (result.failure)
         await store.scheduleRetry(worker, project, claimed.eventId, result.entry.reason ?? '', T0);
       else
         await store.complete(worker, project, claimed.eventId, {
           outcome: result.entry.outcome,
           journal,
-          ...state.completion(),
+          ...ledger.completion(),
         });
       return `${claimed.eventId}:${result.entry.outcome}`;
     };

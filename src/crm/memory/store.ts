@@ -1,4 +1,4 @@
-import type { CreatedRecords } from '../../engine/memory.js';
+import type { CreatedRecords } from '../../domain/memory.js';
 import type { RecordPatch } from '../../domain/plan.js';
 import type {
   ClientRecords,

@@ -9,6 +9,9 @@ import { execute } from '../../pipeline/execute.js';
 import { listCustomFields, listPipelines } from './admin.js';
 import { createRetailcrmAdapter, type RetailcrmAdapter } from './adapter.js';
 
+/** The executor's `ids` map is the record here; no ledger behind it. */
+const landed = (): Promise<void> => Promise.resolve();
+
 // The adapter against the emulator over real HTTP.
 
 const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
@@ -304,7 +307,7 @@ describe('retailCRM adapter: pop-ups together (RC-3)', () => {
     });
     await emu('/_emulator/requests', { method: 'DELETE' });
     const ids = new Map<string, string>();
-    const done = await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, ids);
+    const done = await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, ids, landed);
     expect(done.ok && done.operations.map((operation) => operation.id)).toEqual(['1', '2', '3']);
     expect((await requests()).byRoute['POST /api/v5/telephony/call/event']).toBe(1);
     const snapshot = await adapter.snapshot();
@@ -314,7 +317,7 @@ describe('retailCRM adapter: pop-ups together (RC-3)', () => {
       ['3', 'missed'],
     ]);
     // D13: the same plan again (a retry) shows none of them twice.
-    await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, new Map());
+    await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, new Map(), landed);
     expect((await requests()).byRoute['POST /api/v5/telephony/call/event']).toBe(1);
   });
 });

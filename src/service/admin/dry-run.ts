@@ -3,9 +3,11 @@ import { parseEvent, type Event } from '../../domain/events.js';
 import type { JournalEntry } from '../../domain/plan.js';
 import type { Problem } from '../../domain/problems.js';
 import { fitTexts } from '../../cli/simulate.js';
-import { memoryKey, projectContext } from '../../engine/decide.js';
-import { processEvent } from '../../pipeline/process.js';
-import { InMemoryState } from '../../pipeline/state.js';
+import { memoryKey } from '../../domain/memory.js';
+import { projectContext } from '../../engine/decide.js';
+import { runEvent } from '../../pipeline/run.js';
+import { InMemoryLedger } from '../../pipeline/memory-ledger.js';
+import type { KeptMemory } from '../../domain/ledger.js';
 import { projectOr404, sendProblem, type AdminContext, type ProjectParams } from './context.js';
 import type { DryRunBody } from './contracts.js';
 import { DryRunPort } from './dry-run-port.js';
@@ -58,19 +60,21 @@ export function registerDryRunRoutes(app: FastifyInstance, ctx: AdminContext): v
         texts: fitTexts(settings.language),
       });
       // Calls under way and events already processed are read from the store, so a dry run of a call's later events sees its start.
-      const state = new InMemoryState();
+      const memories: KeptMemory[] = [];
+      const ran: string[] = [];
       for (const event of parsed.events) {
         const key = memoryKey(event);
-        if (key && !state.memory(key)) {
+        if (key && !memories.some((kept) => kept.key === key)) {
           const memory = await ctx.store.getMemory(project.id, key);
-          if (memory) state.saveMemory(key, memory);
+          if (memory) memories.push({ key, memory });
         }
         const stored = await ctx.store.getEvent(project.id, event.eventId);
-        if (stored && stored.event.state === 'applied') state.markSeen(event);
+        if (stored && stored.event.state === 'applied') ran.push(event.eventId);
       }
+      const ledger = new InMemoryLedger({ memories, ran });
       const journal: JournalEntry[] = [];
       for (const event of parsed.events)
-        journal.push((await processEvent(event, { port, project: context, state })).entry);
+        journal.push((await runEvent(event, { crm: port, project: context, ledger })).entry);
       const body: DryRunBody = { journal };
       return reply.send(body);
     },

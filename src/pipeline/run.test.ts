@@ -6,8 +6,8 @@ import { SnapshotSchema } from '../domain/snapshot.js';
 import { MemoryCrm } from '../crm/memory/adapter.js';
 import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
 import { projectContext } from '../engine/decide.js';
-import { processEvent } from './process.js';
-import { InMemoryState } from './state.js';
+import { InMemoryLedger } from './memory-ledger.js';
+import { runEvent } from './run.js';
 
 // D7 / D13: a failed event is retried from its stored plan; nothing is written twice.
 
@@ -83,22 +83,28 @@ function setup(crm: 'pipedrive' | 'zoho' = 'pipedrive') {
   );
   return {
     port,
-    deps: { port, project: projectContext(crm, settings, employees), state: new InMemoryState() },
+    deps: {
+      crm: port,
+      project: projectContext(crm, settings, employees),
+      ledger: new InMemoryLedger(),
+    },
   };
 }
 
 describe('pipeline retries (D7, D13)', () => {
   it('D13: a CRM failure in the middle of a plan, then a retry: every operation reaches the CRM exactly once', async () => {
     const { port, deps } = setup();
-    await processEvent(call[0] as Event, deps);
+    await runEvent(call[0] as Event, deps);
     port.failOn = new Set([2]); // pickup plan: organization, person, deal; the second write fails
-    const failedAttempt = await processEvent(call[1] as Event, deps);
+    const failedAttempt = await runEvent(call[1] as Event, deps);
     expect(failedAttempt.entry).toMatchObject({
       outcome: 'failed',
       operations: [{ op: 'create_organization' }],
     });
-    expect(failedAttempt.retryable).toBe(true);
-    const retried = await processEvent(call[1] as Event, deps);
+    expect(failedAttempt.failure?.kind === 'crm' && failedAttempt.failure.error.kind).toBe(
+      'retryable',
+    );
+    const retried = await runEvent(call[1] as Event, deps);
     expect(retried.entry).toMatchObject({ outcome: 'applied', conditions: ['incoming.on_answer'] });
     expect(retried.entry.operations.map((op) => op.op)).toEqual([
       'create_organization',
@@ -118,12 +124,12 @@ describe('pipeline retries (D7, D13)', () => {
 
   it('D7: on retry only the moments not yet run run; the stored plan is reused, not decided again', async () => {
     const { port, deps } = setup('zoho');
-    await processEvent(call[0] as Event, deps);
-    await processEvent(call[1] as Event, deps);
+    await runEvent(call[0] as Event, deps);
+    await runEvent(call[1] as Event, deps);
     port.failOn = new Set([2]); // end plan: task, call log; the call log write fails
-    const first = await processEvent(call[2] as Event, deps);
+    const first = await runEvent(call[2] as Event, deps);
     expect(first.entry.outcome).toBe('failed');
-    const second = await processEvent(call[2] as Event, deps);
+    const second = await runEvent(call[2] as Event, deps);
     expect(second.entry).toMatchObject({
       outcome: 'applied',
       conditions: ['incoming.answered_by_responsible'],
@@ -136,9 +142,9 @@ describe('pipeline retries (D7, D13)', () => {
 
   it('D6: once applied, the same event again is journalled as a re-delivery and changes nothing', async () => {
     const { port, deps } = setup('zoho');
-    for (const event of call) await processEvent(event, deps);
+    for (const event of call) await runEvent(event, deps);
     const before = await port.snapshot();
-    const again = await processEvent(call[1] as Event, deps);
+    const again = await runEvent(call[1] as Event, deps);
     expect(again.entry).toMatchObject({
       outcome: 'skipped',
       reason: 're-delivery',

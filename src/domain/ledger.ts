@@ -1,0 +1,45 @@
+import type { Decision } from './decision.js';
+import type { Event } from './events.js';
+import type { Memory } from './memory.js';
+
+/** A plan decided for an event and not yet run whole, and what of it already landed (D7, D13). */
+export interface PlanUnderWay {
+  readonly decision: Decision;
+  /** Operation key → the CRM id it got: these are not sent again. */
+  readonly landed: ReadonlyMap<string, string>;
+}
+
+/** What the ledger holds for an event before its run. */
+export interface Recalled {
+  /** The event's call or dialog memory; null for the first event of one, or an event of neither. */
+  readonly memory: Memory | null;
+  /** D6: this event id already ran whole. */
+  readonly ranBefore: boolean;
+  /** D7: a plan decided on an earlier attempt; it runs again as decided, not decided again. */
+  readonly plan: PlanUnderWay | null;
+}
+
+/** The memory a finished run leaves for the event's call or dialog. */
+export interface KeptMemory {
+  readonly key: string;
+  readonly memory: Memory;
+}
+
+/**
+ * The run's bookkeeping, so that nothing lands in the CRM twice (D6, D7, D13).
+ * One interface, two keepers: the store keeps it durably for the service
+ * (src/store/ledger.ts), and `simulate` keeps it in memory
+ * (src/pipeline/memory-ledger.ts). The run (src/pipeline/run.ts) is its one
+ * user: it saves a plan before the plan's first CRM call and records each
+ * operation's CRM id right after it lands, so a retry after any failure or a
+ * crash sends only what did not land.
+ */
+export interface PlanLedger {
+  recall(event: Event): Promise<Recalled>;
+  /** D7: stored before the plan's first CRM call. A plan is decided once: a second save keeps the first. */
+  savePlan(eventId: string, decision: Decision): Promise<void>;
+  /** D13: an operation landed with this CRM id; recorded before the next CRM call. */
+  landed(eventId: string, operationKey: string, crmId: string): Promise<void>;
+  /** The event's plan ran whole: keep its memory (null: the stored one stays), and the event counts as run (D6). */
+  finished(eventId: string, memory: KeptMemory | null): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import type { CrmError, CrmPort } from '../crm/port.js';
+import type { Decision, Undecided } from '../domain/decision.js';
+import type { Event } from '../domain/events.js';
+import type { PlanLedger } from '../domain/ledger.js';
+import { memoryKey } from '../domain/memory.js';
+import type { JournalEntry, Outcome } from '../domain/plan.js';
+import { EMPTY_CLIENT, type ClientRecords } from '../domain/snapshot.js';
+import { clientQuery, decide } from '../engine/decide.js';
+import type { ProjectContext } from '../engine/moment-context.js';
+import { execute, resolveRefs, type JournalOperation } from './execute.js';
+
+export interface RunDeps {
+  readonly project: ProjectContext;
+  readonly crm: CrmPort;
+  readonly ledger: PlanLedger;
+}
+
+/**
+ * Why a run did not finish. The worker acts on `kind` (and on a CRM error's own
+ * kind), never on the journal's text.
+ */
+export type RunFailure = { readonly kind: 'crm'; readonly error: CrmError } | Undecided;
+
+/** What one event's run gives back: the journal entry, and what the worker needs beyond it. */
+export type EventRun = FinishedRun | FailedRun;
+
+interface RunParts {
+  /** The client the lookup found; null when no lookup ran (a plan resumed, a re-delivery, a failed lookup). */
+  readonly client: ClientRecords | null;
+}
+
+/** Applied or skipped: the plan ran whole. */
+export interface FinishedRun extends RunParts {
+  readonly entry: JournalEntry & { readonly outcome: Exclude<Outcome, 'failed'> };
+  readonly decision: Decision;
+  readonly failure: null;
+}
+
+export interface FailedRun extends RunParts {
+  readonly entry: JournalEntry;
+  /** null when the run failed before decide (the lookup failed). */
+  readonly decision: Decision | null;
+  readonly failure: RunFailure;
+}
+
+/**
+ * One event's run: client lookup → decide → execute → journal entry.
+ * A plan is decided once and kept in the ledger until it has run whole, so a
+ * retry after a failure re-sends only what did not land (D7, D13).
+ */
+export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
+  const { crm, project, ledger } = deps;
+  const { eventId } = event;
+  const recalled = await ledger.recall(event);
+  let decision: Decision;
+  let ids: Map<string, string>;
+  let client: ClientRecords | null = null;
+  if (recalled.plan) {
+    decision = recalled.plan.decision;
+    ids = new Map(recalled.plan.landed);
+  } else {
+    const { memory, ranBefore } = recalled;
+    if (!ranBefore) {
+      const found = await crm.findClient(clientQuery(event, memory, project.settings));
+      if (!found.ok) return failed(event, { kind: 'crm', error: found.error }, null, []);
+      client = found.value;
+    }
+    decision = decide({
+      event,
+      memory,
+      client: client ?? EMPTY_CLIENT,
+      project,
+      redelivery: ranBefore,
+    });
+    ids = new Map();
+  }
+  if (decision.outcome === 'failed') return failed(event, decision.undecided, decision, [], client);
+  if (!recalled.plan && decision.plan.length > 0) await ledger.savePlan(eventId, decision);
+  const done = await execute(decision.plan, crm, ids, (key, id) => ledger.landed(eventId, key, id));
+  if (!done.ok)
+    return failed(event, { kind: 'crm', error: done.error }, decision, done.operations, client);
+  const key = memoryKey(event);
+  const memory = key && decision.memory ? { key, memory: resolveRefs(decision.memory, ids) } : null;
+  await ledger.finished(eventId, memory);
+  return {
+    entry: {
+      eventId,
+      type: event.type,
+      conditions: decision.conditions,
+      outcome: decision.outcome,
+      ...(decision.reason !== undefined && { reason: decision.reason }),
+      operations: done.operations,
+      ...(decision.skipped.length > 0 && { skipped: decision.skipped }),
+    },
+    decision,
+    failure: null,
+    client,
+  };
+}
+
+function failed(
+  event: Event,
+  failure: RunFailure,
+  decision: Decision | null,
+  operations: JournalOperation[],
+  client: ClientRecords | null = null,
+): FailedRun {
+  const reason = failure.kind === 'crm' ? failure.error.message : (decision?.reason ?? 'failed');
+  return {
+    entry: {
+      eventId: event.eventId,
+      type: event.type,
+      conditions: decision?.conditions ?? [],
+      outcome: 'failed',
+      reason,
+      operations,
+    },
+    decision,
+    failure,
+    client,
+  };
+}
