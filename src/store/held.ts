@@ -1,3 +1,5 @@
+import { INBOX_LOCK_SPACE } from './inbox.js';
+import { pendingKeysOf, refresh } from './ready-keys.js';
 import { num, str, type Db } from './sql.js';
 import type { ResolveHeld, ResolveHeldResult } from './store.js';
 
@@ -42,6 +44,9 @@ export function resolveHeld(
   input: ResolveHeld,
 ): Promise<ResolveHeldResult> {
   return db.transaction(async (tx) => {
+    // PostgreSQL: ingest of this project waits meanwhile (the inbox lock), so the ready rows recomputed below see every event.
+    if (tx.dialect === 'postgres')
+      await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [INBOX_LOCK_SPACE, projectId]);
     // Per ordering key (one call or dialog): the `at` of its first event, whatever that event's state.
     const groups = await tx.all(
       `SELECT ordering_key, MIN(at_ms) AS first_at FROM events WHERE project_id = ?
@@ -71,6 +76,10 @@ export function resolveHeld(
       );
       result[fate] += changed;
     }
+    // Every key of the project recomputed (ready-keys.ts): those expired or skipped whole lose their row.
+    await tx.run('DELETE FROM ready_keys WHERE project_id = ?', [projectId]);
+    for (const statement of refresh(tx.dialect, pendingKeysOf(projectId)))
+      await tx.run(statement.sql, statement.params);
     return result;
   });
 }

@@ -1,4 +1,5 @@
 import { GroupCommit } from './group-commit.js';
+import { keyOfEvent, listedKeys, lockKeys, refresh } from './ready-keys.js';
 import { appendJournal } from './journal.js';
 import { completeInOneStatement, type HeldCompletion } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
@@ -16,10 +17,10 @@ import {
   placeholders,
   str,
   type Db,
-  type Dialect,
   type Param,
   type Queryable,
   type Statement,
+  type TransactionOptions,
 } from './sql.js';
 import { EVENT_STATES } from './states.js';
 import type {
@@ -39,7 +40,7 @@ const INSERT_CHUNK = 100;
 // Advisory-lock namespace for "inserting into one project's inbox": inserts
 // of one project commit in sequence order, so a claim never sees event n+1
 // of a key before event n (PostgreSQL allots sequence values before commit).
-const INBOX_LOCK_SPACE = 1;
+export const INBOX_LOCK_SPACE = 1;
 
 export async function insertEvents(
   db: Db,
@@ -74,7 +75,14 @@ async function commitInserts(db: Db, items: readonly Insert[]): Promise<InsertRe
         }))
       : [];
   const inserts = items.map((item) => insertStatements(item.projectId, item.events, item.now));
-  const results = await db.script([...locks, ...inserts.flat()], { urgent: true });
+  // The keys' ready rows recomputed in the same commit (ready-keys.ts). Of two writers of a key
+  // (PostgreSQL), the second to take its lock recomputes the row seeing what the first committed.
+  const keys = listedKeys(
+    items.flatMap((item) => item.events.map((each) => [item.projectId, each.orderingKey] as const)),
+  );
+  const ready =
+    keys.params.length === 0 ? [] : [...lockKeys(db.dialect, keys), ...refresh(db.dialect, keys)];
+  const results = await db.script([...locks, ...inserts.flat(), ...ready], { urgent: true });
   let at = locks.length;
   return items.map((item, i) => {
     const count = inserts[i]?.length ?? 0;
@@ -128,104 +136,25 @@ export function insertBatcher(db: Db): GroupCommit<Insert, InsertResult> {
   });
 }
 
-// Advisory-lock key under which claims take turns (PostgreSQL). The claim
-// statement then starts after the previous claim committed, so it sees every
-// lease already given: two workers can never both take a head of one key
-// (an event arriving with an earlier `at` than one in flight, say).
-const CLAIM_LOCK_SPACE = 2;
-
-// D7 / D11: per ordering key, events go one at a time in event order (`at`,
-// then arrival). An event waits while another event of its key is in flight
-// (leased), or while an earlier one is unfinished (pending, including one
-// waiting for its next attempt, or failed). The `b.state IN (…)` term names
-// the partial index events_unfinished_key word for word (SQLite uses a
-// partial index only then), so the check reads the key's unfinished events,
-// not its whole history. `OFFSET 0` keeps PostgreSQL from turning the check
-// into an anti-join, which on a fresh backlog's statistics it ran unkeyed
-// (every unfinished event of the project per candidate: 38 ms at 10 000);
-// as a per-candidate subplan it always looks up (project, key) in the index.
-// Parameters: now, now, now.
-// D7: "A failed event holds back only the later events of the same call":
-// a failed (dead-letter) event of the key blocks the later events of its own
-// call or dialog — and those, held, block nobody else; the client's other
-// calls go on in order. Forms have neither id: a failed form holds nothing back.
-function sameConversation(dialect: Dialect, a: string, b: string): string {
-  const field = (alias: string, name: string): string =>
-    dialect === 'postgres'
-      ? `((${alias}.body)::jsonb ->> '${name}')`
-      : `json_extract(${alias}.body, '$.${name}')`;
-  return `(${field(a, 'callId')} = ${field(b, 'callId')} OR ${field(a, 'dialogId')} = ${field(b, 'dialogId')})`;
-}
-
-const earlier = (a: string, b: string): string =>
-  `(${a}.at_ms < ${b}.at_ms OR (${a}.at_ms = ${b}.at_ms AND ${a}.seq < ${b}.seq))`;
-
-function claimable(dialect: Dialect): string {
-  const heldByFailure = `EXISTS (
-                 SELECT 1 FROM events f
-                 WHERE f.project_id = b.project_id AND f.ordering_key = b.ordering_key AND f.state = 'failed'
-                   AND ${earlier('f', 'b')} AND ${sameConversation(dialect, 'f', 'b')})`;
-  return `e.state = 'pending'
-           AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?)
-           AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
-           AND NOT EXISTS (
-             SELECT 1 FROM events b
-             WHERE b.project_id = e.project_id AND b.ordering_key = e.ordering_key AND b.state IN ('pending', 'failed') AND b.seq <> e.seq
-               AND ((b.state = 'pending' AND b.claimed_until > ?)
-                 OR (${earlier('b', 'e')} AND (${sameConversation(dialect, 'b', 'e')} OR (b.state = 'pending' AND NOT ${heldByFailure}))))
-             LIMIT 1 OFFSET 0)`;
-}
-
-const CLAIM = `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE seq IN`;
-
-// SQLite: one writer, no row locks; its planner walks the pending events in order.
-const CLAIM_SQLITE = `${CLAIM} (
-         SELECT e.seq FROM events e JOIN projects p ON p.id = e.project_id
-         WHERE p.integration_state = 'active' AND ${claimable('sqlite')}
-         ORDER BY e.seq LIMIT ?)
-       RETURNING ${EVENT_COLUMNS}`;
-
-// PostgreSQL: per active project, the pending events in sequence order straight
-// from events_state (project_id, state, seq), stopping at the limit. Written
-// as a join, the planner (misled by a fresh backlog's statistics) sorted the
-// whole backlog on every claim: 130 ms at 10 000 pending events.
-const CLAIM_POSTGRES = `${CLAIM} (
-         SELECT c.seq FROM projects p CROSS JOIN LATERAL (
-           SELECT e.seq FROM events e
-           WHERE e.project_id = p.id AND ${claimable('postgres')}
-           ORDER BY e.seq LIMIT ? FOR UPDATE SKIP LOCKED) c
-         WHERE p.integration_state = 'active'
-         ORDER BY c.seq LIMIT ?)
-       RETURNING ${EVENT_COLUMNS}`;
-
-export async function claimEvents(
-  db: Db,
-  workerId: string,
-  limit: number,
-  leaseMs: number,
-  now: Date,
-): Promise<InboxEvent[]> {
-  const nowMs = toMs(now);
-  const claim = [workerId, nowMs + leaseMs];
-  const claimable = [nowMs, nowMs, nowMs];
-  // Not durable: a claim lost to a power cut is a lease that never was; the event is simply claimed again.
-  // PostgreSQL: lock, claim and commit in one round trip (Db.script), so claims of several workers queue inside the server, not across round trips.
-  const statements: Statement[] =
-    db.dialect === 'postgres'
-      ? [
-          { sql: 'SELECT pg_advisory_xact_lock(?, ?)', params: [CLAIM_LOCK_SPACE, 0] },
-          {
-            sql: CLAIM_POSTGRES,
-            params: [...claim, ...claimable, limit, limit],
-            prepareAs: 'callmatrix_claim',
-          },
-        ]
-      : [{ sql: CLAIM_SQLITE, params: [...claim, ...claimable, limit] }];
-  const rows = (await db.script(statements, { durable: false })).at(-1) ?? [];
-  return rows.map(eventFromRow).sort((a, b) => a.seq - b.seq);
-}
-
 const HELD_BY = `project_id = ? AND event_id = ? AND state = 'pending' AND claimed_by = ?`;
+
+/**
+ * One write to a held or failed event, then its key's ready row recomputed, in
+ * one transaction (PostgreSQL: one round trip, the key locked first: see
+ * ready-keys.ts). Resolves whether the write found its event.
+ */
+async function changeAndRefresh(
+  db: Db,
+  projectId: string,
+  eventId: string,
+  change: Statement,
+  options?: TransactionOptions,
+): Promise<boolean> {
+  const key = keyOfEvent(projectId, eventId);
+  const locks = lockKeys(db.dialect, key);
+  const results = await db.script([...locks, change, ...refresh(db.dialect, key)], options);
+  return (results[locks.length]?.length ?? 0) === 1;
+}
 
 export async function renewLease(
   db: Db,
@@ -235,14 +164,24 @@ export async function renewLease(
   leaseMs: number,
   now: Date,
 ): Promise<boolean> {
-  return (
-    (await db.run(`UPDATE events SET claimed_until = ? WHERE ${HELD_BY}`, [
-      toMs(now) + leaseMs,
-      projectId,
-      eventId,
-      workerId,
-    ])) === 1
+  const until = toMs(now) + leaseMs;
+  const latest = db.dialect === 'postgres' ? 'GREATEST' : 'MAX';
+  // The key's ready row first (a claim skips it while locked), then the event: the lock order every writer keeps.
+  const [, renewed] = await db.script(
+    [
+      {
+        sql: `UPDATE ready_keys SET ready_at = ${latest}(ready_at, ?)
+              WHERE (project_id, ordering_key) IN (SELECT project_id, ordering_key FROM events WHERE ${HELD_BY})`,
+        params: [until, projectId, eventId, workerId],
+      },
+      {
+        sql: `UPDATE events SET claimed_until = ? WHERE ${HELD_BY} RETURNING seq`,
+        params: [until, projectId, eventId, workerId],
+      },
+    ],
+    { durable: false },
   );
+  return renewed?.length === 1;
 }
 
 /** How many completions one PostgreSQL statement may carry at most. */
@@ -265,6 +204,10 @@ export function batchable(db: Db, completion: Completion): boolean {
   return db.dialect === 'postgres' && !(completion.index && completion.index.length > 0);
 }
 
+async function runAll(tx: Queryable, statements: readonly Statement[]): Promise<void> {
+  for (const statement of statements) await tx.all(statement.sql, statement.params);
+}
+
 /** A completion in a transaction of its own (SQLite; PostgreSQL with phone index changes). */
 export function complete(
   db: Db,
@@ -273,10 +216,12 @@ export function complete(
   eventId: string,
   completion: Completion,
 ): Promise<boolean> {
+  const key = keyOfEvent(projectId, eventId);
   // Not durable: if a power cut undoes it, the plan with its CRM ids is back
   // too (it was committed durably), so the redo sends nothing twice (D13).
   return db.transaction(
     async (tx) => {
+      await runAll(tx, lockKeys(db.dialect, key));
       const changed = await tx.run(
         `UPDATE events SET state = ?, claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = NULL WHERE ${HELD_BY}`,
         [completion.outcome, projectId, eventId, workerId],
@@ -287,6 +232,7 @@ export function complete(
       if (completion.index && completion.index.length > 0)
         await applyIndexChanges(tx, projectId, completion.index);
       await deletePlan(tx, projectId, eventId);
+      await runAll(tx, refresh(db.dialect, key));
       // Last: the journal's per-project lock (PostgreSQL) is held from here to the commit, so as briefly as this transaction allows.
       await appendJournal(tx, projectId, completion.journal);
       return true;
@@ -295,17 +241,19 @@ export function complete(
   );
 }
 
-export async function release(
+export function release(
   db: Db,
   workerId: string,
   projectId: string,
   eventId: string,
 ): Promise<boolean> {
-  const sql = `UPDATE events SET claimed_by = NULL, claimed_until = NULL, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE ${HELD_BY}`;
-  return (await db.run(sql, [projectId, eventId, workerId])) === 1;
+  return changeAndRefresh(db, projectId, eventId, {
+    sql: `UPDATE events SET claimed_by = NULL, claimed_until = NULL, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE ${HELD_BY} RETURNING seq`,
+    params: [projectId, eventId, workerId],
+  });
 }
 
-export async function scheduleRetry(
+export function scheduleRetry(
   db: Db,
   workerId: string,
   projectId: string,
@@ -313,8 +261,10 @@ export async function scheduleRetry(
   error: string,
   nextAttemptAt: Date,
 ): Promise<boolean> {
-  const sql = `UPDATE events SET claimed_by = NULL, claimed_until = NULL, last_error = ?, next_attempt_at = ? WHERE ${HELD_BY}`;
-  return (await db.run(sql, [error, toMs(nextAttemptAt), projectId, eventId, workerId])) === 1;
+  return changeAndRefresh(db, projectId, eventId, {
+    sql: `UPDATE events SET claimed_by = NULL, claimed_until = NULL, last_error = ?, next_attempt_at = ? WHERE ${HELD_BY} RETURNING seq`,
+    params: [error, toMs(nextAttemptAt), projectId, eventId, workerId],
+  });
 }
 
 export function fail(
@@ -325,23 +275,23 @@ export function fail(
   error: string,
   journal?: JournalRecord,
 ): Promise<boolean> {
+  const key = keyOfEvent(projectId, eventId);
   return db.transaction(async (tx) => {
+    await runAll(tx, lockKeys(db.dialect, key));
     const sql = `UPDATE events SET state = 'failed', claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = ? WHERE ${HELD_BY}`;
     if ((await tx.run(sql, [error, projectId, eventId, workerId])) !== 1) return false;
+    await runAll(tx, refresh(db.dialect, key));
     if (journal) await appendJournal(tx, projectId, journal);
     return true;
   });
 }
 
-export async function retry(
-  db: Db,
-  projectId: string,
-  eventId: string,
-  now: Date,
-): Promise<boolean> {
-  const sql = `UPDATE events SET state = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL
-               WHERE project_id = ? AND event_id = ? AND state = 'failed'`;
-  return (await db.run(sql, [toMs(now), projectId, eventId])) === 1;
+export function retry(db: Db, projectId: string, eventId: string, now: Date): Promise<boolean> {
+  return changeAndRefresh(db, projectId, eventId, {
+    sql: `UPDATE events SET state = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL
+          WHERE project_id = ? AND event_id = ? AND state = 'failed' RETURNING seq`,
+    params: [toMs(now), projectId, eventId],
+  });
 }
 
 export async function getEvent(

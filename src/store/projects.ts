@@ -24,6 +24,7 @@ const PROJECT_TABLES = [
   'plans',
   'plan_operations',
   'phone_index',
+  'ready_keys',
 ] as const;
 
 export function putProject(db: Db, input: PutProject): Promise<PutProjectResult> {

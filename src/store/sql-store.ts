@@ -1,6 +1,7 @@
 import type { Decision } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { GroupCommit } from './group-commit.js';
+import { claimEvents } from './claim.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
 import * as journal from './journal.js';
@@ -93,7 +94,7 @@ export class SqlStore implements Store {
     return this.inserts.submit({ projectId, events, now });
   }
   claimEvents(workerId: string, limit: number, leaseMs: number, now: Date) {
-    return inbox.claimEvents(this.db, workerId, limit, leaseMs, now);
+    return claimEvents(this.db, workerId, limit, leaseMs, now);
   }
   renewLease(workerId: string, projectId: string, eventId: string, leaseMs: number, now: Date) {
     return inbox.renewLease(this.db, workerId, projectId, eventId, leaseMs, now);

@@ -1,4 +1,5 @@
 import { JOURNAL_LOCK_SPACE } from '../journal.js';
+import { lockKeys, refresh, type Keys } from '../ready-keys.js';
 import { toMs } from '../rows.js';
 import { num, type Db } from '../sql.js';
 import type { Completion } from '../store.js';
@@ -92,10 +93,24 @@ export async function completeInOneStatement(
     memory_key: completion.memory?.key ?? null,
     memory_body: completion.memory ? JSON.stringify(completion.memory.memory) : null,
   }));
-  const [rows = []] = await db.script(
-    [{ sql: COMPLETE, params: [JSON.stringify(input)], prepareAs: 'callmatrix_complete' }],
+  const json = JSON.stringify(input);
+  // The completed events' keys: their ready rows are locked first and recomputed after (ready-keys.ts).
+  const keys: Keys = {
+    sql: `SELECT x.project_id, x.ordering_key FROM json_to_recordset(?::json) AS i(project_id text, event_id text)
+          CROSS JOIN LATERAL (SELECT e.project_id, e.ordering_key FROM events e
+                              WHERE e.project_id = i.project_id AND e.event_id = i.event_id LIMIT 1) x`,
+    params: [json],
+  };
+  const locks = lockKeys('postgres', keys);
+  const results = await db.script(
+    [
+      ...locks,
+      { sql: COMPLETE, params: [json], prepareAs: 'callmatrix_complete' },
+      ...refresh('postgres', keys),
+    ],
     { durable: false },
   );
+  const rows = results[locks.length] ?? [];
   const done = new Set(rows.map((row) => num(row['n'])));
   return held.map((_, n) => done.has(n));
 }

@@ -78,7 +78,13 @@ class Connection implements Queryable {
   }
 
   all<T extends Row = Row>(sql: string, params: readonly Param[] = []): Promise<T[]> {
-    return Promise.resolve(this.prepare(sql).all(...params) as T[]);
+    const statement = this.prepare(sql);
+    // A write without RETURNING (in a script) answers no rows.
+    if (!statement.reader) {
+      statement.run(...params);
+      return Promise.resolve([]);
+    }
+    return Promise.resolve(statement.all(...params) as T[]);
   }
   async get<T extends Row = Row>(
     sql: string,
