@@ -58,6 +58,11 @@ export async function getProject(db: Queryable, id: string): Promise<ProjectReco
   return row ? projectFromRow(row) : null;
 }
 
+export async function getProjectVersion(db: Queryable, id: string): Promise<number | null> {
+  const row = await db.get('SELECT version FROM projects WHERE id = ?', [id]);
+  return row ? num(row['version']) : null;
+}
+
 export async function listProjects(db: Queryable): Promise<ProjectRecord[]> {
   return (await db.all(`SELECT ${PROJECT_COLUMNS} FROM projects ORDER BY id`)).map(projectFromRow);
 }

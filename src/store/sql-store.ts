@@ -71,6 +71,9 @@ export class SqlStore implements Store {
   getProject(id: string) {
     return projects.getProject(this.db, id);
   }
+  getProjectVersion(id: string) {
+    return projects.getProjectVersion(this.db, id);
+  }
   listProjects() {
     return projects.listProjects(this.db);
   }

@@ -251,6 +251,8 @@ export interface Store {
   // projects
   putProject(input: PutProject): Promise<PutProjectResult>;
   getProject(id: string): Promise<ProjectRecord | null>;
+  /** Only the project's version (null when it does not exist): what a cache of parsed projects checks per request. */
+  getProjectVersion(id: string): Promise<number | null>;
   listProjects(): Promise<ProjectRecord[]>;
   /** The project and all its data (keys, events, journal, memory, plans, index). False when unknown. */
   deleteProject(id: string): Promise<boolean>;

@@ -2,6 +2,7 @@ import type { Event } from '../../src/domain/events.js';
 import type { JournalEntry } from '../../src/domain/plan.js';
 import { inboxCases } from './contract-inbox.js';
 import { dataCases } from './contract-data.js';
+import { readyCases } from './contract-ready.js';
 import type { JournalRecord, NewEvent, Store } from '../../src/store/store.js';
 
 // The store contract: one list of cases, run against every backend
@@ -18,6 +19,7 @@ export type FreshStore = () => Promise<Fresh>;
 /** Registers every case with vitest's describe/it; call inside a describe. */
 export function storeContract(fresh: FreshStore): void {
   inboxCases(fresh);
+  readyCases(fresh);
   dataCases(fresh);
 }
 
