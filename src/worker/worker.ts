@@ -31,6 +31,10 @@ export class Worker {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private wakeScheduled = false;
+  // Idle back-off (issue 10): claims in a row that found nothing, when the last ended, and a notice held back.
+  private emptyClaims = 0;
+  private lastClaimAt = 0;
+  private noticeTimer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly options: WorkerOptions) {
@@ -59,12 +63,35 @@ export class Worker {
   }
 
   /**
+   * New events were accepted (ingest's commit): a hint, not a reason to claim
+   * at once. A worker whose last claims found nothing claims again only after
+   * a gap that doubles with each empty claim (10 ms up to pollMs): with most
+   * clients parked, a claim after every commit found nothing 14–30 times a second.
+   */
+  notify(): void {
+    if (!this.wakeUp || this.noticeTimer) return;
+    const gap =
+      this.emptyClaims === 0 ? 0 : Math.min(this.options.pollMs, 10 * 2 ** (this.emptyClaims - 1));
+    const wait = this.lastClaimAt + gap - Date.now();
+    if (wait <= 0) {
+      this.wake();
+      return;
+    }
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = null;
+      this.wake();
+    }, wait);
+  }
+
+  /**
    * SIGTERM (service.md §1): stop claiming, let the claimed events finish
    * within `drainMs`, then hand back whatever is still held (it was not
    * acknowledged to anybody; another worker or the next start takes it).
    */
   async stop(drainMs = 10_000): Promise<void> {
     this.running = false;
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = null;
     this.wake();
     await this.loop;
     const all = Promise.all(this.inFlight.values());
@@ -111,6 +138,8 @@ export class Worker {
         } catch (error) {
           this.options.observer?.error?.('claim failed', { error: String(error) });
         }
+        this.lastClaimAt = Date.now();
+        this.emptyClaims = claimed.length === 0 ? this.emptyClaims + 1 : 0;
       }
       const projects = this.projectsOf(claimed);
       for (const item of claimed) {

@@ -79,6 +79,13 @@ export class ProjectStore implements ProjectSource {
   ) {}
 
   async load(id: string): Promise<LoadedProject | null> {
+    // The version alone decides whether the cached parse still holds (issue 10: reading and
+    // parsing the whole row on every request was 13 % of ingest's CPU).
+    const known = this.cache.get(id);
+    if (known) {
+      const version = await this.store.getProjectVersion(id);
+      if (version === known.version) return known;
+    }
     const record = await this.store.getProject(id);
     if (!record) {
       this.cache.delete(id);
