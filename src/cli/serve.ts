@@ -13,7 +13,9 @@ import { ServiceMetrics } from '../service/ops/metrics.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { IndexSync } from '../worker/index-sync.js';
+import type { WorkerObserver } from '../worker/observer.js';
 import { Worker } from '../worker/worker.js';
+import { WorkerInThread } from './worker-in-thread.js';
 
 // `callmatrix serve` (HTTP API + in-process workers) and `callmatrix worker`
 // (workers only, for scale-out on PostgreSQL): wiring, nothing else.
@@ -53,9 +55,8 @@ export async function openRuntime(args: readonly string[], err: Err): Promise<Ru
   return { settings, store, box, projects, registry: new CrmRegistry(), logger };
 }
 
-export function newWorker(rt: Runtime, metrics?: ServiceMetrics): Worker {
+export function newWorker(rt: Runtime, observer?: WorkerObserver): Worker {
   const { settings, logger } = rt;
-  const observer = metrics?.observer() ?? {};
   return new Worker({
     store: rt.store,
     projects: rt.projects,
@@ -65,8 +66,25 @@ export function newWorker(rt: Runtime, metrics?: ServiceMetrics): Worker {
     pollMs: settings.pollMs,
     retryScheduleSec: settings.retryScheduleSec,
     endedGraceSec: settings.endedGraceSec,
-    observer: { ...observer, error: (message, context) => logger.error(context, message) },
+    observer: observer ?? { error: (message, context) => logger.error(context, message) },
   });
+}
+
+/** What serve asks of its workers, in a thread of their own or (an in-memory database) in its own loop. */
+type ServeWorker = Pick<Worker, 'notify' | 'wake' | 'stop'>;
+
+async function startWorkers(
+  rt: Runtime,
+  args: readonly string[],
+  observer: WorkerObserver,
+): Promise<ServeWorker> {
+  // An in-memory SQLite database is one connection's: nothing another thread could open.
+  if (rt.settings.databaseUrl.includes(':memory:')) {
+    const worker = newWorker(rt, observer);
+    worker.start();
+    return worker;
+  }
+  return WorkerInThread.start(args, observer, rt.logger);
 }
 
 /** Resolves on the first SIGTERM or SIGINT. */
@@ -85,7 +103,11 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   // Printed once, outside the structured log (service.md §1); only its hash is stored.
   if (created) err(`callmatrix: created the operator key (shown only now, keep it): ${created}`);
   const metrics = new ServiceMetrics(store);
-  const worker = newWorker(rt, metrics);
+  // Issue 10: the workers run off this event loop, which answers HTTP (worker-thread.ts).
+  const worker = await startWorkers(rt, args, {
+    ...metrics.observer(),
+    error: (message, context) => logger.error(context, message),
+  });
   // G13: the phone index loaded on activation and polled for what people changed in the CRM.
   const indexSync = new IndexSync({
     store,
@@ -103,7 +125,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
     settings,
     projects: rt.projects,
     metrics,
-    onAccepted: () => worker.wake(),
+    onAccepted: () => worker.notify(),
     logger: { level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     extraRoutes: [
       (scope) =>
@@ -118,7 +140,6 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
     ],
   });
   const address = await app.listen({ port: settings.port, host: settings.host });
-  worker.start();
   indexSync.start();
   logger.info({ address, store: store.backend }, 'callmatrix serve listening');
   const signal = await untilSignal();
