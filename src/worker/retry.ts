@@ -6,9 +6,11 @@ import type { CrmError } from '../crm/port.js';
 /**
  * When to try an event again after its `attempt`-th attempt (1-based) failed
  * with `err`, or `give-up` once the schedule is spent or the error is
- * permanent. The delay is the schedule's step with ±20 % jitter; a CRM's
- * Retry-After counts when longer, clamped to twice the step so a bad header
- * cannot park an event for days. `random` is injectable for tests.
+ * permanent. The delay is the schedule's step with ±20 % jitter; a CRM's own
+ * wait hint (Retry-After, a rate limit's reset) replaces the step, clamped to
+ * twice the step so a bad header cannot park an event for days: a rate limit
+ * that says "in 2 s" does not park the event for the step's minutes (issue 10;
+ * the connection's pacer slows meanwhile). `random` is injectable for tests.
  */
 export function nextAttempt(
   attempt: number,
@@ -26,5 +28,5 @@ export function nextAttempt(
     err.retryAfterMs !== undefined && err.retryAfterMs > 0
       ? Math.min(err.retryAfterMs, 2 * stepMs)
       : 0;
-  return new Date(now.getTime() + Math.round(Math.max(jittered, asked)));
+  return new Date(now.getTime() + Math.round(asked > 0 ? asked : jittered));
 }

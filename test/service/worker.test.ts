@@ -195,7 +195,10 @@ describe('nextAttempt (style §2.8)', () => {
     expect(nextAttempt(3, { kind: 'retryable' }, now, [5, 30])).toBe('give-up');
   });
 
-  it('honours Retry-After, clamped to twice the step; permanent gives up at once', () => {
+  it("a CRM's wait hint replaces the step (a 2 s rate limit is not parked for 10 min), clamped to twice the step; permanent gives up at once", () => {
+    expect(
+      at(nextAttempt(4, { kind: 'retryable', retryAfterMs: 2000 }, now, [5, 30, 120, 600])),
+    ).toBe(2000);
     expect(at(nextAttempt(1, { kind: 'retryable', retryAfterMs: 8000 }, now, [5], () => 0.5))).toBe(
       8000,
     );

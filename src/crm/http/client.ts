@@ -1,5 +1,5 @@
 import { CrmError, type CrmErrorKind } from '../port.js';
-import { Pacer } from './pacer.js';
+import { ConnectionPacer } from './pacing.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SingleFlight } from './single-flight.js';
 
@@ -29,6 +29,10 @@ export interface HttpClientOptions {
   readonly timeoutMs?: number;
   /** Requests per second the CRM allows; the pacer waits below it. */
   readonly ratePerSec?: number;
+  /** The connection's pacer, shared with its other clients (pacing.ts sharedPacer); wins over ratePerSec. */
+  readonly pacer?: ConnectionPacer;
+  /** Is this response the CRM's "too many requests" (default: 429)? It slows the pacer and is sent again. */
+  readonly isRateLimited?: (response: HttpResponse) => boolean;
   /** Adds the credentials to a request; called again after a refresh. */
   readonly authorize?: (headers: Record<string, string>, url: URL) => Promise<void> | void;
   /** Gets a new access token; shared by concurrent callers (no refresh storm). */
@@ -52,37 +56,56 @@ export function defaultClassify(response: HttpResponse): CrmErrorKind | null {
 }
 
 export class HttpClient {
-  private readonly pacer: Pacer | null;
+  private readonly pacer: ConnectionPacer | null;
   private readonly refreshing = new SingleFlight<void>();
 
   constructor(private readonly options: HttpClientOptions) {
-    this.pacer = options.ratePerSec ? new Pacer(options.ratePerSec) : null;
+    this.pacer =
+      options.pacer ??
+      (options.ratePerSec
+        ? new ConnectionPacer({ requests: options.ratePerSec, windowMs: 1000 })
+        : null);
   }
 
   /** Sends the request; a 2xx comes back, anything else as a CrmError. */
   async send(request: HttpRequest): Promise<HttpResponse> {
-    let response = await this.once(request);
-    if (this.options.refresh && this.options.isExpiredToken?.(response)) {
-      await this.refreshing.run(this.options.refresh);
-      response = await this.once(request);
-    }
+    const response = await this.answer(request);
     const kind = (this.options.classify ?? defaultClassify)(response);
-    if (kind) {
-      const waitMs =
-        this.options.waitHintMs?.(response) ??
-        parseRetryAfter(response.headers.get('retry-after'), Date.now());
-      if (waitMs !== undefined && kind === 'retryable') this.pacer?.pause(waitMs);
-      throw new CrmError(
-        kind,
-        `${request.method} ${request.url}: HTTP ${response.status} ${response.text.slice(0, 300)}`,
-        waitMs,
-      );
+    if (!kind) return response;
+    const waitMs =
+      this.options.waitHintMs?.(response) ??
+      parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    // A rate limit (or a wait hint) slows the connection's pacer for everyone using it (issue 10).
+    const limited =
+      kind === 'retryable' && (this.options.isRateLimited ?? ((r) => r.status === 429))(response);
+    if (limited || (kind === 'retryable' && waitMs !== undefined)) this.pacer?.limited(waitMs);
+    throw new CrmError(
+      kind,
+      `${request.method} ${request.url}: HTTP ${response.status} ${response.text.slice(0, 300)}`,
+      waitMs,
+    );
+  }
+
+  /** One answer, after one token refresh when the token had expired. */
+  private async answer(request: HttpRequest): Promise<HttpResponse> {
+    const response = await this.paced(request);
+    if (!this.options.refresh || !this.options.isExpiredToken?.(response)) return response;
+    await this.refreshing.run(this.options.refresh);
+    return this.paced(request);
+  }
+
+  private async paced(request: HttpRequest): Promise<HttpResponse> {
+    const release = this.pacer ? await this.pacer.acquire() : null;
+    try {
+      const response = await this.once(request);
+      this.pacer?.observe(response.headers);
+      return response;
+    } finally {
+      release?.();
     }
-    return response;
   }
 
   private async once(request: HttpRequest): Promise<HttpResponse> {
-    await this.pacer?.wait();
     const url = new URL(
       request.url,
       this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`,

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
 import { classifyOAuth, classifyPipedrive, pipedriveWaitMs } from './errors.js';
@@ -24,8 +25,21 @@ export const PipedriveConnectionSchema = z.union([
 ]);
 export type PipedriveConnection = z.infer<typeof PipedriveConnectionSchema>;
 
+/**
+ * Pipedrive's burst limit (crm-apis.md §2.14): requests per token in a rolling
+ * 2-second window, 20 on the smallest plan (80 on Professional). Paced from 20
+ * until the first answer's x-ratelimit-limit names the account's own figure.
+ * The daily token budget: a 429 with x-daily-ratelimit-token-remaining 0
+ * pauses the whole connection for an hour (errors.ts pipedriveWaitMs).
+ */
+export const PIPEDRIVE_LIMITS: RateLimits = {
+  requests: 20,
+  windowMs: 2000,
+  limitHeader: 'x-ratelimit-limit',
+};
+
 export interface PipedriveClientOptions {
-  /** Requests per second; Pipedrive's smallest burst limit is 20 per 2 s (crm-apis.md §2.14). */
+  /** Requests per second instead of the connection's shared pacing (PIPEDRIVE_LIMITS); for tests. */
   readonly ratePerSec?: number;
   readonly timeoutMs?: number;
 }
@@ -83,7 +97,15 @@ export class PipedriveClient {
       : null;
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
-      ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
+      ...(options.ratePerSec !== undefined
+        ? { ratePerSec: options.ratePerSec }
+        : {
+            pacer: sharedPacer(
+              connection.baseUrl,
+              JSON.stringify(connection.credentials),
+              PIPEDRIVE_LIMITS,
+            ),
+          }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       classify: classifyPipedrive,
       waitHintMs: (response) => pipedriveWaitMs(response),

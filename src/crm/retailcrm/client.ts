@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { CrmError } from '../port.js';
 import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './errors.js';
@@ -24,6 +25,9 @@ export type Query = Record<string, string | number | readonly (string | number)[
 
 const PaginationSchema = z.looseObject({ currentPage: z.number(), totalPageCount: z.number() });
 
+/** retailCRM's limit (crm-apis.md §3.9, UNVERIFIED): about 10 requests per second per API key. */
+export const RETAILCRM_LIMITS: RateLimits = { requests: 10, windowMs: 1000 };
+
 export class RetailcrmClient {
   readonly http: HttpClient;
   private readonly statusOf = new WeakMap<HttpRequest, number>();
@@ -34,7 +38,12 @@ export class RetailcrmClient {
   ) {
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
-      ratePerSec: options.ratePerSec ?? 10,
+      pacer: sharedPacer(connection.baseUrl, connection.credentials.apiKey, {
+        ...RETAILCRM_LIMITS,
+        ...(options.ratePerSec !== undefined && { requests: options.ratePerSec }),
+      }),
+      // §3.9: retailCRM's rate limit answers 503, not 429.
+      isRateLimited: (response) => response.status === 503,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       authorize: (headers) => {
         headers['X-API-KEY'] = connection.credentials.apiKey;

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
 import {
@@ -94,6 +95,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return parsed.data;
 }
 
+/**
+ * Salesforce's limits (crm-apis.md §4.13): a daily request allocation per org
+ * (403 REQUEST_LIMIT_EXCEEDED once spent) and 25 long-running requests at once;
+ * paced at 20 in flight. The daily allocation is not paced (a day's budget).
+ */
+export const SALESFORCE_LIMITS: RateLimits = { concurrency: 20 };
+
 export class SalesforceClient {
   readonly version: string;
   private instanceUrl: string;
@@ -118,7 +126,15 @@ export class SalesforceClient {
     this.http = new HttpClient({
       baseUrl: this.instanceUrl,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
+      ...(options.ratePerSec !== undefined
+        ? { ratePerSec: options.ratePerSec }
+        : {
+            pacer: sharedPacer(
+              this.instanceUrl,
+              JSON.stringify(connection.credentials),
+              SALESFORCE_LIMITS,
+            ),
+          }),
       ...(options.onResponse && { onResponse: options.onResponse }),
       authorize: async (headers) => {
         if (this.accessToken === null) await this.refreshing.run(() => this.grant());

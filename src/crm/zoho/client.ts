@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpClient, type HttpResponse } from '../http/client.js';
+import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
 import {
@@ -75,6 +76,13 @@ const FRESH_TOKEN_MS = 2000;
 /** Refresh ahead of expiry, as the SDK does (§1.2: "refreshes when <5 s left"). */
 const EXPIRY_MARGIN_MS = 5000;
 
+/**
+ * Zoho's concurrency limit (crm-apis.md §1.12): simultaneous calls per org and
+ * app, 5 on the Free edition (10 to 25 on paid ones, and a sub-concurrency of
+ * 10 for heavy APIs such as search). No per-second rate: credits are per day.
+ */
+export const ZOHO_LIMITS: RateLimits = { concurrency: 5 };
+
 export class ZohoClient {
   private readonly http: HttpClient;
   private readonly accounts: HttpClient;
@@ -101,7 +109,15 @@ export class ZohoClient {
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      ...(options.ratePerSec !== undefined && { ratePerSec: options.ratePerSec }),
+      ...(options.ratePerSec !== undefined
+        ? { ratePerSec: options.ratePerSec }
+        : {
+            pacer: sharedPacer(
+              connection.baseUrl,
+              JSON.stringify(connection.credentials),
+              ZOHO_LIMITS,
+            ),
+          }),
       authorize: async (headers) => {
         if (!this.accessToken || Date.now() > this.expiresAt - EXPIRY_MARGIN_MS)
           await this.refresh();
