@@ -1,5 +1,5 @@
 import { GroupCommit } from './group-commit.js';
-import { keyOfEvent, listedKeys, lockKeys, refresh } from './ready-keys.js';
+import { insertedKeys, keyOfEvent, listedKeys, lockKeys, refresh } from './ready-keys.js';
 import { appendJournal } from './journal.js';
 import { completeInOneStatement, type HeldCompletion } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
@@ -77,11 +77,18 @@ async function commitInserts(db: Db, items: readonly Insert[]): Promise<InsertRe
   const inserts = items.map((item) => insertStatements(item.projectId, item.events, item.now));
   // The keys' ready rows recomputed in the same commit (ready-keys.ts). Of two writers of a key
   // (PostgreSQL), the second to take its lock recomputes the row seeing what the first committed.
-  const keys = listedKeys(
-    items.flatMap((item) => item.events.map((each) => [item.projectId, each.orderingKey] as const)),
+  const written = items.flatMap((item) =>
+    item.events.map(
+      (each) => [item.projectId, each.orderingKey, Date.parse(each.event.at)] as const,
+    ),
   );
   const ready =
-    keys.params.length === 0 ? [] : [...lockKeys(db.dialect, keys), ...refresh(db.dialect, keys)];
+    written.length === 0
+      ? []
+      : [
+          ...lockKeys(db.dialect, listedKeys(written.map(([project, key]) => [project, key]))),
+          ...refresh(db.dialect, insertedKeys(written)),
+        ];
   const results = await db.script([...locks, ...inserts.flat(), ...ready], { urgent: true });
   let at = locks.length;
   return items.map((item, i) => {

@@ -40,6 +40,28 @@ export function listedKeys(keys: ReadonlyArray<readonly [string, string]>): Keys
   };
 }
 
+/**
+ * The keys an insert may have changed: a new event comes after every stored
+ * one of its key, so where the key's head is not later than the earliest new
+ * event (`at`), its row stands as it is; only the others are recomputed
+ * (issue 10: a client with 500 pending events would be read whole per insert).
+ */
+export function insertedKeys(keys: ReadonlyArray<readonly [string, string, number]>): Keys {
+  const earliest = new Map<string, readonly [string, string, number]>();
+  for (const key of keys) {
+    const id = `${key[0]}\u0000${key[1]}`;
+    const known = earliest.get(id);
+    if (!known || key[2] < known[2]) earliest.set(id, key);
+  }
+  const rows = [...earliest.values()];
+  return {
+    sql: `SELECT column1 AS project_id, column2 AS ordering_key FROM (VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}) AS listed
+      WHERE NOT EXISTS (SELECT 1 FROM ready_keys r JOIN events h ON h.seq = r.head_seq
+                        WHERE r.project_id = listed.column1 AND r.ordering_key = listed.column2 AND h.at_ms <= listed.column3)`,
+    params: rows.flat(),
+  };
+}
+
 /** Every key of a project with a pending event (G10's resolve, the migration). */
 export function pendingKeysOf(projectId: string | null): Keys {
   return projectId === null
