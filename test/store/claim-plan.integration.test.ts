@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLAIM_POSTGRES_SQL } from '../../src/store/claim.js';
+import { openStore } from '../../src/store/open.js';
+import { inlineParams } from '../../src/store/sql.js';
+import type { NewEvent } from '../../src/store/store.js';
+import { activeProject, recording, T0 } from './contract.js';
+
+// Issue 10 item 6: on PostgreSQL the claim stays index-driven over a backlog
+// whose clients' first events wait for a retry: its plan reads ready_keys by
+// ready_keys_due and events by primary key, never a sequential scan of events.
+const url = process.env['CALLMATRIX_TEST_DATABASE_URL'];
+
+describe.skipIf(url === undefined || url === '')('claim plan on PostgreSQL', () => {
+  const schema = `cm_plan_${process.pid}_${Date.now().toString(36)}`;
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  it('uses ready_keys_due and the events primary key; no Seq Scan on events (10 000 pending, 1 000 clients parked)', async () => {
+    const store = await openStore(url ?? '', { schema, poolSize: 2 });
+    const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+    await client.connect();
+    try {
+      const project = await activeProject(store);
+      const clients = 1_000;
+      const eventOf = (n: number): NewEvent => ({
+        event: recording(
+          `e${n}`,
+          `call-${n}`,
+          new Date(T0.getTime() - 3_600_000 + n).toISOString(),
+        ),
+        orderingKey: `client:+38050${String(1_000_000 + (n % clients))}`,
+      });
+      await store.insertEvents(
+        project,
+        Array.from({ length: clients }, (_, n) => eventOf(n)),
+        T0,
+      );
+      for (let claimed = await store.claimEvents('park', 500, 60_000, T0); claimed.length > 0;) {
+        for (const item of claimed)
+          await store.scheduleRetry(
+            'park',
+            project,
+            item.eventId,
+            'CRM 429',
+            new Date(T0.getTime() + 3_600_000),
+          );
+        claimed = await store.claimEvents('park', 500, 60_000, T0);
+      }
+      for (let start = clients; start < 10_000; start += 1_000)
+        await store.insertEvents(
+          project,
+          Array.from({ length: 1_000 }, (_, i) => eventOf(start + i)),
+          T0,
+        );
+      await client.query('ANALYZE');
+      const now = T0.getTime();
+      const sql = inlineParams(
+        CLAIM_POSTGRES_SQL,
+        [now, 8, 8, 'w', now + 60_000, now, now + 60_000],
+        (text) => pg.escapeLiteral(text),
+      );
+      const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`)).rows
+        .map((row) => row['QUERY PLAN'])
+        .join('\n');
+      expect(plan).toContain('ready_keys_due');
+      expect(plan).not.toMatch(/Seq Scan on events/);
+      expect(await store.claimEvents('w', 8, 60_000, T0)).toEqual([]);
+      expect(await store.countPending(project)).toBe(10_000);
+    } finally {
+      await client.end();
+      await store.close();
+    }
+  }, 120_000);
+});
