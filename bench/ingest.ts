@@ -5,7 +5,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.js';
 import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
+import { claimTime } from './claim-time.js';
 import { pacedLoad } from './paced-load.js';
+import { realistic } from './realistic.js';
 
 // npm run bench:ingest — the ingest path under load from a second process on
 // loopback (autocannon): accepted events/s and p50/p99 acknowledgement
@@ -144,18 +146,31 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-bench-'));
   const lines = [
-    `setup: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), serve from source (tsx) with in-process workers, load from this process over loopback; load average at start ${loadavg()[0]?.toFixed(1) ?? '?'} (the machine may be shared)`,
+    `setup: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), serve from source (tsx) with its workers in a worker thread, load from this process over loopback; load average at start ${loadavg()[0]?.toFixed(1) ?? '?'} (the machine may be shared)`,
   ];
-  // BENCH_BACKENDS=sqlite,postgres (default both) runs only the named ones.
+  // BENCH_BACKENDS=sqlite,postgres (default both) runs only the named ones; BENCH_SHAPES=old,realistic,claims
+  // (default all) the shapes: the ones above, bench/realistic.ts (issue 10) and bench/claim-time.ts.
   const backends = (process.env['BENCH_BACKENDS'] ?? 'sqlite,postgres').split(',');
-  if (backends.includes('sqlite'))
-    lines.push(
-      ...(await run(`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)', dir)),
-    );
+  const shapes = (process.env['BENCH_SHAPES'] ?? 'old,realistic,claims').split(',');
   const pg = process.env['CALLMATRIX_TEST_DATABASE_URL'];
+  const targets: Array<[string, string]> = [];
+  if (backends.includes('sqlite'))
+    targets.push([`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)']);
   if (!backends.includes('postgres')) lines.push('PostgreSQL: skipped (BENCH_BACKENDS)');
-  else if (pg) lines.push(...(await run(pg, 'PostgreSQL', dir)));
+  else if (pg) targets.push([pg, 'PostgreSQL']);
   else lines.push('PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL)');
+  for (const [url, label] of targets) {
+    if (shapes.includes('old')) lines.push(...(await run(url, label, dir)));
+    if (shapes.includes('realistic'))
+      lines.push(...(await realistic(url.replace('bench.db', 'realistic.db'), label, dir)));
+    if (shapes.includes('claims'))
+      lines.push(
+        ...(url.startsWith('sqlite')
+          ? await claimTime(`sqlite:${join(dir, 'claims.db')}`, label)
+          : await claimTime(url, label, `cm_bench_claims_${process.pid}`)),
+      );
+    process.stderr.write(`${lines.join('\n')}\n`);
+  }
   rmSync(dir, { recursive: true, force: true });
   process.stdout.write(`${lines.join('\n')}\n`);
 }

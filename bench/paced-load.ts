@@ -36,7 +36,12 @@ export interface PacedResult {
   readonly max: number;
   /** Requests per second actually sent over the run. */
   readonly achievedRate: number;
+  /** Requests without an answer within UNANSWERED_AFTER_MS of when they were due (a PBX gives up), errors included. */
+  readonly unanswered: number;
 }
+
+/** How long a telephony platform waits for a webhook's answer before it gives up (Twilio: 15 s). */
+export const UNANSWERED_AFTER_MS = 15_000;
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;
@@ -60,6 +65,8 @@ export async function pacedLoad(options: PacedOptions): Promise<PacedResult> {
         path: options.path,
         headers: options.headers,
         body: options.body(),
+        // Past this it is unanswered anyway; the load does not wait for it forever.
+        headersTimeout: 2 * UNANSWERED_AFTER_MS,
       })
       .then(async (response) => {
         await response.body.dump();
@@ -93,5 +100,6 @@ export async function pacedLoad(options: PacedOptions): Promise<PacedResult> {
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? 0,
     achievedRate: sent / elapsed,
+    unanswered: errors + sorted.filter((ms) => ms > UNANSWERED_AFTER_MS).length,
   };
 }

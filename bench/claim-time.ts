@@ -1,0 +1,116 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { CLAIM_POSTGRES_SQL } from '../src/store/claim.js';
+import { openStore } from '../src/store/open.js';
+import { inlineParams } from '../src/store/sql.js';
+import type { NewEvent, Store } from '../src/store/store.js';
+
+// Claim time against the depth of the backlog (issue 10 item 1): a fresh
+// store, CALLERS clients of which 90 % have their first event waiting for a
+// retry, filled to each level of BENCH_CLAIM_LEVELS pending events; at each,
+// the median and p99 of 30 claims of 8 (what a claim finds is handed back).
+
+const LEVELS = (process.env['BENCH_CLAIM_LEVELS'] ?? '0,10000,100000,1000000')
+  .split(',')
+  .map(Number);
+const CALLERS = 2000;
+const T = new Date('2026-03-10T10:00:00Z');
+
+function eventOf(n: number): NewEvent {
+  const caller = n % CALLERS;
+  return {
+    event: {
+      type: 'call.ended',
+      eventId: `c${n}`,
+      callId: `c${n}`,
+      at: new Date(T.getTime() - 86_400_000 + n).toISOString(),
+      direction: 'incoming',
+      from: `+38050${String(1_000_000 + caller).slice(-7)}`,
+      to: '+380441234567',
+      disposition: 'answered',
+    },
+    orderingKey: `client:${caller}`,
+  };
+}
+
+async function timeClaims(
+  store: Store,
+  project: string,
+): Promise<{ median: number; p99: number; found: number }> {
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 30; i += 1) {
+    const start = performance.now();
+    const claimed = await store.claimEvents('bench-claim', 8, 60_000, T);
+    times.push(performance.now() - start);
+    found += claimed.length;
+    for (const item of claimed) await store.release('bench-claim', project, item.eventId);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[15] ?? 0, p99: times[29] ?? 0, found: found / 30 };
+}
+
+/** Lines: claim time at each level, and (PostgreSQL) the claim's plan at the deepest one. */
+export async function claimTime(url: string, label: string, schema?: string): Promise<string[]> {
+  const store = await openStore(url, schema !== undefined ? { schema } : {});
+  const lines: string[] = [];
+  // Only levels where a claim finds something: at an empty inbox a claim reads nothing at all.
+  const medians: number[] = [];
+  try {
+    await store.putProject({ id: 'claims', crm: 'pipedrive', document: {}, secrets: '', now: T });
+    await store.moveIntegration('claims', 'active', null, T);
+    let filled = 0;
+    for (const level of LEVELS) {
+      const started = performance.now();
+      while (filled < level) {
+        const size = Math.min(5000, level - filled);
+        await store.insertEvents(
+          'claims',
+          Array.from({ length: size }, (_, i) => eventOf(filled + i)),
+          T,
+        );
+        if (filled === 0) {
+          // The first event of 90 % of the callers waits for a retry, an hour ahead.
+          const later = new Date(T.getTime() + 3_600_000);
+          for (const item of await store.claimEvents('park', CALLERS, 60_000, T))
+            if (Number(item.orderingKey.slice('client:'.length)) % 10 !== 0)
+              await store.scheduleRetry('park', 'claims', item.eventId, 'parked', later);
+            else await store.release('park', 'claims', item.eventId);
+        }
+        filled += size;
+      }
+      const fill = ((performance.now() - started) / 1000).toFixed(0);
+      const { median, p99, found } = await timeClaims(store, 'claims');
+      if (found > 0) medians.push(median);
+      lines.push(
+        `${label} claim time at ${filled} pending (${CALLERS} callers, 90 % parked; filled in ${fill} s): median ${median.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, ${found.toFixed(1)} events found per claim of 8`,
+      );
+    }
+    const spread = Math.max(...medians) / Math.max(0.001, Math.min(...medians));
+    lines.push(
+      `${label} claim time spread across the levels where claims found events: ${spread.toFixed(2)}× (target: flat within 2×)`,
+    );
+    if (url.startsWith('postgres')) {
+      const client = new pg.Client({
+        connectionString: url,
+        ...(schema && { options: `-c search_path=${schema}` }),
+      });
+      await client.connect();
+      const now = T.getTime();
+      const sql = inlineParams(
+        CLAIM_POSTGRES_SQL,
+        [now, 8, 8, 'w', now + 60_000, now, now + 60_000],
+        (t) => pg.escapeLiteral(t),
+      );
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`);
+      lines.push(
+        `${label} claim plan at ${filled} pending:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`,
+      );
+      if (schema) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  } finally {
+    await store.close();
+  }
+  return lines;
+}

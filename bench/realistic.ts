@@ -1,0 +1,259 @@
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPipedriveEmulator } from '../emulators/pipedrive/index.js';
+import { openStore } from '../src/store/open.js';
+import type { NewEvent, Store } from '../src/store/store.js';
+import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
+import { pacedLoad } from './paced-load.js';
+
+// The realistic shape of issue 10: standalone call.ended events from a pool of
+// repeat callers into a Pipedrive project on its emulator (burst limit on, 80
+// per 2 s), over a backlog pre-filled to BENCH_BACKLOG pending events in which
+// most callers' first event waits for a retry; (a) single events as fast as
+// acknowledged, (b) a steady BENCH_RATE/s (latency from when each was due,
+// unanswered = no answer within 15 s), (c) batches of 100; and the same shapes
+// against a naive fastify + SQLite FULL server (bench/naive-server.ts) in the same run.
+
+const DURATION_SEC = Number(process.env['BENCH_DURATION_SEC'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const RATE = Number(process.env['BENCH_RATE'] ?? 1000);
+const BACKLOG = Number(process.env['BENCH_BACKLOG'] ?? 100_000);
+const CALLERS = Number(process.env['BENCH_CALLERS'] ?? 2000);
+const PARKED_SHARE = Number(process.env['BENCH_PARKED_SHARE'] ?? 0.9);
+const BATCH = 100;
+const PHASES = (process.env['BENCH_REALISTIC_PHASES'] ?? 'a,b,c').split(',');
+
+export interface ShapeFigures {
+  single?: { eventsPerSec: number; p50: number; p99: number };
+  steady?: { p50: number; p99: number; unanswered: number; sent: number };
+  batch?: { eventsPerSec: number; p99: number };
+}
+
+let counter = 0;
+const runId = randomBytes(3).toString('hex');
+
+/** Caller n's phone (UA mobile numbers). */
+const phoneOf = (n: number): string => `+38050${String(1_000_000 + (n % CALLERS)).slice(-7)}`;
+
+/** A standalone call.ended of one of the repeat callers. */
+function callEnded(caller = Math.floor(Math.random() * CALLERS)): Record<string, unknown> {
+  counter += 1;
+  const callId = `r${runId}-${counter}`;
+  return {
+    type: 'call.ended',
+    eventId: callId,
+    callId,
+    at: new Date(Date.now() - 60_000).toISOString(),
+    direction: 'incoming',
+    from: phoneOf(caller),
+    to: '+380441234567',
+    disposition: 'answered',
+    durationSec: 42,
+    talkSec: 30,
+  };
+}
+
+async function shapes(
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+  label: string,
+  lines: string[],
+): Promise<ShapeFigures> {
+  const figures: ShapeFigures = {};
+  if (PHASES.includes('a')) {
+    const result = await autocannon({
+      url: `${origin}${path}`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: DURATION_SEC,
+      headers,
+      requests: [
+        { setupRequest: (request) => ({ ...request, body: JSON.stringify(callEnded()) }) },
+      ],
+    });
+    figures.single = {
+      eventsPerSec: result['2xx'] / DURATION_SEC,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+    };
+    lines.push(
+      `${label} (a) 1 event/request as fast as acknowledged, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${figures.single.eventsPerSec.toFixed(0)} events/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+    );
+  }
+  if (PHASES.includes('b')) {
+    const result = await pacedLoad({
+      origin,
+      path,
+      headers,
+      body: () => JSON.stringify(callEnded()),
+      rate: RATE,
+      durationSec: DURATION_SEC,
+      connections: CONNECTIONS,
+    });
+    figures.steady = {
+      p50: result.p50,
+      p99: result.p99,
+      unanswered: result.unanswered + result.non2xx,
+      sent: result.sent,
+    };
+    lines.push(
+      `${label} (b) steady ${RATE}/s, ${DURATION_SEC} s (latency from when each was due): ${result.ok} of ${result.sent} answered 2xx, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, unanswered ${result.unanswered}, non-2xx ${result.non2xx}`,
+    );
+  }
+  if (PHASES.includes('c')) {
+    const result = await autocannon({
+      url: `${origin}${path}`,
+      method: 'POST',
+      connections: Math.min(CONNECTIONS, 8),
+      duration: DURATION_SEC,
+      headers,
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify(Array.from({ length: BATCH }, () => callEnded())),
+          }),
+        },
+      ],
+    });
+    figures.batch = {
+      eventsPerSec: (result['2xx'] * BATCH) / DURATION_SEC,
+      p99: result.latency.p99,
+    };
+    lines.push(
+      `${label} (c) ${BATCH} events/request, ${Math.min(CONNECTIONS, 8)} connections, ${DURATION_SEC} s: ${figures.batch.eventsPerSec.toFixed(0)} events/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+    );
+  }
+  return figures;
+}
+
+/** Pending events up to `backlog`: each parked caller's first event claimed and set to retry in an hour, the rest behind. */
+async function prefill(store: Store, project: string, backlog: number, now: Date): Promise<void> {
+  const parked = Math.floor(CALLERS * PARKED_SHARE);
+  const asEvent = (caller: number): NewEvent => {
+    const event = callEnded(caller);
+    return {
+      event: event as unknown as NewEvent['event'],
+      orderingKey: `client:${phoneOf(caller)}`,
+    };
+  };
+  await store.insertEvents(
+    project,
+    Array.from({ length: parked }, (_, caller) => asEvent(caller)),
+    now,
+  );
+  const later = new Date(now.getTime() + 3_600_000);
+  for (let round = 0; round < 20; round += 1) {
+    const claimed = await store.claimEvents('bench-park', 500, 600_000, now);
+    if (claimed.length === 0) break;
+    for (const item of claimed)
+      await store.scheduleRetry(
+        'bench-park',
+        project,
+        item.eventId,
+        'HTTP 429 (bench: parked)',
+        later,
+      );
+  }
+  for (let done = parked; done < backlog; done += 2000)
+    await store.insertEvents(
+      project,
+      Array.from({ length: Math.min(2000, backlog - done) }, () =>
+        asEvent(Math.floor(Math.random() * CALLERS)),
+      ),
+      now,
+    );
+}
+
+function startNaive(port: number, file: string): ChildProcess {
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const entry = fileURLToPath(new URL('./naive-server.ts', import.meta.url));
+  return spawn(tsx, [entry, String(port), file], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const ratio = (a: number | undefined, b: number | undefined): string =>
+  a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a';
+
+/** The realistic phase on one backend; lines to print. */
+export async function realistic(
+  databaseUrl: string,
+  label: string,
+  dir: string,
+): Promise<string[]> {
+  const lines: string[] = [];
+  const emu = await startPipedriveEmulator();
+  const { port, adminKey, env, base } = serviceSetup(databaseUrl, dir, {
+    CALLMATRIX_ALLOW_CRM_HOSTS: '127.0.0.1',
+  });
+  const serve = startCli(['serve', '--port', String(port)], env);
+  const workers = databaseUrl.startsWith('postgres')
+    ? [startCli(['worker'], env), startCli(['worker'], env)]
+    : [];
+  const naivePort = port + 1;
+  const naive = startNaive(naivePort, join(dir, `naive-${runId}.db`));
+  const store = await openStore(databaseUrl);
+  try {
+    await waitReady(`${base}/readyz`);
+    const token = `tok_${randomBytes(16).toString('hex')}`;
+    const project = `real-${runId}`;
+    const put = await fetch(`${base}/v1/projects/${project}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        crm: 'pipedrive',
+        project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+        connection: emu.connection,
+        webhook: { token },
+      }),
+    });
+    if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
+    for (let i = 0; i < 300 && (await store.getIntegration(project))?.state !== 'active'; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await prefill(store, project, BACKLOG, new Date());
+    lines.push(
+      `${label}: backlog pre-filled to ${await store.countPending(project)} pending events (${CALLERS} callers, ${Math.round(PARKED_SHARE * 100)} % of them with their first event waiting for a retry) in ${((Date.now() - started) / 1000).toFixed(0)} s; Pipedrive emulator with its burst limit (80 per 2 s)${workers.length > 0 ? '; serve + 2 worker processes' : ''}`,
+    );
+    const ours = await shapes(
+      base,
+      `/v1/projects/${project}/events`,
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      `${label} callmatrix serve`,
+      lines,
+    );
+    for (let i = 0; i < 300; i += 1) {
+      const up = await fetch(`http://127.0.0.1:${naivePort}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[]',
+      }).catch(() => null);
+      if (up?.status === 202) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const theirs = await shapes(
+      `http://127.0.0.1:${naivePort}`,
+      '/events',
+      { 'content-type': 'application/json' },
+      `${label} naive fastify + SQLite FULL`,
+      lines,
+    );
+    const requests = await fetch(`${emu.baseUrl}/_emulator/requests`)
+      .then((r) => r.json())
+      .catch(() => null);
+    lines.push(
+      `${label} ratios: (a) single events ${ratio(ours.single?.eventsPerSec, theirs.single?.eventsPerSec)} the naive server (target ≥ 1.0×); (b) steady ${RATE}/s p99 ${ours.steady?.p99.toFixed(1) ?? 'n/a'} ms vs ${theirs.steady?.p99.toFixed(1) ?? 'n/a'} ms, unanswered ${ours.steady?.unanswered ?? 'n/a'} (target p99 ≤ 20 ms, 0 unanswered); (c) batches ${ratio(ours.batch?.eventsPerSec, theirs.batch?.eventsPerSec)}; pending at the end ${await store.countPending(project)}; emulator requests ${JSON.stringify(requests)}`,
+    );
+  } finally {
+    await store.close();
+    for (const child of [serve, ...workers, naive]) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await emu.close();
+  }
+  return lines;
+}
