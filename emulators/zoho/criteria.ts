@@ -1,16 +1,16 @@
-import { fieldOf, FIELDS, type ModuleName } from './fields.js';
+import type { FieldMeta } from './fields.js';
 import type { NativeRecord } from './state.js';
 
 // Search semantics of `GET /crm/{v}/{Module}/search` (crm-apis.md §1.4).
 //
-// UNVERIFIED choice (§1.4 leaves phone normalisation open): a phone search
-// compares DIGITS ONLY, whole number against whole number. Spaces, dashes,
-// dots, brackets and a leading '+' in the stored value or the searched value
-// are ignored; nothing else is. So a number stored with its international
-// call prefix ("00380 67 123 4567"), with a trunk prefix inside an
-// international form ("+38 (0) 67 …"), or with text around it ("067 123 4567 ext 5")
-// is NOT found by any of the usual variants. Text fields: `equals` behaves
-// like "contains" (case-insensitive), as the reference says the real CRM does.
+// Phone fields (UNVERIFIED choice, §1.4 leaves phone normalisation open):
+// values are compared by DIGITS: spaces, dashes, dots, brackets and a leading
+// '+' in the stored value or the searched value are ignored; nothing else is.
+// `equals` behaves like "contains", as Zoho documents it for criteria (and
+// `not_equal` is its negation): `(Phone:equals:1234567)` finds "067 123 4567".
+// `in` and `?phone=` compare the whole number, so a number stored with its
+// international call prefix ("00380 67 …") is found by `equals` only.
+// Text fields: `equals` behaves like "contains" (case-insensitive).
 
 export type Condition = {
   field: string;
@@ -97,36 +97,47 @@ function splitUnescaped(raw: string): string[] {
 
 const unescape = (value: string): string => value.replace(/\\(.)/g, '$1');
 
-/** Fields a criteria may name on the module: its own fields and `id`. */
-export function unknownFields(criteria: Criteria, module: ModuleName): string[] {
+const fieldIn = (fields: readonly FieldMeta[], apiName: string): FieldMeta | undefined =>
+  fields.find((field) => field.api_name === apiName);
+
+/** Fields a criteria may name on the module (its `fields`): its own fields and `id`. */
+export function unknownFields(criteria: Criteria, fields: readonly FieldMeta[]): string[] {
   if (criteria.kind === 'cond') {
     const { field } = criteria.cond;
-    return field === 'id' || fieldOf(module, field) || /^[A-Za-z][A-Za-z0-9_]*$/.test(field)
+    return field === 'id' || fieldIn(fields, field) || /^[A-Za-z][A-Za-z0-9_]*$/.test(field)
       ? []
       : [field];
   }
-  return criteria.parts.flatMap((part) => unknownFields(part, module));
+  return criteria.parts.flatMap((part) => unknownFields(part, fields));
 }
 
-export function matches(record: NativeRecord, criteria: Criteria, module: ModuleName): boolean {
-  if (criteria.kind === 'cond') return matchCondition(record, criteria.cond, module);
-  let result = matches(record, criteria.parts[0] as Criteria, module);
+export function matches(
+  record: NativeRecord,
+  criteria: Criteria,
+  fields: readonly FieldMeta[],
+): boolean {
+  if (criteria.kind === 'cond') return matchCondition(record, criteria.cond, fields);
+  let result = matches(record, criteria.parts[0] as Criteria, fields);
   criteria.joins.forEach((join, index) => {
-    const next = matches(record, criteria.parts[index + 1] as Criteria, module);
+    const next = matches(record, criteria.parts[index + 1] as Criteria, fields);
     result = join === 'and' ? result && next : result || next;
   });
   return result;
 }
 
-function matchCondition(record: NativeRecord, cond: Condition, module: ModuleName): boolean {
+function matchCondition(
+  record: NativeRecord,
+  cond: Condition,
+  fields: readonly FieldMeta[],
+): boolean {
   const stored = storedText(record, cond.field);
-  const type = cond.field === 'id' ? 'id' : (fieldOf(module, cond.field)?.data_type ?? 'text');
+  const type = cond.field === 'id' ? 'id' : (fieldIn(fields, cond.field)?.data_type ?? 'text');
   const one = (value: string): boolean => {
     if (stored === null) return false;
-    if (type === 'phone')
-      return cond.op === 'starts_with'
-        ? digits(stored).startsWith(digits(value))
-        : samePhoneDigits(stored, value);
+    if (type === 'phone') {
+      if (cond.op === 'starts_with') return digits(stored).startsWith(digits(value));
+      return cond.op === 'in' ? samePhoneDigits(stored, value) : phoneContains(stored, value);
+    }
     if (type === 'id' || type === 'lookup' || type === 'ownerlookup') return stored === value;
     const a = stored.toLowerCase();
     const b = value.toLowerCase();
@@ -147,15 +158,25 @@ function storedText(record: NativeRecord, field: string): string | null {
 
 const digits = (text: string): string => text.replace(/[\s().\-+]/g, '');
 
-/** The choice documented at the top: digits only, whole number; any other character makes a difference. */
+/** `in` and `?phone=` (the choice documented at the top): digits only, whole number. */
 export function samePhoneDigits(stored: string, searched: string): boolean {
   const wanted = digits(searched);
   return wanted.length >= 2 && digits(stored) === wanted;
 }
 
+/** Criteria `equals` on a phone field: the searched digits anywhere in the stored ones. */
+function phoneContains(stored: string, searched: string): boolean {
+  const wanted = digits(searched);
+  return wanted.length >= 2 && digits(stored).includes(wanted);
+}
+
 /** `?phone=`: every phone-type field of the module (§1.4). */
-export function matchesPhone(record: NativeRecord, module: ModuleName, searched: string): boolean {
-  return FIELDS[module].some((field) => {
+export function matchesPhone(
+  record: NativeRecord,
+  fields: readonly FieldMeta[],
+  searched: string,
+): boolean {
+  return fields.some((field) => {
     const value = record[field.api_name];
     return (
       field.data_type === 'phone' && typeof value === 'string' && samePhoneDigits(value, searched)

@@ -18,6 +18,10 @@ export type DataType =
 
 export interface FieldMeta {
   readonly api_name: string;
+  /** Set for a field created through the API (custom-fields.ts); others get a label from the API name. */
+  readonly field_label?: string;
+  /** Set for a field created through the API; others get an id from their position. */
+  readonly id?: string;
   readonly data_type: DataType;
   readonly system_mandatory?: boolean;
   readonly custom_field?: boolean;
@@ -229,10 +233,6 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     system('Modified_Time', 'datetime'),
   ],
 };
-
-export function fieldOf(module: ModuleName, apiName: string): FieldMeta | undefined {
-  return FIELDS[module].find((field) => field.api_name === apiName);
-}
 
 /** Modules a What_Id / Parent_Id may point to. */
 export const PARENT_MODULES: readonly ModuleName[] = ['Leads', 'Contacts', 'Accounts', 'Deals'];

@@ -2,6 +2,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { isModule } from './fields.js';
 import { modifiedSince } from './conditional.js';
+import { createCustomFields } from './custom-fields.js';
 import { listDeleted, remove } from './deleted.js';
 import {
   jsonBody,
@@ -186,9 +187,10 @@ function route(
   if (first === 'users' && method === 'GET')
     return second ? meta.user(state, second) : meta.users(state, query);
   if (first === 'org' && method === 'GET' && !second) return meta.org();
-  if (first === 'settings' && method === 'GET') {
+  const creatingField = first === 'settings' && second === 'fields' && third === undefined;
+  if (first === 'settings' && (method === 'GET' || (method === 'POST' && creatingField))) {
     const module = query.get('module') ?? '';
-    if (second === 'pipeline') return meta.pipelines(state, query);
+    if (second === 'pipeline' && method === 'GET') return meta.pipelines(state, query);
     if (second !== 'fields' && second !== 'layouts') return notFound;
     if (!module)
       return {
@@ -202,6 +204,7 @@ function route(
         status: 400,
         body: zohoError('INVALID_MODULE', 'the module name given seems to be invalid', {}),
       };
+    if (method === 'POST') return createCustomFields(state, module, jsonBody(request));
     return second === 'fields' ? meta.fields(state, module) : meta.layouts(module);
   }
   if (!isModule(first))

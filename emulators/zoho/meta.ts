@@ -1,4 +1,4 @@
-import { FIELDS, STAGES, type ModuleName } from './fields.js';
+import { STAGES, type ModuleName } from './fields.js';
 import type { Reply } from './records.js';
 import type { ZohoState } from './state.js';
 
@@ -98,19 +98,24 @@ export function fields(state: ZohoState, module: ModuleName): Reply {
   return {
     status: 200,
     body: {
-      fields: FIELDS[module].map((field, index) => ({
-        id: `57257670000001${String(index).padStart(5, '0')}`,
+      fields: state.fieldsOf(module).map((field, index) => ({
+        id: field.id ?? `57257670000001${String(index).padStart(5, '0')}`,
         api_name: field.api_name,
-        field_label: field.api_name.replace(/_/g, ' '),
+        field_label: field.field_label ?? field.api_name.replace(/_/g, ' '),
         data_type: field.data_type,
         system_mandatory: field.system_mandatory ?? false,
         custom_field: field.custom_field ?? false,
         read_only: field.read_only ?? false,
         length: field.length ?? null,
         unique: { casesensitive: field.unique ? 'true' : 'false' },
+        // A multi-module lookup (What_Id, Parent_Id) names the pseudo-module `se_module`, as Zoho does.
         lookup:
           field.lookup && field.lookup !== 'users'
-            ? { module: { api_name: field.lookup === '$se_module' ? null : field.lookup } }
+            ? {
+                module: {
+                  api_name: field.lookup === '$se_module' ? 'se_module' : field.lookup,
+                },
+              }
             : {},
         pick_list_values: (field.api_name === 'Pipeline'
           ? state.pipelines

@@ -7,7 +7,7 @@ import {
   unknownFields,
   CriteriaError,
 } from './criteria.js';
-import { FIELDS, PARENT_MODULES, isModule, type ModuleName } from './fields.js';
+import { PARENT_MODULES, isModule, type ModuleName } from './fields.js';
 import { MAX_PER_PAGE, listWindow, tokenInfo } from './paging.js';
 import type { NativeRecord, ZohoState } from './state.js';
 import { checkRecord, type RecordError } from './validate.js';
@@ -114,10 +114,10 @@ export function search(
   if (criteria !== undefined) {
     try {
       const parsed = parseCriteria(criteria);
-      const unknown = unknownFields(parsed, module);
+      const unknown = unknownFields(parsed, state.fieldsOf(module));
       if (unknown.length > 0)
         return error(400, 'INVALID_QUERY', 'invalid query formed', { api_name: unknown[0] });
-      test = (record) => matches(record, parsed, module);
+      test = (record) => matches(record, parsed, state.fieldsOf(module));
     } catch (cause) {
       if (cause instanceof CriteriaError)
         return error(400, 'INVALID_QUERY', 'invalid query formed', { reason: cause.message });
@@ -135,7 +135,7 @@ export function search(
       return error(400, 'INVALID_DATA', 'special characters are not allowed in a phone search', {
         api_name: 'phone',
       });
-    test = (record) => matchesPhone(record, module, phone);
+    test = (record) => matchesPhone(record, state.fieldsOf(module), phone);
   } else if (word !== undefined) {
     if (word.length < 2)
       return error(400, 'INVALID_DATA', 'the search value must be at least 2 characters', {
@@ -401,7 +401,7 @@ function uniqueClash(
   selfId: string | null,
   index: number,
 ): RecordError | null {
-  for (const field of FIELDS[module]) {
+  for (const field of state.fieldsOf(module)) {
     if (!field.unique) continue;
     const value = values[field.api_name];
     if (typeof value !== 'string' || value === '') continue;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MODULES, type ModuleName } from './fields.js';
+import { FIELDS, MODULES, type FieldMeta, type ModuleName } from './fields.js';
 import type { DeletedRecord } from './deleted.js';
 import type { PageToken } from './paging.js';
 
@@ -42,6 +42,8 @@ export class ZohoState {
   /** Deleted records by module, newest deletion first (deleted.ts). */
   readonly deleted = new Map<ModuleName, DeletedRecord[]>();
   users: NativeUser[] = [];
+  /** Custom fields created through `POST settings/fields` (custom-fields.ts): org set-up, kept by reset(). */
+  readonly customFields = new Map<ModuleName, FieldMeta[]>();
   /** Pipeline names; Zoho's default org has one, "Standard" (§1.10). */
   pipelines: string[] = ['Standard'];
   /** Neutral id ↔ native id, for records seeded with ids that are no valid Zoho ids (service.md §7). */
@@ -87,6 +89,15 @@ export class ZohoState {
     let list = this.deleted.get(module);
     if (!list) this.deleted.set(module, (list = []));
     return list;
+  }
+
+  /** The module's field metadata: the standard fields and the custom ones created since. */
+  fieldsOf(module: ModuleName): readonly FieldMeta[] {
+    return [...FIELDS[module], ...(this.customFields.get(module) ?? [])];
+  }
+
+  fieldOf(module: ModuleName, apiName: string): FieldMeta | undefined {
+    return this.fieldsOf(module).find((field) => field.api_name === apiName);
   }
 
   findUser(id: string): NativeUser | undefined {

@@ -1,11 +1,4 @@
-import {
-  fieldOf,
-  FIELDS,
-  PARENT_MODULES,
-  isModule,
-  type FieldMeta,
-  type ModuleName,
-} from './fields.js';
+import { PARENT_MODULES, isModule, type FieldMeta, type ModuleName } from './fields.js';
 import type { ZohoState } from './state.js';
 
 // Payload validation of record writes (crm-apis.md §1.3, §1.5): per-record
@@ -66,7 +59,7 @@ export function checkRecord(
       values[key] = value;
       continue;
     }
-    const meta = fieldOf(module, key);
+    const meta = state.fieldOf(module, key);
     if (!meta) {
       if (!CUSTOM_NAME.test(key) || (value !== null && typeof value !== 'string'))
         return invalid(key, index, 'text');
@@ -102,7 +95,7 @@ export function checkRecord(
   }
   if (typeof seModule === 'string') values['$se_module'] = seModule;
   if (creating) {
-    for (const field of FIELDS[module]) {
+    for (const field of state.fieldsOf(module)) {
       if (!field.system_mandatory) continue;
       const value = values[field.api_name];
       if (value === undefined || value === null || value === '') {
