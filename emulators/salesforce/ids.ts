@@ -12,6 +12,7 @@ export const KEY_PREFIX: Readonly<Record<string, string>> = {
   ContentDocumentLink: '06A',
   Lead: '00Q',
   Task: '00T',
+  OpportunityContactRole: '00K',
 };
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -138,7 +138,28 @@ export class Org {
     if (type === 'Lead') defaults['Status'] = 'Open - Not Contacted';
     if (type === 'Task')
       Object.assign(defaults, { Status: 'Not Started', Priority: 'Normal', TaskSubtype: 'Task' });
-    return this.insertRaw(type, { ...defaults, ...values });
+    if (type === 'OpportunityContactRole') defaults['IsPrimary'] = false;
+    const id = this.insertRaw(type, { ...defaults, ...values });
+    if (type === 'OpportunityContactRole' && values['IsPrimary'] === true) this.onlyPrimary(id);
+    // Opportunity.ContactId: the contact role "created at the same time the opportunity is created", primary.
+    if (type === 'Opportunity' && typeof values['ContactId'] === 'string')
+      this.insertRaw('OpportunityContactRole', {
+        OpportunityId: id,
+        ContactId: values['ContactId'],
+        Role: null,
+        IsPrimary: true,
+      });
+    return id;
+  }
+
+  /** Each opportunity has one primary contact: the role `id` just made primary demotes the others. */
+  private onlyPrimary(id: string): void {
+    const role = this.get('OpportunityContactRole', id);
+    if (!role) return;
+    for (const other of this.records.get('OpportunityContactRole')?.values() ?? []) {
+      if (other['Id'] !== role['Id'] && other['OpportunityId'] === role['OpportunityId'])
+        other['IsPrimary'] = false;
+    }
   }
 
   update(
@@ -152,6 +173,8 @@ export class Org {
     const values = this.check(type, body, mode);
     Object.assign(record, values, { LastModifiedDate: this.now() });
     this.records.get(type)?.set(String(record['Id']), derive(type, record));
+    if (type === 'OpportunityContactRole' && values['IsPrimary'] === true)
+      this.onlyPrimary(String(record['Id']));
   }
 
   /** Deletes a record into the delete log; an account takes its contacts and opportunities with it (cascade delete). */
@@ -160,17 +183,30 @@ export class Org {
     if (!record) throw fail(404, 'ENTITY_IS_DELETED', 'entity is deleted');
     const recordId = String(record['Id']);
     const at = Math.floor(Date.now() / 1000) * 1000;
+    const gone = [recordId];
     if (type === 'Account') {
       for (const child of ['Contact', 'Opportunity']) {
         for (const row of [...(this.records.get(child)?.values() ?? [])]) {
           if (row['AccountId'] !== recordId) continue;
           this.records.get(child)?.delete(String(row['Id']));
           this.deleteLog.push({ type: child, id: String(row['Id']), at });
+          gone.push(String(row['Id']));
         }
       }
     }
     this.records.get(type)?.delete(recordId);
     this.deleteLog.push({ type, id: recordId, at });
+    // A contact role goes with its opportunity or its contact.
+    const roles = this.records.get('OpportunityContactRole');
+    for (const role of [...(roles?.values() ?? [])]) {
+      if (
+        !gone.includes(String(role['OpportunityId'])) &&
+        !gone.includes(String(role['ContactId']))
+      )
+        continue;
+      roles?.delete(String(role['Id']));
+      this.deleteLog.push({ type: 'OpportunityContactRole', id: String(role['Id']), at });
+    }
   }
 
   /** The delete log's purge: everything logged so far is gone, and the log starts now. */

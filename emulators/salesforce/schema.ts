@@ -80,6 +80,18 @@ export const STAGES = [
   { label: 'Closed Won', closed: true, won: true },
   { label: 'Closed Lost', closed: true, won: false },
 ] as const;
+/** OpportunityContactRole.Role's default picklist. */
+export const CONTACT_ROLES = [
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other',
+];
 export const LEAD_STATUSES = [
   'Open - Not Contacted',
   'Working - Contacted',
@@ -171,6 +183,24 @@ export function standardSchema(): Map<string, FieldDef[]> {
         f('LeadSource', 'picklist'),
         f('Description', 'textarea'),
         ...tracking(),
+      ],
+    ],
+    [
+      // The role a contact plays on an opportunity (Object Reference: OpportunityContactRole):
+      // OpportunityId is required and cannot be updated; one primary contact per opportunity.
+      'OpportunityContactRole',
+      [
+        f('Id', 'id', { createable: false, updateable: false }),
+        f('OpportunityId', 'reference', {
+          referenceTo: ['Opportunity'],
+          required: true,
+          updateable: false,
+        }),
+        f('ContactId', 'reference', { referenceTo: ['Contact'], required: true }),
+        f('Role', 'picklist', { picklist: CONTACT_ROLES, length: 255 }),
+        f('IsPrimary', 'boolean'),
+        system('CreatedDate', 'datetime'),
+        system('LastModifiedDate', 'datetime'),
       ],
     ],
     [
