@@ -304,7 +304,6 @@ export function render(
   notifications: Snapshot['notifications'],
 ): Snapshot {
   const user = (id: number | null): string | null => ids.seed('users', id);
-  const defaultPipeline = db.pipelines[0]?.id;
   return {
     users: db.users.map((u) => ({ id: ids.seed('users', u.id) ?? String(u.id), name: u.name })),
     contacts: db.persons.map((p) => {
@@ -340,9 +339,8 @@ export function render(
       organizationId: ids.seed('organizations', d.org_id),
       ownerId: user(d.owner_id),
       status: d.status,
-      ...(d.pipeline_id !== defaultPipeline && {
-        pipeline: db.pipelines.find((p) => p.id === d.pipeline_id)?.name ?? String(d.pipeline_id),
-      }),
+      // scenario-format §4: the pipeline is named whenever the CRM has pipelines, the default one included.
+      pipeline: db.pipelines.find((p) => p.id === d.pipeline_id)?.name ?? String(d.pipeline_id),
       ...trackedOf(db, 'deal', d.custom_fields, true),
     })),
     organizations: db.organizations.map((o) => {
