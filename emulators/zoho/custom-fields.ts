@@ -10,8 +10,9 @@ import type { ZohoState } from './state.js';
 // The API name is generated from the label, as Zoho does ("Call Reason" → "Call_Reason").
 // A user who creates a custom field in Zoho first can then name it in a field map.
 //
-// UNVERIFIED: the error code of a label used twice (DUPLICATE_DATA here) and that a
-// request with one bad field stores none (here it does: nothing is stored half-way).
+// UNVERIFIED: the error code of a label used twice (DUPLICATE_DATA here); that a
+// request with one bad field stores none (here nothing is stored half-way); the API
+// name of a label with no Latin letters (refused here as INVALID_DATA).
 
 const CREATABLE: readonly DataType[] = [
   'text',
@@ -33,7 +34,7 @@ const DEFAULT_LENGTH: Partial<Record<DataType, number>> = {
 const MAX_LENGTH: Partial<Record<DataType, number>> = { text: 255, textarea: 32000, phone: 30 };
 
 const FieldInput = z.looseObject({
-  field_label: z.string().trim().min(1).max(50),
+  field_label: z.string().trim().min(1),
   data_type: z.string(),
   length: z.number().int().positive().optional(),
   pick_list_values: z
