@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRM_IDS, type CrmId } from '../src/domain/crm-id.js';
 import type { Scenario } from '../src/domain/scenario.js';
-import { loadScenario } from '../src/cli/simulate.js';
-import { runViaHttp, type RequestCounts } from '../src/cli/via-http.js';
+import { loadScenario } from '../src/sandbox/simulate.js';
+import { runViaHttp, type RequestCounts } from '../src/sandbox/via-http.js';
 import { DAY_MIX, dayScenario } from './crm-day.js';
 
 // `npm run bench:crm` (issue 4 item 6): CRM API requests per scenario of the

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { request } from 'undici';
 import { MemoryCrm } from '../src/crm/memory/adapter.js';
-import { fitTexts } from '../src/cli/simulate.js';
+import { fitTexts } from '../src/crm/capabilities.js';
 import { SnapshotSchema } from '../src/domain/snapshot.js';
 import { registerAdminRoutes } from '../src/service/admin/index.js';
 import { ensureOperatorKey } from '../src/service/auth/keys.js';

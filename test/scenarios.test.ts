@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../src/domain/scenario.js';
-import { simulate } from '../src/cli/simulate.js';
+import { simulate } from '../src/sandbox/simulate.js';
 
 // Every scenario file under test/scenarios runs through `simulate`; its `expect`
 // member is matched against the output: objects partially, arrays whole (same length).

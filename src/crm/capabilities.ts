@@ -1,5 +1,7 @@
 import type { CrmId } from '../domain/crm-id.js';
+import type { Language } from '../domain/project.js';
 import type { CallLog, Comment, Task } from '../domain/snapshot.js';
+import { translate } from '../engine/texts.js';
 import { legsLine } from './call-log-text.js';
 
 /**
@@ -112,6 +114,15 @@ export interface FitTexts {
   readonly recording: string;
   readonly alsoConcerns: string;
   readonly legs: string;
+}
+
+/** The fit texts in the project's language. */
+export function fitTexts(language: Language): FitTexts {
+  return {
+    recording: translate('Recording', language),
+    alsoConcerns: translate('Also concerns', language),
+    legs: translate('Legs', language),
+  };
 }
 
 export function fitTask(task: Task, caps: StorageCapabilities, texts: FitTexts): Task {

@@ -5,11 +5,10 @@ import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
 import { createRetailcrmAdapter } from '../crm/retailcrm/adapter.js';
 import { createSalesforceAdapter } from '../crm/salesforce/adapter.js';
 import { createZohoAdapter } from '../crm/zoho/adapter.js';
-import type { FitTexts } from '../crm/capabilities.js';
+import { fitTexts } from '../crm/capabilities.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
-import { translate } from '../engine/texts.js';
 import type { ProjectView } from '../worker/project.js';
 
 // The CRM port of each project's connection (service.md §2), from a registry
@@ -24,17 +23,9 @@ export interface AdapterInput {
 
 export type AdapterFactory = (input: AdapterInput) => CrmPort;
 
-function textsFor(settings: ProjectSettings): FitTexts {
-  return {
-    recording: translate('Recording', settings.language),
-    alsoConcerns: translate('Also concerns', settings.language),
-    legs: translate('Legs', settings.language),
-  };
-}
-
 /** What every adapter takes from the project: texts in its language (D12), its country (G1) and zone (D4). */
 const common = ({ settings }: AdapterInput) => ({
-  texts: textsFor(settings),
+  texts: fitTexts(settings.language),
   defaultCountry: settings.defaultCountry,
   timezone: settings.timezone,
 });
@@ -102,7 +93,7 @@ export class CrmRegistry {
     if (kept && kept.crm === crm) return kept.port;
     const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), {
       defaultCountry: settings.defaultCountry,
-      texts: textsFor(settings),
+      texts: fitTexts(settings.language),
     });
     this.memories.set(id, { crm, port });
     return port;

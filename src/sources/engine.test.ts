@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../cli/simulate.js';
+import { simulate } from '../sandbox/simulate.js';
 import type { Event } from '../domain/events.js';
 import { parseScenario } from '../domain/scenario.js';
 import { bindSourceNamed, type BoundSource } from './index.js';

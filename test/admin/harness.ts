@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { registerAdminRoutes, type AdminHooks } from '../../src/service/admin/index.js';
 import type { ProjectView } from '../../src/worker/project.js';
 import { ensureOperatorKey } from '../../src/service/auth/keys.js';

@@ -5,7 +5,7 @@ import type { CrmPort } from '../../src/crm/port.js';
 import type { Operation } from '../../src/domain/plan.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import type { ClientLookup } from '../../src/crm/port.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 
 // The crash test's CRM: the in-memory CRM in the driver's process, spoken to
 // over loopback HTTP (src/service/crm-registry.ts RemoteMemoryCrm), so it

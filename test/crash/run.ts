@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { simulate } from '../../src/cli/simulate.js';
+import { simulate } from '../../src/sandbox/simulate.js';
 import { parseScenario } from '../../src/domain/scenario.js';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { openStore } from '../../src/store/open.js';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { buildApp } from '../../src/service/app.js';
 import { registerAdminRoutes } from '../../src/service/admin/index.js';

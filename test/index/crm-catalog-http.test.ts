@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { ensurePipeline, ensureStringField } from '../../src/crm/pipedrive/admin.js';
 import { createPipedriveAdapter } from '../../src/crm/pipedrive/adapter.js';
 import { registerAdminRoutes } from '../../src/service/admin/index.js';

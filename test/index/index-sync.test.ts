@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import type { CrmPort, IndexRemoval } from '../../src/crm/port.js';
 import type { ProjectView } from '../../src/worker/project.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { statusOf } from '../../src/service/admin/processing.js';
 import { IndexSync, changesOf } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';

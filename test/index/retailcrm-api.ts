@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { startRetailcrmEmulator, type RetailcrmEmulator } from '../../emulators/retailcrm/index.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { createRetailcrmAdapter } from '../../src/crm/retailcrm/adapter.js';
 import { IndexSync } from '../../src/worker/index-sync.js';
 import { CRM_STATE, EMPLOYEES } from '../service/events.js';

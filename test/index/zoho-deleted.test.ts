@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startZohoEmulator, type ZohoEmulator } from '../../emulators/zoho/index.js';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { createZohoAdapter } from '../../src/crm/zoho/adapter.js';
 import { statusOf } from '../../src/service/admin/processing.js';
 import { IndexSync } from '../../src/worker/index-sync.js';

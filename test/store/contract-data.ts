@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { parseEvent, type Event } from '../../src/domain/events.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, simulate, type SimulationResult } from '../../src/cli/simulate.js';
+import { loadScenario, simulate, type SimulationResult } from '../../src/sandbox/simulate.js';
 import { canonicalRun } from './canonical.js';
 
 // The catalogue comparison is "up to record ids": ids may differ, nothing else may.

@@ -1,8 +1,9 @@
 import type { JournalEntry } from '../../src/domain/plan.js';
 import type { Language } from '../../src/domain/project.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
-import { fitTexts, type SimulationResult } from '../../src/cli/simulate.js';
-import { renameIdsInText } from '../../src/cli/via-http.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
+import { type SimulationResult } from '../../src/sandbox/simulate.js';
+import { renameIdsInText } from '../../src/sandbox/via-http.js';
 
 // A run "up to record ids" (issue 4 item 5): every record id replaced by its
 // collection and its place in the list, wherever it appears (references, the

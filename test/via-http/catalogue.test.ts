@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CrmId } from '../../src/domain/crm-id.js';
-import { loadScenario, simulate } from '../../src/cli/simulate.js';
-import { runViaHttp } from '../../src/cli/via-http.js';
+import { loadScenario, simulate } from '../../src/sandbox/simulate.js';
+import { runViaHttp } from '../../src/sandbox/via-http.js';
 import { canonicalRun, type CanonicalRun } from './canonical.js';
 
 // Issue 4 item 5, D12: every scenario of the catalogue, run on its own CRM,

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CRM_IDS, type CrmId } from '../../src/domain/crm-id.js';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
-import { loadScenario, runSimulate } from '../../src/cli/simulate.js';
+import { runSimulate } from '../../src/cli/simulate.js';
+import { loadScenario } from '../../src/sandbox/simulate.js';
 
 // scenario-format §1: `callmatrix simulate FILE --via http` prints one JSON
 // document `{ crm_state, journal }` (a valid neutral snapshot) and exits 0;

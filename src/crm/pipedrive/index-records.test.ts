@@ -3,7 +3,7 @@ import {
   startPipedriveEmulator,
   type PipedriveEmulator,
 } from '../../../emulators/pipedrive/index.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../capabilities.js';
 import { createPipedriveAdapter, type PipedriveAdapter } from './adapter.js';
 import { pipedriveTime, rfc3339 } from './index-records.js';
 

@@ -3,7 +3,7 @@ import {
   startRetailcrmEmulator,
   type RetailcrmEmulator,
 } from '../../../emulators/retailcrm/index.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../capabilities.js';
 import type { IndexRecord, IndexRemoval } from '../port.js';
 import { createRetailcrmAdapter, type RetailcrmAdapter } from './adapter.js';
 import { readCursor, writeCursor } from './index-records.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../../emulators/salesforce/index.js';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../capabilities.js';
 import { createSalesforceAdapter, type SalesforceAdapter } from './adapter.js';
 import { listFields, listPipelines } from './admin.js';
 import { phoneVariants } from './find-client.js';

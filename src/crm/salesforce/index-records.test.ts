@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSalesforceEmulator } from '../../../emulators/salesforce/index.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../capabilities.js';
 import { createSalesforceAdapter, type SalesforceAdapter } from './adapter.js';
 import { deletedWindow, DELETE_LOG_REACH_MS, soqlDateTime } from './index-records.js';
 

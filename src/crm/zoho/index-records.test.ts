@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startZohoEmulator, type ZohoEmulator } from '../../../emulators/zoho/index.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../capabilities.js';
 import { createZohoAdapter, type ZohoCrm } from './adapter.js';
 import { ifModifiedSince } from './index-records.js';
 

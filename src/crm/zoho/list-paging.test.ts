@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startZohoEmulator, type ZohoEmulator } from '../../../emulators/zoho/index.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../capabilities.js';
 import { createZohoAdapter, type ZohoAdapterOptions } from './adapter.js';
 
 // G13 with more than 2000 records in a module: the phone index's reads follow

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseEvent, type Event } from '../../domain/events.js';
 import type { JournalEntry } from '../../domain/plan.js';
 import type { Problem } from '../../domain/problems.js';
-import { fitTexts } from '../../cli/simulate.js';
+import { fitTexts } from '../../crm/capabilities.js';
 import { memoryKey } from '../../domain/memory.js';
 import { projectContext } from '../../engine/decide.js';
 import { runEvent } from '../../pipeline/run.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../../emulators/salesforce/index.js';
-import { loadScenario } from '../../cli/simulate.js';
+import { loadScenario } from '../../../src/sandbox/simulate.js';
 import { compareWithMemory } from './equality.js';
 
 // D12 over the whole scenario catalogue: every scenario, run with the

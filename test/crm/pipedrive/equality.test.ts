@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../domain/scenario.js';
+import { parseScenario, type Scenario } from '../../../src/domain/scenario.js';
 import {
   startPipedriveEmulator,
   type PipedriveEmulator,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Scenario } from '../../domain/scenario.js';
-import { fitTexts } from '../../cli/simulate.js';
-import type { EmulatorAddress, PreparedRun } from '../../cli/via-http.js';
-import { createZohoAdapter } from './adapter.js';
+import type { Scenario } from '../domain/scenario.js';
+import { fitTexts } from '../crm/capabilities.js';
+import type { EmulatorAddress, PreparedRun } from './via-http.js';
+import { createZohoAdapter } from '../crm/zoho/adapter.js';
 
 // `simulate --via http` for Zoho: the emulator seeded with crm_state, and the
 // adapter on it. Zoho needs nothing prepared beyond the seed: the emulator

@@ -1,7 +1,9 @@
-import { simulate, simulateWith, fitTexts, type SimulationResult } from '../../cli/simulate.js';
-import type { Scenario } from '../../domain/scenario.js';
-import type { Snapshot } from '../../domain/snapshot.js';
-import { createSalesforceAdapter } from './adapter.js';
+import { simulate, simulateWith, type SimulationResult } from '../../../src/sandbox/simulate.js';
+import { fitTexts } from '../../../src/crm/capabilities.js';
+import type { Scenario } from '../../../src/domain/scenario.js';
+import type { Snapshot } from '../../../src/domain/snapshot.js';
+import { createSalesforceAdapter } from '../../../src/crm/salesforce/adapter.js';
+import { schemaFor } from '../../../src/sandbox/salesforce.js';
 
 // D12's equality goal: a scenario run through the adapter against the
 // emulator prints the same neutral snapshot, up to record ids, as the
@@ -94,24 +96,6 @@ export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
     );
   }
   return out;
-}
-
-const ENTITY_TYPE = { lead: 'Lead', contact: 'Contact', deal: 'Opportunity' } as const;
-
-/** The org setup a scenario needs: record types for its pipelines (G9) and its mapped fields (G8). */
-export function schemaFor(scenario: Scenario): {
-  recordTypes: string[];
-  customFields: Record<string, string[]>;
-} {
-  const recordTypes = new Set<string>(scenario.settings.pipelineRules.map((rule) => rule.pipeline));
-  for (const deal of scenario.crmState.deals) if (deal.pipeline) recordTypes.add(deal.pipeline);
-  const customFields: Record<string, string[]> = {};
-  for (const [entity, map] of Object.entries(scenario.settings.fieldMap) as Array<
-    [keyof typeof ENTITY_TYPE, Record<string, string> | undefined]
-  >) {
-    customFields[ENTITY_TYPE[entity]] = Object.values(map ?? {});
-  }
-  return { recordTypes: [...recordTypes], customFields };
 }
 
 async function call(

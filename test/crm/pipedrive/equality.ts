@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import type { Scenario } from '../../domain/scenario.js';
-import type { JournalEntry } from '../../domain/plan.js';
-import type { Snapshot } from '../../domain/snapshot.js';
-import { fitTexts, simulate, simulateWith } from '../../cli/simulate.js';
+import type { Scenario } from '../../../src/domain/scenario.js';
+import type { JournalEntry } from '../../../src/domain/plan.js';
+import type { Snapshot } from '../../../src/domain/snapshot.js';
+import { fitTexts } from '../../../src/crm/capabilities.js';
+import { simulate, simulateWith } from '../../../src/sandbox/simulate.js';
 import {
   startPipedriveEmulator,
   type PipedriveEmulator,
 } from '../../../emulators/pipedrive/index.js';
-import { ensurePipeline, ensureStringField } from './admin.js';
-import { createPipedriveAdapter, type PipedriveAdapter } from './adapter.js';
+import { ensurePipeline, ensureStringField } from '../../../src/crm/pipedrive/admin.js';
+import {
+  createPipedriveAdapter,
+  type PipedriveAdapter,
+} from '../../../src/crm/pipedrive/adapter.js';
 
 // D12: a scenario run through the Pipedrive adapter against the emulator must
 // print the same neutral snapshot, up to record ids, as `simulate` on the

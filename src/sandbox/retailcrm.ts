@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Scenario } from '../../domain/scenario.js';
-import { fitTexts } from '../../cli/simulate.js';
-import type { EmulatorAddress, PreparedRun } from '../../cli/via-http.js';
-import { createRetailcrmAdapter } from './adapter.js';
+import type { Scenario } from '../domain/scenario.js';
+import { fitTexts } from '../crm/capabilities.js';
+import type { EmulatorAddress, PreparedRun } from './via-http.js';
+import { createRetailcrmAdapter } from '../crm/retailcrm/adapter.js';
 
 // `simulate --via http` for retailCRM: the account seeded with crm_state in the
 // project's timezone (due times and call dates are local to the account), and

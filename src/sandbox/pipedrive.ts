@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Scenario } from '../../domain/scenario.js';
-import { fitTexts } from '../../cli/simulate.js';
-import type { EmulatorAddress, PreparedRun } from '../../cli/via-http.js';
-import { ensurePipeline, ensureStringField } from './admin.js';
-import { createPipedriveAdapter } from './adapter.js';
+import type { Scenario } from '../domain/scenario.js';
+import { fitTexts } from '../crm/capabilities.js';
+import type { EmulatorAddress, PreparedRun } from './via-http.js';
+import { ensurePipeline, ensureStringField } from '../crm/pipedrive/admin.js';
+import { createPipedriveAdapter } from '../crm/pipedrive/adapter.js';
 
 // `simulate --via http` for Pipedrive: the account seeded with crm_state, given
 // the text fields the project's field map names (G8) and the pipelines its

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { fitTexts, simulate, simulateWith } from '../../cli/simulate.js';
-import type { Scenario } from '../../domain/scenario.js';
-import type { Snapshot } from '../../domain/snapshot.js';
-import { createRetailcrmAdapter } from './adapter.js';
+import { fitTexts } from '../../../src/crm/capabilities.js';
+import { simulate, simulateWith } from '../../../src/sandbox/simulate.js';
+import type { Scenario } from '../../../src/domain/scenario.js';
+import type { Snapshot } from '../../../src/domain/snapshot.js';
+import { createRetailcrmAdapter } from '../../../src/crm/retailcrm/adapter.js';
 
 // D12's equality goal, reusable for the scenario catalogue: a scenario run
 // through this adapter against the emulator prints the same neutral snapshot,

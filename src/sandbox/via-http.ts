@@ -8,11 +8,12 @@ import { startPipedriveEmulator } from '../../emulators/pipedrive/index.js';
 import { startRetailcrmEmulator } from '../../emulators/retailcrm/index.js';
 import { startSalesforceEmulator } from '../../emulators/salesforce/index.js';
 import { startZohoEmulator } from '../../emulators/zoho/index.js';
-import { preparePipedriveRun } from '../crm/pipedrive/via-http.js';
-import { prepareRetailcrmRun } from '../crm/retailcrm/via-http.js';
-import { prepareSalesforceRun } from '../crm/salesforce/via-http.js';
-import { prepareZohoRun } from '../crm/zoho/via-http.js';
-import { fitTexts, simulateWith, type SimulationResult } from './simulate.js';
+import { preparePipedriveRun } from './pipedrive.js';
+import { prepareRetailcrmRun } from './retailcrm.js';
+import { prepareSalesforceRun } from './salesforce.js';
+import { prepareZohoRun } from './zoho.js';
+import { fitTexts } from '../crm/capabilities.js';
+import { simulateWith, type SimulationResult } from './simulate.js';
 
 // `simulate --via http` (scenario-format §1, issue 4 item 5): the scenario runs
 // through the CRM's real adapter against its emulator, started in-process on a

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../domain/scenario.js';
+import { parseScenario, type Scenario } from '../../../src/domain/scenario.js';
 import { startZohoEmulator, type ZohoEmulator } from '../../../emulators/zoho/index.js';
 import { compareWithMemory } from './equality.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../../emulators/salesforce/index.js';
-import { parseScenario, type Scenario } from '../../domain/scenario.js';
+import { parseScenario, type Scenario } from '../../../src/domain/scenario.js';
 import { compareWithMemory } from './equality.js';
 
 // D12: simulate through the adapter + emulator == simulate on the in-memory CRM, up to ids.

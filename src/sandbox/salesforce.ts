@@ -1,15 +1,32 @@
 import { z } from 'zod';
-import type { Scenario } from '../../domain/scenario.js';
-import { fitTexts } from '../../cli/simulate.js';
-import type { EmulatorAddress, PreparedRun } from '../../cli/via-http.js';
-import { createSalesforceAdapter } from './adapter.js';
-import { schemaFor } from './equality.js';
+import type { Scenario } from '../domain/scenario.js';
+import { fitTexts } from '../crm/capabilities.js';
+import type { EmulatorAddress, PreparedRun } from './via-http.js';
+import { createSalesforceAdapter } from '../crm/salesforce/adapter.js';
 
 // `simulate --via http` for Salesforce: the org seeded with crm_state, given the
 // record types of the project's pipelines (G9) and its mapped custom fields (G8)
 // as a user sets them up (README, "What the user prepares"), and the adapter on it.
 
 const IdsSchema = z.record(z.string(), z.record(z.string(), z.string()));
+
+const ENTITY_TYPE = { lead: 'Lead', contact: 'Contact', deal: 'Opportunity' } as const;
+
+/** The org setup a scenario needs: record types for its pipelines (G9) and its mapped fields (G8). */
+export function schemaFor(scenario: Scenario): {
+  recordTypes: string[];
+  customFields: Record<string, string[]>;
+} {
+  const recordTypes = new Set<string>(scenario.settings.pipelineRules.map((rule) => rule.pipeline));
+  for (const deal of scenario.crmState.deals) if (deal.pipeline) recordTypes.add(deal.pipeline);
+  const customFields: Record<string, string[]> = {};
+  for (const [entity, map] of Object.entries(scenario.settings.fieldMap) as Array<
+    [keyof typeof ENTITY_TYPE, Record<string, string> | undefined]
+  >) {
+    customFields[ENTITY_TYPE[entity]] = Object.values(map ?? {});
+  }
+  return { recordTypes: [...recordTypes], customFields };
+}
 
 async function put(baseUrl: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${baseUrl}${path}`, {

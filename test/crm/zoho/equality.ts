@@ -1,8 +1,9 @@
-import type { Scenario } from '../../domain/scenario.js';
-import type { JournalEntry } from '../../domain/plan.js';
-import type { Snapshot } from '../../domain/snapshot.js';
-import { fitTexts, simulate, simulateWith, type SimulationResult } from '../../cli/simulate.js';
-import { createZohoAdapter } from './adapter.js';
+import type { Scenario } from '../../../src/domain/scenario.js';
+import type { JournalEntry } from '../../../src/domain/plan.js';
+import type { Snapshot } from '../../../src/domain/snapshot.js';
+import { fitTexts } from '../../../src/crm/capabilities.js';
+import { simulate, simulateWith, type SimulationResult } from '../../../src/sandbox/simulate.js';
+import { createZohoAdapter } from '../../../src/crm/zoho/adapter.js';
 
 // D12's equality goal for Zoho: a scenario run through the adapter against the
 // emulator (seeded with its crm_state) prints the same neutral snapshot as
