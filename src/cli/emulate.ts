@@ -1,27 +1,8 @@
 import { CRM_IDS, type CrmId } from '../domain/crm-id.js';
-import { startPipedriveEmulator } from '../../emulators/pipedrive/index.js';
-import { startRetailcrmEmulator } from '../../emulators/retailcrm/index.js';
-import { startSalesforceEmulator } from '../../emulators/salesforce/index.js';
-import { startZohoEmulator } from '../../emulators/zoho/index.js';
+import { EMULATORS } from '../sandbox/emulators.js';
 
 // `callmatrix emulate CRM [--port N] [--host H]` (service.md §7): serves the CRM's API on
 // loopback and prints one line of JSON as soon as it listens; runs until SIGTERM or SIGINT.
-
-export interface RunningEmulator {
-  readonly baseUrl: string;
-  readonly connection: unknown;
-  close(): Promise<void>;
-}
-
-type Start = (options: { port?: number; host?: string }) => Promise<RunningEmulator>;
-
-/** Every CRM has an emulator, or the build fails. */
-export const EMULATORS = {
-  zoho: startZohoEmulator,
-  pipedrive: startPipedriveEmulator,
-  retailcrm: startRetailcrmEmulator,
-  salesforce: startSalesforceEmulator,
-} as const satisfies Record<CrmId, Start>;
 
 export async function runEmulate(
   args: readonly string[],
@@ -40,7 +21,7 @@ export async function runEmulate(
     return 2;
   }
   const host = valueOf(args, '--host') ?? '127.0.0.1';
-  const emulator = await EMULATORS[crm as CrmId]({ port, host });
+  const emulator = await EMULATORS[crm as CrmId].serve({ port, host });
   out(`${JSON.stringify({ crm, baseUrl: emulator.baseUrl, connection: emulator.connection })}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../domain/snapshot.js';
-import { CAPABILITIES, fitCallLog, fitLinks, fitTask } from './capabilities.js';
+import { fitCallLog, fitLinks, fitTask } from './capabilities.js';
+import { CRMS } from './registry.js';
 
 // D12: each CRM keeps what it can hold; the rest goes into the record's text.
 
@@ -20,7 +21,7 @@ const task: Task = {
 
 describe('what each CRM can hold (D12)', () => {
   it('D12/D9: a retailCRM task keeps the most specific link and names the others in its text', () => {
-    const fitted = fitTask(task, CAPABILITIES.retailcrm, texts);
+    const fitted = fitTask(task, CRMS.retailcrm.capabilities, texts);
     expect(fitted).toMatchObject({ dealId: 'd1', contactId: null, recordingUrl: null });
     expect(fitted.description).toBe(
       'Incoming call\nAlso concerns: contact c1\nRecording: https://r/k1.mp3',
@@ -28,11 +29,11 @@ describe('what each CRM can hold (D12)', () => {
   });
 
   it('D12: Zoho and Pipedrive tasks hold the contact and the deal together', () => {
-    expect(fitTask(task, CAPABILITIES.zoho, texts)).toMatchObject({
+    expect(fitTask(task, CRMS.zoho.capabilities, texts)).toMatchObject({
       dealId: 'd1',
       contactId: 'c1',
     });
-    expect(fitTask(task, CAPABILITIES.pipedrive, texts)).toMatchObject({
+    expect(fitTask(task, CRMS.pipedrive.capabilities, texts)).toMatchObject({
       dealId: 'd1',
       contactId: 'c1',
     });
@@ -41,7 +42,7 @@ describe('what each CRM can hold (D12)', () => {
   it('D12: a Salesforce task on a lead cannot also name a contact (WhoId is one of them)', () => {
     const { record, dropped } = fitLinks(
       { contactId: 'c1', leadId: 'l1', dealId: null },
-      CAPABILITIES.salesforce.taskLinks,
+      CRMS.salesforce.capabilities.taskLinks,
     );
     expect(record).toEqual({ contactId: null, leadId: 'l1', dealId: null });
     expect(dropped).toBe('contact c1');
@@ -65,10 +66,10 @@ describe('what each CRM can hold (D12)', () => {
         { userId: 'u3', talkSec: 125 },
       ],
     };
-    const zoho = fitCallLog(log, CAPABILITIES.zoho, texts);
+    const zoho = fitCallLog(log, CRMS.zoho.capabilities, texts);
     expect(zoho.legs).toBeUndefined();
     expect(zoho.description).toBe('Recording: https://r/k1.mp3\nLegs: u2 60s, u3 125s');
-    const retail = fitCallLog(log, CAPABILITIES.retailcrm, texts);
+    const retail = fitCallLog(log, CRMS.retailcrm.capabilities, texts);
     expect(retail).toMatchObject({
       recordingUrl: 'https://r/k1.mp3',
       dealId: null,

@@ -1,13 +1,13 @@
-import type { CrmId } from '../domain/crm-id.js';
 import type { Language } from '../domain/project.js';
 import type { CallLog, Comment, Task } from '../domain/snapshot.js';
 import { translate } from '../engine/texts.js';
 import { legsLine } from './call-log-text.js';
 
 /**
- * D12: what each CRM can hold. The in-memory CRM and the real adapters both
- * fit records through these, so `simulate` and `simulate --via http` agree;
- * whatever a CRM has no field for is written into the record's text.
+ * D12: what a CRM can hold (each CRM's folder says it in capabilities.ts). The
+ * in-memory CRM and the real adapters both fit records through these, so
+ * `simulate` and `simulate --via http` agree; whatever a CRM has no field for
+ * is written into the record's text.
  */
 export interface StorageCapabilities {
   /**
@@ -28,41 +28,6 @@ export interface StorageCapabilities {
 }
 
 export type LinkRule = 'all' | 'contact-plus-one' | 'who-what' | 'one' | 'contact-only';
-
-export const CAPABILITIES = {
-  zoho: {
-    taskLinks: 'contact-plus-one',
-    callLogLinks: 'contact-plus-one',
-    commentLinks: 'one',
-    taskRecordingField: false,
-    callLogRecordingField: false,
-    callLogDescription: true,
-  },
-  pipedrive: {
-    taskLinks: 'all',
-    callLogLinks: 'contact-plus-one',
-    commentLinks: 'all',
-    taskRecordingField: false,
-    callLogRecordingField: false,
-    callLogDescription: true,
-  },
-  retailcrm: {
-    taskLinks: 'one',
-    callLogLinks: 'contact-only',
-    commentLinks: 'contact-only',
-    taskRecordingField: false,
-    callLogRecordingField: true,
-    callLogDescription: false,
-  },
-  salesforce: {
-    taskLinks: 'who-what',
-    callLogLinks: 'who-what',
-    commentLinks: 'all',
-    taskRecordingField: false,
-    callLogRecordingField: false,
-    callLogDescription: true,
-  },
-} as const satisfies Record<CrmId, StorageCapabilities>;
 
 interface Linked {
   contactId?: string | null | undefined;

@@ -1,67 +1,58 @@
 import { z } from 'zod';
-import type { CrmId } from '../domain/crm-id.js';
 import type { JournalEntry } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Snapshot } from '../domain/snapshot.js';
-import type { CrmPort } from '../crm/port.js';
-import { startPipedriveEmulator } from '../../emulators/pipedrive/index.js';
-import { startRetailcrmEmulator } from '../../emulators/retailcrm/index.js';
-import { startSalesforceEmulator } from '../../emulators/salesforce/index.js';
-import { startZohoEmulator } from '../../emulators/zoho/index.js';
-import { preparePipedriveRun } from './pipedrive.js';
-import { prepareRetailcrmRun } from './retailcrm.js';
-import { prepareSalesforceRun } from './salesforce.js';
-import { prepareZohoRun } from './zoho.js';
 import { fitTexts } from '../crm/capabilities.js';
+import type { CrmAdapter, SeededCollection, SeededIds } from '../crm/descriptor.js';
+import { CRMS } from '../crm/registry.js';
+import { EMULATORS } from './emulators.js';
 import { simulateWith, type SimulationResult } from './simulate.js';
 
 // `simulate --via http` (scenario-format §1, issue 4 item 5): the scenario runs
 // through the CRM's real adapter against its emulator, started in-process on a
-// loopback port, and the snapshot is read back from the emulator.
+// loopback port, and the snapshot is read back from the emulator. What differs
+// per CRM is in its descriptor's `sandbox` (src/crm/<crm>/index.ts).
+
+export type { SeededCollection, SeededIds };
 
 export interface EmulatorAddress {
   readonly baseUrl: string;
   readonly connection: unknown;
 }
 
-/** Collections whose seeded records the emulators give native ids (service.md §7). */
-export type SeededCollection = 'users' | 'contacts' | 'leads' | 'deals' | 'organizations';
-/** Neutral id (as in `crm_state`) → native id, per collection, after `PUT /_emulator/state`. */
-export type SeededIds = Partial<Record<SeededCollection, Readonly<Record<string, string>>>>;
-
-/** What a CRM's `via-http.ts` hands back: the emulator seeded and set up as a user would, and the adapter on it. */
+/** The emulator seeded and set up as a user would, and the adapter on it. */
 export interface PreparedRun {
-  readonly port: CrmPort;
+  readonly port: CrmAdapter;
   readonly seeded: SeededIds;
 }
 
-export type PrepareRun = (scenario: Scenario, emulator: EmulatorAddress) => Promise<PreparedRun>;
-
-interface ViaHttpDriver {
-  start(): Promise<EmulatorAddress & { close(): Promise<void> }>;
-  prepare: PrepareRun;
+/** Seeds the emulator with the scenario's crm_state, prepares the account, and builds the adapter on it. */
+export async function prepareRun(
+  scenario: Scenario,
+  emulator: EmulatorAddress,
+): Promise<PreparedRun> {
+  const crm = CRMS[scenario.crm];
+  const { sandbox } = crm;
+  const { settings } = scenario;
+  const query = new URLSearchParams(sandbox.seedQuery?.(scenario) ?? {}).toString();
+  await control(
+    emulator.baseUrl,
+    'PUT',
+    `/_emulator/state${query ? `?${query}` : ''}`,
+    scenario.crmState,
+  );
+  for (const [path, body] of Object.entries(sandbox.emulatorSetup?.(scenario) ?? {}))
+    await control(emulator.baseUrl, 'PUT', `/_emulator/${path}`, body);
+  const seeded = sandbox.seededIds(await control(emulator.baseUrl, 'GET', '/_emulator/ids'));
+  const port = crm.createAdapter(emulator.connection, {
+    texts: fitTexts(settings.language),
+    defaultCountry: settings.defaultCountry,
+    timezone: settings.timezone,
+    ...sandbox.replayOptions,
+  });
+  await sandbox.prepareAccount?.(port, scenario);
+  return { port, seeded };
 }
-
-// The emulators' rate limits have tests of their own; a simulation replays in
-// milliseconds what real traffic spreads over minutes, so they are opened wide.
-const DRIVERS = {
-  zoho: {
-    start: () => startZohoEmulator({ maxConcurrent: 1_000, creditsPerDay: 10_000_000 }),
-    prepare: prepareZohoRun,
-  },
-  retailcrm: {
-    start: () => startRetailcrmEmulator({ ratePerSec: 100_000, telephonyRatePerSec: 100_000 }),
-    prepare: prepareRetailcrmRun,
-  },
-  pipedrive: {
-    start: () => startPipedriveEmulator({ burstPer2s: 100_000 }),
-    prepare: preparePipedriveRun,
-  },
-  salesforce: {
-    start: () => startSalesforceEmulator({ dailyLimit: 10_000_000 }),
-    prepare: prepareSalesforceRun,
-  },
-} as const satisfies Record<CrmId, ViaHttpDriver>;
 
 export interface RequestCounts {
   readonly total: number;
@@ -82,9 +73,9 @@ const RequestCountsSchema = z.looseObject({
 
 /** Runs the scenario through its own CRM's adapter against a fresh in-process emulator. */
 export async function runViaHttp(scenario: Scenario): Promise<ViaHttpRun> {
-  const emulator = await DRIVERS[scenario.crm].start();
+  const emulator = await EMULATORS[scenario.crm].replay();
   try {
-    const { port, seeded } = await DRIVERS[scenario.crm].prepare(scenario, emulator);
+    const { port, seeded } = await prepareRun(scenario, emulator);
     await control(emulator.baseUrl, 'DELETE', '/_emulator/requests');
     const run = await simulateWith(withNativeUsers(scenario, seeded), port);
     const requests = RequestCountsSchema.parse(
@@ -99,8 +90,19 @@ export async function runViaHttp(scenario: Scenario): Promise<ViaHttpRun> {
   }
 }
 
-async function control(baseUrl: string, method: 'GET' | 'DELETE', path: string): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${path}`, { method });
+async function control(
+  baseUrl: string,
+  method: 'GET' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    ...(body !== undefined && {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  });
   if (!response.ok)
     throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   const text = await response.text();

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { MemoryCrm } from '../crm/memory/adapter.js';
-import { createPipedriveAdapter } from '../crm/pipedrive/adapter.js';
-import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
-import { createRetailcrmAdapter } from '../crm/retailcrm/adapter.js';
-import { createSalesforceAdapter } from '../crm/salesforce/adapter.js';
-import { createZohoAdapter } from '../crm/zoho/adapter.js';
 import { fitTexts } from '../crm/capabilities.js';
+import type { AdapterOptions } from '../crm/descriptor.js';
+import { MemoryConnectionSchema, MemoryCrm, isMemoryConnection } from '../crm/memory/index.js';
+import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
+import { CRMS } from '../crm/registry.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
@@ -24,18 +22,15 @@ export interface AdapterInput {
 export type AdapterFactory = (input: AdapterInput) => CrmPort;
 
 /** What every adapter takes from the project: texts in its language (D12), its country (G1) and zone (D4). */
-const common = ({ settings }: AdapterInput) => ({
+const common = ({ settings }: AdapterInput): AdapterOptions => ({
   texts: fitTexts(settings.language),
   defaultCountry: settings.defaultCountry,
   timezone: settings.timezone,
 });
 
-export const adapters = {
-  zoho: (input) => createZohoAdapter(input.connection, common(input)),
-  pipedrive: (input) => createPipedriveAdapter(input.connection, common(input)),
-  retailcrm: (input) => createRetailcrmAdapter(input.connection, common(input)),
-  salesforce: (input) => createSalesforceAdapter(input.connection, common(input)),
-} satisfies Record<CrmId, AdapterFactory>;
+/** The adapter of a project's connection, from its CRM's descriptor (crm/registry.ts). */
+const fromDescriptor: AdapterFactory = (input) =>
+  CRMS[input.crm].createAdapter(input.connection, common(input));
 
 /** An adapter that cannot be built (a connection the schema refuses): every call fails permanently, visible in the dead letter. */
 function refusing(message: string): CrmPort {
@@ -44,33 +39,12 @@ function refusing(message: string): CrmPort {
   return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
 }
 
-/**
- * `{ "kind": "memory" }` (or no connection): the in-memory CRM, one per project,
- * kept in this process: for trying a project out and for tests.
- * `{ "kind": "memory", "baseUrl": "http://127.0.0.1:N" }`: an in-memory CRM in
- * another process on loopback (RemoteMemoryCrm), which outlives a crash of
- * this one (the crash test).
- */
-const MemoryConnectionSchema = z.strictObject({
-  kind: z.literal('memory'),
-  baseUrl: z.url().optional(),
-  state: SnapshotSchema.optional(),
-});
-
-export function isMemoryConnection(connection: unknown): boolean {
-  return (
-    connection === null ||
-    connection === undefined ||
-    MemoryConnectionSchema.safeParse(connection).success
-  );
-}
-
 export class CrmRegistry {
   private readonly memories = new Map<string, { crm: CrmId; port: CrmPort }>();
   // One adapter per project version: it holds the token, the pacing and the keys it carried out.
   private readonly real = new Map<string, { version: number; port: CrmPort }>();
 
-  constructor(private readonly factories: Record<CrmId, AdapterFactory> = adapters) {}
+  constructor(private readonly adapterFor: AdapterFactory = fromDescriptor) {}
 
   portFor(project: ProjectView): CrmPort {
     const { id, crm, connection, settings } = project;
@@ -79,7 +53,7 @@ export class CrmRegistry {
       if (kept && kept.version === project.version) return kept.port;
       let port: CrmPort;
       try {
-        port = this.factories[crm]({ projectId: id, crm, connection, settings });
+        port = this.adapterFor({ projectId: id, crm, connection, settings });
       } catch (error) {
         port = refusing(`the ${crm} connection cannot be used: ${(error as Error).message}`);
       }

@@ -3,13 +3,13 @@ import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import type { ClientRecords, Snapshot, User } from '../../domain/snapshot.js';
 import {
-  CAPABILITIES,
   fitCallLog,
   fitComment,
   fitTask,
   type FitTexts,
   type StorageCapabilities,
 } from '../capabilities.js';
+import { CRMS } from '../registry.js';
 import { ok, type ClientLookup, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
 import { MemoryStore } from './store.js';
 import { appendOnce, withLegs } from '../call-log-text.js';
@@ -35,7 +35,7 @@ export class MemoryCrm implements CrmPort {
       readonly now?: (() => Date) | undefined;
     },
   ) {
-    this.caps = CAPABILITIES[crm];
+    this.caps = CRMS[crm].capabilities;
     const now = options.now;
     this.store = new MemoryStore(
       seed,

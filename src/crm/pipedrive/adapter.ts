@@ -7,7 +7,8 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
-import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { capabilities } from './capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity as MapEntity } from '../../domain/project.js';
 import {
@@ -27,11 +28,9 @@ import { catalogFields, catalogPipelines } from './catalog.js';
 import { dealsDeletedSince, recordsSince } from './index-records.js';
 import { appendOnce } from '../call-log-text.js';
 import { patchedNote, recreateBody } from './call-log-update.js';
-import {
-  PipedriveClient,
-  PipedriveConnectionSchema,
-  type PipedriveClientOptions,
-} from './client.js';
+import { PipedriveClient, type PipedriveClientOptions } from './client.js';
+import { PipedriveConnectionSchema } from './connection.js';
+import { parseConnectionOrThrow } from '../connection-fields.js';
 import { findClient, type FindContext } from './find-client.js';
 import {
   activityBody,
@@ -66,7 +65,7 @@ export interface PipedriveAdapterOptions extends PipedriveClientOptions {
   readonly phoneSearch?: PhoneSearchMode | undefined;
 }
 
-const caps = CAPABILITIES.pipedrive;
+const caps = capabilities;
 
 interface Account {
   readonly keys: Record<FieldEntity, FieldKeys>;
@@ -90,7 +89,10 @@ export class PipedriveAdapter implements CrmPort {
     connection: unknown,
     private readonly options: PipedriveAdapterOptions,
   ) {
-    this.client = new PipedriveClient(PipedriveConnectionSchema.parse(connection), options);
+    this.client = new PipedriveClient(
+      parseConnectionOrThrow('Pipedrive', PipedriveConnectionSchema, connection),
+      options,
+    );
   }
 
   findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {

@@ -4,26 +4,11 @@ import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
+import type { PipedriveConnection } from './connection.js';
 import { classifyOAuth, classifyPipedrive, pipedriveWaitMs } from './errors.js';
 
 // The only place that speaks HTTP to Pipedrive (crm-apis.md §2.1–2.3): the two
 // connection forms of service.md §2, the envelopes, and the paging helpers.
-
-const url = z.url().transform((value) => value.replace(/\/+$/, ''));
-
-export const PipedriveConnectionSchema = z.union([
-  z.strictObject({ baseUrl: url, credentials: z.strictObject({ apiToken: z.string().min(1) }) }),
-  z.strictObject({
-    baseUrl: url,
-    oauthUrl: url,
-    credentials: z.strictObject({
-      clientId: z.string().min(1),
-      clientSecret: z.string().min(1),
-      refreshToken: z.string().min(1),
-    }),
-  }),
-]);
-export type PipedriveConnection = z.infer<typeof PipedriveConnectionSchema>;
 
 /**
  * Pipedrive's burst limit (crm-apis.md §2.14): requests per token in a rolling
@@ -81,20 +66,35 @@ export class PipedriveClient {
   /** The API's address; with OAuth, the `api_domain` of the last grant. */
   private apiBase: string;
 
-  constructor(
-    readonly connection: PipedriveConnection,
-    options: PipedriveClientOptions = {},
-  ) {
+  /** The connection with its URLs' trailing slashes dropped. */
+  readonly connection: PipedriveConnection;
+  private readonly oauth: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly refreshToken: string;
+  } | null;
+
+  constructor(connection: PipedriveConnection, options: PipedriveClientOptions = {}) {
+    const trim = (value: string): string => value.replace(/\/+$/, '');
+    this.connection = {
+      ...connection,
+      baseUrl: trim(connection.baseUrl),
+      ...(connection.oauthUrl !== undefined && { oauthUrl: trim(connection.oauthUrl) }),
+    };
+    connection = this.connection;
     this.apiBase = connection.baseUrl;
-    const oauth = 'oauthUrl' in connection ? connection : null;
-    this.refreshToken = oauth?.credentials.refreshToken ?? null;
-    this.oauthHttp = oauth
-      ? new HttpClient({
-          baseUrl: oauth.oauthUrl,
-          classify: classifyOAuth,
-          ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-        })
-      : null;
+    const { credentials, oauthUrl } = connection;
+    const oauth = 'refreshToken' in credentials && oauthUrl !== undefined ? credentials : null;
+    this.oauth = oauth;
+    this.refreshToken = oauth?.refreshToken ?? null;
+    this.oauthHttp =
+      oauth && oauthUrl !== undefined
+        ? new HttpClient({
+            baseUrl: oauthUrl,
+            classify: classifyOAuth,
+            ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+          })
+        : null;
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.ratePerSec !== undefined
@@ -199,9 +199,8 @@ export class PipedriveClient {
 
   /** `POST {oauthUrl}/oauth/token`, refresh-token grant with Basic client auth (crm-apis.md §2.2, §6). */
   private async grant(): Promise<void> {
-    const connection = this.connection;
-    if (!this.oauthHttp || !('oauthUrl' in connection)) return;
-    const { clientId, clientSecret } = connection.credentials;
+    if (!this.oauthHttp || !this.oauth) return;
+    const { clientId, clientSecret } = this.oauth;
     const response = await this.oauthHttp.send({
       method: 'POST',
       url: '/oauth/token',
@@ -210,7 +209,7 @@ export class PipedriveClient {
       },
       form: {
         grant_type: 'refresh_token',
-        refresh_token: this.refreshToken ?? connection.credentials.refreshToken,
+        refresh_token: this.refreshToken ?? this.oauth.refreshToken,
       },
     });
     const token = TokenSchema.safeParse(response.json);

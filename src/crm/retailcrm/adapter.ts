@@ -6,7 +6,8 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
-import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { capabilities } from './capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
@@ -23,12 +24,9 @@ import {
 } from '../port.js';
 import { listCustomFields, listPipelines, listUsers, statusGroups } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
-import {
-  RetailcrmClient,
-  RetailcrmConnectionSchema,
-  RetailcrmError,
-  type RetailcrmClientOptions,
-} from './client.js';
+import { RetailcrmClient, RetailcrmError, type RetailcrmClientOptions } from './client.js';
+import { RetailcrmConnectionSchema } from './connection.js';
+import { parseConnectionOrThrow } from '../connection-fields.js';
 import { isDuplicateExternalId } from './errors.js';
 import { recordsPage } from './index-records.js';
 import { findClientRecords } from './lookup.js';
@@ -56,7 +54,7 @@ export interface RetailcrmAdapterOptions extends RetailcrmClientOptions {
   readonly moduleCode?: string;
 }
 
-const CAPS = CAPABILITIES.retailcrm;
+const CAPS = capabilities;
 const IdReply = z.looseObject({ id: z.number() });
 const TaskReply = z.looseObject({ task: z.looseObject({ commentary: z.string().optional() }) });
 const Tasks = z.looseObject({
@@ -83,7 +81,10 @@ export class RetailcrmAdapter implements CrmPort {
     connection: unknown,
     private readonly options: RetailcrmAdapterOptions,
   ) {
-    this.client = new RetailcrmClient(RetailcrmConnectionSchema.parse(connection), options);
+    this.client = new RetailcrmClient(
+      parseConnectionOrThrow('retailCRM', RetailcrmConnectionSchema, connection),
+      options,
+    );
     this.timezone = options.timezone ?? 'UTC';
   }
 

@@ -2,16 +2,11 @@ import { z } from 'zod';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import { CrmError } from '../port.js';
+import type { RetailcrmConnection } from './connection.js';
 import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './errors.js';
 
 // Every call to retailCRM's API v5: the key in X-API-KEY, entities as JSON
 // strings inside form fields, PHP-style filters, page/limit pagination (§3.1–3.3).
-
-export const RetailcrmConnectionSchema = z.strictObject({
-  baseUrl: z.url(),
-  credentials: z.strictObject({ apiKey: z.string().min(1) }),
-});
-export type RetailcrmConnection = z.infer<typeof RetailcrmConnectionSchema>;
 
 export interface RetailcrmClientOptions {
   /** Requests per second to stay under (§3.9: about 10). */

@@ -7,7 +7,8 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
-import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
@@ -23,12 +24,9 @@ import {
 } from '../port.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { recordsSince, removedSince } from './index-records.js';
-import {
-  SalesforceClient,
-  SalesforceConnectionSchema,
-  type SalesforceClientOptions,
-  type SfRecord,
-} from './client.js';
+import { SalesforceClient, type SalesforceClientOptions, type SfRecord } from './client.js';
+import { SalesforceConnectionSchema } from './connection.js';
+import { parseConnectionOrThrow } from '../connection-fields.js';
 import { findClient } from './find-client.js';
 import {
   callLogToNative,
@@ -58,7 +56,7 @@ export interface SalesforceAdapterOptions extends SalesforceClientOptions {
   readonly timezone?: string | undefined;
 }
 
-const caps = CAPABILITIES.salesforce;
+const caps = capabilities;
 
 export class SalesforceAdapter implements CrmPort {
   readonly client: SalesforceClient;
@@ -72,7 +70,10 @@ export class SalesforceAdapter implements CrmPort {
     connection: unknown,
     private readonly options: SalesforceAdapterOptions,
   ) {
-    this.client = new SalesforceClient(SalesforceConnectionSchema.parse(connection), options);
+    this.client = new SalesforceClient(
+      parseConnectionOrThrow('Salesforce', SalesforceConnectionSchema, connection),
+      options,
+    );
     this.timezone = options.timezone ?? 'UTC';
   }
 

@@ -4,6 +4,7 @@ import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
+import type { SalesforceConnection } from './connection.js';
 import {
   classify,
   classifyOAuth,
@@ -17,17 +18,6 @@ import {
 // OAuth refresh-token grant (crm-apis.md §4.2), SOQL with nextRecordsUrl
 // paging (§4.10), SOSL, sObject create / upsert / update, composite (§4.11),
 // sObject Get Deleted (README "Phone index").
-
-export const SalesforceConnectionSchema = z.object({
-  baseUrl: z.url(),
-  loginUrl: z.url().default('https://login.salesforce.com'),
-  credentials: z.object({
-    clientId: z.string().min(1),
-    clientSecret: z.string().min(1),
-    refreshToken: z.string().min(1),
-  }),
-});
-export type SalesforceConnection = z.infer<typeof SalesforceConnectionSchema>;
 
 const TokenSchema = z.looseObject({
   access_token: z.string().min(1),

@@ -6,7 +6,8 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
-import { CAPABILITIES, fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
+import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
@@ -22,13 +23,9 @@ import {
 import { listFields, listPipelines, listUsers } from './admin.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { indexPage } from './index-records.js';
-import {
-  ZohoClient,
-  ZohoConnectionSchema,
-  type ZohoClientOptions,
-  type ZohoConnection,
-  type ZohoModule,
-} from './client.js';
+import { ZohoClient, type ZohoClientOptions, type ZohoModule } from './client.js';
+import { ZohoConnectionSchema, type ZohoConnection } from './connection.js';
+import { parseConnectionOrThrow } from '../connection-fields.js';
 import { findClient } from './find-client.js';
 import {
   callLogToNative,
@@ -56,7 +53,7 @@ export interface ZohoAdapterOptions extends ZohoClientOptions {
   readonly defaultPipeline?: string;
 }
 
-const caps = CAPABILITIES.zoho;
+const caps = capabilities;
 const UPDATE_MODULE = {
   update_contact: 'Contacts',
   update_lead: 'Leads',
@@ -254,23 +251,7 @@ async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
   }
 }
 
-export function parseZohoConnection(
-  input: unknown,
-): { ok: true; value: ZohoConnection } | { ok: false; problems: string[] } {
-  const parsed = ZohoConnectionSchema.safeParse(input);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : {
-        ok: false,
-        problems: parsed.error.issues.map(
-          (issue) => `connection.${issue.path.join('.')}: ${issue.message}`,
-        ),
-      };
-}
-
 /** Builds the adapter from a project's `connection` (service.md §2); throws naming the bad fields. */
 export function createZohoAdapter(connection: unknown, options: ZohoAdapterOptions): ZohoCrm {
-  const parsed = parseZohoConnection(connection);
-  if (!parsed.ok) throw new Error(`invalid Zoho connection: ${parsed.problems.join('; ')}`);
-  return new ZohoCrm(parsed.value, options);
+  return new ZohoCrm(parseConnectionOrThrow('Zoho', ZohoConnectionSchema, connection), options);
 }

@@ -3,6 +3,7 @@ import { HttpClient, type HttpResponse } from '../http/client.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
+import type { ZohoConnection } from './connection.js';
 import {
   classify,
   isExpiredToken,
@@ -15,17 +16,6 @@ import {
 
 // Every call the Zoho adapter makes, through the shared HttpClient (one
 // attempt each; the inbox owns retries). OAuth per crm-apis.md §1.2.
-
-export const ZohoConnectionSchema = z.strictObject({
-  baseUrl: z.url(),
-  accountsUrl: z.url(),
-  credentials: z.strictObject({
-    clientId: z.string().min(1),
-    clientSecret: z.string().min(1),
-    refreshToken: z.string().min(1),
-  }),
-});
-export type ZohoConnection = z.infer<typeof ZohoConnectionSchema>;
 
 export type ZohoModule = 'Leads' | 'Contacts' | 'Accounts' | 'Deals' | 'Tasks' | 'Calls' | 'Notes';
 export type NativeRecord = Record<string, unknown> & { id: string };

@@ -1,70 +1,9 @@
-import { z } from 'zod';
 import type { CrmId } from '../../domain/crm-id.js';
 import type { Problem } from '../../domain/problems.js';
-import { SnapshotSchema } from '../../domain/snapshot.js';
+import { CRMS } from '../../crm/registry.js';
 
-// A project's CRM connection (service.md §2 table), one strict schema per CRM,
-// and the rule on where its URLs may point.
-
-const text = (what: string) => z.string({ error: `expected ${what}` }).min(1, `expected ${what}`);
-const url = text('a URL');
-
-const oauthCredentials = z.strictObject({
-  clientId: text('the OAuth client id'),
-  clientSecret: text('the OAuth client secret'),
-  refreshToken: text('the OAuth refresh token'),
-});
-
-const zoho = z.strictObject({ baseUrl: url, accountsUrl: url, credentials: oauthCredentials });
-
-const pipedrive = z
-  .strictObject({
-    baseUrl: url,
-    oauthUrl: url.optional(),
-    credentials: z.union([z.strictObject({ apiToken: text('the API token') }), oauthCredentials], {
-      error: 'expected { apiToken } or { clientId, clientSecret, refreshToken }',
-    }),
-  })
-  .superRefine((connection, ctx) => {
-    if ('refreshToken' in connection.credentials && connection.oauthUrl === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['oauthUrl'],
-        message: 'OAuth credentials need the oauthUrl (https://oauth.pipedrive.com)',
-      });
-    }
-  });
-
-const retailcrm = z.strictObject({
-  baseUrl: url,
-  credentials: z.strictObject({ apiKey: text('the API key') }),
-});
-
-const salesforce = z.strictObject({ baseUrl: url, loginUrl: url, credentials: oauthCredentials });
-
-export const CONNECTION_SCHEMAS = {
-  zoho,
-  pipedrive,
-  retailcrm,
-  salesforce,
-} as const satisfies Record<CrmId, z.ZodType>;
-
-/**
- * `{ "kind": "memory" }`: the in-memory CRM of src/service/crm-registry.ts,
- * for trying a project out and for tests, optionally seeded with `state`, or
- * in another process at `baseUrl` (a host of CALLMATRIX_ALLOW_CRM_HOSTS only).
- */
-export const MemoryConnectionSchema = z.strictObject({
-  kind: z.literal('memory'),
-  baseUrl: url.optional(),
-  state: SnapshotSchema.optional(),
-});
-
-export function isMemoryKind(input: unknown): boolean {
-  return (
-    typeof input === 'object' && input !== null && (input as { kind?: unknown }).kind === 'memory'
-  );
-}
+// Where a project's CRM connection may point. Each CRM's connection schema and
+// its own domains live in its descriptor (src/crm/<crm>/index.ts).
 
 /** Any CRM's connection, as the service keeps it. */
 export interface Connection {
@@ -79,34 +18,6 @@ export interface Connection {
 
 /** The members of a connection that name a server the service will call. */
 export const URL_MEMBERS = ['baseUrl', 'accountsUrl', 'loginUrl', 'oauthUrl'] as const;
-
-/**
- * The CRMs' own domains (crm-apis.md): a host must be one of these or end in
- * `.` + one of them. Zoho's non-US/EU data centres follow the same pattern.
- */
-export const CRM_DOMAINS: Record<CrmId, readonly string[]> = {
-  zoho: [
-    'zohoapis.com',
-    'zohoapis.eu',
-    'zohoapis.in',
-    'zohoapis.com.au',
-    'zohoapis.jp',
-    'zohoapis.ca',
-    'zohoapis.com.cn',
-    'zohoapis.sa',
-    'zoho.com',
-    'zoho.eu',
-    'zoho.in',
-    'zoho.com.au',
-    'zoho.jp',
-    'zohocloud.ca',
-    'zoho.com.cn',
-    'zoho.sa',
-  ],
-  pipedrive: ['pipedrive.com'],
-  retailcrm: ['retailcrm.ru', 'retailcrm.pro', 'retailcrm.es', 'simla.com', 'simla.io'],
-  salesforce: ['salesforce.com', 'force.com', 'cloudforce.com', 'salesforce.mil'],
-};
 
 /**
  * service.md §1, §2: https on the CRM's own domains; a host listed in
@@ -167,10 +78,10 @@ function urlProblem(crm: CrmId, value: string, allowHosts: readonly string[]): s
       : 'expected an http or https URL';
   if (parsed.protocol !== 'https:')
     return `expected an https URL (plain http only for hosts in CALLMATRIX_ALLOW_CRM_HOSTS)`;
-  const own = CRM_DOMAINS[crm].some((domain) => host === domain || host.endsWith(`.${domain}`));
+  const own = CRMS[crm].domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
   return own
     ? null
-    : `${host} is not a ${crm} domain (${CRM_DOMAINS[crm].slice(0, 3).join(', ')}, …) nor listed in CALLMATRIX_ALLOW_CRM_HOSTS`;
+    : `${host} is not a ${crm} domain (${CRMS[crm].domains.slice(0, 3).join(', ')}, …) nor listed in CALLMATRIX_ALLOW_CRM_HOSTS`;
 }
 
 /** CALLMATRIX_ALLOW_CRM_HOSTS: comma-separated host names. */

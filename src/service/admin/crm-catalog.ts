@@ -1,5 +1,6 @@
-import type { CrmField, CrmPipeline, CrmPort, Result } from '../../crm/port.js';
-import type { FieldEntity, FieldMap } from '../../domain/project.js';
+import type { CrmCatalog } from '../../crm/descriptor.js';
+import type { CrmField, CrmPipeline, CrmPort } from '../../crm/port.js';
+import type { FieldMap } from '../../domain/project.js';
 import type { Problem } from '../../domain/problems.js';
 
 // What the admin API reads from a CRM beyond the port's users: its pipelines
@@ -11,10 +12,7 @@ import type { Problem } from '../../domain/problems.js';
 // The shapes live beside the port, so the adapters need not import the service.
 export type { CrmField, CrmPipeline };
 
-export interface CrmCatalog {
-  listPipelines(): Promise<Result<CrmPipeline[]>>;
-  listFields(entity: FieldEntity): Promise<Result<CrmField[]>>;
-}
+export type { CrmCatalog };
 
 export function catalogOf(port: CrmPort): CrmCatalog | null {
   const candidate = port as Partial<CrmCatalog>;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CRM_IDS, type CrmId } from '../../domain/crm-id.js';
 import { MatrixSchema } from '../../domain/project.js';
 import type { CrmError } from '../../crm/port.js';
-import { PROFILES } from '../../engine/defaults/index.js';
+import { CRMS } from '../../crm/registry.js';
 import {
   parseOr,
   projectOr404,
@@ -49,7 +49,7 @@ export function registerCrmRoutes(app: FastifyInstance, ctx: AdminContext): void
         return sendProblem(reply, 'not-found', {
           detail: `no CRM "${crm}": expected one of ${CRM_IDS.join(', ')}`,
         });
-      return reply.send(MatrixSchema.parse(PROFILES[crm as CrmId].matrix));
+      return reply.send(MatrixSchema.parse(CRMS[crm as CrmId].profile.matrix));
     },
   );
 

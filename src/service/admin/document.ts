@@ -9,13 +9,9 @@ import {
 } from '../../domain/project.js';
 import { twilio } from '../../sources/twilio/index.js';
 import { zadarma } from '../../sources/zadarma/index.js';
-import {
-  CONNECTION_SCHEMAS,
-  connectionUrlProblems,
-  isMemoryKind,
-  MemoryConnectionSchema,
-  type Connection,
-} from './connection.js';
+import { isMemoryKind, MemoryConnectionSchema } from '../../crm/memory/index.js';
+import { CRMS } from '../../crm/registry.js';
+import { connectionUrlProblems, type Connection } from './connection.js';
 
 // The project document of service.md §2, validated whole: settings and
 // employees with the engine's own schemas, the connection with its CRM's
@@ -128,7 +124,9 @@ export function parseConnection(
   options: ParseOptions,
   prefix = 'connection',
 ): { connection: Connection | null; problems: Problem[] } {
-  const schema: z.ZodType = isMemoryKind(input) ? MemoryConnectionSchema : CONNECTION_SCHEMAS[crm];
+  const schema: z.ZodType = isMemoryKind(input)
+    ? MemoryConnectionSchema
+    : CRMS[crm].connectionSchema;
   const parsed = schema.safeParse(input);
   if (!parsed.success)
     return { connection: null, problems: problemsFromZod(parsed.error, [prefix]) };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MatrixSchema } from '../../domain/project.js';
 import type { Problem } from '../../domain/problems.js';
-import { PROFILES } from '../../engine/defaults/index.js';
+import { CRMS } from '../../crm/registry.js';
 import { projectOr404, sendProblem, type AdminContext, type ProjectParams } from './context.js';
 import { PART_PATHS, PARTS, type Part } from './contracts.js';
 import type { LoadedProject } from './project-store.js';
@@ -57,7 +57,7 @@ function partView(project: LoadedProject, part: Part): unknown {
   const value = readAt(project.redacted, PART_PATHS[part]);
   // The matrix in force: null in the document means the CRM's default.
   if (part === 'matrix' && (value === null || value === undefined))
-    return MatrixSchema.parse(PROFILES[project.document.crm].matrix);
+    return MatrixSchema.parse(CRMS[project.document.crm].profile.matrix);
   return value ?? null;
 }
 

@@ -3,7 +3,7 @@ import { fitTexts } from '../../../src/crm/capabilities.js';
 import type { Scenario } from '../../../src/domain/scenario.js';
 import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { createSalesforceAdapter } from '../../../src/crm/salesforce/adapter.js';
-import { schemaFor } from '../../../src/sandbox/salesforce.js';
+import { schemaFor } from '../../../src/crm/salesforce/index.js';
 
 // D12's equality goal: a scenario run through the adapter against the
 // emulator prints the same neutral snapshot, up to record ids, as the
