@@ -41,7 +41,7 @@ import {
 } from './mapping.js';
 import { appendOnce, patchedDescription } from '../call-log-text.js';
 
-// The Zoho CRM adapter behind the port (issue 4): D12 through CAPABILITIES.zoho,
+// The Zoho CRM adapter behind the port (issue 4): D12 through capabilities.ts,
 // G1 in find-client.ts, D13 through the Callmatrix_Key unique field and note markers.
 
 export interface ZohoAdapterOptions extends ZohoClientOptions {
