@@ -1,38 +1,89 @@
-import { runEmulate } from './emulate.js';
-import { runServe } from './serve.js';
-import { runSimulate } from './simulate.js';
-import { runWorker } from './worker.js';
+import { parseCommandArgs } from './args.js';
+import { COMMANDS, type Io } from './commands.js';
+import { loadEnvFile } from './env-file.js';
+import { commandHelp, mainHelp } from './help.js';
+import { nearest } from './nearest.js';
+import { packageVersion } from './package-root.js';
 
-const USAGE = `usage: callmatrix <command>
+// The CLI's front door: help, version, strict arguments (exit 2 with one line
+// naming what was wrong and the nearest valid word), .env, and one line for a
+// port that is taken. Each command lives in its own file.
 
-commands:
-  simulate SCENARIO_FILE [--format json] [--via http]   run a scenario through the engine (in-memory CRM, or a CRM emulator over HTTP)
-  emulate CRM [--port N] [--host H]                     serve a CRM's REST API on loopback (zoho, retailcrm, pipedrive, salesforce)
-  serve [--port 8080] [--host 127.0.0.1]               HTTP API + in-process workers (service.md)
-  worker                                                workers only (PostgreSQL), for scale-out
-`;
+const GLOBAL_FLAGS = ['--help', '--version'];
 
-/** The CLI's wiring: argument parsing only; each command lives in its own file. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const out = (text: string): void => void process.stdout.write(text);
-  const err = (text: string): void => void process.stderr.write(`${text}\n`);
-  switch (command) {
-    case 'simulate':
-      return runSimulate(rest, out, err);
-    case 'serve':
-      return runServe(rest, err);
-    case 'worker':
-      return runWorker(rest, err);
-    case 'emulate':
-      return runEmulate(rest, out, err);
-    case undefined:
-    case 'help':
-    case '--help':
-      out(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      err(`unknown command "${command}"\n${USAGE}`);
-      return 2;
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const [word, ...rest] = argv;
+  const names = Object.keys(COMMANDS);
+  if (word === undefined) {
+    io.err(mainHelp(COMMANDS).trimEnd());
+    return 2;
   }
+  if (word === '--help' || word === '-h' || word === 'help') {
+    const topic = rest[0];
+    const command = topic === undefined ? undefined : COMMANDS[topic];
+    if (topic !== undefined && !command) return unknownCommand(topic, names, io);
+    io.out(command && topic ? commandHelp(topic, command) : mainHelp(COMMANDS));
+    return 0;
+  }
+  if (word === '--version' || word === '-v' || word === 'version') {
+    io.out(`${packageVersion()}\n`);
+    return 0;
+  }
+  const command = COMMANDS[word];
+  if (!command) {
+    if (word.startsWith('-')) {
+      io.err(`callmatrix: unknown option ${word}; did you mean ${nearest(word, GLOBAL_FLAGS)}?`);
+      return 2;
+    }
+    return unknownCommand(word, names, io);
+  }
+  const parsed = parseCommandArgs(command, rest);
+  if (!parsed.ok) {
+    io.err(`callmatrix ${word}: ${parsed.message} (see callmatrix ${word} --help)`);
+    return 2;
+  }
+  if (parsed.args.values['help'] === true) {
+    io.out(commandHelp(word, command));
+    return 0;
+  }
+  if (command.readsEnvFile) {
+    const loaded = loadEnvFile();
+    if (loaded.kind === 'unreadable') {
+      io.err(`callmatrix ${word}: cannot read ${loaded.path}: ${loaded.message}`);
+      return 2;
+    }
+  }
+  try {
+    return await command.run(parsed.args, io);
+  } catch (error) {
+    const taken = portTaken(error);
+    if (!taken) throw error;
+    io.err(`callmatrix ${word}: ${taken} is already in use (choose another with --port)`);
+    return 1;
+  }
+}
+
+function unknownCommand(word: string, names: readonly string[], io: Io): number {
+  io.err(
+    `callmatrix: unknown command "${word}"; did you mean "${nearest(word, names)}"? (callmatrix --help lists them)`,
+  );
+  return 2;
+}
+
+/** `host:port` of a listen that failed because the address is taken, else null. */
+export function portTaken(error: unknown): string | null {
+  const { code, address, port } = (error ?? {}) as {
+    code?: unknown;
+    address?: unknown;
+    port?: unknown;
+  };
+  if (code !== 'EADDRINUSE') return null;
+  return `${typeof address === 'string' ? address : 'the address'}:${typeof port === 'number' ? port : '?'}`;
+}
+
+function processIo(): Io {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  };
 }

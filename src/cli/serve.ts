@@ -139,7 +139,16 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
         }),
     ],
   });
-  const address = await app.listen({ port: settings.port, host: settings.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: settings.port, host: settings.host });
+  } catch (error) {
+    // A taken port: main.ts says so in one line; nothing may keep the process alive meanwhile.
+    await app.close();
+    await worker.stop();
+    await store.close();
+    throw error;
+  }
   indexSync.start();
   logger.info({ address, store: store.backend }, 'callmatrix serve listening');
   const signal = await untilSignal();

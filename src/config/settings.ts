@@ -21,36 +21,77 @@ const hostList = z.string().transform((text) =>
 );
 
 export const SettingsSchema = z.strictObject({
-  databaseUrl: z.string().min(1).default('sqlite:./data/callmatrix.db'),
-  /** Absent: one is created at first start (only its hash is stored). */
-  adminKey: z.string().min(16, 'expected at least 16 characters').optional(),
-  /** 32 bytes, base64. Absent: SQLite generates ./data/secret.key; PostgreSQL refuses to start. */
-  secretKey: z.string().optional(),
-  allowCrmHosts: hostList.default([]),
-  /** Requests per second per project, bursts of twice that; 0 turns the limit off. */
-  ingestRatePerSec: nonNegative.default(200),
-  port: z.coerce.number().int().min(0).max(65_535).default(8080),
-  host: z.string().min(1).default('127.0.0.1'),
-  maxBodyBytes: positiveInt.default(1024 * 1024),
-  /** Events worked on at once by one process (different ordering keys only, D7). */
-  workerConcurrency: positiveInt.default(8),
-  /** Delays between attempts; after the last one the event fails (dead letter). */
-  retryScheduleSec: secondsList.default([5, 30, 120, 600, 1800, 3600]),
-  /** How long a claim is held before another worker may take the event. */
-  leaseMs: positiveInt.default(60_000),
-  /** D11: how long a call.ended without its call.started waits. */
-  endedGraceSec: nonNegative.default(60),
-  /** How long an idle worker waits before claiming again. */
-  pollMs: positiveInt.default(200),
-  /** G13: how often each active project's recently modified CRM records are read into the phone index. */
-  indexSyncSec: positiveInt.default(300),
-  /** Where the SQLite secret key file lives. */
-  dataDir: z.string().min(1).default('./data'),
+  databaseUrl: z
+    .string()
+    .min(1)
+    .default('sqlite:./data/callmatrix.db')
+    .describe(
+      'Where events, projects and the journal are kept: `sqlite:PATH` (one machine) or `postgres://user:pass@host:5432/db` (several worker processes or machines).',
+    ),
+  adminKey: z
+    .string()
+    .min(16, 'expected at least 16 characters')
+    .optional()
+    .describe(
+      'The operator key (at least 16 characters). Unset: one is created at first start, printed once to stderr, and only its hash is stored.',
+    ),
+  secretKey: z
+    .string()
+    .optional()
+    .describe(
+      'Encrypts CRM credentials and webhook secrets at rest: 32 random bytes, base64 (`openssl rand -base64 32`). Unset: SQLite generates `DATA_DIR/secret.key` (mode 0600); PostgreSQL refuses to start.',
+    ),
+  allowCrmHosts: hostList
+    .default([])
+    .describe(
+      "Extra hosts a project's connection may name, plain http allowed, comma-separated (e.g. `127.0.0.1,localhost` for the emulators). Unset: only the CRMs' own domains over https.",
+    ),
+  ingestRatePerSec: nonNegative
+    .default(200)
+    .describe(
+      "Each project's ingest limit in requests per second (bursts of twice that); 0 turns it off.",
+    ),
+  port: z.coerce.number().int().min(0).max(65_535).default(8080).describe('Listen port.'),
+  host: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe(
+      'Listen address. The default answers this machine only; `0.0.0.0` (or `::`) listens on every interface, for a reverse proxy on another machine or a container.',
+    ),
+  maxBodyBytes: positiveInt.default(1024 * 1024).describe('Largest accepted request body, bytes.'),
+  workerConcurrency: positiveInt
+    .default(8)
+    .describe('Events one process works on at once (different clients only, D7).'),
+  retryScheduleSec: secondsList
+    .default([5, 30, 120, 600, 1800, 3600])
+    .describe(
+      'Seconds between attempts of a failing event, comma-separated; after the last one the event fails (dead letter, retryable by hand).',
+    ),
+  leaseMs: positiveInt
+    .default(60_000)
+    .describe('How long a claimed event is held before another worker may take it, ms.'),
+  endedGraceSec: nonNegative
+    .default(60)
+    .describe('D11: how long a `call.ended` without its `call.started` waits for it, seconds.'),
+  pollMs: positiveInt
+    .default(200)
+    .describe('How long an idle worker waits before looking for work again, ms.'),
+  indexSyncSec: positiveInt
+    .default(300)
+    .describe(
+      "G13: how often each active project's recently changed CRM records are read into the phone index, seconds.",
+    ),
+  dataDir: z
+    .string()
+    .min(1)
+    .default('./data')
+    .describe('Where the SQLite secret key file (`secret.key`) is kept.'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Environment variable → setting. Every CALLMATRIX_* variable is listed in .env.example. */
-const ENV: Record<string, keyof Settings> = {
+export const SETTING_VARIABLES: Readonly<Record<string, keyof Settings>> = {
   CALLMATRIX_DATABASE_URL: 'databaseUrl',
   CALLMATRIX_ADMIN_KEY: 'adminKey',
   CALLMATRIX_SECRET_KEY: 'secretKey',
@@ -69,7 +110,7 @@ const ENV: Record<string, keyof Settings> = {
 };
 
 /** Command-line flag → setting. */
-const FLAGS: Record<string, keyof Settings> = {
+export const SETTING_FLAGS: Readonly<Record<string, keyof Settings>> = {
   '--port': 'port',
   '--host': 'host',
   '--database-url': 'databaseUrl',
@@ -86,7 +127,7 @@ export function parseSettings(
 ): Parsed<Settings> {
   const raw: Partial<Record<keyof Settings, string>> = {};
   const origin: Partial<Record<keyof Settings, string>> = {};
-  for (const [name, key] of Object.entries(ENV)) {
+  for (const [name, key] of Object.entries(SETTING_VARIABLES)) {
     const value = env[name];
     if (value !== undefined && value !== '') {
       raw[key] = value;
@@ -98,12 +139,12 @@ export function parseSettings(
     const [flag, inline] = arg.includes('=')
       ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
       : [arg, undefined];
-    const key = FLAGS[flag];
+    const key = SETTING_FLAGS[flag];
     if (!key)
       return {
         ok: false,
         problems: [
-          { path: arg, message: `unknown flag (known: ${Object.keys(FLAGS).join(', ')})` },
+          { path: arg, message: `unknown flag (known: ${Object.keys(SETTING_FLAGS).join(', ')})` },
         ],
       };
     const value = inline ?? argv[(i += 1)];

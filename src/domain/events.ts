@@ -165,6 +165,8 @@ export type CallEvent =
 export type Event = CallEvent | FormSubmittedEvent | MessengerEvent | AnalyticsReadyEvent;
 export type EventType = keyof typeof schemas;
 export const EVENT_TYPES = Object.keys(schemas) as EventType[];
+/** Each event type's schema: for the published JSON Schema (service/schemas). */
+export const EVENT_SCHEMAS: Readonly<Record<EventType, z.ZodType>> = schemas;
 
 export function isCallEvent(event: Event): event is CallEvent {
   return event.type.startsWith('call.');

@@ -71,8 +71,26 @@ export interface ParseOptions {
   readonly allowHosts?: readonly string[];
 }
 
+/**
+ * `$schema` (for editors) and `$comment` members at any depth (notes, as `callmatrix
+ * init` writes them) are annotations, not part of the project: dropped before validation.
+ */
+export function withoutAnnotations(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(withoutAnnotations);
+  if (typeof input !== 'object' || input === null) return input;
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([key]) => key !== '$schema' && key !== '$comment')
+      .map(([key, value]) => [key, withoutAnnotations(value)]),
+  );
+}
+
 /** Every problem of the document at once, each named by its path (`connection.baseUrl`, `employees[1].crmUserId`). */
-export function parseDocument(input: unknown, options: ParseOptions = {}): Parsed<ProjectDocument> {
+export function parseDocument(
+  annotated: unknown,
+  options: ParseOptions = {},
+): Parsed<ProjectDocument> {
+  const input = withoutAnnotations(annotated);
   const shape = DocumentShape.safeParse(input);
   if (!shape.success) {
     const problems = problemsFromZod(shape.error);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, principalOf } from '../auth/access.js';
 import { registerOpenApiRoute } from '../openapi/route.js';
+import { registerSchemaRoutes } from '../schemas/route.js';
 import type { AdminContext, AdminDeps } from './context.js';
 import { sendProblem } from './context.js';
 import { registerCrmRoutes } from './crm.js';
@@ -46,6 +47,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     registerDryRunRoutes(scope, ctx);
     registerRoutingRoutes(scope, ctx);
     registerOpenApiRoute(scope);
+    registerSchemaRoutes(scope);
     done();
   });
 }

@@ -118,6 +118,20 @@ export function openApiDocument(): Json {
       '/v1/openapi.json': {
         get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI 3.1') } },
       },
+      '/v1/schemas/project.json': {
+        get: {
+          summary: 'JSON Schema of the project document, for editors ("$schema")',
+          security: [],
+          responses: { '200': ok('JSON Schema draft 2020-12') },
+        },
+      },
+      '/v1/schemas/events.json': {
+        get: {
+          summary: 'JSON Schema of the ingest body: one event or an array of events',
+          security: [],
+          responses: { '200': ok('JSON Schema draft 2020-12') },
+        },
+      },
       '/v1/projects/{project}': {
         parameters: [projectParam],
         put: op(

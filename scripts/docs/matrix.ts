@@ -1,0 +1,39 @@
+import { CRM_IDS, type CrmId } from '../../src/domain/crm-id.js';
+import { CONDITIONS, type Action, type Cell } from '../../src/domain/matrix.js';
+import { PROFILES } from '../../src/engine/defaults/index.js';
+
+// The four default matrices (src/engine/defaults) as tables for docs/matrix.md.
+
+const NAMES: Record<CrmId, string> = {
+  zoho: 'Zoho CRM',
+  retailcrm: 'retailCRM',
+  pipedrive: 'Pipedrive',
+  salesforce: 'Salesforce',
+};
+
+function describeCell(cell: Action | Cell): string {
+  if (typeof cell === 'string') return `\`${cell}\``;
+  const options: string[] = [];
+  if (cell.done !== undefined) options.push(cell.done ? 'done' : 'open');
+  if (cell.dueHours !== undefined) options.push(`due in ${cell.dueHours} h`);
+  if (cell.title !== undefined) options.push(`“${cell.title}”`);
+  return options.length > 0 ? `\`${cell.action}\` (${options.join(', ')})` : `\`${cell.action}\``;
+}
+
+export function renderDefaultMatrices(): string {
+  const sections = CRM_IDS.map((crm) => {
+    const { matrix, semantics } = PROFILES[crm];
+    const rows = CONDITIONS.map((condition) => {
+      const cells = matrix[condition] ?? [];
+      return `| \`${condition}\` | ${cells.length === 0 ? '—' : cells.map(describeCell).join('<br>')} |`;
+    });
+    return `### ${NAMES[crm]}
+
+| condition | actions |
+|---|---|
+${rows.join('\n')}
+
+Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}.`;
+  });
+  return sections.join('\n\n');
+}
