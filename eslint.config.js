@@ -12,6 +12,7 @@ export default tseslint.config(
       'eslint.config.js',
       'eslint.layers.js',
       'vitest.config.ts',
+      'scripts/prepare.mjs',
     ],
   },
   js.configs.recommended,
