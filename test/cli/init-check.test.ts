@@ -55,7 +55,7 @@ describe('callmatrix init', () => {
       'zoho',
     );
     expect(readFileSync(join(dir, '.env'), 'utf8')).not.toBe('PORT=9999\n');
-  });
+  }, 180_000); // four CLI processes from source: slow on a loaded machine
 });
 
 describe('callmatrix check against the Zoho emulator', () => {

@@ -98,5 +98,5 @@ describe('a taken port', () => {
     } finally {
       blocker.close();
     }
-  });
+  }, 120_000); // two CLI processes from source: slow on a loaded machine
 });

@@ -64,7 +64,7 @@ describe('README quick start', () => {
     const run = spawnSync('bash', ['quick-start.sh'], {
       cwd: dir,
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 150_000,
       env: { ...process.env, PORT: port },
     });
     expect(run.status, `${run.stderr}\n${readLog(dir)}`).toBe(0);
@@ -99,7 +99,7 @@ describe('README quick start', () => {
     // A fresh data directory: the SQLite file and the generated secret key are in ./data.
     expect(readLog(dir)).toContain('callmatrix serve listening');
     expect(readLog(dir)).toContain('draining');
-  }, 90_000);
+  }, 180_000);
 });
 
 function readLog(dir: string): string {
