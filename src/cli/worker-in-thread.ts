@@ -61,7 +61,7 @@ export class WorkerInThread {
       });
       thread.on('error', (error) => {
         logger.error({ error: String(error) }, 'worker thread failed');
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
         stop();
       });
       thread.on('exit', () => stop());
