@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,8 @@ describe('README quick start', () => {
   it('runs as written against a fresh data directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'callmatrix-readme-'));
     cpSync(join(repo, 'examples'), join(dir, 'examples'), { recursive: true });
+    // Run from source, serve's worker thread loads tsx by name from the working directory.
+    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const port = String(await freePort());
     // Each command, then a marker line, so every answer can be told apart.
     const script = [
