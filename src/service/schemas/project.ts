@@ -4,7 +4,8 @@ import { ACTIONS, CONDITIONS } from '../../domain/matrix.js';
 import { EmployeesSchema, PARAMETERS, ProjectSettingsSchema } from '../../domain/project.js';
 import { twilio } from '../../sources/twilio/index.js';
 import { zadarma } from '../../sources/zadarma/index.js';
-import { CONNECTION_SCHEMAS, MemoryConnectionSchema } from '../admin/connection.js';
+import { MemoryConnectionSchema } from '../../crm/memory/index.js';
+import { CRMS } from '../../crm/registry.js';
 import { WebhookSchema } from '../admin/document.js';
 import { allowComments, at, inputJsonSchema, type Json } from './json-schema.js';
 
@@ -23,10 +24,10 @@ const DocumentInput = z.strictObject({
   employees: EmployeesSchema.optional(),
   connection: z
     .union([
-      CONNECTION_SCHEMAS.zoho.describe('Zoho CRM'),
-      CONNECTION_SCHEMAS.retailcrm.describe('retailCRM'),
-      CONNECTION_SCHEMAS.salesforce.describe('Salesforce'),
-      CONNECTION_SCHEMAS.pipedrive.describe('Pipedrive'),
+      CRMS.zoho.connectionSchema.describe('Zoho CRM'),
+      CRMS.retailcrm.connectionSchema.describe('retailCRM'),
+      CRMS.salesforce.connectionSchema.describe('Salesforce'),
+      CRMS.pipedrive.connectionSchema.describe('Pipedrive'),
       MemoryConnectionSchema.describe('The in-memory CRM, for trying a project out'),
     ])
     .nullable()
