@@ -23,7 +23,6 @@ import { appendOnce, withLegs } from '../call-log-text.js';
 export class MemoryCrm implements CrmPort {
   private readonly store: MemoryStore;
   private readonly caps: StorageCapabilities;
-  private readonly applied = new Map<string, string>();
 
   constructor(
     crm: CrmId,
@@ -49,11 +48,7 @@ export class MemoryCrm implements CrmPort {
   }
 
   apply(operation: Operation): Promise<Result<string>> {
-    const done = this.applied.get(operation.key);
-    if (done !== undefined) return Promise.resolve(ok(done));
-    const id = this.carryOut(operation);
-    this.applied.set(operation.key, id);
-    return Promise.resolve(ok(id));
+    return Promise.resolve(ok(this.carryOut(operation)));
   }
 
   listUsers(): Promise<Result<User[]>> {

@@ -5,6 +5,7 @@ import {
   startPipedriveEmulator,
   type PipedriveEmulator,
 } from '../../../emulators/pipedrive/index.js';
+import { execute } from '../../pipeline/execute.js';
 import { createPipedriveAdapter, type PipedriveAdapterOptions } from './adapter.js';
 
 // The adapter against the emulator over real HTTP on loopback.
@@ -268,9 +269,12 @@ describe('D13: exactly once', () => {
     await seed({ users, contacts: [{ id: '5', name: 'Ivan', phones: [] }] });
     const adapter = createPipedriveAdapter(emu.connection, options);
     const op = { ...task, record: { ...task.record, contactId: '5' } };
-    const first = await adapter.apply(op);
+    // The run's ledger (here the executor's `landed` map) answers "already landed?", not the adapter.
+    const landed = new Map<string, string>();
+    const record = (): Promise<void> => Promise.resolve();
+    const first = await execute([op], adapter, landed, record);
     const before = (await requests()).total;
-    const again = await adapter.apply(op);
+    const again = await execute([op], adapter, landed, record);
     expect(again).toEqual(first);
     expect((await requests()).total).toBe(before);
   });

@@ -7,15 +7,13 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
+import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity as MapEntity } from '../../domain/project.js';
 import {
-  CrmError,
-  err,
   isCrmError,
-  ok,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -76,7 +74,6 @@ interface Account {
 
 export class PipedriveAdapter implements CrmPort {
   readonly client: PipedriveClient;
-  private readonly applied = new Map<string, string>();
   /** Keys whose last write had an uncertain outcome: look for the marker before writing again (D13). */
   private readonly uncertain = new Set<string>();
   /** Call logs recreated by an update: old id → new id (callLogs cannot be edited). */
@@ -110,11 +107,8 @@ export class PipedriveAdapter implements CrmPort {
   }
 
   async apply(operation: Operation): Promise<Result<string>> {
-    const done = this.applied.get(operation.key);
-    if (done !== undefined) return ok(done);
     const result = await this.attempt(() => this.carryOut(operation));
     if (result.ok) {
-      this.applied.set(operation.key, result.value);
       this.uncertain.delete(operation.key);
     } else if (result.error.kind === 'retryable') {
       this.uncertain.add(operation.key);
@@ -161,18 +155,14 @@ export class PipedriveAdapter implements CrmPort {
     });
   }
 
-  private async attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
-    try {
-      return ok(await work());
-    } catch (error) {
-      if (isCrmError(error)) return err(error);
-      if (error instanceof MappingError) return err(new CrmError('permanent', error.message));
-      if (error instanceof z.ZodError)
-        return err(
-          new CrmError('permanent', `unexpected Pipedrive data: ${error.message.slice(0, 300)}`),
-        );
-      throw error;
-    }
+  private attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+    return attempt(work, (error) =>
+      error instanceof MappingError
+        ? error.message
+        : error instanceof z.ZodError
+          ? `unexpected Pipedrive data: ${error.message.slice(0, 300)}`
+          : null,
+    );
   }
 
   /** Custom-field keys and pipelines, read once (four requests). */

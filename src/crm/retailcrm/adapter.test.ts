@@ -316,8 +316,8 @@ describe('retailCRM adapter: pop-ups together (RC-3)', () => {
       ['2', 'missed'],
       ['3', 'missed'],
     ]);
-    // D13: the same plan again (a retry) shows none of them twice.
-    await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, new Map(), landed);
+    // D13: the same plan again (a retry, its landed ids kept by the ledger) shows none of them twice.
+    await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, ids, landed);
     expect((await requests()).byRoute['POST /api/v5/telephony/call/event']).toBe(1);
   });
 });

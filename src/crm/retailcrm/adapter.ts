@@ -6,13 +6,13 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
+import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
-  err,
   ok,
   type ClientLookup,
   type CrmField,
@@ -67,7 +67,6 @@ const Notes = z.looseObject({
 /** The retailCRM adapter behind the CRM port (README). */
 export class RetailcrmAdapter implements CrmPort {
   readonly client: RetailcrmClient;
-  private readonly applied = new Map<string, string>();
   /** Keys whose last attempt may have reached the CRM: looked up before writing again (D13). */
   private readonly uncertain = new Set<string>();
   private readonly moduleFlight = new SingleFlight<void>();
@@ -89,7 +88,7 @@ export class RetailcrmAdapter implements CrmPort {
   }
 
   findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
-    return this.guard(() =>
+    return this.attempt(() =>
       findClientRecords(
         this.client,
         lookup,
@@ -100,11 +99,8 @@ export class RetailcrmAdapter implements CrmPort {
   }
 
   async apply(operation: Operation): Promise<Result<string>> {
-    const done = this.applied.get(operation.key);
-    if (done !== undefined) return ok(done);
-    const result = await this.guard(() => this.carryOut(operation));
+    const result = await this.attempt(() => this.carryOut(operation));
     if (result.ok) {
-      this.applied.set(operation.key, result.value);
       this.uncertain.delete(operation.key);
     } else if (result.error instanceof RetailcrmError && result.error.uncertain) {
       this.uncertain.add(operation.key);
@@ -114,13 +110,11 @@ export class RetailcrmAdapter implements CrmPort {
 
   /** RC-1..RC-3: the pop-ups of one call moment as one call event with every recipient's userId. */
   async notifyTogether(operations: readonly NotifyOperation[]): Promise<Result<string[]>> {
-    // D13: a pop-up already shown, or whose outcome is unknown, is not shown (again).
-    const send = operations.filter(
-      (operation) => !this.applied.has(operation.key) && !this.uncertain.has(operation.key),
-    );
+    // D13: a pop-up whose outcome is unknown is not shown again (the run sends none already shown).
+    const send = operations.filter((operation) => !this.uncertain.has(operation.key));
     const [first, ...rest] = send;
     if (first) {
-      const result = await this.guard(async () => {
+      const result = await this.attempt(async () => {
         await this.ensureModule();
         await this.client.post('/api/v5/telephony/call/event', {
           event: eventPayload(
@@ -135,35 +129,32 @@ export class RetailcrmAdapter implements CrmPort {
         return result;
       }
     }
-    for (const operation of operations) {
-      this.applied.set(operation.key, operation.record.userId);
-      this.uncertain.delete(operation.key);
-    }
+    for (const operation of operations) this.uncertain.delete(operation.key);
     return ok(operations.map((operation) => operation.record.userId));
   }
 
   listUsers(): Promise<Result<User[]>> {
-    return this.guard(() => listUsers(this.client));
+    return this.attempt(() => listUsers(this.client));
   }
 
   /** service.md §2 `…/crm/pipelines`: the order types (G9). */
   listPipelines(): Promise<Result<CrmPipeline[]>> {
-    return this.guard(async () => catalogPipelines(await listPipelines(this.client)));
+    return this.attempt(async () => catalogPipelines(await listPipelines(this.client)));
   }
 
   /** service.md §2 `…/crm/fields`, and G8's type check of a field map: custom fields (none for leads). */
   listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
-    return this.guard(async () => catalogFields(await listCustomFields(this.client, entity)));
+    return this.attempt(async () => catalogFields(await listCustomFields(this.client, entity)));
   }
 
   /** G13: the phone index's reader, one page per call: the lists on activation, the change histories on a poll. */
   listRecordsSince(since: Date | null, cursor: string | null): Promise<Result<IndexRecordPage>> {
-    return this.guard(() => recordsPage(this.client, since, cursor, this.timezone));
+    return this.attempt(() => recordsPage(this.client, since, cursor, this.timezone));
   }
 
   /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
   snapshot(): Promise<Result<Snapshot>> {
-    return this.guard(async () => {
+    return this.attempt(async () => {
       // Not an API call: no key, no `success` envelope, so not through the API client.
       const url = new URL(
         `/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`,
@@ -181,20 +172,12 @@ export class RetailcrmAdapter implements CrmPort {
     });
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<Result<T>> {
-    try {
-      return ok(await work());
-    } catch (error) {
-      if (error instanceof CrmError) return err(error);
-      if (error instanceof z.ZodError)
-        return err(
-          new CrmError(
-            'permanent',
-            `retailCRM answered in an unexpected shape: ${error.message.slice(0, 300)}`,
-          ),
-        );
-      throw error;
-    }
+  private attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+    return attempt(work, (error) =>
+      error instanceof z.ZodError
+        ? `retailCRM answered in an unexpected shape: ${error.message.slice(0, 300)}`
+        : null,
+    );
   }
 
   private statusGroups(): Promise<StatusGroups> {

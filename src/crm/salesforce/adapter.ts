@@ -7,14 +7,13 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
+import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
-  err,
   isCrmError,
-  ok,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -60,7 +59,6 @@ const caps = capabilities;
 
 export class SalesforceAdapter implements CrmPort {
   readonly client: SalesforceClient;
-  private readonly applied = new Map<string, string>();
   /** Comment keys whose last write had an uncertain outcome: look before writing again (D13). */
   private readonly uncertain = new Set<string>();
   private pipelines: Map<string, string> | null = null;
@@ -93,12 +91,8 @@ export class SalesforceAdapter implements CrmPort {
     );
   }
 
-  async apply(operation: Operation): Promise<Result<string>> {
-    const done = this.applied.get(operation.key);
-    if (done !== undefined) return ok(done);
-    const result = await this.attempt(() => this.carryOut(operation));
-    if (result.ok) this.applied.set(operation.key, result.value);
-    return result;
+  apply(operation: Operation): Promise<Result<string>> {
+    return this.attempt(() => this.carryOut(operation));
   }
 
   listUsers(): Promise<Result<User[]>> {
@@ -144,15 +138,10 @@ export class SalesforceAdapter implements CrmPort {
     return normalisePhone(raw, this.options.defaultCountry).e164;
   }
 
-  private async attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
-    try {
-      return ok(await work());
-    } catch (error) {
-      if (isCrmError(error)) return err(error);
-      if (error instanceof z.ZodError)
-        return err(new CrmError('permanent', `invalid data: ${error.message.slice(0, 300)}`));
-      throw error;
-    }
+  private attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
+    return attempt(work, (error) =>
+      error instanceof z.ZodError ? `invalid data: ${error.message.slice(0, 300)}` : null,
+    );
   }
 
   /** RecordType id → name for opportunities (G9: the pipeline), read once. */

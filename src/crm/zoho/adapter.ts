@@ -6,13 +6,12 @@ import {
   type Snapshot,
   type User,
 } from '../../domain/snapshot.js';
+import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
-  err,
-  ok,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -63,8 +62,6 @@ const UPDATE_MODULE = {
 
 export class ZohoCrm implements CrmPort {
   readonly client: ZohoClient;
-  /** operation key → record id (D13). */
-  private readonly applied = new Map<string, string>();
   /** Keys of notes whose create had an uncertain outcome: look before writing again (D13). */
   private readonly uncertainNotes = new Set<string>();
 
@@ -79,12 +76,8 @@ export class ZohoCrm implements CrmPort {
     return attempt(() => findClient(this.client, lookup, this.options.defaultCountry));
   }
 
-  async apply(operation: Operation): Promise<Result<string>> {
-    const done = this.applied.get(operation.key);
-    if (done !== undefined) return ok(done);
-    const result = await attempt(() => this.carryOut(operation));
-    if (result.ok) this.applied.set(operation.key, result.value);
-    return result;
+  apply(operation: Operation): Promise<Result<string>> {
+    return attempt(() => this.carryOut(operation));
   }
 
   listUsers(): Promise<Result<User[]>> {
@@ -239,16 +232,6 @@ function callSubject(log: Omit<CallLog, 'id'>): string {
     0,
     255,
   );
-}
-
-/** Expected failures come back as a Result; anything else is a bug and throws. */
-async function attempt<T>(work: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return ok(await work());
-  } catch (error) {
-    if (error instanceof CrmError) return err(error);
-    throw error;
-  }
 }
 
 /** Builds the adapter from a project's `connection` (service.md §2); throws naming the bad fields. */
