@@ -22,6 +22,14 @@ import { appendOnce, withLegs } from '../call-log-text.js';
  */
 export class MemoryCrm implements CrmPort {
   private readonly store: MemoryStore;
+  /**
+   * The operation key each record was written with, as the real CRMs keep it
+   * on the record (Zoho's key field, retailCRM's externalId, Salesforce's
+   * CM_Key__c): part of this CRM's content, not a memo of the run. It answers
+   * a key sent again after a crash between the CRM's answer and the ledger's
+   * record of it (D13), as those CRMs do.
+   */
+  private readonly keys = new Map<string, string>();
   private readonly caps: StorageCapabilities;
 
   constructor(
@@ -48,7 +56,12 @@ export class MemoryCrm implements CrmPort {
   }
 
   apply(operation: Operation): Promise<Result<string>> {
-    return Promise.resolve(ok(this.carryOut(operation)));
+    let id = this.keys.get(operation.key);
+    if (id === undefined) {
+      id = this.carryOut(operation);
+      this.keys.set(operation.key, id);
+    }
+    return Promise.resolve(ok(id));
   }
 
   listUsers(): Promise<Result<User[]>> {
