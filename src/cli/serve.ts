@@ -31,7 +31,12 @@ export interface Runtime {
   readonly logger: pino.Logger;
 }
 
-export async function openRuntime(args: readonly string[], err: Err): Promise<Runtime | null> {
+export async function openRuntime(
+  args: readonly string[],
+  err: Err,
+  /** ProjectStore's trustMs: serve's HTTP side, where every project change is made, trusts its cache a while. */
+  projectTrustMs = 0,
+): Promise<Runtime | null> {
   const parsed = parseSettings(process.env, args);
   if (!parsed.ok) {
     for (const problem of parsed.problems) err(formatProblem(problem));
@@ -51,7 +56,7 @@ export async function openRuntime(args: readonly string[], err: Err): Promise<Ru
     return null;
   }
   const store = await openStore(settings.databaseUrl);
-  const projects = new ProjectStore(store, box);
+  const projects = new ProjectStore(store, box, undefined, projectTrustMs);
   return { settings, store, box, projects, registry: new CrmRegistry(), logger };
 }
 
@@ -95,8 +100,11 @@ export function untilSignal(): Promise<string> {
   });
 }
 
+/** How long serve's HTTP side takes a checked project version as current (ProjectStore trustMs). */
+const SERVE_PROJECT_TRUST_MS = 1_000;
+
 export async function runServe(args: readonly string[], err: Err): Promise<number> {
-  const rt = await openRuntime(args, err);
+  const rt = await openRuntime(args, err, SERVE_PROJECT_TRUST_MS);
   if (!rt) return 2;
   const { settings, store, logger } = rt;
   const created = await ensureOperatorKey(store, settings.adminKey, new Date());

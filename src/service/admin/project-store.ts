@@ -71,11 +71,22 @@ function nest(values: SecretValues): Record<string, unknown> {
  */
 export class ProjectStore implements ProjectSource {
   private readonly cache = new Map<string, LoadedProject>();
+  /** When each cached project's version was last checked against the store. */
+  private readonly checkedAt = new Map<string, number>();
 
+  /**
+   * `trustMs`: how long a checked version is taken as current without asking
+   * the store again. 0 (the default) checks on every load; serve's HTTP side
+   * trusts a second, since every change to a project goes through its own
+   * save() (which drops the entry at once) — only another `serve` process on
+   * the same database could change one behind it.
+   */
   constructor(
     private readonly store: Store,
     private readonly box: SecretBox,
     private readonly cacheLimit = 1000,
+    private readonly trustMs = 0,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async load(id: string): Promise<LoadedProject | null> {
@@ -83,8 +94,14 @@ export class ProjectStore implements ProjectSource {
     // parsing the whole row on every request was 13 % of ingest's CPU).
     const known = this.cache.get(id);
     if (known) {
+      const now = this.clock();
+      if (this.trustMs > 0 && now - (this.checkedAt.get(id) ?? -Infinity) < this.trustMs)
+        return known;
       const version = await this.store.getProjectVersion(id);
-      if (version === known.version) return known;
+      if (version === known.version) {
+        this.checkedAt.set(id, now);
+        return known;
+      }
     }
     const record = await this.store.getProject(id);
     if (!record) {
@@ -112,6 +129,7 @@ export class ProjectStore implements ProjectSource {
     );
     if (this.cache.size >= this.cacheLimit) this.cache.delete(this.cache.keys().next().value ?? '');
     this.cache.set(id, loaded);
+    this.checkedAt.set(id, this.clock());
     return loaded;
   }
 
@@ -137,11 +155,13 @@ export class ProjectStore implements ProjectSource {
       ...(expectedVersion !== undefined && { expectedVersion }),
     });
     this.cache.delete(id);
+    this.checkedAt.delete(id);
     return { ...result, redacted };
   }
 
   async delete(id: string): Promise<boolean> {
     this.cache.delete(id);
+    this.checkedAt.delete(id);
     return this.store.deleteProject(id);
   }
 }
