@@ -30,8 +30,11 @@ WITH picked AS MATERIALIZED (
     AND e.state = 'pending' AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
   RETURNING ${EVENT_COLUMNS}
 ), marked AS (
+  -- By primary key (arrays, as above): joined to the CTE, the planner scanned the whole table.
   UPDATE ready_keys r SET ready_at = ?
-  FROM claimed c WHERE r.project_id = c.project_id AND r.ordering_key = c.ordering_key
+  WHERE r.project_id = ANY ((SELECT array_agg(DISTINCT project_id) FROM claimed)::text[])
+    AND r.ordering_key = ANY ((SELECT array_agg(ordering_key) FROM claimed)::text[])
+    AND (r.project_id, r.ordering_key) IN (SELECT project_id, ordering_key FROM claimed)
 )
 SELECT * FROM claimed`;
 
