@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import type { JournalEntry, Outcome } from '../../domain/plan.js';
-import type { User } from '../../domain/snapshot.js';
-import type { EventState, IntegrationStateName } from '../../store/states.js';
-import type { CrmField, CrmPipeline } from './crm-catalog.js';
+import type { Outcome } from '../../domain/plan.js';
+import type {
+  DryRunBodySchema,
+  EventBodySchema,
+  FieldsBodySchema,
+  JournalBodySchema,
+  JournalItemSchema,
+  KeyCreatedBodySchema,
+  PipelinesBodySchema,
+  ProjectListBodySchema,
+  ProjectSummarySchema,
+  RouteBodySchema,
+  RouteEmployeeSchema,
+  StatusBodySchema,
+  UsersBodySchema,
+} from './responses.js';
 
-// The admin API's contracts (style.md §2.11): request schemas and response
-// shapes, imported by the server and by a future admin UI. Errors are
+// The admin API's contracts (style.md §2.11): request schemas, and response
+// types inferred from the response schemas in ./responses.ts. Errors are
 // problem+json bodies (src/sources/shared/problem.ts).
 
 /** The parts of a project document that have their own path (service.md §2). */
@@ -66,63 +78,16 @@ export const RouteQuerySchema = z.strictObject({
   caller: z.string().min(1, "expected the caller's phone").max(64),
 });
 
-export interface StatusBody {
-  readonly integration: {
-    readonly state: IntegrationStateName;
-    readonly since: string;
-    readonly reason: string | null;
-  };
-  readonly events: Record<EventState, number>;
-  readonly index: { readonly state: 'loading' | 'ready'; readonly phones: number };
-}
-
-export type JournalItem = JournalEntry & { readonly at: string };
-
-export interface JournalBody {
-  readonly entries: JournalItem[];
-  readonly next: string | null;
-}
-
-export interface EventBody {
-  readonly eventId: string;
-  readonly state: EventState;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly journal: JournalItem | null;
-}
-
-export interface KeyCreatedBody {
-  readonly key: string;
-  /** For `DELETE /v1/projects/{project}/keys/{id}`. */
-  readonly id: string;
-}
-
-export interface DryRunBody {
-  readonly journal: JournalEntry[];
-}
-
-export interface UsersBody {
-  readonly users: User[];
-}
-export interface PipelinesBody {
-  readonly pipelines: CrmPipeline[];
-}
-export interface FieldsBody {
-  readonly fields: CrmField[];
-}
-
-export interface RouteEmployee {
-  readonly id: string;
-  readonly name: string;
-  readonly extension: string | null;
-  readonly sipLogins: string[];
-  readonly phones: string[];
-}
-
-export type RouteBody =
-  | {
-      readonly match: true;
-      readonly employee: RouteEmployee;
-      readonly record: { readonly entity: 'deals' | 'leads' | 'contacts'; readonly id: string };
-    }
-  | { readonly match: false };
+export type StatusBody = z.output<typeof StatusBodySchema>;
+export type JournalItem = z.output<typeof JournalItemSchema>;
+export type JournalBody = z.output<typeof JournalBodySchema>;
+export type EventBody = z.output<typeof EventBodySchema>;
+export type KeyCreatedBody = z.output<typeof KeyCreatedBodySchema>;
+export type DryRunBody = z.output<typeof DryRunBodySchema>;
+export type UsersBody = z.output<typeof UsersBodySchema>;
+export type PipelinesBody = z.output<typeof PipelinesBodySchema>;
+export type FieldsBody = z.output<typeof FieldsBodySchema>;
+export type RouteEmployee = z.output<typeof RouteEmployeeSchema>;
+export type RouteBody = z.output<typeof RouteBodySchema>;
+export type ProjectSummary = z.output<typeof ProjectSummarySchema>;
+export type ProjectListBody = z.output<typeof ProjectListBodySchema>;

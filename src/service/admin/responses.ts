@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { ACTIONS, CONDITIONS } from '../../domain/matrix.js';
+import { ENTITY_OF, type JournalEntry, type OpName } from '../../domain/plan.js';
+import { UserSchema } from '../../domain/snapshot.js';
+import { EVENT_STATES, INTEGRATION_STATES } from '../../store/states.js';
+
+// The admin API's response bodies as zod schemas: contracts.ts infers its
+// types from them and the OpenAPI document turns them into JSON Schema, so
+// each shape is written once. The routes build these bodies from typed store
+// results; nothing parses them at run time.
+
+const OP_NAMES = Object.keys(ENTITY_OF) as [OpName, ...OpName[]];
+const ENTITIES = [...new Set(Object.values(ENTITY_OF))] as [
+  (typeof ENTITY_OF)[OpName],
+  ...(typeof ENTITY_OF)[OpName][],
+];
+const OUTCOMES = ['applied', 'skipped', 'failed'] as const;
+const isoTime = z.iso.datetime();
+
+/** A journal entry, scenario-format §5. */
+export const JournalEntrySchema = z.object({
+  eventId: z.string(),
+  type: z.string().meta({ description: 'The event type, e.g. call.ended' }),
+  conditions: z.array(z.enum(CONDITIONS)).meta({ description: 'Matrix rows that fired' }),
+  outcome: z.enum(OUTCOMES),
+  reason: z.string().optional().meta({ description: 'Why it was skipped or failed' }),
+  operations: z.array(
+    z.object({
+      op: z.enum(OP_NAMES),
+      entity: z.enum(ENTITIES),
+      id: z.string().meta({ description: "The record's id in the CRM" }),
+    }),
+  ),
+  skipped: z
+    .array(z.object({ action: z.enum([...ACTIONS, 'call_log', 'notify']), reason: z.string() }))
+    .optional(),
+});
+
+/** A journal entry as the API lists it: with the event's `at` (service.md §5). */
+export const JournalItemSchema = JournalEntrySchema.extend({
+  at: isoTime.meta({ description: "The event's own time" }),
+});
+
+export const JournalBodySchema = z.object({
+  entries: z.array(JournalItemSchema),
+  next: z.string().nullable().meta({ description: 'Cursor of the next page; null on the last' }),
+});
+
+const IntegrationSchema = z.object({
+  state: z.enum(INTEGRATION_STATES),
+  since: isoTime,
+  reason: z.string().nullable().meta({ description: "Why it is broken: the CRM's refusal" }),
+});
+
+const IndexStateSchema = z.enum(['loading', 'ready']);
+
+export const StatusBodySchema = z.object({
+  integration: IntegrationSchema,
+  events: z.object(
+    Object.fromEntries(EVENT_STATES.map((state) => [state, z.number().int()])) as Record<
+      (typeof EVENT_STATES)[number],
+      z.ZodNumber
+    >,
+  ),
+  index: z.object({
+    state: IndexStateSchema,
+    phones: z.number().int().meta({ description: 'Distinct phones in the index' }),
+  }),
+});
+
+export const EventBodySchema = z.object({
+  eventId: z.string(),
+  state: z.enum(EVENT_STATES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  journal: JournalItemSchema.nullable(),
+});
+
+export const KeyCreatedBodySchema = z.object({
+  key: z.string().meta({ description: 'The project key, shown this once' }),
+  id: z.string().meta({ description: 'For DELETE /v1/projects/{project}/keys/{keyId}' }),
+});
+
+export const DryRunBodySchema = z.object({ journal: z.array(JournalEntrySchema) });
+
+export const UsersBodySchema = z.object({ users: z.array(UserSchema) });
+export const PipelinesBodySchema = z.object({
+  pipelines: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export const FieldsBodySchema = z.object({
+  fields: z.array(
+    z.object({
+      name: z.string().meta({ description: "What a project's field map names as the target" }),
+      label: z.string().optional(),
+      type: z.enum(['string', 'number', 'date', 'boolean', 'picklist', 'other']),
+    }),
+  ),
+});
+
+export const RouteEmployeeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  extension: z.string().nullable(),
+  sipLogins: z.array(z.string()),
+  phones: z.array(z.string()),
+});
+
+export const RouteBodySchema = z.discriminatedUnion('match', [
+  z.object({
+    match: z.literal(true),
+    employee: RouteEmployeeSchema,
+    record: z.object({ entity: z.enum(['deals', 'leads', 'contacts']), id: z.string() }),
+  }),
+  z.object({ match: z.literal(false) }),
+]);
+
+export const AcceptedBodySchema = z.object({
+  accepted: z.number().int().meta({ description: 'New events stored' }),
+  duplicates: z.number().int().meta({ description: 'Events whose eventId was already stored' }),
+});
+
+/** One project in `GET /v1/projects`: its health at a glance (an extension of service.md). */
+export const ProjectSummarySchema = z.object({
+  id: z.string(),
+  crm: z.string(),
+  integration: IntegrationSchema,
+  events: z.object({
+    pending: z.number().int().meta({ description: 'Waiting to be applied, held ones included' }),
+    failed: z.number().int().meta({ description: 'Given up after retries; retryable' }),
+    held: z
+      .number()
+      .int()
+      .meta({ description: 'Pending while the integration is broken or inactive' }),
+  }),
+  oldestPendingAt: isoTime
+    .nullable()
+    .meta({ description: 'When the oldest pending event was received; null when none' }),
+  oldestPendingAgeSec: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Its age in seconds at the time of the answer' }),
+  index: z.object({ state: IndexStateSchema }),
+  lastEventAt: isoTime
+    .nullable()
+    .meta({ description: 'When the last event was received; null when none yet' }),
+});
+
+export const ProjectListBodySchema = z.object({
+  projects: z.array(ProjectSummarySchema),
+  next: z.string().nullable().meta({ description: 'Cursor of the next page; null on the last' }),
+});
+
+// The domain's JournalEntry is the engine's type; this keeps the API's schema from drifting from it.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+export const journalEntryMatchesDomain: Same<
+  Defined<z.output<typeof JournalEntrySchema>>,
+  Defined<JournalEntry>
+> = true;

@@ -1,0 +1,147 @@
+import { OUTCOMES } from '../admin/contracts.js';
+import type { Json } from './components.js';
+import { EXAMPLES } from './examples.js';
+import {
+  eventParam,
+  jsonBody,
+  ok,
+  operation,
+  problem,
+  projectParam,
+  query,
+  ref,
+} from './operations.js';
+
+// Processing, journal, integration state, dry run (service.md §5) and smart
+// call forwarding (§6).
+
+const time = { type: 'string', format: 'date-time' };
+
+export function processingPaths(): Json {
+  return {
+    '/v1/projects/{project}/status': {
+      parameters: [projectParam],
+      get: operation({
+        id: 'getStatus',
+        tag: 'Processing',
+        summary: 'Integration state, event counts, phone index',
+        audience: 'project',
+        responses: { '200': ok('The status', ref('Status'), EXAMPLES.status) },
+      }),
+    },
+    '/v1/projects/{project}/journal': {
+      parameters: [projectParam],
+      get: operation({
+        id: 'listJournal',
+        tag: 'Processing',
+        summary: 'The journal, filtered and paged, oldest first',
+        audience: 'project',
+        parameters: [
+          query('callId', { type: 'string' }, 'Entries of one call'),
+          query('phone', { type: 'string' }, "The client's phone, in any format"),
+          query('outcome', { type: 'string', enum: [...OUTCOMES] }, 'One outcome'),
+          query('from', time, "Entries whose event's `at` is at or after this time"),
+          query('to', time, "Entries whose event's `at` is at or before this time"),
+          query('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, 'Page size'),
+          query('cursor', { type: 'string' }, 'The `next` of the previous page'),
+        ],
+        responses: {
+          '200': ok('A page of entries', ref('JournalPage'), EXAMPLES.journalPage),
+          '400': problem('Bad query; each problem names its parameter'),
+        },
+      }),
+    },
+    '/v1/projects/{project}/events/{eventId}': {
+      parameters: [projectParam, eventParam],
+      get: operation({
+        id: 'getEvent',
+        tag: 'Processing',
+        summary: 'One event: state, attempts, last error, journal entry',
+        audience: 'project',
+        responses: { '200': ok('The event', ref('EventDetail')) },
+      }),
+    },
+    '/v1/projects/{project}/events/{eventId}/retry': {
+      parameters: [projectParam, eventParam],
+      post: operation({
+        id: 'retryEvent',
+        tag: 'Processing',
+        summary: 'Put a failed event back to pending',
+        audience: 'project',
+        responses: {
+          '200': ok('The event, pending again', ref('EventDetail')),
+          '409': problem('The event is not failed'),
+        },
+      }),
+    },
+    '/v1/projects/{project}/integration/deactivate': {
+      parameters: [projectParam],
+      post: operation({
+        id: 'deactivateIntegration',
+        tag: 'Integration',
+        summary: 'Stop sending; events are still accepted and held',
+        audience: 'project',
+        responses: {
+          '200': ok('The status', ref('Status')),
+          '409': problem('Not a move the integration can make'),
+        },
+      }),
+    },
+    '/v1/projects/{project}/integration/activate': {
+      parameters: [projectParam],
+      post: operation({
+        id: 'activateIntegration',
+        tag: 'Integration',
+        summary: 'Check the CRM, resolve held events (G10), start sending',
+        description:
+          'Checks the credentials and the field map against the CRM. With `resend: true` (the default) held events inside the resend window are sent in order and older ones expire; with `resend: false` held events are skipped.',
+        audience: 'project',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': { schema: ref('ActivateRequest'), example: { resend: true } },
+          },
+        },
+        responses: {
+          '200': ok('The status', ref('Status')),
+          '400': problem('Bad body; each problem names its field'),
+          '409': problem('Refused by the CRM, or no connection; nothing changed'),
+        },
+      }),
+    },
+    '/v1/projects/{project}/dry-run': {
+      parameters: [projectParam],
+      post: operation({
+        id: 'dryRun',
+        tag: 'Processing',
+        summary: 'What the events would do; reads the CRM, writes nothing',
+        description:
+          'A later event of the request sees what the earlier ones would have created. Nothing is stored.',
+        audience: 'project',
+        requestBody: jsonBody(ref('Events'), EXAMPLES.events),
+        responses: {
+          '200': ok('The journal the events would produce', ref('DryRunResult')),
+          '422': problem('Invalid events; each problem names its field'),
+          '502': problem('The CRM did not answer'),
+        },
+      }),
+    },
+    '/v1/projects/{project}/route': {
+      parameters: [projectParam],
+      get: operation({
+        id: 'routeCall',
+        tag: 'Routing',
+        summary: "Smart call forwarding (G13): the owner of the caller's record",
+        description:
+          "Answered from the service's local phone index, never by a CRM round trip. Authenticated as ingest (webhook token or Standard Webhooks signature) or with the operator or project key.",
+        audience: 'routing',
+        parameters: [query('caller', { type: 'string' }, "The caller's phone, any format", true)],
+        responses: {
+          '200': ok('Match or no match', ref('Route'), EXAMPLES.route),
+          '400': problem('No caller'),
+          '404': problem('Unknown project (API keys only)'),
+        },
+      }),
+    },
+  };
+}
