@@ -6,6 +6,7 @@ import * as held from './held.js';
 import * as inbox from './inbox.js';
 import * as journal from './journal.js';
 import { orderingKeyOf } from './ordering.js';
+import { listProjectHealth } from './overview.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import * as index from './phone-index.js';
@@ -76,6 +77,9 @@ export class SqlStore implements Store {
   }
   listProjects() {
     return projects.listProjects(this.db);
+  }
+  listProjectHealth(after: string | null, limit: number) {
+    return listProjectHealth(this.db, after, limit);
   }
   deleteProject(id: string) {
     return projects.deleteProject(this.db, id);

@@ -3,9 +3,11 @@ import type { Event } from '../domain/events.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
 import type { Decision } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
+import type { ProjectHealth } from './overview.js';
 import type { EventState, IntegrationStateName } from './states.js';
 
 export type { EventState, IntegrationStateName } from './states.js';
+export type { ProjectHealth } from './overview.js';
 
 // The durable store the HTTP service and the workers program against. One
 // implementation per backend (SQLite, PostgreSQL) behind the same query layer;
@@ -410,4 +412,8 @@ export interface Store {
   /** When the index last finished reading the CRM, as the read's start (null: never), so a restart polls on from there. */
   getIndexReadAt(projectId: string): Promise<Date | null>;
   setIndexReadAt(projectId: string, at: Date): Promise<void>;
+
+  // overview (GET /v1/projects)
+  /** Up to `limit` projects whose id sorts after `after` (null: from the first), in id order, each with its health. */
+  listProjectHealth(after: string | null, limit: number): Promise<ProjectHealth[]>;
 }

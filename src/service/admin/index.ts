@@ -9,6 +9,7 @@ import { registerDryRunRoutes } from './dry-run.js';
 import { registerIntegrationRoutes } from './integration.js';
 import { registerKeyRoutes } from './keys.js';
 import { registerPartRoutes } from './parts.js';
+import { registerProjectListRoute } from './project-list.js';
 import { ProjectStore } from './project-store.js';
 import { registerProcessingRoutes } from './processing.js';
 import { registerProjectRoutes } from './projects.js';
@@ -39,6 +40,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
       answerError(error, request, reply),
     );
     registerProjectRoutes(scope, ctx);
+    registerProjectListRoute(scope, ctx);
     registerPartRoutes(scope, ctx);
     registerCrmRoutes(scope, ctx);
     registerKeyRoutes(scope, ctx);
