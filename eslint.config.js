@@ -13,6 +13,7 @@ export default tseslint.config(
       'eslint.layers.js',
       'vitest.config.ts',
       'scripts/prepare.mjs',
+      'api-client/schema.d.ts',
     ],
   },
   js.configs.recommended,

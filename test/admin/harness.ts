@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createApiClient, type ApiClient, type Schemas } from '../../api-client/index.js';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
@@ -7,6 +8,7 @@ import { registerAdminRoutes, type AdminHooks } from '../../src/service/admin/in
 import type { ProjectView } from '../../src/worker/project.js';
 import { ensureOperatorKey } from '../../src/service/auth/keys.js';
 import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
+import { injectFetch } from '../support/inject-fetch.js';
 import { openTestStore } from '../support/test-store.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -22,6 +24,10 @@ export interface Harness {
   /** Projects whose CRM refuses the credentials (G10). */
   readonly revoked: Set<string>;
   readonly routes: string[];
+  /** The typed client (api-client/) with the operator key, calling the app in-process. */
+  readonly api: ApiClient;
+  /** The same client with another key (a project key, a webhook token), or none. */
+  apiAs(key?: string): ApiClient;
   now: Date;
   close(): Promise<void>;
 }
@@ -40,12 +46,20 @@ export async function harness(
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
+  const apiAs = (key?: string): ApiClient =>
+    createApiClient({
+      baseUrl: 'http://callmatrix.test',
+      fetch: injectFetch(app),
+      ...(key !== undefined && { key }),
+    });
   const h: Harness = {
     app,
     store,
     crms,
     revoked,
     routes,
+    api: apiAs(OPERATOR_KEY),
+    apiAs,
     now: new Date('2026-05-04T12:00:00Z'),
     async close() {
       await app.close();
@@ -114,20 +128,41 @@ export function memoryDocument(overrides: Record<string, unknown> = {}): Record<
   };
 }
 
-export async function putProject(h: Harness, id: string, document: unknown = memoryDocument()) {
-  return h.app.inject({
-    method: 'PUT',
-    url: `/v1/projects/${id}`,
-    headers: auth(),
-    payload: document as Record<string, unknown>,
-  });
+/** What the tests read of an answer, whichever way it was made. */
+export interface Answer {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  json<T = unknown>(): T;
+}
+
+/** The answer of a typed-client call in the shape the tests read. */
+export function answer(result: { response: Response; data?: unknown; error?: unknown }): Answer {
+  const body = result.data ?? result.error;
+  return {
+    statusCode: result.response.status,
+    headers: Object.fromEntries(result.response.headers),
+    json: <T>() => body as T,
+  };
+}
+
+/** PUT /v1/projects/{project} through the typed client (`document` may be invalid on purpose). */
+export async function putProject(
+  h: Harness,
+  id: string,
+  document: unknown = memoryDocument(),
+): Promise<Answer> {
+  return answer(
+    await h.api.PUT('/v1/projects/{project}', {
+      params: { path: { project: id } },
+      body: document as Schemas['ProjectDocument'],
+    }),
+  );
 }
 
 export async function projectKey(h: Harness, id: string): Promise<string> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: `/v1/projects/${id}/keys`,
-    headers: auth(),
+  const { data, response } = await h.api.POST('/v1/projects/{project}/keys', {
+    params: { path: { project: id } },
   });
-  return response.json<{ key: string }>().key;
+  if (!data) throw new Error(`creating a key of ${id} answered ${response.status}`);
+  return data.key;
 }

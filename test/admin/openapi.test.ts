@@ -60,3 +60,23 @@ describe('GET /v1/openapi.json (service.md: every path described)', () => {
     }
   });
 });
+
+describe('GET /docs/api (the HTTP API page, offline)', () => {
+  it('is one self-contained HTML page rendered from the document: every operation, no script, nothing fetched from elsewhere', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/docs/api' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    const html = response.body;
+    const doc = (await h.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json<{
+      paths: Record<string, Record<string, { operationId: string }>>;
+    }>();
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
+    );
+    expect(ids.length).toBeGreaterThan(30);
+    for (const id of ids) expect(html, id).toContain(`id="op-${id.toLowerCase()}"`);
+    expect(html).toContain('<table>');
+    expect(html).not.toMatch(/<script|<link|@import|url\(/i);
+    expect(html).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//i);
+  });
+});
