@@ -1573,10 +1573,6 @@ export interface operations {
                      *           "apiToken": "redacted"
                      *         }
                      *       },
-                     *       "webhook": {
-                     *         "token": "redacted",
-                     *         "signingSecret": "redacted"
-                     *       },
                      *       "sources": {}
                      *     }
                      */

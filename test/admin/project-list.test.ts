@@ -83,15 +83,16 @@ describe('GET /v1/projects', () => {
     await h.store.insertEvents(
       'acme',
       [inbox(callStarted('ev1', 'c1', '2026-05-04T11:00:00Z'))],
-      at('2026-05-04T12:00:05Z'),
+      at('2026-05-04T11:59:05Z'),
     );
-    await h.store.claimEvents('w1', 1, 60_000, h.now);
+    const [claimed] = await h.store.claimEvents('w1', 1, 60_000, h.now);
+    expect(claimed?.eventId).toBe('ev1');
     await h.store.fail('w1', 'acme', 'ev1', 'gave up');
     const { data } = await h.api.GET('/v1/projects');
     expect(data?.projects[0]).toMatchObject({
       events: { pending: 0, failed: 1, held: 0 },
       oldestPendingAt: null,
-      lastEventAt: '2026-05-04T12:00:05.000Z',
+      lastEventAt: '2026-05-04T11:59:05.000Z',
     });
   });
 

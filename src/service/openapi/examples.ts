@@ -54,7 +54,6 @@ export const EXAMPLES = {
       baseUrl: 'https://yourcompany.pipedrive.com',
       credentials: { apiToken: 'redacted' },
     },
-    webhook: { token: 'redacted', signingSecret: 'redacted' },
     sources: {},
   },
   status: {
