@@ -1110,6 +1110,11 @@ export interface components {
             };
         } | {
             baseUrl: string;
+            credentials: {
+                apiKey: string;
+            };
+        } | {
+            baseUrl: string;
             oauthUrl?: string;
             credentials: {
                 apiToken: string;
@@ -1117,11 +1122,6 @@ export interface components {
                 clientId: string;
                 clientSecret: string;
                 refreshToken: string;
-            };
-        } | {
-            baseUrl: string;
-            credentials: {
-                apiKey: string;
             };
         } | {
             baseUrl: string;
