@@ -58,7 +58,12 @@ describe('the OpenAPI document', () => {
         bodies.push([`${key} request ${type}`, (media as Json)['schema'] as Json]);
       for (const [status, response] of Object.entries(op['responses'] as Json))
         for (const [type, media] of Object.entries(((response as Json)['content'] as Json) ?? {}))
-          if (type.includes('json') && op['operationId'] !== 'getOpenApi')
+          if (
+            type.includes('json') &&
+            !['getOpenApi', 'getProjectJsonSchema', 'getEventsJsonSchema'].includes(
+              String(op['operationId']),
+            )
+          )
             bodies.push([`${key} ${status} ${type}`, (media as Json)['schema'] as Json]);
       for (const [where, schema] of bodies) {
         expect(schema, where).toBeDefined();

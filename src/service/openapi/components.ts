@@ -29,7 +29,7 @@ const settings = ProjectSettingsSchema.shape;
 
 /** What the service reads: converted as input (defaults optional, transforms before). */
 const REQUESTS: Record<string, z.ZodType> = {
-  Event: z.union(EVENT_SCHEMAS as [z.ZodType, z.ZodType, ...z.ZodType[]]).meta({
+  Event: z.union([...new Set(Object.values(EVENT_SCHEMAS))] as [z.ZodType, z.ZodType]).meta({
     description:
       'One event, scenario-format.md §3: the `type` member decides which members apply. `eventId` is required over HTTP.',
   }),

@@ -148,6 +148,24 @@ export function opsPaths(): Json {
         responses: { '200': ok('The document', { type: 'object' }) },
       }),
     },
+    '/v1/schemas/project.json': {
+      get: operation({
+        id: 'getProjectJsonSchema',
+        tag: 'Documentation',
+        summary: 'JSON Schema of the project document, for editors ("$schema")',
+        audience: 'public',
+        responses: { '200': ok('JSON Schema draft 2020-12', { type: 'object' }) },
+      }),
+    },
+    '/v1/schemas/events.json': {
+      get: operation({
+        id: 'getEventsJsonSchema',
+        tag: 'Documentation',
+        summary: 'JSON Schema of the ingest body: one event or an array of events',
+        audience: 'public',
+        responses: { '200': ok('JSON Schema draft 2020-12', { type: 'object' }) },
+      }),
+    },
     '/docs/api': {
       get: operation({
         id: 'getApiDocs',
