@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { isTimeZone } from './zoned-time.js';
 import {
@@ -146,7 +147,17 @@ export type FieldEntity = keyof FieldMap;
 const timezone = z
   .string()
   .refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
-const country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code such as "UA"');
+// A region libphonenumber knows (G1): an unknown one would leave every local number unparsed.
+const country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, {
+    error: 'expected an ISO 3166 country code such as "UA"',
+    abort: true,
+  })
+  .refine(isSupportedCountry, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a region code libphonenumber knows (e.g. "UA", "GB")`,
+  });
 
 export const ProjectSettingsSchema = z.strictObject({
   defaultCountry: country.optional(),

@@ -29,7 +29,7 @@ export async function loadSecretBox(source: SecretKeySource): Promise<SecretBox>
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const key = generateSecretKey();
   // `wx`: two processes starting together must not overwrite each other's key.
   await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' }).catch(

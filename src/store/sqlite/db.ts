@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db, Param, Queryable, Row, Statement, TransactionOptions } from '../sql.js';
 
@@ -183,9 +183,15 @@ class SqliteDb implements Db {
 /**
  * Opens (creating when absent) a SQLite file: WAL, and synchronous=FULL so a
  * committed (acknowledged) event survives power loss, not only a crash.
+ * The file holds phone numbers: a directory created here is 0700 and the file
+ * is created 0600; SQLite gives its -wal and -shm files the database's mode.
  */
 export function openSqlite(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // `a` creates an absent file with this mode and leaves an existing one as it is.
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
