@@ -44,7 +44,7 @@ describe('ProjectStore cache', () => {
   });
 
   it('reads the row once per version; each load checks the version alone and sees another writer at once', async () => {
-    opened = await openTestStore('project-cache');
+    opened = await openTestStore('project_cache');
     const box = SecretBox.fromBase64(generateSecretKey());
     const { store, calls } = counting(opened.store);
     const projects = new ProjectStore(store, box);
@@ -59,7 +59,7 @@ describe('ProjectStore cache', () => {
   });
 
   it("with trustMs (serve's HTTP side) a checked version is not asked again within it; its own save is seen at once", async () => {
-    opened = await openTestStore('project-cache');
+    opened = await openTestStore('project_cache');
     const box = SecretBox.fromBase64(generateSecretKey());
     const { store, calls } = counting(opened.store);
     let now = 0;
