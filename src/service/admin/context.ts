@@ -7,7 +7,7 @@ import {
   problemBody,
   type ProblemKind,
   type ProblemOptions,
-} from '../../sources/shared/problem.js';
+} from '../../sources/common/problem.js';
 import type { Store } from '../../store/store.js';
 import type { Access, Principal } from '../auth/access.js';
 import type { SecretBox } from '../crypto/secret-box.js';

@@ -18,7 +18,7 @@ import type {
 
 // The admin API's contracts (style.md §2.11): request schemas, and response
 // types inferred from the response schemas in ./responses.ts. Errors are
-// problem+json bodies (src/sources/shared/problem.ts).
+// problem+json bodies (src/sources/common/problem.ts).
 
 /** The parts of a project document that have their own path (service.md §2). */
 export const PARTS = [

@@ -1,4 +1,4 @@
-import { header, type RequestHeaders } from '../../sources/shared/headers.js';
+import { header, type RequestHeaders } from '../../sources/common/headers.js';
 import type { Store } from '../../store/store.js';
 import { findKey } from './keys.js';
 

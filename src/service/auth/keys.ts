@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { secretsEqual } from '../../sources/shared/constant-time.js';
+import { secretsEqual } from '../../sources/common/constant-time.js';
 import type { ApiKeyRecord, Store } from '../../store/store.js';
 
 // API keys (service.md §3): 32 random bytes, shown once, stored only as a

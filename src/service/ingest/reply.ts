@@ -5,7 +5,7 @@ import {
   problemStatus,
   type ProblemKind,
   type ProblemOptions,
-} from '../../sources/shared/problem.js';
+} from '../../sources/common/problem.js';
 
 /** Sends an RFC 9457 problem (service.md §4) through the sources' one helper. */
 export function sendProblem(

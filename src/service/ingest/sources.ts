@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { bindSource, type Source } from '../../sources/shared/source.js';
+import { bindSource, type Source } from '../../sources/common/source.js';
 import type { Acceptor } from './accept.js';
 import { PROJECT_ID, rawBody, type IngestDeps } from './events.js';
 import { sendProblem } from './reply.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CRM_IDS } from '../../domain/crm-id.js';
 import { EVENT_SCHEMAS } from '../../domain/events.js';
 import { EmployeesSchema, MatrixSchema, ProjectSettingsSchema } from '../../domain/project.js';
-import { PROBLEM_KINDS } from '../../sources/shared/problem.js';
+import { PROBLEM_KINDS } from '../../sources/common/problem.js';
 import {
   DialActionSchema,
   RecordingCallbackSchema,

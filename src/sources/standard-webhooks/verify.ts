@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { header, type RequestHeaders } from '../shared/headers.js';
-import { secretsEqual } from '../shared/constant-time.js';
-import { ACCEPTED, refused, type Verdict } from '../shared/source.js';
+import { header, type RequestHeaders } from '../common/headers.js';
+import { secretsEqual } from '../common/constant-time.js';
+import { ACCEPTED, refused, type Verdict } from '../common/source.js';
 
 // The native webhook's authentication (service.md §3): a bearer token, or a
 // Standard Webhooks signature (https://www.standardwebhooks.com), checked on the raw body bytes.

@@ -1,7 +1,7 @@
 import type { Event } from '../../domain/events.js';
 import { problemsFromZod, type Parsed } from '../../domain/problems.js';
-import { formRecord } from '../shared/form.js';
-import type { Source } from '../shared/source.js';
+import { formRecord } from '../common/form.js';
+import type { Source } from '../common/source.js';
 import { mapDialAction, mapRecordingCallback, mapStatusCallback } from './map.js';
 import {
   DialActionSchema,

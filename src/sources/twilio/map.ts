@@ -1,5 +1,5 @@
 import type { Direction, Disposition, EmployeeRef, Event } from '../../domain/events.js';
-import { isoFromDate } from '../shared/time.js';
+import { isoFromDate } from '../common/time.js';
 import type {
   CallStatus,
   DialAction,

@@ -1,8 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { secretsEqual } from '../shared/constant-time.js';
-import { formPairs } from '../shared/form.js';
-import { header, type RequestHeaders } from '../shared/headers.js';
-import { ACCEPTED, refused, type Verdict } from '../shared/source.js';
+import { secretsEqual } from '../common/constant-time.js';
+import { formPairs } from '../common/form.js';
+import { header, type RequestHeaders } from '../common/headers.js';
+import { ACCEPTED, refused, type Verdict } from '../common/source.js';
 
 // `X-Twilio-Signature` (telephony-sources.md §4.3): base64 HMAC-SHA1, keyed
 // with the account's Auth Token, over the URL Twilio called followed by the

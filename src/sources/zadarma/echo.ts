@@ -1,4 +1,4 @@
-import type { Acknowledgement } from '../shared/source.js';
+import type { Acknowledgement } from '../common/source.js';
 
 // Zadarma checks a notification URL by calling it with `?zd_echo=<random>` and
 // expecting that value back as the plain body (telephony-sources.md §2.1). The

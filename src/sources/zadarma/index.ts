@@ -1,6 +1,6 @@
 import { problemsFromZod } from '../../domain/problems.js';
-import { formRecord } from '../shared/form.js';
-import type { Source } from '../shared/source.js';
+import { formRecord } from '../common/form.js';
+import type { Source } from '../common/source.js';
 import { mapNotification } from './map.js';
 import { NotificationSchema, ZadarmaSettingsSchema, type ZadarmaSettings } from './schema.js';
 import { verifyZadarma } from './signature.js';

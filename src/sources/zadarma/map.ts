@@ -1,5 +1,5 @@
 import type { Disposition, EmployeeRef, Event } from '../../domain/events.js';
-import { isoFromLocal } from '../shared/time.js';
+import { isoFromLocal } from '../common/time.js';
 import type { Notification } from './schema.js';
 
 // Zadarma notifications → native events (scenario-format §3). Documented in

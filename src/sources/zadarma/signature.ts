@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { secretsEqual } from '../shared/constant-time.js';
-import { formRecord } from '../shared/form.js';
-import { header, type RequestHeaders } from '../shared/headers.js';
-import { ACCEPTED, refused, type Verdict } from '../shared/source.js';
+import { secretsEqual } from '../common/constant-time.js';
+import { formRecord } from '../common/form.js';
+import { header, type RequestHeaders } from '../common/headers.js';
+import { ACCEPTED, refused, type Verdict } from '../common/source.js';
 import type { NotificationEvent } from './schema.js';
 
 // The `Signature` header (telephony-sources.md §2.1): base64 of the *hex*
