@@ -1,5 +1,5 @@
 import type { Parsed } from '../domain/problems.js';
-import { bindSource, type BoundSource, type Source } from './shared/source.js';
+import { bindSource, type BoundSource, type Source } from './common/source.js';
 import { twilio } from './twilio/index.js';
 import type { TwilioSettings } from './twilio/schema.js';
 import { zadarma } from './zadarma/index.js';
@@ -42,7 +42,7 @@ export {
   type Verdict,
   type Refusal,
   type Acknowledgement,
-} from './shared/source.js';
+} from './common/source.js';
 export { zadarmaEcho } from './zadarma/echo.js';
 export {
   verifyWebhook,
@@ -57,5 +57,5 @@ export {
   PROBLEM_CONTENT_TYPE,
   type ProblemKind,
   type ProblemBody,
-} from './shared/problem.js';
+} from './common/problem.js';
 export { parseNativeBody, MAX_EVENTS_PER_REQUEST, type NativeBody } from './native/parse.js';
