@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Database } from '../src/store/sqlite/driver.js';
 import Fastify from 'fastify';
 
 // The yardstick of bench/realistic.ts (issue 10): the simplest durable ingest

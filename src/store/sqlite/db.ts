@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db, Param, Queryable, Row, Statement, TransactionOptions } from '../sql.js';
+import { Database, type SqliteStatement } from './driver.js';
 
 /**
  * better-sqlite3 is synchronous and has one connection; an async transaction
@@ -64,11 +64,11 @@ function turnsFor(path: string): Turns {
 
 class Connection implements Queryable {
   readonly dialect = 'sqlite' as const;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, SqliteStatement>();
 
-  constructor(readonly db: Database.Database) {}
+  constructor(readonly db: Database) {}
 
-  private prepare(sql: string): Database.Statement {
+  private prepare(sql: string): SqliteStatement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
@@ -107,7 +107,7 @@ class SqliteDb implements Db {
   private synchronous: 'FULL' | 'NORMAL' = 'FULL';
 
   constructor(
-    db: Database.Database,
+    db: Database,
     private readonly turns: Turns,
   ) {
     this.connection = new Connection(db);
