@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPath, problemsFromZod, type Parsed, type Problem } from './problems.js';
+import { illFormedStrings } from './well-formed.js';
 
 // The native event JSON of scenario-format §3, parsed once where it enters.
 
@@ -38,8 +39,11 @@ export const TrackingSchema = z.strictObject({
 });
 export type Tracking = z.infer<typeof TrackingSchema>;
 
-const base = { eventId: nonEmpty, at: isoTime };
-const callBase = { ...base, callId: nonEmpty };
+/** Issue 11 item 3: ids are keys in the store and in URLs; a sane bound keeps one event from weighing on every query. */
+export const MAX_ID_LENGTH = 200;
+const id = nonEmpty.max(MAX_ID_LENGTH, `expected at most ${MAX_ID_LENGTH} characters`);
+const base = { eventId: id, at: isoTime };
+const callBase = { ...base, callId: id };
 const direction = z.enum(['incoming', 'outgoing', 'internal']);
 export type Direction = z.infer<typeof direction>;
 const disposition = z.enum(['answered', 'missed', 'busy', 'failed', 'voicemail']);
@@ -101,7 +105,7 @@ export const MESSENGER_TYPES = [
 const Messenger = z.strictObject({
   ...base,
   type: z.enum(MESSENGER_TYPES),
-  dialogId: nonEmpty,
+  dialogId: id,
   channel: z.enum(['telegram', 'viber', 'facebook', 'webchat']),
   clientId: nonEmpty,
   name: z.string().optional(),
@@ -194,6 +198,8 @@ export function parseEvent(
       typeof type === 'string' ? `unknown event type "${type}"` : 'expected an event type string';
     return { ok: false, problems: [{ path: formatPath([...path, 'type']), message }] };
   }
+  const illFormed = illFormedStrings(raw, path);
+  if (illFormed.length > 0) return { ok: false, problems: illFormed };
   const withId =
     raw['eventId'] === undefined && deriveEventId ? { ...raw, eventId: deriveEventId(raw) } : raw;
   const result = schemas[type as EventType].safeParse(withId);

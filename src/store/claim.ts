@@ -11,6 +11,10 @@ import type { InboxEvent } from './store.js';
 // statement starts after the previous claim committed and sees its leases.
 const CLAIM_LOCK_SPACE = 2;
 
+// Issue 11 item 3: a head claimed while it still has a lease means that lease
+// ran out (finishing, retrying and handing back all clear it): counted.
+const LOST_LEASE = 'CASE WHEN claimed_until IS NULL THEN 0 ELSE 1 END';
+
 // PostgreSQL: per active project the due rows straight from ready_keys_due
 // (project_id, ready_at, head_seq), stopping at the limit; rows a writer is
 // recomputing (locked, ready-keys.ts lockKeys) are skipped. The events are
@@ -25,7 +29,8 @@ WITH picked AS MATERIALIZED (
   WHERE p.integration_state = 'active'
   ORDER BY c.ready_at, c.head_seq LIMIT ?
 ), claimed AS (
-  UPDATE events e SET claimed_by = ?, claimed_until = ?, attempts = e.attempts + 1
+  UPDATE events e SET claimed_by = ?, claimed_until = ?, attempts = e.attempts + 1,
+    lost_leases = e.lost_leases + ${LOST_LEASE}
   WHERE e.seq = ANY ((SELECT array_agg(head_seq) FROM picked)::bigint[])
     AND e.state = 'pending' AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
   RETURNING ${EVENT_COLUMNS}
@@ -47,7 +52,8 @@ export const CLAIM_POSTGRES_SQL = CLAIM_POSTGRES;
 const ACTIVE_PROJECTS = "SELECT id FROM projects WHERE integration_state = 'active'";
 const DUE = `SELECT project_id, ordering_key, head_seq, ready_at FROM ready_keys
   WHERE project_id = ? AND ready_at <= ? ORDER BY ready_at, head_seq LIMIT ?`;
-const CLAIM_ONE = `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+const CLAIM_ONE = `UPDATE events SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1,
+    lost_leases = lost_leases + ${LOST_LEASE}
   WHERE seq = ? AND state = 'pending' AND (claimed_until IS NULL OR claimed_until <= ?)
     AND EXISTS (SELECT 1 FROM ready_keys r WHERE r.project_id = events.project_id AND r.ordering_key = events.ordering_key
                 AND r.head_seq = events.seq AND r.ready_at <= ?)

@@ -1,5 +1,12 @@
 import { GroupCommit } from './group-commit.js';
-import { insertedKeys, keyOfEvent, listedKeys, lockKeys, refresh } from './ready-keys.js';
+import {
+  insertedKeys,
+  keyOfEvent,
+  listedKeys,
+  lockKeys,
+  refresh,
+  type Keys,
+} from './ready-keys.js';
 import { appendJournal } from './journal.js';
 import { completeInOneStatement, type HeldCompletion } from './postgres/complete.js';
 import { putMemory, deletePlan } from './plans.js';
@@ -299,6 +306,47 @@ export function retry(db: Db, projectId: string, eventId: string, now: Date): Pr
           WHERE project_id = ? AND event_id = ? AND state = 'failed' RETURNING seq`,
     params: [toMs(now), projectId, eventId],
   });
+}
+
+/**
+ * Whether the inbox has a row under this event id. A write by id that changed
+ * nothing is either a lost lease (the row is there) or an id that does not
+ * match what the store kept: the caller fails the event by its seq then.
+ */
+export async function hasEvent(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+): Promise<boolean> {
+  const row = await db.get('SELECT 1 AS one FROM events WHERE project_id = ? AND event_id = ?', [
+    projectId,
+    eventId,
+  ]);
+  return row !== undefined;
+}
+
+/** Fails a claimed event found by its seq (the one address left when its id matches no row). */
+export async function failClaimed(
+  db: Db,
+  workerId: string,
+  seq: number,
+  error: string,
+): Promise<boolean> {
+  const key: Keys = {
+    sql: 'SELECT project_id, ordering_key FROM events WHERE seq = ?',
+    params: [seq],
+  };
+  const locks = lockKeys(db.dialect, key);
+  const results = await db.script([
+    ...locks,
+    {
+      sql: `UPDATE events SET state = 'failed', claimed_by = NULL, claimed_until = NULL, next_attempt_at = NULL, last_error = ?
+            WHERE seq = ? AND state = 'pending' AND claimed_by = ? RETURNING seq`,
+      params: [error, seq, workerId],
+    },
+    ...refresh(db.dialect, key),
+  ]);
+  return (results[locks.length]?.length ?? 0) === 1;
 }
 
 export async function getEvent(

@@ -62,7 +62,7 @@ export function apiKeyFromRow(row: Row): ApiKeyRecord {
 }
 
 export const EVENT_COLUMNS =
-  'seq, project_id, event_id, ordering_key, body, at_ms, state, attempts, next_attempt_at, last_error, claimed_by, claimed_until, received_at';
+  'seq, project_id, event_id, ordering_key, body, at_ms, state, attempts, next_attempt_at, last_error, claimed_by, claimed_until, received_at, lost_leases';
 
 export function eventFromRow(row: Row): InboxEvent {
   return {
@@ -74,6 +74,7 @@ export function eventFromRow(row: Row): InboxEvent {
     at: date(row['at_ms']),
     state: oneOf<EventState>(EVENT_STATES, row['state'], 'event state'),
     attempts: num(row['attempts']),
+    lostLeases: num(row['lost_leases'] ?? 0),
     nextAttemptAt: dateOrNull(row['next_attempt_at']),
     lastError: strOrNull(row['last_error']),
     claimedBy: strOrNull(row['claimed_by']),

@@ -29,6 +29,7 @@ import type {
   ResolveHeld,
   Store,
 } from './store.js';
+import { UnmatchedEventError } from './store.js';
 
 /** The Store over either backend: each area's SQL lives in its own module; this class only routes. */
 export class SqlStore implements Store {
@@ -107,9 +108,19 @@ export class SqlStore implements Store {
     return inbox.renewLease(this.db, workerId, projectId, eventId, leaseMs, now);
   }
   complete(workerId: string, projectId: string, eventId: string, completion: Completion) {
-    if (inbox.batchable(this.db, completion))
-      return this.completions.submit({ workerId, projectId, eventId, completion });
-    return inbox.complete(this.db, workerId, projectId, eventId, completion);
+    const done = inbox.batchable(this.db, completion)
+      ? this.completions.submit({ workerId, projectId, eventId, completion })
+      : inbox.complete(this.db, workerId, projectId, eventId, completion);
+    return this.matched(done, projectId, eventId);
+  }
+  /** A write by event id that changed nothing: a lost lease, or (UnmatchedEventError) no such row at all. */
+  private async matched(done: Promise<boolean>, projectId: string, eventId: string) {
+    if (await done) return true;
+    if (await inbox.hasEvent(this.db, projectId, eventId)) return false;
+    throw new UnmatchedEventError(projectId, eventId);
+  }
+  failClaimed(workerId: string, seq: number, error: string) {
+    return inbox.failClaimed(this.db, workerId, seq, error);
   }
   release(workerId: string, projectId: string, eventId: string) {
     return inbox.release(this.db, workerId, projectId, eventId);
@@ -121,10 +132,18 @@ export class SqlStore implements Store {
     error: string,
     nextAttemptAt: Date,
   ) {
-    return inbox.scheduleRetry(this.db, workerId, projectId, eventId, error, nextAttemptAt);
+    return this.matched(
+      inbox.scheduleRetry(this.db, workerId, projectId, eventId, error, nextAttemptAt),
+      projectId,
+      eventId,
+    );
   }
   fail(workerId: string, projectId: string, eventId: string, error: string, entry?: JournalRecord) {
-    return inbox.fail(this.db, workerId, projectId, eventId, error, entry);
+    return this.matched(
+      inbox.fail(this.db, workerId, projectId, eventId, error, entry),
+      projectId,
+      eventId,
+    );
   }
   retry(projectId: string, eventId: string, now: Date) {
     return inbox.retry(this.db, projectId, eventId, now);

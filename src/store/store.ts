@@ -93,6 +93,8 @@ export interface InboxEvent {
   readonly state: EventState;
   /** Claims so far (a released claim is not counted). */
   readonly attempts: number;
+  /** Claims that found the previous lease run out (issue 11 item 3): the worker fails the event past MAX_LOST_LEASES. */
+  readonly lostLeases: number;
   readonly nextAttemptAt: Date | null;
   readonly lastError: string | null;
   readonly claimedBy: string | null;
@@ -241,6 +243,30 @@ export interface IndexStatus {
   readonly phones: number;
 }
 
+/**
+ * Issue 11 item 3: an event whose lease ran out this many times (its worker
+ * never finished, retried nor handed it back: a crash, or a completion that
+ * could not be written) is failed with the reason by the worker that claims
+ * it next, instead of being claimed forever ahead of its client's later events.
+ */
+export const MAX_LOST_LEASES = 5;
+export const LOST_LEASES_REASON = `claimed ${MAX_LOST_LEASES} times without completing (each lease ran out)`;
+
+/**
+ * complete, scheduleRetry or fail named an event id the inbox has no row for
+ * (issue 11 item 3): not a lost lease but an event that can never finish by
+ * its id. The worker fails it by its seq (failClaimed).
+ */
+export class UnmatchedEventError extends Error {
+  constructor(
+    readonly projectId: string,
+    readonly eventId: string,
+  ) {
+    super(`no inbox row has the event id the worker finished (project ${projectId})`);
+    this.name = 'UnmatchedEventError';
+  }
+}
+
 // ───────────────────────────── the store ─────────────────────────────
 
 export interface Store {
@@ -331,6 +357,11 @@ export interface Store {
     error: string,
     journal?: JournalRecord,
   ): Promise<boolean>;
+  /**
+   * Fails a claimed event found by its received sequence: the way out when a
+   * completion, retry or failure by event id matched no row (UnmatchedEventError).
+   */
+  failClaimed(workerId: string, seq: number, error: string): Promise<boolean>;
   /** failed → pending, attempts reset, due now. False when the event is unknown or not failed. */
   retry(projectId: string, eventId: string, now: Date): Promise<boolean>;
   getEvent(projectId: string, eventId: string): Promise<EventDetail | null>;

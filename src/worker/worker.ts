@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { CrmPort } from '../crm/port.js';
-import type { InboxEvent, Store } from '../store/store.js';
+import {
+  LOST_LEASES_REASON,
+  MAX_LOST_LEASES,
+  UnmatchedEventError,
+  type InboxEvent,
+  type Store,
+} from '../store/store.js';
 import { handleEvent, type Handled } from './handle.js';
 import type { WorkerObserver } from './observer.js';
 import type { ProjectSource, ProjectView } from './project.js';
@@ -204,6 +210,22 @@ export class Worker {
       Math.max(1_000, Math.floor(this.options.leaseMs / 3)),
     );
     try {
+      if (item.lostLeases >= MAX_LOST_LEASES) {
+        // Issue 11 item 3: claimed again and again, never finished: fail it with the reason.
+        observer?.error?.('event failed: its leases kept running out', {
+          projectId: item.projectId,
+          eventId: item.eventId,
+          lostLeases: item.lostLeases,
+        });
+        const failed = await store.fail(
+          this.workerId,
+          item.projectId,
+          item.eventId,
+          LOST_LEASES_REASON,
+        );
+        if (failed) observer?.processed?.(item.projectId, 'failed');
+        return failed ? 'failed' : 'lost-lease';
+      }
       const project = await (projects.get(item.projectId) ??
         this.options.projects.get(item.projectId));
       if (!project) {
@@ -221,6 +243,19 @@ export class Worker {
       observer?.processed?.(item.projectId, handled === 'lost-lease' ? 'retry' : handled);
       return handled;
     } catch (error) {
+      if (error instanceof UnmatchedEventError) {
+        // Issue 11 item 3: it can never finish by its id; fail it loudly by its seq instead of claiming it forever.
+        const reason = 'the event id does not match the stored event (a completion matched no row)';
+        observer?.error?.('event failed: completion matched no inbox row', {
+          projectId: item.projectId,
+          seq: item.seq,
+        });
+        if (await store.failClaimed(this.workerId, item.seq, reason).catch(() => false)) {
+          observer?.processed?.(item.projectId, 'failed');
+          return 'failed';
+        }
+        return 'lost-lease';
+      }
       // A bug or the store failing: the event is not lost; its lease runs out and it is claimed again.
       observer?.error?.('event failed unexpectedly', {
         projectId: item.projectId,

@@ -15,6 +15,7 @@ import { sendProblem } from './reply.js';
 export const MAX_EVENTS = 1000;
 export const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const Params = z.object({ project: z.string() });
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface IngestDeps {
   readonly projects: ProjectSource;
@@ -81,9 +82,10 @@ export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): v
       });
     let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      // fatal: bytes that are not UTF-8 are refused, not stored with U+FFFD in their place (issue 11 item 3).
+      body = JSON.parse(UTF8.decode(raw));
     } catch {
-      return sendProblem(reply, 'not-json', { detail: 'the body is not valid JSON' });
+      return sendProblem(reply, 'not-json', { detail: 'the body is not valid UTF-8 JSON' });
     }
     const valid = validateEvents(body);
     if (!valid.ok) return sendProblem(reply, 'invalid-events', { problems: valid.problems });
