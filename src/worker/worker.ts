@@ -30,6 +30,14 @@ export interface WorkerOptions {
   readonly workerId?: string;
 }
 
+/** The longest wait between claims while the store keeps failing. */
+export const MAX_CLAIM_BACKOFF_MS = 10_000;
+
+/** After `failures` failed claims in a row: the poll interval doubled per failure, capped. */
+export function claimBackoffMs(failures: number, pollMs: number): number {
+  return Math.min(MAX_CLAIM_BACKOFF_MS, pollMs * 2 ** Math.min(failures, 20));
+}
+
 export class Worker {
   readonly workerId: string;
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -42,6 +50,8 @@ export class Worker {
   private lastClaimAt = 0;
   private noticeTimer: NodeJS.Timeout | null = null;
   private readonly now: () => Date;
+  /** Claims failed in a row (the store unreachable): the backoff grows with it. */
+  private claimFailures = 0;
 
   constructor(private readonly options: WorkerOptions) {
     this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -141,8 +151,18 @@ export class Worker {
             this.options.leaseMs,
             this.now(),
           );
+          this.claimFailures = 0;
         } catch (error) {
-          this.options.observer?.error?.('claim failed', { error: String(error) });
+          // Issue 11 item 5: a store that is down is asked less and less often, not five times a second.
+          this.claimFailures += 1;
+          const backoffMs = claimBackoffMs(this.claimFailures, this.options.pollMs);
+          this.options.observer?.error?.('claim failed; the store may be down, backing off', {
+            error: String(error),
+            failures: this.claimFailures,
+            backoffMs,
+          });
+          await this.sleep(backoffMs);
+          continue;
         }
         this.lastClaimAt = Date.now();
         this.emptyClaims = claimed.length === 0 ? this.emptyClaims + 1 : 0;

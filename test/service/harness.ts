@@ -35,13 +35,15 @@ export interface HarnessOptions {
   readonly retryScheduleSec?: readonly number[];
   /** Wraps each project's CRM port (fault injection). */
   readonly wrapPort?: (port: CrmPort, project: ProjectView) => CrmPort;
+  /** Wraps the store the app and the worker use (a store that goes down, say). */
+  readonly wrapStore?: (store: Store) => Store;
   /** PostgreSQL: the URL and a schema of the suite's own (style §2.14); SQLite on a temp file otherwise. */
   readonly postgres?: { readonly url: string; readonly schema: string };
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const opened = await openTestStore('svc', options.postgres);
-  const { store } = opened;
+  const store = options.wrapStore ? options.wrapStore(opened.store) : opened.store;
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectStore(store, box);
   const registry = new CrmRegistry();

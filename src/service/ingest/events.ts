@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseEvent, type Event } from '../../domain/events.js';
 import type { Problem } from '../../domain/problems.js';
 import { verifyWebhook } from '../../sources/standard-webhooks/verify.js';
-import type { ProjectSource } from '../../worker/project.js';
+import type { ProjectSource, ProjectView } from '../../worker/project.js';
 import type { Acceptor } from './accept.js';
 import type { RateLimiter } from './rate-limit.js';
 import { sendProblem } from './reply.js';
@@ -59,6 +59,29 @@ export function validateEvents(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, events };
 }
 
+/**
+ * The project of an ingest request; 'store-down' when the store cannot be read
+ * (issue 11 item 5: a 503 the sender retries, not a 500).
+ */
+export async function lookUp(
+  deps: Pick<IngestDeps, 'projects'>,
+  projectId: string,
+): Promise<ProjectView | null | 'store-down'> {
+  if (!PROJECT_ID.test(projectId)) return null;
+  try {
+    return await deps.projects.get(projectId);
+  } catch {
+    return 'store-down';
+  }
+}
+
+export function storeDown(reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, 'store-unavailable', {
+    detail: 'the store cannot be reached; nothing was accepted',
+    retryAfterSec: 5,
+  });
+}
+
 export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): void {
   scope.post('/v1/projects/:project/events', async (request, reply) => {
     const { project: projectId } = Params.parse(request.params);
@@ -68,7 +91,8 @@ export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): v
     const raw = rawBody(request);
     const now = deps.now();
     // Unknown project, wrong token, bad signature: one answer (service.md §3).
-    const project = PROJECT_ID.test(projectId) ? await deps.projects.get(projectId) : null;
+    const project = await lookUp(deps, projectId);
+    if (project === 'store-down') return storeDown(reply);
     if (!project || !verifyWebhook(raw, request.headers, project.webhook, now).ok) {
       return sendProblem(reply, 'unauthorized', {
         detail: 'a valid webhook token or signature is required',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bindSource, type Source } from '../../sources/common/source.js';
 import type { Acceptor } from './accept.js';
-import { PROJECT_ID, rawBody, type IngestDeps } from './events.js';
+import { lookUp, rawBody, storeDown, type IngestDeps } from './events.js';
 import { sendProblem } from './reply.js';
 
 // POST /v1/projects/{project}/sources/{name} (service.md §4): a telephony
@@ -26,7 +26,8 @@ export function registerSourceRoute<S>(
     const { project: projectId } = Params.parse(request.params);
     const raw = rawBody(request);
     const now = deps.now();
-    const project = PROJECT_ID.test(projectId) ? await deps.projects.get(projectId) : null;
+    const project = await lookUp(deps, projectId);
+    if (project === 'store-down') return storeDown(reply);
     const bound = project ? bindSource(source, project.sources[source.name]) : null;
     if (
       !project ||
