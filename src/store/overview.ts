@@ -18,7 +18,7 @@ export interface ProjectHealth {
   readonly oldestPendingAt: Date | null;
   /** When the last event was received, whatever its state; null before the first. */
   readonly lastEventAt: Date | null;
-  readonly indexState: 'loading' | 'ready';
+  readonly indexState: 'loading' | 'ready' | 'failed';
 }
 
 const lastOf = (state: string) =>
@@ -52,7 +52,11 @@ export async function listProjectHealth(
       failed: num(row['failed']),
       oldestPendingAt: oldest === null ? null : new Date(oldest),
       lastEventAt: lasts.length > 0 ? new Date(Math.max(...lasts)) : null,
-      indexState: str(row['index_state']) === 'ready' ? 'ready' : 'loading',
+      indexState: indexStateOf(str(row['index_state'])),
     };
   });
+}
+
+function indexStateOf(stored: string): ProjectHealth['indexState'] {
+  return stored === 'ready' || stored === 'failed' ? stored : 'loading';
 }

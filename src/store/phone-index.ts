@@ -1,5 +1,5 @@
 import { routeFromRow } from './rows.js';
-import { num, str, type Db, type Param, type Queryable } from './sql.js';
+import { num, str, strOrNull, type Db, type Param, type Queryable } from './sql.js';
 import type { IndexChange, IndexEntity, IndexStatus, IndexedRecord, RouteMatch } from './store.js';
 
 // The local phone index that answers G13's routing question without a CRM round-trip.
@@ -135,13 +135,18 @@ export async function route(
 }
 
 export async function indexStatus(db: Queryable, projectId: string): Promise<IndexStatus> {
-  const project = await db.get('SELECT index_state FROM projects WHERE id = ?', [projectId]);
+  const project = await db.get('SELECT index_state, index_error FROM projects WHERE id = ?', [
+    projectId,
+  ]);
   const count = await db.get(
     'SELECT COUNT(DISTINCT phone) AS n FROM phone_index WHERE project_id = ?',
     [projectId],
   );
   const state = project ? str(project['index_state']) : 'loading';
-  return { state: state === 'ready' ? 'ready' : 'loading', phones: num(count?.['n'] ?? 0) };
+  const phones = num(count?.['n'] ?? 0);
+  if (state === 'failed')
+    return { state, phones, reason: strOrNull(project?.['index_error']) ?? 'failed' };
+  return { state: state === 'ready' ? 'ready' : 'loading', phones };
 }
 
 export async function getIndexReadAt(db: Queryable, projectId: string): Promise<Date | null> {
@@ -158,6 +163,11 @@ export async function setIndexState(
   db: Queryable,
   projectId: string,
   state: IndexStatus['state'],
+  reason?: string,
 ): Promise<void> {
-  await db.run('UPDATE projects SET index_state = ? WHERE id = ?', [state, projectId]);
+  await db.run('UPDATE projects SET index_state = ?, index_error = ? WHERE id = ?', [
+    state,
+    state === 'failed' ? (reason ?? 'failed') : null,
+    projectId,
+  ]);
 }

@@ -220,8 +220,8 @@ export class SqlStore implements Store {
   indexStatus(projectId: string) {
     return index.indexStatus(this.db, projectId);
   }
-  setIndexState(projectId: string, state: IndexStatus['state']) {
-    return index.setIndexState(this.db, projectId, state);
+  setIndexState(projectId: string, state: IndexStatus['state'], reason?: string) {
+    return index.setIndexState(this.db, projectId, state, reason);
   }
   getIndexReadAt(projectId: string) {
     return index.getIndexReadAt(this.db, projectId);

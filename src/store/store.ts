@@ -238,9 +238,12 @@ export interface RouteMatch {
 }
 
 export interface IndexStatus {
-  readonly state: 'loading' | 'ready';
+  /** `failed`: the last load from the CRM failed (issue 11 item 4); it is retried with backoff. */
+  readonly state: 'loading' | 'ready' | 'failed';
   /** Distinct phones in the project's index. */
   readonly phones: number;
+  /** Why the last load failed; only with state `failed`. */
+  readonly reason?: string;
 }
 
 /**
@@ -439,7 +442,8 @@ export interface Store {
     priority: readonly IndexEntity[],
   ): Promise<RouteMatch | null>;
   indexStatus(projectId: string): Promise<IndexStatus>;
-  setIndexState(projectId: string, state: IndexStatus['state']): Promise<void>;
+  /** `reason` is kept with state `failed` and cleared with any other. */
+  setIndexState(projectId: string, state: IndexStatus['state'], reason?: string): Promise<void>;
   /** When the index last finished reading the CRM, as the read's start (null: never), so a restart polls on from there. */
   getIndexReadAt(projectId: string): Promise<Date | null>;
   setIndexReadAt(projectId: string, at: Date): Promise<void>;

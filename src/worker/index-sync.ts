@@ -17,7 +17,18 @@ export interface IndexSyncOptions {
   readonly intervalSec: number;
   readonly now?: () => Date;
   readonly onError?: (message: string, context: Record<string, unknown>) => void;
+  /** Issue 11 item 4: a load failed (the state is now `failed`), or a failed index loaded again. */
+  readonly onIndexState?: (
+    projectId: string,
+    state: 'failed' | 'ready',
+    reason: string | null,
+  ) => void;
+  /** The first retry of a failed load after this long, doubling per failure up to `intervalSec`. */
+  readonly retryBaseMs?: number;
 }
+
+/** How much of a failure's message the status keeps. */
+const MAX_REASON = 300;
 
 /** Read a little before the last read started: a CRM's modification times are not exact to the ms, and clocks differ. */
 const OVERLAP_MS = 60_000;
@@ -29,7 +40,10 @@ export class IndexSync {
   private readonly lastRead = new Map<string, Date>();
   private readonly running = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
+  /** Project id → failed loads in a row, and the timer of the next try. */
+  private readonly failures = new Map<string, { count: number; retry: NodeJS.Timeout | null }>();
   private readonly now: () => Date;
+  private stopped = false;
 
   constructor(private readonly options: IndexSyncOptions) {
     this.now = options.now ?? (() => new Date());
@@ -41,7 +55,61 @@ export class IndexSync {
    * joined, not doubled.
    */
   load(projectId: string): Promise<void> {
-    return this.once(projectId, () => this.read(projectId, null, true));
+    return this.once(projectId, async () => {
+      try {
+        await this.read(projectId, null, true);
+      } catch (error) {
+        await this.loadFailed(projectId, error);
+        throw error;
+      }
+      this.loaded(projectId);
+    });
+  }
+
+  /**
+   * Issue 11 item 4: a failed load is `failed` with the reason, not `loading`
+   * forever, and is tried again after a backoff (5 s, 10 s, … up to the poll interval).
+   */
+  private async loadFailed(projectId: string, error: unknown): Promise<void> {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_REASON);
+    const previous = this.failures.get(projectId);
+    if (previous?.retry) clearTimeout(previous.retry);
+    const count = (previous?.count ?? 0) + 1;
+    await this.options.store.setIndexState(projectId, 'failed', reason).catch(() => undefined);
+    if (count === 1) this.options.onIndexState?.(projectId, 'failed', reason);
+    const delay = Math.min(
+      this.options.intervalSec * 1000,
+      (this.options.retryBaseMs ?? 5_000) * 2 ** Math.min(count - 1, 20),
+    );
+    const retry = this.stopped
+      ? null
+      : setTimeout(() => {
+          const entry = this.failures.get(projectId);
+          if (entry) entry.retry = null;
+          void this.retryLoad(projectId);
+        }, delay);
+    retry?.unref();
+    this.failures.set(projectId, { count, retry });
+  }
+
+  private loaded(projectId: string): void {
+    const previous = this.failures.get(projectId);
+    if (!previous) return;
+    if (previous.retry) clearTimeout(previous.retry);
+    this.failures.delete(projectId);
+    this.options.onIndexState?.(projectId, 'ready', null);
+  }
+
+  private async retryLoad(projectId: string): Promise<void> {
+    const integration = await this.options.store.getIntegration(projectId).catch(() => null);
+    // Deactivated (or deleted) meanwhile: the next activation loads again.
+    if (integration?.state !== 'active') {
+      this.failures.delete(projectId);
+      return;
+    }
+    await this.load(projectId).catch((error: unknown) =>
+      this.options.onError?.('index load failed again', { projectId, error: String(error) }),
+    );
   }
 
   /**
@@ -53,7 +121,9 @@ export class IndexSync {
     return this.once(projectId, async () => {
       const last =
         this.lastRead.get(projectId) ?? (await this.options.store.getIndexReadAt(projectId));
-      return this.read(projectId, last ? new Date(last.getTime() - OVERLAP_MS) : null, false);
+      await this.read(projectId, last ? new Date(last.getTime() - OVERLAP_MS) : null, false);
+      // A poll that read everything ends a failed state too (read sets `ready`).
+      this.loaded(projectId);
     });
   }
 
@@ -104,6 +174,8 @@ export class IndexSync {
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopped = true;
+    for (const entry of this.failures.values()) if (entry.retry) clearTimeout(entry.retry);
     await Promise.all(this.running.values());
   }
 

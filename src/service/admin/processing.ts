@@ -33,7 +33,11 @@ export async function statusOf(store: Store, projectId: string): Promise<StatusB
       reason: integration.reason,
     },
     events,
-    index: { state: index.state, phones: index.phones },
+    index: {
+      state: index.state,
+      phones: index.phones,
+      ...(index.reason !== undefined && { reason: index.reason }),
+    },
   };
 }
 

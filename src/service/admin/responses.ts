@@ -52,7 +52,7 @@ const IntegrationSchema = z.object({
   reason: z.string().nullable().meta({ description: "Why it is broken: the CRM's refusal" }),
 });
 
-const IndexStateSchema = z.enum(['loading', 'ready']);
+const IndexStateSchema = z.enum(['loading', 'ready', 'failed']);
 
 export const StatusBodySchema = z.object({
   integration: IntegrationSchema,
@@ -65,6 +65,10 @@ export const StatusBodySchema = z.object({
   index: z.object({
     state: IndexStateSchema,
     phones: z.number().int().meta({ description: 'Distinct phones in the index' }),
+    reason: z
+      .string()
+      .optional()
+      .meta({ description: 'Why the last index load failed (with `failed` only)' }),
   }),
 });
 
