@@ -15,6 +15,11 @@ import type { Store } from '../../src/store/store.js';
 // A bare fastify app with the admin routes on a temp SQLite store, and an
 // in-memory CRM per project (seeded from a `{ kind: 'memory', state }` connection).
 
+const STAND_IN_USERS = [
+  { id: 'u1', name: 'Olena Top' },
+  { id: 'u2', name: 'Petro' },
+];
+
 export const OPERATOR_KEY = 'cmo_test-operator-key-0123456789abcdef';
 
 export interface Harness {
@@ -75,7 +80,8 @@ export async function harness(
     let port = crms.get(project.id);
     if (!port) {
       const connection = project.connection as { state?: Snapshot } | null;
-      const seed = connection?.state ?? SnapshotSchema.parse({});
+      // A document naming a real CRM gets a stand-in that knows the users memoryDocument links (issue 11 item 2 checks them).
+      const seed = connection?.state ?? SnapshotSchema.parse({ users: STAND_IN_USERS });
       port = new MemoryCrm(project.crm, seed, {
         defaultCountry: project.settings.defaultCountry,
         texts: fitTexts(project.settings.language),

@@ -1,6 +1,6 @@
 import type { CrmCatalog } from '../../crm/descriptor.js';
 import type { CrmField, CrmPipeline, CrmPort } from '../../crm/port.js';
-import type { FieldMap } from '../../domain/project.js';
+import type { Employee, FieldMap } from '../../domain/project.js';
 import type { Problem } from '../../domain/problems.js';
 
 // What the admin API reads from a CRM beyond the port's users: its pipelines
@@ -54,5 +54,31 @@ export async function checkFieldMap(
         });
     }
   }
+  return { ok: true, problems };
+}
+
+/**
+ * Issue 11 item 2: every employee's `crmUserId` names a user of the CRM, so
+ * a typo is refused when it is saved (or at activation), not found later in
+ * a call that fails with the CRM's "invalid owner". `ok: false` when the
+ * CRM's users could not be read.
+ */
+export async function checkEmployees(
+  port: CrmPort,
+  employees: readonly Employee[],
+  prefix = 'employees',
+): Promise<FieldCheck> {
+  if (!employees.some((employee) => employee.crmUserId)) return { ok: true, problems: [] };
+  const users = await port.listUsers();
+  if (!users.ok) return { ok: false, message: users.error.message };
+  const known = new Set(users.value.map((user) => user.id));
+  const problems: Problem[] = [];
+  employees.forEach((employee, index) => {
+    if (employee.crmUserId && !known.has(employee.crmUserId))
+      problems.push({
+        path: `${prefix}[${index}].crmUserId`,
+        message: `employee "${employee.id}" (${employee.name}): the CRM has no user "${employee.crmUserId}" (GET …/crm/users lists them)`,
+      });
+  });
   return { ok: true, problems };
 }

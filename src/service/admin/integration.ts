@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { checkFieldMap } from './crm-catalog.js';
+import { checkEmployees, checkFieldMap } from './crm-catalog.js';
 import {
   parseOr,
   projectOr404,
@@ -56,6 +56,13 @@ export function registerIntegrationRoutes(app: FastifyInstance, ctx: AdminContex
           detail: `${why}: ${users.error.message}; the integration was not activated`,
         });
       }
+      const employees = await checkEmployees(port, project.document.employees);
+      if (employees.ok && employees.problems.length > 0)
+        return sendProblem(reply, 'conflict', {
+          detail:
+            "an employee's crmUserId is not a user of the CRM; the integration was not activated",
+          problems: employees.problems,
+        });
       const fields = await checkFieldMap(port, settings.fieldMap);
       if (!fields.ok)
         return sendProblem(reply, 'conflict', {

@@ -1,5 +1,5 @@
 import type { Problem } from '../../domain/problems.js';
-import { checkFieldMap } from './crm-catalog.js';
+import { checkEmployees, checkFieldMap } from './crm-catalog.js';
 import type { AdminContext } from './context.js';
 import { parseDocument, type ProjectDocument } from './document.js';
 import { loadedProject, type LoadedProject } from './project-store.js';
@@ -30,8 +30,11 @@ export async function saveDocument(
   const problems = [...prepared.problems, ...(parsed.ok ? [] : parsed.problems)];
   if (!parsed.ok || problems.length > 0) return { kind: 'invalid', problems };
   const document = parsed.value;
-  const fieldProblems = await fieldMapProblems(ctx, id, existing, document);
-  if (fieldProblems.length > 0) return { kind: 'invalid', problems: fieldProblems };
+  const crmProblems = [
+    ...(await fieldMapProblems(ctx, id, existing, document)),
+    ...(await employeeProblems(ctx, id, existing, document)),
+  ];
+  if (crmProblems.length > 0) return { kind: 'invalid', problems: crmProblems };
 
   const now = ctx.now();
   const saved = await ctx.projects.save(id, document, now, existing?.version ?? 0);
@@ -81,5 +84,29 @@ async function fieldMapProblems(
     return [];
   const port = ctx.crmPort(loadedProject(id, 0, document, {}, {}).view);
   const check = await checkFieldMap(port, document.project.fieldMap);
+  return check.ok ? check.problems : [];
+}
+
+/**
+ * Issue 11 item 2: each employee's crmUserId is a user of the CRM. Checked
+ * when the employees or the connection changed; a CRM that cannot be asked
+ * now does not block the save (activation checks again and refuses then).
+ */
+async function employeeProblems(
+  ctx: AdminContext,
+  id: string,
+  existing: LoadedProject | null,
+  document: ProjectDocument,
+): Promise<Problem[]> {
+  if (!document.connection) return [];
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (
+    existing &&
+    same(existing.document.employees, document.employees) &&
+    same(existing.document.connection, document.connection)
+  )
+    return [];
+  const port = ctx.crmPort(loadedProject(id, 0, document, {}, {}).view);
+  const check = await checkEmployees(port, document.employees);
   return check.ok ? check.problems : [];
 }
