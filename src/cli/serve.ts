@@ -43,7 +43,10 @@ export async function openRuntime(
     return null;
   }
   const settings = parsed.value;
-  const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+  const logger = pino({
+    level: settings.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  });
   let box: SecretBox;
   try {
     box = await loadSecretBox({
@@ -110,7 +113,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   const created = await ensureOperatorKey(store, settings.adminKey, new Date());
   // Printed once, outside the structured log (service.md §1); only its hash is stored.
   if (created) err(`callmatrix: created the operator key (shown only now, keep it): ${created}`);
-  const metrics = new ServiceMetrics(store);
+  const metrics = new ServiceMetrics(store, { processMetrics: true });
   // Issue 10: the workers run off this event loop, which answers HTTP (worker-thread.ts).
   const worker = await startWorkers(rt, args, {
     ...metrics.observer(),
@@ -134,7 +137,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
     projects: rt.projects,
     metrics,
     onAccepted: () => worker.notify(),
-    logger: { level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    logger: { level: settings.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     extraRoutes: [
       (scope) =>
         registerAdminRoutes(scope, {

@@ -82,6 +82,19 @@ export const SettingsSchema = z.strictObject({
     .describe(
       "G13: how often each active project's recently changed CRM records are read into the phone index, seconds.",
     ),
+  logLevel: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level (issue 11 item 7); one line per request, URL query values redacted.'),
+  workerPort: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(8081)
+    .describe(
+      'Where `callmatrix worker` serves /healthz, /readyz and /metrics (0: any free port).',
+    ),
   dataDir: z
     .string()
     .min(1)
@@ -107,6 +120,8 @@ export const SETTING_VARIABLES: Readonly<Record<string, keyof Settings>> = {
   CALLMATRIX_POLL_MS: 'pollMs',
   CALLMATRIX_DATA_DIR: 'dataDir',
   CALLMATRIX_INDEX_SYNC_SEC: 'indexSyncSec',
+  LOG_LEVEL: 'logLevel',
+  CALLMATRIX_WORKER_PORT: 'workerPort',
 };
 
 /** Command-line flag → setting. */
@@ -115,6 +130,8 @@ export const SETTING_FLAGS: Readonly<Record<string, keyof Settings>> = {
   '--host': 'host',
   '--database-url': 'databaseUrl',
   '--concurrency': 'workerConcurrency',
+  '--log-level': 'logLevel',
+  '--worker-port': 'workerPort',
 };
 
 /**

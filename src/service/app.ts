@@ -11,6 +11,7 @@ import { RateLimiter } from './ingest/rate-limit.js';
 import { sendProblem } from './ingest/reply.js';
 import { registerSourceRoute } from './ingest/sources.js';
 import { ServiceMetrics } from './ops/metrics.js';
+import { logRequests } from './ops/request-log.js';
 import { registerOpsRoutes } from './ops/routes.js';
 
 // The HTTP service (service.md): ops, ingest and telephony sources here; the
@@ -50,7 +51,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: settings.maxBodyBytes,
     // A proxy in front may keep connections longer than Node's default 5 s.
     keepAliveTimeout: 72_000,
+    // One line per request, URL query values redacted (ops/request-log.ts), instead of Fastify's two.
+    disableRequestLogging: true,
   });
+  logRequests(app);
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode ?? 500;

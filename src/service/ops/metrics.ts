@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../../store/store.js';
 import type { WorkerObserver } from '../../worker/observer.js';
 
@@ -36,7 +36,9 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
-  constructor(store: Store) {
+  /** `processMetrics`: prom-client's defaults (heap, event loop lag, GC, CPU); once per process's registry. */
+  constructor(store: Store, options: { readonly processMetrics?: boolean } = {}) {
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'callmatrix_queue_depth',
       help: 'Pending events across projects (including held ones)',
