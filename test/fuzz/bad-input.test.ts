@@ -57,7 +57,7 @@ beforeAll(async () => {
           projects,
           allowCrmHosts: ['127.0.0.1'],
           crmPort: (p) =>
-            new MemoryCrm(p.crm, SnapshotSchema.parse({}), {
+            new MemoryCrm(p.crm, SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Top' }] }), {
               defaultCountry: p.settings.defaultCountry,
               texts: fitTexts(p.settings.language),
             }),
