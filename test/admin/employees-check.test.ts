@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fitTexts } from '../../src/cli/simulate.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
 import { auth, harness, memoryDocument, putProject, type Harness } from './harness.js';
 
 // Issue 11 item 2: bad settings are caught before they fail calls. Each
