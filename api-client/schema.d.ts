@@ -1363,9 +1363,11 @@ export interface components {
             };
             index: {
                 /** @enum {string} */
-                state: "loading" | "ready";
+                state: "loading" | "ready" | "failed";
                 /** @description Distinct phones in the index */
                 phones: number;
+                /** @description Why the last index load failed (with `failed` only) */
+                reason?: string;
             };
         };
         EventDetail: {
@@ -1456,7 +1458,7 @@ export interface components {
             oldestPendingAgeSec: number | null;
             index: {
                 /** @enum {string} */
-                state: "loading" | "ready";
+                state: "loading" | "ready" | "failed";
             };
             /** @description When the last event was received; null when none yet */
             lastEventAt: string | null;

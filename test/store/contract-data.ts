@@ -379,6 +379,13 @@ export function dataCases(fresh: FreshStore): void {
       { entity: 'deals', recordId: 'd1', phones: [phone], ownerUserId: 'u3', createdOrder: 3 },
       { entity: 'deals', recordId: 'd2', phones: [phone], ownerUserId: null, createdOrder: 4 },
     ]);
+    // Issue 11 item 4: a failed load keeps its reason until a load succeeds.
+    await store.setIndexState(project, 'failed', 'HTTP 503 from the CRM');
+    expect(await store.indexStatus(project)).toEqual({
+      state: 'failed',
+      phones: 2,
+      reason: 'HTTP 503 from the CRM',
+    });
     await store.setIndexState(project, 'ready');
     expect(await store.indexStatus(project)).toEqual({ state: 'ready', phones: 2 });
     expect(await store.route(project, phone, ['deals', 'leads', 'contacts'])).toEqual({
