@@ -85,7 +85,9 @@ export const SettingsSchema = z.strictObject({
   logLevel: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
-    .describe('Log level (issue 11 item 7); one line per request, URL query values redacted.'),
+    .describe(
+      'Log level: fatal, error, warn, info, debug, trace or silent. One line per request, URL query values redacted.',
+    ),
   workerPort: z.coerce
     .number()
     .int()
