@@ -11,7 +11,8 @@ import {
   unauthorizedBody,
   type Reply,
 } from './http.js';
-import { IdMap, render, seed } from './neutral.js';
+import { IdMap } from './id-map.js';
+import { render, seed } from './neutral.js';
 import { RateLimiter, type Faults, parseFaults, failureReply } from './faults.js';
 import { v1Routes } from './routes-v1.js';
 import { v2Routes } from './routes-v2.js';

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import { toZoned, toZonedMinute } from '../../src/domain/zoned-time.js';
-import { KEY_PREFIX, to18 } from './ids.js';
+import type { Collection, IdMap } from './id-map.js';
 import type { Org } from './org.js';
 import { type SRecord, type Value } from './org.js';
 import { isIntegrationField, KEY_FIELD, TRACKING_FIELDS } from './schema.js';
@@ -9,17 +9,6 @@ import { isIntegrationField, KEY_FIELD, TRACKING_FIELDS } from './schema.js';
 // records (ids kept one-to-one), and the native records read back as one.
 // Written from scenario-format §4 and crm-apis.md §4, not from the adapter.
 
-type Collection = Exclude<keyof Snapshot, 'notifications'>;
-const NATIVE: Record<Collection, string> = {
-  users: 'User',
-  contacts: 'Contact',
-  leads: 'Lead',
-  deals: 'Opportunity',
-  organizations: 'Account',
-  tasks: 'Task',
-  calls: 'Task',
-  comments: 'ContentNote',
-};
 const CONTACT_PHONES = ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'AssistantPhone'];
 const LEAD_PHONES = ['Phone', 'MobilePhone'];
 const UTM_KEYS = {
@@ -42,40 +31,6 @@ const LEAD_STATUS = {
   closed: 'Closed - Not Converted',
 } as const;
 const STAGE = { open: 'Prospecting', won: 'Closed Won', lost: 'Closed Lost' } as const;
-
-/** Neutral ids ↔ native ids, per snapshot collection (service.md §7). */
-export class IdMap {
-  private readonly toNative = new Map<string, string>();
-  private readonly toNeutral = new Map<string, string>();
-
-  native(org: Org, collection: Collection, neutral: string): string {
-    const key = `${collection}:${neutral}`;
-    let id = this.toNative.get(key);
-    if (!id) {
-      const type = NATIVE[collection];
-      const given = to18(neutral);
-      id =
-        given && given.startsWith(KEY_PREFIX[type] ?? '?') && !this.toNeutral.has(given)
-          ? given
-          : org.nextId(type);
-      this.toNative.set(key, id);
-      this.toNeutral.set(id, neutral);
-    }
-    return id;
-  }
-  neutral(id: Value | undefined): string | null {
-    if (typeof id !== 'string') return null;
-    return this.toNeutral.get(id) ?? id;
-  }
-  table(): Record<string, Record<string, string>> {
-    const out: Record<string, Record<string, string>> = {};
-    for (const [key, id] of this.toNative) {
-      const [collection = '', ...rest] = key.split(':');
-      (out[collection] ??= {})[rest.join(':')] = id;
-    }
-    return out;
-  }
-}
 
 const spread = (names: readonly string[], values: readonly string[] | undefined): SRecord =>
   Object.fromEntries(names.map((name, i) => [name, values?.[i] ?? null]));

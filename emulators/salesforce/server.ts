@@ -6,7 +6,8 @@ import { isTimeZone } from '../../src/domain/zoned-time.js';
 import { handleApi, routeOf, type ApiContext, type ApiResponse } from './api.js';
 import { handleComposite } from './composite.js';
 import { makeId } from './ids.js';
-import { IdMap, recordType, seed, snapshotOf } from './neutral.js';
+import { IdMap } from './id-map.js';
+import { recordType, seed, snapshotOf } from './neutral.js';
 import { Org, SfFailure } from './org.js';
 import { listen } from '../shared/listen.js';
 

@@ -2,69 +2,20 @@ import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
 import { CLOSED_LEAD_STATUSES, STAGES, type ModuleName } from './fields.js';
 import type { NativeRecord, NativeUser, ZohoState } from './state.js';
 import { localDate, zoned } from './zoned.js';
+import {
+  type Collection,
+  MODULE_OF,
+  CONTACT_PHONES,
+  LEAD_PHONES,
+  UTM,
+  TRACKING,
+  MAPPED,
+  ref,
+} from './neutral-fields.js';
 
 // Neutral snapshot ↔ the emulator's native records (service.md §7). Written
 // apart from src/crm/zoho on purpose: it follows the README's field table,
 // so the emulator cannot share the adapter's mapping bugs.
-
-type Collection = 'contacts' | 'leads' | 'deals' | 'organizations' | 'tasks' | 'comments' | 'calls';
-const MODULE_OF: Record<Collection, ModuleName> = {
-  contacts: 'Contacts',
-  leads: 'Leads',
-  deals: 'Deals',
-  organizations: 'Accounts',
-  tasks: 'Tasks',
-  comments: 'Notes',
-  calls: 'Calls',
-};
-const COLLECTION_OF = Object.fromEntries(
-  Object.entries(MODULE_OF).map(([collection, module]) => [module, collection]),
-) as Record<ModuleName, Collection>;
-const CONTACT_PHONES = ['Phone', 'Mobile', 'Home_Phone', 'Other_Phone', 'Asst_Phone'];
-const LEAD_PHONES = ['Phone', 'Mobile'];
-const UTM: ReadonlyArray<[string, string]> = [
-  ['source', 'UTM_Source'],
-  ['medium', 'UTM_Medium'],
-  ['campaign', 'UTM_Campaign'],
-  ['term', 'UTM_Term'],
-  ['content', 'UTM_Content'],
-];
-const TRACKING: ReadonlyArray<[string, string]> = [
-  ['pool', 'Tracking_Pool'],
-  ['gaClientId', 'GA_Client_ID'],
-  ['landingPage', 'Landing_Page'],
-  ['trackingNumber', 'Tracking_Number'],
-  ['messengerClientId', 'Messenger_Client_ID'],
-];
-/** Native fields the neutral form maps (or Zoho keeps itself); any other field is a custom one of `fields`. */
-const MAPPED = new Set([
-  'id',
-  'Owner',
-  'First_Name',
-  'Last_Name',
-  'Email',
-  'Account_Name',
-  'Deal_Name',
-  'Stage',
-  'Pipeline',
-  'Contact_Name',
-  'Related_Contact',
-  'Lead_Status',
-  'Description',
-  'Created_Time',
-  'Modified_Time',
-  'Created_By',
-  'Modified_By',
-  'Callmatrix_Key',
-  ...CONTACT_PHONES,
-  ...UTM.map(([, field]) => field),
-  ...TRACKING.map(([, field]) => field),
-]);
-
-const ref = (value: unknown): string | undefined =>
-  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
-    ? (value as { id: string }).id
-    : undefined;
 
 export function seed(
   state: ZohoState,
@@ -420,5 +371,3 @@ function disposition(record: NativeRecord): (typeof DISPOSITIONS)[number] {
   if (result) return result;
   return record['Call_Type'] === 'Missed' ? 'missed' : 'answered';
 }
-
-export { COLLECTION_OF };

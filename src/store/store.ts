@@ -5,9 +5,25 @@ import type { Decision } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { ProjectHealth } from './overview.js';
 import type { EventState, IntegrationStateName } from './states.js';
+import type {
+  IndexEntity,
+  IndexedRecord,
+  IndexChange,
+  RouteMatch,
+  IndexStatus,
+} from './phone-index-types.js';
+import type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
 
 export type { EventState, IntegrationStateName } from './states.js';
 export type { ProjectHealth } from './overview.js';
+export type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
+export type {
+  IndexEntity,
+  IndexedRecord,
+  IndexChange,
+  RouteMatch,
+  IndexStatus,
+} from './phone-index-types.js';
 
 // The durable store the HTTP service and the workers program against. One
 // implementation per backend (SQLite, PostgreSQL) behind the same query layer;
@@ -136,49 +152,18 @@ export interface ResolveHeldResult {
   readonly skipped: number;
 }
 
-// ───────────────────────────── journal ─────────────────────────────
-
-/** One journal row: scenario-format §5's entry plus what the filters need. */
-/** What the ledger recalls before an event's run (StoreLedger.recall). */
-export interface WorkState {
-  readonly memory: Memory | null;
-  readonly plan: StoredPlan | null;
-}
-
-export interface JournalRecord {
-  readonly entry: JournalEntry;
-  /** The event's `at`. */
-  readonly at: Date;
-  readonly callId: string | null;
-  /** The client's phones the entry concerns (E.164 where valid), for the `phone` filter. */
-  readonly phones: readonly string[];
-}
-
-export interface JournalQuery {
-  readonly callId?: string;
-  readonly phone?: string;
-  readonly outcome?: Outcome;
-  /** Inclusive bounds on the event's `at`. */
-  readonly from?: Date;
-  readonly to?: Date;
-  /** 1..1000; default 100. */
-  readonly limit?: number;
-  /** The `next` of a previous page. */
-  readonly cursor?: string;
-}
-
-export interface JournalPage {
-  /** In journal order (oldest first); `at` is the event's `at`, ISO 8601. */
-  readonly entries: Array<JournalEntry & { readonly at: string }>;
-  readonly next: string | null;
-}
-
 // ───────────────────────────── plans (D13) ─────────────────────────────
 
 /** A decided plan under way and the operation keys already carried out, key → CRM id. */
 export interface StoredPlan {
   readonly decision: Decision;
   readonly ids: Map<string, string>;
+}
+
+/** What the ledger recalls before an event's run (StoreLedger.recall). */
+export interface WorkState {
+  readonly memory: Memory | null;
+  readonly plan: StoredPlan | null;
 }
 
 // ───────────────────────────── integration ─────────────────────────────
@@ -193,58 +178,7 @@ export type IntegrationMoveResult =
   | { readonly ok: true; readonly integration: IntegrationState }
   | { readonly ok: false; readonly message: string; readonly integration: IntegrationState };
 
-// ───────────────────────────── phone index (G13) ─────────────────────────────
-
-export type IndexEntity = 'deals' | 'leads' | 'contacts';
-
-export interface IndexedRecord {
-  readonly entity: IndexEntity;
-  readonly recordId: string;
-  /** Phones of the record, normalised once (E.164 where valid, else as given: G1). */
-  readonly phones: readonly string[];
-  readonly ownerUserId: string | null;
-  /** Larger is newer: the CRM's creation time in ms, or any increasing number. */
-  readonly createdOrder: number;
-}
-
-/**
- * One change the service's own writes make to the index (G13):
- * - `record`: a record created (or read whole from the CRM): its rows are replaced. When it has
- *   no phones of its own and `phonesOf` is set (a deal whose phones are its contact's), the
- *   phones are copied from that record's rows already in the index.
- * - `owner`: a record re-owned: its rows get the new owner and keep their creation order; when it
- *   has no rows yet, `phones` (what the client lookup saw, may be empty) are added as oldest.
- */
-export type IndexChange =
-  | {
-      readonly kind: 'record';
-      readonly record: IndexedRecord;
-      readonly phonesOf?: { readonly entity: IndexEntity; readonly recordId: string };
-    }
-  /** A record deleted (or merged away) in the CRM: its rows leave the index. */
-  | { readonly kind: 'removed'; readonly entity: IndexEntity; readonly recordId: string }
-  | {
-      readonly kind: 'owner';
-      readonly entity: IndexEntity;
-      readonly recordId: string;
-      readonly ownerUserId: string | null;
-      readonly phones: readonly string[];
-    };
-
-export interface RouteMatch {
-  readonly entity: IndexEntity;
-  readonly recordId: string;
-  readonly ownerUserId: string | null;
-}
-
-export interface IndexStatus {
-  /** `failed`: the last load from the CRM failed (issue 11 item 4); it is retried with backoff. */
-  readonly state: 'loading' | 'ready' | 'failed';
-  /** Distinct phones in the project's index. */
-  readonly phones: number;
-  /** Why the last load failed; only with state `failed`. */
-  readonly reason?: string;
-}
+// ───────────────────────────── leases ─────────────────────────────
 
 /**
  * Issue 11 item 3: an event whose lease ran out this many times (its worker

@@ -1,8 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   activeProject,
   at,
   callEvent,
+  closedAfterEach,
   drain,
   journalOf,
   recording,
@@ -16,15 +17,8 @@ import type { Store } from '../../src/store/store.js';
 // adds: parked keys, leases and releases move a key's readiness, nothing else.
 
 export function readyCases(fresh: FreshStore): void {
-  const opened: Store[] = [];
-  const open = async (): Promise<Store> => {
-    const { store } = await fresh();
-    opened.push(store);
-    return store;
-  };
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-  });
+  const openFresh = closedAfterEach(fresh);
+  const open = async (): Promise<Store> => (await openFresh()).store;
 
   it('D7: a head waiting for its retry holds back its own key only; other keys are claimed meanwhile, and the head at its time', async () => {
     const store = await open();

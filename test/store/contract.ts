@@ -1,7 +1,10 @@
+import { afterEach } from 'vitest';
 import type { Event } from '../../src/domain/events.js';
 import type { JournalEntry } from '../../src/domain/plan.js';
 import { inboxCases } from './contract-inbox.js';
 import { dataCases } from './contract-data.js';
+import { heldCases } from './contract-held.js';
+import { indexCases } from './contract-index.js';
 import { readyCases } from './contract-ready.js';
 import type { JournalRecord, NewEvent, Store } from '../../src/store/store.js';
 
@@ -19,11 +22,33 @@ export type FreshStore = () => Promise<Fresh>;
 /** Registers every case with vitest's describe/it; call inside a describe. */
 export function storeContract(fresh: FreshStore): void {
   inboxCases(fresh);
+  heldCases(fresh);
   readyCases(fresh);
   dataCases(fresh);
+  indexCases(fresh);
 }
 
 // ── helpers shared by the case files ──
+
+/** Opens fresh databases for a case file's cases; every store opened (and `another`) is closed after each case. */
+export function closedAfterEach(fresh: FreshStore): () => Promise<Fresh> {
+  const opened: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+  return async () => {
+    const made = await fresh();
+    opened.push(made.store);
+    return {
+      store: made.store,
+      another: async () => {
+        const second = await made.another();
+        opened.push(second);
+        return second;
+      },
+    };
+  };
+}
 
 export const T0 = new Date('2026-03-10T10:00:00Z');
 export const at = (ms: number): Date => new Date(T0.getTime() + ms);

@@ -9,7 +9,6 @@ import {
 import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
-import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
@@ -29,6 +28,7 @@ import { RetailcrmConnectionSchema } from './connection.js';
 import { parseConnectionOrThrow } from '../connection-fields.js';
 import { isDuplicateExternalId } from './errors.js';
 import { recordsPage } from './index-records.js';
+import { TelephonyModule } from './telephony-module.js';
 import { findClientRecords } from './lookup.js';
 import {
   callPayload,
@@ -69,12 +69,11 @@ export class RetailcrmAdapter implements CrmPort {
   readonly client: RetailcrmClient;
   /** Keys whose last attempt may have reached the CRM: looked up before writing again (D13). */
   private readonly uncertain = new Set<string>();
-  private readonly moduleFlight = new SingleFlight<void>();
-  private moduleReady = false;
   private groups: Promise<StatusGroups> | null = null;
   /** The last upload of each call, so an update can send the call whole again. */
   private readonly uploaded = new Map<string, Record<string, unknown>>();
   private readonly timezone: string;
+  private readonly telephonyModule: TelephonyModule;
 
   constructor(
     connection: unknown,
@@ -85,6 +84,7 @@ export class RetailcrmAdapter implements CrmPort {
       options,
     );
     this.timezone = options.timezone ?? 'UTC';
+    this.telephonyModule = new TelephonyModule(this.client, options.moduleCode ?? 'callmatrix');
   }
 
   findClient(lookup: ClientLookup): Promise<Result<ClientRecords>> {
@@ -115,7 +115,7 @@ export class RetailcrmAdapter implements CrmPort {
     const [first, ...rest] = send;
     if (first) {
       const result = await this.attempt(async () => {
-        await this.ensureModule();
+        await this.telephonyModule.ensure();
         await this.client.post('/api/v5/telephony/call/event', {
           event: eventPayload(
             [first.record, ...rest.map((operation) => operation.record)],
@@ -307,7 +307,7 @@ export class RetailcrmAdapter implements CrmPort {
       case 'notify': {
         // D13: a pop-up whose outcome is unknown is not shown twice; the CRM offers no way to look it up.
         if (this.uncertain.has(key)) return operation.record.userId;
-        await this.ensureModule();
+        await this.telephonyModule.ensure();
         await this.client.post('/api/v5/telephony/call/event', {
           event: eventPayload([operation.record], operation.phone),
         });
@@ -374,7 +374,7 @@ export class RetailcrmAdapter implements CrmPort {
   }
 
   private async upload(call: Record<string, unknown>): Promise<void> {
-    await this.ensureModule();
+    await this.telephonyModule.ensure();
     await this.client.post('/api/v5/telephony/calls/upload', { calls: [call] });
     const externalId = call['externalId'];
     if (typeof externalId === 'string')
@@ -384,32 +384,6 @@ export class RetailcrmAdapter implements CrmPort {
   private async statusCode(group: string): Promise<string> {
     for (const [code, of] of await this.statusGroups()) if (of === group) return code;
     throw new CrmError('permanent', `the account has no order status in the group "${group}"`);
-  }
-
-  /** Call events and uploads need the integration's telephony module (§3.8); registered once per adapter. */
-  private ensureModule(): Promise<void> {
-    if (this.moduleReady) return Promise.resolve();
-    return this.moduleFlight.run(async () => {
-      const code = this.options.moduleCode ?? 'callmatrix';
-      await this.client.post(`/api/v5/integration-modules/${encodeURIComponent(code)}/edit`, {
-        integrationModule: {
-          code,
-          integrationCode: code,
-          active: true,
-          name: 'Callmatrix',
-          clientId: code,
-          integrations: {
-            telephony: {
-              allowEdit: false,
-              inputEventSupported: true,
-              outputEventSupported: true,
-              hangupEventSupported: true,
-            },
-          },
-        },
-      });
-      this.moduleReady = true;
-    });
   }
 }
 
