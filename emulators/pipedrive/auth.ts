@@ -96,6 +96,11 @@ export class Credentials {
         body: { error: 'invalid_grant', error_description: 'Invalid refresh token' },
       };
     }
+    return this.issue(apiDomain);
+  }
+
+  /** A fresh access token with the account's refresh token, as both grants answer. */
+  issue(apiDomain: string): Reply {
     this.grants += 1;
     const access = `${token()}:access`;
     this.accessTokens.set(access, Date.now() + this.accessTokenTtlSec * 1000);

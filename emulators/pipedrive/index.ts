@@ -20,6 +20,7 @@ import { PipedriveDb } from './state.js';
 import { isTimeZone } from './time.js';
 import type { Ctx } from './validate.js';
 import { listen } from '../shared/listen.js';
+import { AUTHORIZE_PATH, codeGrant, pipedriveConsent, serveConsent } from './oauth.js';
 
 // A Pipedrive API emulator on loopback (service.md §7, crm-apis.md §2).
 
@@ -73,6 +74,7 @@ export async function startPipedriveEmulator(
   const limiter = new RateLimiter(options.burstPer2s ?? 80);
   let counts = new Map<string, number>();
   let baseUrl = '';
+  const consent = pipedriveConsent(credentials);
 
   const emulatorEndpoint = (
     req: IncomingMessage,
@@ -166,13 +168,15 @@ export async function startPipedriveEmulator(
       let reply: Reply;
       if (path.startsWith('/_emulator/'))
         reply = emulatorEndpoint(req, path, url.searchParams, raw);
-      else if (path === '/oauth/token' && req.method === 'POST')
-        reply = credentials.grant(
-          req,
-          Object.fromEntries(new URLSearchParams(raw.toString('utf8'))),
-          baseUrl,
-        );
-      else reply = await api(req, path, url.searchParams, raw);
+      else if (path === AUTHORIZE_PATH && (req.method === 'GET' || req.method === 'POST'))
+        return serveConsent(consent, url, req.method, raw, res);
+      else if (path === '/oauth/token' && req.method === 'POST') {
+        const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+        reply =
+          form['grant_type'] === 'authorization_code'
+            ? codeGrant(credentials, consent, req, form, baseUrl)
+            : credentials.grant(req, form, baseUrl);
+      } else reply = await api(req, path, url.searchParams, raw);
       send(res, reply);
     } catch (error) {
       if (error instanceof PdError)

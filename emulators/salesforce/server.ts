@@ -10,6 +10,13 @@ import { IdMap } from './id-map.js';
 import { recordType, seed, snapshotOf } from './neutral.js';
 import { Org, SfFailure } from './org.js';
 import { listen } from '../shared/listen.js';
+import {
+  AUTHORIZE_PATH,
+  USERINFO_PATH,
+  salesforceConsent,
+  serveConsent,
+  userInfo,
+} from './oauth.js';
 
 // The Salesforce emulator (service.md §7): the REST API on loopback with
 // OAuth refresh, sessions that expire, faults, request counts and the
@@ -104,6 +111,7 @@ export async function startSalesforceEmulator(
   let failures: { count: number; status: number } = { count: 0, status: 503 };
   let apiUsage = 0;
   let counts = { total: 0, byRoute: {} as Record<string, number>, oauth: 0 };
+  const consent = salesforceConsent(() => credentials.clientId);
 
   const applyDeclared = (): void => {
     for (const name of declared.recordTypes) recordType(org, name);
@@ -124,6 +132,16 @@ export async function startSalesforceEmulator(
     const method = req.method ?? 'GET';
     if (path.startsWith('/_emulator/')) return emulatorRoute(method, path, url, raw, res);
     if (path === '/services/oauth2/token' && method === 'POST') return token(raw, req, res);
+    if (path === AUTHORIZE_PATH && (method === 'GET' || method === 'POST'))
+      return serveConsent(consent, url, method, raw, res);
+    if (path === USERINFO_PATH && method === 'GET') {
+      const auth = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const expiry = auth ? tokens.get(auth) : undefined;
+      if (revoked || expiry === undefined || expiry < Date.now())
+        return send(res, 401, sfBody('INVALID_SESSION_ID', 'Session expired or invalid'));
+      const user = [...(org.records.get('User')?.values() ?? [])][0] ?? { Id: makeId('User', 0) };
+      return send(res, 200, userInfo(user, ORG_ID, baseUrl));
+    }
     if (path === '/services/data' && method === 'GET') {
       return send(
         res,
@@ -216,7 +234,8 @@ export async function startSalesforceEmulator(
       : [];
     const clientId = form.get('client_id') ?? basicId;
     const clientSecret = form.get('client_secret') ?? basicSecret;
-    if (form.get('grant_type') !== 'refresh_token')
+    const grantType = form.get('grant_type');
+    if (grantType !== 'refresh_token' && grantType !== 'authorization_code')
       return send(res, 400, {
         error: 'unsupported_grant_type',
         error_description: 'grant type not supported',
@@ -231,7 +250,17 @@ export async function startSalesforceEmulator(
         error: 'invalid_client',
         error_description: 'invalid client credentials',
       });
-    if (revoked || form.get('refresh_token') !== credentials.refreshToken)
+    if (grantType === 'authorization_code') {
+      // The web server flow: the code from the authorize page (oauth.ts), once, with its PKCE verifier.
+      const redeemed = consent.redeem({
+        code: form.get('code') ?? undefined,
+        clientId: clientId ?? undefined,
+        redirectUri: form.get('redirect_uri') ?? undefined,
+        codeVerifier: form.get('code_verifier') ?? undefined,
+      });
+      if (!redeemed.ok)
+        return send(res, 400, { error: redeemed.error, error_description: redeemed.description });
+    } else if (revoked || form.get('refresh_token') !== credentials.refreshToken)
       return send(res, 400, {
         error: 'invalid_grant',
         error_description: 'expired access/refresh token',
@@ -248,6 +277,7 @@ export async function startSalesforceEmulator(
       token_type: 'Bearer',
       issued_at: issuedAt,
       scope: 'api refresh_token',
+      ...(grantType === 'authorization_code' && { refresh_token: credentials.refreshToken }),
       signature: createHmac('sha256', credentials.clientSecret)
         .update(id + issuedAt)
         .digest('base64'),

@@ -16,9 +16,11 @@ import {
 import * as meta from './meta.js';
 import { seed, snapshot } from './neutral.js';
 import { checkAccess, token } from './oauth.js';
+import { AUTHORIZE_PATH, serveConsent, zohoConsent } from './consent.js';
 import * as records from './records.js';
 import { ZohoState } from './state.js';
 import { isTimeZone } from './zoned.js';
+import type { AuthorizationServer } from '../shared/authorize.js';
 import { listen } from '../shared/listen.js';
 
 // The Zoho CRM emulator (service.md §7): Zoho's REST API on loopback as
@@ -61,9 +63,10 @@ export async function startZohoEmulator(options: ZohoEmulatorOptions = {}): Prom
     creditsPerDay: options.creditsPerDay ?? 50_000,
   };
   let baseUrl = '';
+  const consent = zohoConsent(state, () => baseUrl);
   const server = createServer((req, res) => {
     readRequest(req)
-      .then((request) => handle(state, settings, baseUrl, request, res))
+      .then((request) => handle(state, { ...settings, consent }, baseUrl, request, res))
       .catch((error: unknown) => {
         if (!res.headersSent)
           sendJson(
@@ -91,7 +94,12 @@ export async function startZohoEmulator(options: ZohoEmulatorOptions = {}): Prom
   };
 }
 
-type Settings = { tokenTtlSec: number; maxConcurrent: number; creditsPerDay: number };
+type Settings = {
+  tokenTtlSec: number;
+  maxConcurrent: number;
+  creditsPerDay: number;
+  consent?: AuthorizationServer;
+};
 
 async function handle(
   state: ZohoState,
@@ -102,8 +110,17 @@ async function handle(
 ): Promise<void> {
   const { path, method } = request;
   if (path.startsWith('/_emulator/')) return control(state, request, res);
+  if (path === AUTHORIZE_PATH && settings.consent && (method === 'GET' || method === 'POST'))
+    return serveConsent(settings.consent, request, res);
   if (path === '/oauth/v2/token' && method === 'POST') {
-    const reply = token(state, request, baseUrl, settings.tokenTtlSec, Date.now());
+    const reply = token(
+      state,
+      request,
+      baseUrl,
+      settings.tokenTtlSec,
+      Date.now(),
+      settings.consent,
+    );
     return sendJson(res, reply.status, reply.body);
   }
   if (!path.startsWith('/crm/'))

@@ -1,11 +1,12 @@
 import type { ParsedRequest } from './http.js';
 import { formBody } from './http.js';
 import type { ZohoState } from './state.js';
+import type { AuthorizationServer } from '../shared/authorize.js';
 
 // The accounts server's token endpoint, `POST {accountsUrl}/oauth/v2/token`
 // (crm-apis.md §1.2, §6), and the access-token check of every API call.
 
-/** The code a caller may exchange with `grant_type=authorization_code` (the emulator has no consent screen). */
+/** A code a caller may exchange with `grant_type=authorization_code` without the authorize page (consent.ts issues the others). */
 export const EMULATOR_GRANT_CODE = '1000.emulator-grant-code';
 
 export interface TokenReply {
@@ -24,6 +25,7 @@ export function token(
   apiDomain: string,
   ttlSec: number,
   now: number,
+  consent?: AuthorizationServer,
 ): TokenReply {
   const params = new Map([...request.query, ...formBody(request)]);
   const refused = (error: string): TokenReply => ({ status: 200, body: { error } });
@@ -49,10 +51,20 @@ export function token(
     return params.get('refresh_token') === credentials.refreshToken
       ? issued()
       : refused('invalid_code');
-  if (grant === 'authorization_code')
-    return params.get('code') === EMULATOR_GRANT_CODE
+  if (grant === 'authorization_code') {
+    if (params.get('code') === EMULATOR_GRANT_CODE)
+      return issued({ refresh_token: credentials.refreshToken });
+    // A code from the authorize page (consent.ts): once, for its redirect URI and PKCE verifier.
+    const redeemed = consent?.redeem({
+      code: params.get('code'),
+      clientId: params.get('client_id'),
+      redirectUri: params.get('redirect_uri'),
+      codeVerifier: params.get('code_verifier'),
+    });
+    return redeemed?.ok
       ? issued({ refresh_token: credentials.refreshToken })
       : refused('invalid_code');
+  }
   return refused('unsupported_grant_type');
 }
 
