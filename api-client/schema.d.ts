@@ -411,6 +411,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oauth/{crm}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A CRM that offers OAuth */
+                crm: "zoho" | "pipedrive" | "salesforce";
+            };
+            cookie?: never;
+        };
+        /**
+         * Start Connect, the project in the query
+         * @description Starts the OAuth authorization-code flow for a project and answers the CRM's authorize URL. The `state` in it is single use, expires in 10 minutes and is bound to the project, the CRM and the key that started it; PKCE (S256) is added where the CRM supports it (Salesforce).
+         *
+         *     Any key.
+         */
+        get: operations["startOAuthByQuery"];
+        put?: never;
+        /**
+         * Start Connect: answer the CRM's authorize URL
+         * @description Starts the OAuth authorization-code flow for a project and answers the CRM's authorize URL. The `state` in it is single use, expires in 10 minutes and is bound to the project, the CRM and the key that started it; PKCE (S256) is added where the CRM supports it (Salesforce).
+         *
+         *     Any key.
+         */
+        post: operations["startOAuth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/{crm}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A CRM that offers OAuth */
+                crm: "zoho" | "pipedrive" | "salesforce";
+            };
+            cookie?: never;
+        };
+        /**
+         * Where the CRM sends the browser back
+         * @description Exchanges the code at the CRM's token endpoint, saves the project's connection (the refresh token sealed like every secret) and redirects to the admin app: `/#/projects/{project}/connection?oauth=connected&crm=…&flow=…`, or `oauth=error&reason=…` when the CRM refused. No key: the state is the credential.
+         */
+        get: operations["finishOAuth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{project}/connection/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the CRM who the credentials belong to
+         * @description Answers the CRM user the token acts as, or the CRM's refusal in words (`ok: false`, still 200).
+         *
+         *     Operator key, or a key of this project.
+         */
+        post: operations["testConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/status": {
         parameters: {
             query?: never;
@@ -1180,6 +1262,16 @@ export interface components {
             /** @default true */
             resend: boolean;
         };
+        OAuthStart: {
+            project: string;
+            /** @description Where the browser returns in the admin app; default `#/projects/{project}/connection` */
+            returnTo?: string;
+            /**
+             * Format: uri
+             * @description The CRM's OAuth server for this connection (Zoho data centre, Salesforce sandbox or My Domain); default from the settings
+             */
+            server?: string;
+        };
         TwilioStatusCallback: {
             CallSid: string;
             AccountSid?: string;
@@ -1467,6 +1559,38 @@ export interface components {
             projects: components["schemas"]["ProjectSummary"][];
             /** @description Cursor of the next page; null on the last */
             next: string | null;
+        };
+        OAuthStarted: {
+            /**
+             * Format: uri
+             * @description The CRM's authorize page: send the browser there
+             */
+            authorizeUrl: string;
+            /** @description Single use, bound to the project and the key that started it */
+            state: string;
+            /** @description The flow id the redirect back to the admin app carries */
+            flow: string;
+            /** Format: uri */
+            redirectUri: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ConnectionTest: {
+            /** @constant */
+            ok: true;
+            /** @description The CRM user the credentials act as; null when the CRM has no such notion (retailCRM API keys) */
+            user: {
+                id: string;
+                name: string;
+                email?: string;
+            } | null;
+        } | {
+            /** @constant */
+            ok: false;
+            /** @enum {string} */
+            kind: "reauth" | "retryable" | "permanent";
+            /** @description The CRM's refusal in words */
+            reason: string;
         };
     };
     responses: never;
@@ -2833,6 +2957,267 @@ export interface operations {
             };
             /** @description No such project or key */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startOAuthByQuery: {
+        parameters: {
+            query: {
+                /** @description The project to connect */
+                project: string;
+                /** @description The admin-app route to come back to (`#/…`) */
+                returnTo?: string;
+                /** @description The CRM's OAuth server */
+                server?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A CRM that offers OAuth */
+                crm: "zoho" | "pipedrive" | "salesforce";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to send the browser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthStarted"];
+                };
+            };
+            /** @description Bad body or query; an OAuth server outside the allowed hosts */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's), or a CRM without OAuth */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The project's CRM is another one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This service has no OAuth client for the CRM (its settings are unset) */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startOAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A CRM that offers OAuth */
+                crm: "zoho" | "pipedrive" | "salesforce";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "project": "acme"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthStart"];
+            };
+        };
+        responses: {
+            /** @description Where to send the browser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthStarted"];
+                };
+            };
+            /** @description Bad body or query; an OAuth server outside the allowed hosts */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's), or a CRM without OAuth */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The project's CRM is another one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This service has no OAuth client for the CRM (its settings are unset) */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishOAuth: {
+        parameters: {
+            query: {
+                /** @description As given by start */
+                state: string;
+                /** @description The CRM's authorization code */
+                code?: string;
+                /** @description The CRM's refusal (access_denied, …) */
+                error?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A CRM that offers OAuth */
+                crm: "zoho" | "pipedrive" | "salesforce";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back to the admin app, with the outcome in the route */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A missing, forged, used or expired state */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A CRM without OAuth */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user, or the refusal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "user": {
+                     *         "id": "5725767000000001002",
+                     *         "name": "Olena Top",
+                     *         "email": "olena@example.com"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConnectionTest"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The project has no connection */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

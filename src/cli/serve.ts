@@ -3,6 +3,7 @@ import pino from 'pino';
 import { parseSettings, type Settings } from '../config/settings.js';
 import { formatProblem } from '../domain/problems.js';
 import { registerAdminRoutes } from '../service/admin/index.js';
+import { oauthAppsFrom } from '../service/oauth/apps.js';
 import { ProjectStore } from '../service/admin/project-store.js';
 import { buildApp, REDACTED_PATHS } from '../service/app.js';
 import { ensureOperatorKey } from '../service/auth/keys.js';
@@ -147,6 +148,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
           crmPort: (project) => rt.registry.portFor(project),
           projects: rt.projects,
           hooks: { integrationActivated },
+          oauth: oauthAppsFrom(settings),
         }),
     ],
   });

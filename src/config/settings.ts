@@ -97,6 +97,54 @@ export const SettingsSchema = z.strictObject({
     .describe(
       'Where `callmatrix worker` serves /healthz, /readyz and /metrics (0: any free port).',
     ),
+  publicUrl: z
+    .url()
+    .optional()
+    .describe(
+      'The address browsers reach this service at (`https://callmatrix.example.com`): OAuth redirect URIs are `{publicUrl}/v1/oauth/{crm}/callback`. Unset: taken from the request that starts the flow (docs/oauth.md).',
+    ),
+  zohoClientId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Zoho's OAuth client id (API console, server-based client), for Connect with Zoho."),
+  zohoClientSecret: z.string().min(1).optional().describe("Zoho's OAuth client secret."),
+  zohoAccountsUrl: z
+    .url()
+    .default('https://accounts.zoho.com')
+    .describe(
+      "Zoho's accounts server where Connect starts (your data centre's, e.g. `https://accounts.zoho.eu`).",
+    ),
+  salesforceClientId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The Salesforce connected app's consumer key, for Connect with Salesforce."),
+  salesforceClientSecret: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The Salesforce connected app's consumer secret."),
+  salesforceLoginUrl: z
+    .url()
+    .default('https://login.salesforce.com')
+    .describe(
+      'The Salesforce login server (`https://test.salesforce.com` for sandboxes, or a My Domain).',
+    ),
+  pipedriveClientId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The Pipedrive app's client id (Marketplace Manager), for Connect with Pipedrive."),
+  pipedriveClientSecret: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The Pipedrive app's client secret."),
+  pipedriveOAuthUrl: z
+    .url()
+    .default('https://oauth.pipedrive.com')
+    .describe("Pipedrive's OAuth server."),
   dataDir: z
     .string()
     .min(1)
@@ -124,6 +172,16 @@ export const SETTING_VARIABLES: Readonly<Record<string, keyof Settings>> = {
   CALLMATRIX_INDEX_SYNC_SEC: 'indexSyncSec',
   LOG_LEVEL: 'logLevel',
   CALLMATRIX_WORKER_PORT: 'workerPort',
+  CALLMATRIX_PUBLIC_URL: 'publicUrl',
+  CALLMATRIX_ZOHO_CLIENT_ID: 'zohoClientId',
+  CALLMATRIX_ZOHO_CLIENT_SECRET: 'zohoClientSecret',
+  CALLMATRIX_ZOHO_ACCOUNTS_URL: 'zohoAccountsUrl',
+  CALLMATRIX_SALESFORCE_CLIENT_ID: 'salesforceClientId',
+  CALLMATRIX_SALESFORCE_CLIENT_SECRET: 'salesforceClientSecret',
+  CALLMATRIX_SALESFORCE_LOGIN_URL: 'salesforceLoginUrl',
+  CALLMATRIX_PIPEDRIVE_CLIENT_ID: 'pipedriveClientId',
+  CALLMATRIX_PIPEDRIVE_CLIENT_SECRET: 'pipedriveClientSecret',
+  CALLMATRIX_PIPEDRIVE_OAUTH_URL: 'pipedriveOAuthUrl',
 };
 
 /** Command-line flag → setting. */

@@ -4,6 +4,7 @@ import type { FieldEntity } from '../domain/project.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { CrmProfile } from '../engine/profile.js';
 import type { FitTexts, StorageCapabilities } from './capabilities.js';
+import type { OAuthSupport } from './oauth.js';
 import type { CrmField, CrmPipeline, CrmPort, Result } from './port.js';
 
 // What the rest of the code knows about one CRM, in one place: each CRM's
@@ -13,6 +14,18 @@ import type { CrmField, CrmPipeline, CrmPort, Result } from './port.js';
 export interface CrmCatalog {
   listPipelines(): Promise<Result<CrmPipeline[]>>;
   listFields(entity: FieldEntity): Promise<Result<CrmField[]>>;
+}
+
+/** "Test connection": the CRM user the connection's credentials act as. */
+export interface ConnectionProbe {
+  currentUser(): Promise<Result<CrmIdentity>>;
+}
+
+/** A CRM user as "Test connection" shows it. */
+export interface CrmIdentity {
+  readonly id: string;
+  readonly name: string;
+  readonly email?: string | undefined;
 }
 
 /** A real CRM's adapter: the port the pipeline drives, and the catalogue the admin API reads. */
@@ -57,6 +70,8 @@ export interface CrmDescriptor {
   readonly name: string;
   /** The project's `connection` (service.md §2): the admin API validates it, the adapter reads it. */
   readonly connectionSchema: z.ZodType;
+  /** The OAuth authorization-code flow, for CRMs that offer it ("Connect" in the admin app). */
+  readonly oauth?: OAuthSupport;
   /** The CRM's own domains (crm-apis.md): a connection's URLs name one of these, or a sub-domain. */
   readonly domains: readonly string[];
   /** D12: what its records can hold. */

@@ -13,6 +13,8 @@ import type { Store } from '../../src/store/store.js';
 export interface TestStore {
   readonly store: Store;
   readonly backend: 'sqlite' | 'postgres';
+  /** The SQLite database file (undefined on PostgreSQL). */
+  readonly path?: string;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function openTestStore(
   return {
     store,
     backend: 'sqlite',
+    path: join(dir, 'test.db'),
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,8 @@ import {
   type IndexRecordPage,
   type Result,
 } from '../port.js';
-import { fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
+import { currentUser, fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
+import type { CrmIdentity } from '../descriptor.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { dealsDeletedSince, recordsSince } from './index-records.js';
 import { appendOnce } from '../call-log-text.js';
@@ -114,6 +115,11 @@ export class PipedriveAdapter implements CrmPort {
       this.uncertain.add(operation.key);
     }
     return result;
+  }
+
+  /** "Test connection": the user the credentials act as. */
+  currentUser(): Promise<Result<CrmIdentity>> {
+    return attempt(() => currentUser(this.client));
   }
 
   listUsers(): Promise<Result<User[]>> {

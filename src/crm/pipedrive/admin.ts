@@ -1,3 +1,5 @@
+import type { CrmIdentity } from '../descriptor.js';
+import { identityOf } from '../identity.js';
 import { z } from 'zod';
 import type { User } from '../../domain/snapshot.js';
 import type { PipedriveClient } from './client.js';
@@ -7,6 +9,12 @@ import { FieldSchema, PipelineSchema, StageSchema, UserSchema } from './native.j
 // What the admin side reads from the account (service.md §2: crm/users,
 // crm/pipelines, crm/fields): users, deal pipelines with their stages (G9),
 // and custom fields with their types (G8: string fields only).
+
+/** The token's user (`GET /api/v1/users/me`): "Test connection". */
+export async function currentUser(client: PipedriveClient): Promise<CrmIdentity> {
+  const page = await client.call({ method: 'GET', url: '/api/v1/users/me' });
+  return identityOf(page.data, 'GET /api/v1/users/me');
+}
 
 export async function listUsers(client: PipedriveClient): Promise<User[]> {
   const page = await client.call({ method: 'GET', url: '/api/v1/users' });

@@ -4,6 +4,7 @@ import { pipedrive as profile } from '../../engine/defaults/pipedrive.js';
 import { ensurePipeline, ensureStringField } from './admin.js';
 import { createPipedriveAdapter, PipedriveAdapter } from './adapter.js';
 import { capabilities } from './capabilities.js';
+import { pipedriveOAuth } from './oauth.js';
 import { PipedriveConnectionSchema } from './connection.js';
 
 /**
@@ -15,6 +16,7 @@ export const pipedrive: CrmDescriptor = {
   id: 'pipedrive',
   name: 'Pipedrive',
   connectionSchema: PipedriveConnectionSchema,
+  oauth: pipedriveOAuth,
   domains: ['pipedrive.com'],
   capabilities,
   profile,

@@ -40,7 +40,8 @@ import {
   patchToNative,
   taskToNative,
 } from './mapping.js';
-import { listFields, listPipelines, listUsers, recordTypes } from './admin.js';
+import { currentUser, listFields, listPipelines, listUsers, recordTypes } from './admin.js';
+import type { CrmIdentity } from '../descriptor.js';
 import { soql } from './query.js';
 import { appendOnce, patchedDescription } from '../call-log-text.js';
 
@@ -93,6 +94,11 @@ export class SalesforceAdapter implements CrmPort {
 
   apply(operation: Operation): Promise<Result<string>> {
     return this.attempt(() => this.carryOut(operation));
+  }
+
+  /** "Test connection": the user the credentials act as. */
+  currentUser(): Promise<Result<CrmIdentity>> {
+    return attempt(() => currentUser(this.client));
   }
 
   listUsers(): Promise<Result<User[]>> {

@@ -1,3 +1,5 @@
+import type { CrmIdentity } from '../descriptor.js';
+import { identityOf } from '../identity.js';
 import { z } from 'zod';
 import type { User } from '../../domain/snapshot.js';
 import type { SalesforceClient } from './client.js';
@@ -6,6 +8,12 @@ import { soql } from './query.js';
 // What the admin side reads from the org (service.md §2: crm/users,
 // crm/pipelines, crm/fields): users, opportunity record types with the
 // stages (G9), and custom fields with their types (G8: string fields only).
+
+/** The token's user, from the OpenID Connect userinfo endpoint of the instance: "Test connection". */
+export async function currentUser(client: SalesforceClient): Promise<CrmIdentity> {
+  const info = (await client.userInfo()) as Record<string, unknown> | undefined;
+  return identityOf({ ...info, id: info?.['user_id'] }, 'GET /services/oauth2/userinfo');
+}
 
 export async function listUsers(client: SalesforceClient): Promise<User[]> {
   const rows = await client.query(

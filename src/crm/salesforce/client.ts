@@ -307,6 +307,13 @@ export class SalesforceClient {
     return results.map((r) => r.id ?? '');
   }
 
+  /** The OpenID Connect userinfo of the token's user (`{instance}/services/oauth2/userinfo`). */
+  async userInfo(): Promise<unknown> {
+    return (
+      await this.send({ method: 'GET', path: `${this.instanceUrl}/services/oauth2/userinfo` })
+    ).json;
+  }
+
   /** Reads a non-API URL on the instance without credentials (the emulator's /_emulator/snapshot). */
   async raw(url: string): Promise<HttpResponse> {
     return new HttpClient({ baseUrl: this.instanceUrl }).send({

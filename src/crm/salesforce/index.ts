@@ -4,6 +4,7 @@ import { seededIdsByNeutralName } from '../descriptor.js';
 import { salesforce as profile } from '../../engine/defaults/salesforce.js';
 import { createSalesforceAdapter } from './adapter.js';
 import { capabilities } from './capabilities.js';
+import { salesforceOAuth } from './oauth.js';
 import { SalesforceConnectionSchema } from './connection.js';
 
 const ENTITY_TYPE = { lead: 'Lead', contact: 'Contact', deal: 'Opportunity' } as const;
@@ -33,6 +34,7 @@ export const salesforce: CrmDescriptor = {
   id: 'salesforce',
   name: 'Salesforce',
   connectionSchema: SalesforceConnectionSchema,
+  oauth: salesforceOAuth,
   domains: ['salesforce.com', 'force.com', 'cloudforce.com', 'salesforce.mil'],
   capabilities,
   profile,

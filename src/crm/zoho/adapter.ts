@@ -19,7 +19,8 @@ import {
   type IndexRecordPage,
   type Result,
 } from '../port.js';
-import { listFields, listPipelines, listUsers } from './admin.js';
+import { currentUser, listFields, listPipelines, listUsers } from './admin.js';
+import type { CrmIdentity } from '../descriptor.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { indexPage } from './index-records.js';
 import { ZohoClient, type ZohoClientOptions, type ZohoModule } from './client.js';
@@ -78,6 +79,11 @@ export class ZohoCrm implements CrmPort {
 
   apply(operation: Operation): Promise<Result<string>> {
     return attempt(() => this.carryOut(operation));
+  }
+
+  /** "Test connection": the user the credentials act as. */
+  currentUser(): Promise<Result<CrmIdentity>> {
+    return attempt(() => currentUser(this.client));
   }
 
   listUsers(): Promise<Result<User[]>> {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { User } from '../../domain/snapshot.js';
 import { CrmError } from '../port.js';
+import type { CrmIdentity } from '../descriptor.js';
+import { identityOf } from '../identity.js';
 import type { ZohoClient } from './client.js';
 import { nativeToUser, stageStatus } from './mapping.js';
 
@@ -18,6 +20,15 @@ const UsersReply = z.looseObject({
   ),
   info: z.looseObject({ more_records: z.boolean().optional() }).optional(),
 });
+
+/** The token's user (`GET /users?type=CurrentUser`, §1.9): "Test connection". */
+export async function currentUser(client: ZohoClient): Promise<CrmIdentity> {
+  const body = (await client.getJson('users', { type: 'CurrentUser' })) as
+    { users?: Array<Record<string, unknown>> } | undefined;
+  const user = body?.users?.[0];
+  if (!user) throw new CrmError('permanent', 'GET users?type=CurrentUser: Zoho names no user');
+  return identityOf({ ...user, name: user['full_name'] }, 'GET users?type=CurrentUser');
+}
 
 /** Active users, all pages (§1.9). */
 export async function listUsers(client: ZohoClient): Promise<User[]> {

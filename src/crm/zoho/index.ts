@@ -3,6 +3,7 @@ import { seededIdsByNeutralName } from '../descriptor.js';
 import { zoho as profile } from '../../engine/defaults/zoho.js';
 import { createZohoAdapter } from './adapter.js';
 import { capabilities } from './capabilities.js';
+import { zohoOAuth } from './oauth.js';
 import { ZohoConnectionSchema } from './connection.js';
 
 /**
@@ -14,6 +15,7 @@ export const zoho: CrmDescriptor = {
   id: 'zoho',
   name: 'Zoho',
   connectionSchema: ZohoConnectionSchema,
+  oauth: zohoOAuth,
   // Zoho's non-US/EU data centres follow the same pattern.
   domains: [
     'zohoapis.com',

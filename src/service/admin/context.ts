@@ -11,6 +11,7 @@ import {
 import type { Store } from '../../store/store.js';
 import type { Access, Principal } from '../auth/access.js';
 import type { SecretBox } from '../crypto/secret-box.js';
+import type { OAuthApps } from '../oauth/apps.js';
 import type { LoadedProject, ProjectStore } from './project-store.js';
 import type { ProjectView } from '../../worker/project.js';
 
@@ -34,6 +35,8 @@ export interface AdminDeps {
   readonly projects?: ProjectStore;
   readonly now?: () => Date;
   readonly hooks?: AdminHooks;
+  /** The OAuth apps "Connect" uses (settings, docs/oauth.md); none: Connect answers 501. */
+  readonly oauth?: OAuthApps;
 }
 
 export interface AdminContext {

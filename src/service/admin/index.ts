@@ -2,8 +2,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { authorize, principalOf } from '../auth/access.js';
 import { registerOpenApiRoute } from '../openapi/route.js';
 import { registerSchemaRoutes } from '../schemas/route.js';
+import { OAuthFlows } from '../oauth/flows.js';
+import { registerOAuthRoutes } from '../oauth/routes.js';
 import type { AdminContext, AdminDeps } from './context.js';
 import { sendProblem } from './context.js';
+import { registerConnectionTestRoute } from './connection-test.js';
 import { registerCrmRoutes } from './crm.js';
 import { registerDryRunRoutes } from './dry-run.js';
 import { registerIntegrationRoutes } from './integration.js';
@@ -43,6 +46,13 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     registerProjectListRoute(scope, ctx);
     registerPartRoutes(scope, ctx);
     registerCrmRoutes(scope, ctx);
+    registerConnectionTestRoute(scope, ctx);
+    registerOAuthRoutes(
+      scope,
+      ctx,
+      deps.oauth ?? { apps: {} },
+      new OAuthFlows(() => ctx.now().getTime()),
+    );
     registerKeyRoutes(scope, ctx);
     registerProcessingRoutes(scope, ctx);
     registerIntegrationRoutes(scope, ctx);

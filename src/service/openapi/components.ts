@@ -17,6 +17,7 @@ import { CRMS } from '../../crm/registry.js';
 import { ActivateBodySchema } from '../admin/contracts.js';
 import { WebhookSchema } from '../admin/document.js';
 import * as responses from '../admin/responses.js';
+import { ConnectionTestSchema, OAuthStartedSchema, OAuthStartSchema } from '../oauth/contracts.js';
 
 // components.schemas of the OpenAPI document, converted from the zod schemas
 // the service parses with (requests) and builds its answers by (responses):
@@ -49,6 +50,7 @@ const REQUESTS: Record<string, z.ZodType> = {
   TwilioSettings: TwilioSettingsSchema,
   ZadarmaSettings: ZadarmaSettingsSchema,
   ActivateRequest: ActivateBodySchema,
+  OAuthStart: OAuthStartSchema,
   TwilioStatusCallback: StatusCallbackSchema,
   TwilioDialAction: DialActionSchema,
   TwilioRecordingCallback: RecordingCallbackSchema,
@@ -71,6 +73,8 @@ const RESPONSES: Record<string, z.ZodType> = {
   Accepted: responses.AcceptedBodySchema,
   ProjectSummary: responses.ProjectSummarySchema,
   ProjectList: responses.ProjectListBodySchema,
+  OAuthStarted: OAuthStartedSchema,
+  ConnectionTest: ConnectionTestSchema,
 };
 
 function convert(named: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {

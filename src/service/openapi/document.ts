@@ -1,6 +1,7 @@
 import { schemaComponents, securitySchemes, type Json } from './components.js';
 import { ingestPaths, opsPaths } from './paths-ingest.js';
 import { processingPaths } from './paths-processing.js';
+import { oauthPaths } from './paths-oauth.js';
 import { projectPaths } from './paths-projects.js';
 
 // The OpenAPI 3.1 document served at GET /v1/openapi.json (service.md intro):
@@ -17,6 +18,11 @@ export const TAGS = [
   {
     name: 'CRM catalogue',
     description: "What the connected CRM offers, and each CRM's default matrix.",
+  },
+  {
+    name: 'Connect',
+    description:
+      'Connecting a CRM with its own OAuth consent, and testing a connection (docs/oauth.md).',
   },
   { name: 'Keys', description: 'Project keys (service.md §3).' },
   { name: 'Ingest', description: 'Events in the native format (service.md §4).' },
@@ -59,7 +65,13 @@ export function openApiDocument(): Json {
     ],
     tags: TAGS.map((tag) => ({ ...tag })),
     security: [{ apiKey: [] }],
-    paths: { ...projectPaths(), ...processingPaths(), ...ingestPaths(), ...opsPaths() },
+    paths: {
+      ...projectPaths(),
+      ...oauthPaths(),
+      ...processingPaths(),
+      ...ingestPaths(),
+      ...opsPaths(),
+    },
     components: { securitySchemes, schemas: schemaComponents() },
   };
 }
