@@ -936,6 +936,7 @@ export interface components {
                 twilio?: components["schemas"]["TwilioSettings"];
                 zadarma?: components["schemas"]["ZadarmaSettings"];
             };
+            alerts?: components["schemas"]["Alerts"];
         };
         /** @description One event or an array of at most 1 000 (scenario-format.md §3) */
         Events: components["schemas"]["Event"] | components["schemas"]["Event"][];
@@ -1247,6 +1248,18 @@ export interface components {
                 clientSecret: string;
                 refreshToken: string;
             };
+        };
+        /** @description State changes announced to the operator: an alert webhook signed per Standard Webhooks (signingSecret is write-only), and the failed-events threshold */
+        Alerts: {
+            /** @description The operator's alert webhook: state changes are POSTed here as JSON, signed per Standard Webhooks. Its host must pass the CRM host rule (the CRM's own domains or CALLMATRIX_ALLOW_CRM_HOSTS). */
+            url?: string;
+            /** @description The Standard Webhooks secret the alerts are signed with (write-only). */
+            signingSecret?: string;
+            /**
+             * @description Failed events of the project at which an alert is raised (and lowered below it).
+             * @default 10
+             */
+            failedThreshold: number;
         };
         TwilioSettings: {
             authToken: string;

@@ -13,6 +13,7 @@ import type { SecretBox } from '../service/crypto/secret-box.js';
 import { ServiceMetrics } from '../service/ops/metrics.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
+import { AlertService } from '../worker/alerts/service.js';
 import { IndexSync } from '../worker/index-sync.js';
 import type { WorkerObserver } from '../worker/observer.js';
 import { Worker } from '../worker/worker.js';
@@ -106,6 +107,8 @@ export function untilSignal(): Promise<string> {
 
 /** How long serve's HTTP side takes a checked project version as current (ProjectStore trustMs). */
 const SERVE_PROJECT_TRUST_MS = 1_000;
+/** How often serve looks for state changes to announce and alerts to send. */
+const ALERT_INTERVAL_MS = 5_000;
 
 export async function runServe(args: readonly string[], err: Err): Promise<number> {
   const rt = await openRuntime(args, err, SERVE_PROJECT_TRUST_MS);
@@ -128,9 +131,21 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
     intervalSec: settings.indexSyncSec,
     onError: (message, context) => logger.error(context, message),
   });
+  // Issue 11 item 6: state changes logged at warn and sent to the project's alert webhook.
+  const alerts = new AlertService({
+    store,
+    projects: rt.projects,
+    ports: (project) => rt.registry.portFor(project),
+    allowHosts: settings.allowCrmHosts,
+    retryScheduleSec: settings.retryScheduleSec,
+    intervalMs: ALERT_INTERVAL_MS,
+    warn: (message, context) => logger.warn(context, message),
+    onError: (message, context) => logger.error(context, message),
+  });
   const integrationActivated = (projectId: string): void => {
     worker.wake();
     indexSync.activated(projectId);
+    alerts.nudge();
   };
   const app = await buildApp({
     store,
@@ -163,12 +178,14 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
     throw error;
   }
   indexSync.start();
+  alerts.start();
   logger.info({ address, store: store.backend }, 'callmatrix serve listening');
   const signal = await untilSignal();
   logger.info({ signal }, 'draining');
   // Stop accepting first, then finish or hand back claimed work (service.md §1).
   await app.close();
   await indexSync.stop();
+  await alerts.stop();
   await worker.stop();
   await store.close();
   return 0;

@@ -53,7 +53,7 @@ export function resolveHeld(
        GROUP BY ordering_key HAVING SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) > 0`,
       [projectId],
     );
-    const result = { kept: 0, expired: 0, skipped: 0 };
+    const result = { kept: 0, expired: 0, skipped: 0, keptCalls: 0, expiredCalls: 0 };
     for (const group of groups) {
       const key = str(group['ordering_key']);
       const fate = !input.resend
@@ -67,6 +67,7 @@ export function resolveHeld(
           [projectId, key],
         );
         result.kept += num(row?.['n'] ?? 0);
+        result.keptCalls += 1;
         continue;
       }
       // A worker that still holds one of these loses it: its complete() finds no lease.
@@ -75,6 +76,7 @@ export function resolveHeld(
         [fate, projectId, key],
       );
       result[fate] += changed;
+      if (fate === 'expired' && changed > 0) result.expiredCalls += 1;
     }
     // Every key of the project recomputed (ready-keys.ts): those expired or skipped whole lose their row.
     await tx.run('DELETE FROM ready_keys WHERE project_id = ?', [projectId]);

@@ -16,6 +16,8 @@ const PROJECT_COLUMNS = 'id, crm, document, secrets, version, created_at, update
 
 /** Every table holding a project's data, for DELETE (no foreign keys: one explicit list). */
 const PROJECT_TABLES = [
+  'alerts',
+  'alert_marks',
   'api_keys',
   'events',
   'journal',

@@ -1,6 +1,7 @@
 import type { Decision } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { GroupCommit } from './group-commit.js';
+import * as alerts from './alerts.js';
 import { claimEvents } from './claim.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
@@ -156,6 +157,30 @@ export class SqlStore implements Store {
   }
   countEvents(projectId: string) {
     return inbox.countEvents(this.db, projectId);
+  }
+  projectFigures() {
+    return alerts.projectFigures(this.db);
+  }
+  alertMarks() {
+    return alerts.alertMarks(this.db);
+  }
+  moveAlertMark(move: Parameters<typeof alerts.moveAlertMark>[1]) {
+    return alerts.moveAlertMark(this.db, move);
+  }
+  addAlert(alert: alerts.NewAlert) {
+    return alerts.insertAlert(this.db, alert);
+  }
+  claimAlerts(now: Date, limit: number, leaseMs: number) {
+    return alerts.claimAlerts(this.db, now, limit, leaseMs);
+  }
+  finishAlert(id: string, finish: alerts.AlertFinish) {
+    return alerts.finishAlert(this.db, id, finish);
+  }
+  listAlerts(projectId: string, limit?: number) {
+    return alerts.listAlerts(this.db, projectId, limit);
+  }
+  pruneAlerts(before: Date) {
+    return alerts.pruneAlerts(this.db, before);
   }
   countPending(projectId?: string) {
     return inbox.countPending(this.db, projectId);

@@ -3,6 +3,7 @@ import type { Event } from '../domain/events.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
 import type { Decision } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
+import type { AlertStore } from './alerts.js';
 import type { ProjectHealth } from './overview.js';
 import type { EventState, IntegrationStateName } from './states.js';
 import type {
@@ -24,6 +25,14 @@ export type {
   RouteMatch,
   IndexStatus,
 } from './phone-index-types.js';
+export type {
+  AlertChannel,
+  AlertFinish,
+  AlertRecord,
+  AlertSubject,
+  NewAlert,
+  ProjectFigures,
+} from './alerts.js';
 
 // The durable store the HTTP service and the workers program against. One
 // implementation per backend (SQLite, PostgreSQL) behind the same query layer;
@@ -150,6 +159,9 @@ export interface ResolveHeldResult {
   readonly kept: number;
   readonly expired: number;
   readonly skipped: number;
+  /** Calls (ordering keys: a call, a dialog or a lone event) kept to be sent, and expired. */
+  readonly keptCalls: number;
+  readonly expiredCalls: number;
 }
 
 // ───────────────────────────── plans (D13) ─────────────────────────────
@@ -206,7 +218,7 @@ export class UnmatchedEventError extends Error {
 
 // ───────────────────────────── the store ─────────────────────────────
 
-export interface Store {
+export interface Store extends AlertStore {
   /** 'sqlite' or 'postgres', for logs and /readyz. */
   readonly backend: 'sqlite' | 'postgres';
   /** True when the schema is migrated and the database answers (/readyz). */

@@ -1,3 +1,4 @@
+import type { AlertSettings } from '../domain/alerts.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { Employee, ProjectSettings } from '../domain/project.js';
 import type { ProjectContext } from '../engine/moment-context.js';
@@ -18,6 +19,8 @@ export interface ProjectView {
     readonly token?: string | undefined;
     readonly signingSecret?: string | undefined;
   };
+  /** Issue 11 item 6: the alert webhook (URL, signing secret) and the failed-events threshold. */
+  readonly alerts?: AlertSettings | undefined;
   /** `sources.<name>` members, validated by each source when bound. */
   readonly sources: Readonly<Record<string, unknown>>;
   /** The engine's view of the project (decide's input). */

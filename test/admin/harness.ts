@@ -4,7 +4,11 @@ import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
 import { fitTexts } from '../../src/crm/capabilities.js';
-import { registerAdminRoutes, type AdminHooks } from '../../src/service/admin/index.js';
+import {
+  ProjectStore,
+  registerAdminRoutes,
+  type AdminHooks,
+} from '../../src/service/admin/index.js';
 import type { ProjectView } from '../../src/worker/project.js';
 import { ensureOperatorKey } from '../../src/service/auth/keys.js';
 import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
@@ -29,6 +33,10 @@ export interface Harness {
   /** Projects whose CRM refuses the credentials (G10). */
   readonly revoked: Set<string>;
   readonly routes: string[];
+  /** The projects as the workers read them (the admin routes' own cache). */
+  readonly projects: ProjectStore;
+  /** The CRM port of a project, as the admin routes and the workers get it. */
+  readonly crmPort: (project: ProjectView) => CrmPort;
   /** The typed client (api-client/) with the operator key, calling the app in-process. */
   readonly api: ApiClient;
   /** The same client with another key (a project key, a webhook token), or none. */
@@ -46,6 +54,8 @@ export async function harness(
   const crms = new Map<string, CrmPort>();
   const revoked = new Set<string>();
   const routes: string[] = [];
+  const secretBox = new SecretBox(Buffer.from(generateSecretKey(), 'base64'));
+  const projects = new ProjectStore(store, secretBox);
   const app = Fastify({ logger: false });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
@@ -63,6 +73,8 @@ export async function harness(
     crms,
     revoked,
     routes,
+    projects,
+    crmPort: (project) => crmPort(project),
     api: apiAs(OPERATOR_KEY),
     apiAs,
     now: new Date('2026-05-04T12:00:00Z'),
@@ -92,7 +104,8 @@ export async function harness(
   };
   registerAdminRoutes(app, {
     store,
-    secretBox: new SecretBox(Buffer.from(generateSecretKey(), 'base64')),
+    secretBox,
+    projects,
     allowCrmHosts: options.allowCrmHosts ?? ['127.0.0.1', 'localhost'],
     crmPort,
     now: () => h.now,

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  AlertSettingsSchema,
+  DEFAULT_ALERT_SETTINGS,
+  type AlertSettings,
+} from '../../domain/alerts.js';
 import { CRM_IDS, type CrmId } from '../../domain/crm-id.js';
 import { problemsFromZod, type Parsed, type Problem } from '../../domain/problems.js';
 import {
@@ -11,6 +16,7 @@ import { twilio } from '../../sources/twilio/index.js';
 import { zadarma } from '../../sources/zadarma/index.js';
 import { isMemoryKind, MemoryConnectionSchema } from '../../crm/memory/index.js';
 import { CRMS } from '../../crm/registry.js';
+import { alertUrlRefusal } from '../../worker/alerts/target.js';
 import { connectionUrlProblems, type Connection } from './connection.js';
 
 // The project document of service.md §2, validated whole: settings and
@@ -54,6 +60,7 @@ const DocumentShape = z.strictObject({
   connection: z.unknown().optional(),
   webhook: WebhookSchema,
   sources: z.record(z.string(), z.unknown()).default({}),
+  alerts: AlertSettingsSchema.default(DEFAULT_ALERT_SETTINGS),
 });
 
 export interface ProjectDocument {
@@ -64,6 +71,8 @@ export interface ProjectDocument {
   readonly connection: Connection | null;
   readonly webhook: WebhookSecrets;
   readonly sources: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Issue 11 item 6: the alert webhook and the failed-events threshold. */
+  readonly alerts: AlertSettings;
 }
 
 export interface ParseOptions {
@@ -107,8 +116,12 @@ export function parseDocument(
     }
     return { ok: false, problems };
   }
-  const { crm, project, employees, webhook, sources } = shape.data;
+  const { crm, project, employees, webhook, sources, alerts } = shape.data;
   const problems: Problem[] = [];
+  if (alerts.url !== undefined && options.allowHosts) {
+    const refusal = alertUrlRefusal(crm, alerts.url, options.allowHosts);
+    if (refusal) problems.push({ path: 'alerts.url', message: refusal });
+  }
   let connection: Connection | null = null;
   if (shape.data.connection !== undefined && shape.data.connection !== null) {
     const parsed = parseConnection(crm, shape.data.connection, options);
@@ -132,7 +145,7 @@ export function parseDocument(
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: { crm, project, employees, connection, webhook, sources: boundSources },
+    value: { crm, project, employees, connection, webhook, sources: boundSources, alerts },
   };
 }
 

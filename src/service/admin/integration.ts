@@ -8,6 +8,7 @@ import {
   type ProjectParams,
 } from './context.js';
 import { ActivateBodySchema } from './contracts.js';
+import { recordOutageTask } from './outage-task.js';
 import { statusOf } from './processing.js';
 
 // POST …/integration/deactivate and …/integration/activate (service.md §5, G10).
@@ -78,7 +79,7 @@ export function registerIntegrationRoutes(app: FastifyInstance, ctx: AdminContex
       if (integration && integration.state !== 'active') {
         // Held events are resolved before the state moves, so no worker sends one that should expire (G10).
         const now = ctx.now();
-        await ctx.store.resolveHeld(project.id, {
+        const held = await ctx.store.resolveHeld(project.id, {
           resend: body.value.resend,
           windowDays: settings.resendWindowDays,
           timezone: settings.timezone,
@@ -86,6 +87,15 @@ export function registerIntegrationRoutes(app: FastifyInstance, ctx: AdminContex
         });
         const moved = await ctx.store.moveIntegration(project.id, 'active', null, now);
         if (!moved.ok) return sendProblem(reply, 'conflict', { detail: moved.message });
+        // Issue 11 item 6 (d): back from broken with resend, the top manager is told in the CRM.
+        if (integration.state === 'broken' && body.value.resend)
+          await recordOutageTask(ctx.store, project.document, {
+            projectId: project.id,
+            downMs: now.getTime() - integration.since.getTime(),
+            resent: held.keptCalls,
+            expired: held.expiredCalls,
+            now,
+          });
         await ctx.hooks.integrationActivated?.(project.id);
       }
       return reply.send(await statusOf(ctx.store, project.id));

@@ -36,6 +36,7 @@ export function loadedProject(
     employees: document.employees,
     connection: document.connection ?? null,
     webhook: document.webhook,
+    alerts: document.alerts,
     sources: document.sources,
     context: projectContext(document.crm, document.project, document.employees),
   };

@@ -25,6 +25,9 @@ function secretSlots(doc: Json): Array<[Json, string, string]> {
   if (isObject(webhook))
     for (const member of ['token', 'signingSecret'])
       if (member in webhook) slots.push([webhook, member, `webhook.${member}`]);
+  const alerts = doc['alerts'];
+  if (isObject(alerts) && 'signingSecret' in alerts)
+    slots.push([alerts, 'signingSecret', 'alerts.signingSecret']);
   const sources = doc['sources'];
   if (isObject(sources)) {
     for (const [name, settings] of Object.entries(sources)) {

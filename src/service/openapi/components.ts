@@ -1,3 +1,4 @@
+import { AlertSettingsSchema } from '../../domain/alerts.js';
 import { z } from 'zod';
 import { CRM_IDS } from '../../domain/crm-id.js';
 import { EVENT_SCHEMAS } from '../../domain/events.js';
@@ -46,6 +47,10 @@ const REQUESTS: Record<string, z.ZodType> = {
   Connection: z.union(Object.values(CRMS).map((crm) => crm.connectionSchema)).meta({
     description:
       'The CRM\'s address and credentials (service.md §2); credentials are write-only and read back as "redacted"',
+  }),
+  Alerts: AlertSettingsSchema.meta({
+    description:
+      'State changes announced to the operator: an alert webhook signed per Standard Webhooks (signingSecret is write-only), and the failed-events threshold',
   }),
   TwilioSettings: TwilioSettingsSchema,
   ZadarmaSettings: ZadarmaSettingsSchema,
@@ -140,6 +145,7 @@ const projectDocument: Json = {
       additionalProperties: false,
       properties: { twilio: ref('TwilioSettings'), zadarma: ref('ZadarmaSettings') },
     },
+    alerts: ref('Alerts'),
   },
 };
 

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../../store/store.js';
 import type { WorkerObserver } from '../../worker/observer.js';
+import { registerProjectGauges } from './project-gauges.js';
 
 // GET /metrics (service.md §1): Prometheus text. One registry per app, so
 // tests building several apps in one process do not collide.
@@ -47,6 +48,7 @@ export class ServiceMetrics {
         this.set(await store.countPending());
       },
     });
+    registerProjectGauges(this.registry, store);
   }
 
   observer(): WorkerObserver {

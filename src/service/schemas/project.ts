@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertSettingsSchema } from '../../domain/alerts.js';
 import { CRM_IDS } from '../../domain/crm-id.js';
 import { ACTIONS, CONDITIONS } from '../../domain/matrix.js';
 import { EmployeesSchema, PARAMETERS, ProjectSettingsSchema } from '../../domain/project.js';
@@ -40,6 +41,9 @@ const DocumentInput = z.strictObject({
     .strictObject({ twilio: twilio.settings.optional(), zadarma: zadarma.settings.optional() })
     .optional()
     .describe('Telephony platforms posting their own formats.'),
+  alerts: AlertSettingsSchema.optional().describe(
+    'State changes announced to the operator (docs/operations.md, "Alerts and monitoring").',
+  ),
 });
 
 export function projectJsonSchema(): Json {

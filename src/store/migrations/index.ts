@@ -5,6 +5,7 @@ import { unfinishedByKey } from './003_unfinished_by_key.js';
 import { indexReadAt } from './004_index_read_at.js';
 import { readyKeys } from './005_ready_keys.js';
 import { lostLeases } from './006_lost_leases.js';
+import { alerts } from './007_alerts.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'index read at', sql: indexReadAt },
   { version: 5, name: 'ready keys', sql: readyKeys },
   { version: 6, name: 'lost leases and index errors', sql: lostLeases },
+  { version: 7, name: 'alerts', sql: alerts },
 ];
