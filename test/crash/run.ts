@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { simulate } from '../../src/sandbox/simulate.js';
+import { runViaHttp } from '../../src/sandbox/via-http.js';
 import { parseScenario } from '../../src/domain/scenario.js';
 import { SnapshotSchema } from '../../src/domain/snapshot.js';
 import { openStore } from '../../src/store/open.js';
-import { startRemoteCrm } from './remote-crm.js';
+import { audit } from './audit.js';
+import { startCrashCrm, type CrashCrmName } from './crms.js';
 import { killHard, serviceSetup, startCli, waitReady } from './spawn.js';
 
 // npm run test:crash — service.md §1: "SIGKILL at any moment loses nothing that
@@ -16,11 +18,19 @@ import { killHard, serviceSetup, startCli, waitReady } from './spawn.js';
 // CALLMATRIX_TEST_DATABASE_URL (PostgreSQL) one of two `worker` processes is
 // killed too. Then every acknowledged event must be applied exactly once in
 // effect: the CRM's content equals an uncrashed run's (simulate) record for record.
+// Each store (SQLite; PostgreSQL when its URL is set) runs with each CRM: the
+// in-memory CRM, and the real Pipedrive adapter against the Pipedrive emulator,
+// whose snapshot the audit reads for records missing or written twice.
+// CRASH_CRMS=memory,pipedrive and CRASH_STORES=sqlite,postgres choose.
 
 const CLIENTS = Number(process.env['CRASH_CLIENTS'] ?? 60);
 const CALLS_PER_CLIENT = 2;
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 3);
-const PG = process.env['CALLMATRIX_TEST_DATABASE_URL'];
+const PG_URL = process.env['CALLMATRIX_TEST_DATABASE_URL'];
+const CRMS_RUN = (process.env['CRASH_CRMS'] ?? 'memory,pipedrive').split(',') as CrashCrmName[];
+const STORES_RUN = (process.env['CRASH_STORES'] ?? 'sqlite,postgres')
+  .split(',')
+  .filter((store) => store !== 'postgres' || PG_URL);
 
 const EMPLOYEES = [
   { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', topManager: true },
@@ -69,10 +79,23 @@ function callsOf(client: number): Record<string, unknown>[][] {
   });
 }
 
-async function main(): Promise<number> {
+interface Result {
+  readonly label: string;
+  readonly lost: number;
+  readonly duplicates: number;
+  readonly missing: number;
+  readonly ok: boolean;
+}
+
+async function crashRun(storeName: string, crmName: CrashCrmName): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-crash-'));
+  const PG = storeName === 'postgres' ? PG_URL : undefined;
   const databaseUrl = PG ?? `sqlite:${join(dir, 'crash.db')}`;
-  const crm = await startRemoteCrm(SnapshotSchema.parse(SEED));
+  const crm = await startCrashCrm(crmName, SnapshotSchema.parse(SEED));
+  const employees = EMPLOYEES.map((employee) => ({
+    ...employee,
+    crmUserId: crm.userIds[employee.crmUserId] ?? employee.crmUserId,
+  }));
   const { port, adminKey, env, base } = serviceSetup(databaseUrl, dir, {
     CALLMATRIX_ALLOW_CRM_HOSTS: '127.0.0.1',
     CALLMATRIX_RETRY_SCHEDULE: '1,1,1,1,1',
@@ -92,8 +115,8 @@ async function main(): Promise<number> {
     body: JSON.stringify({
       crm: 'pipedrive',
       project,
-      employees: EMPLOYEES,
-      connection: { kind: 'memory', baseUrl: crm.baseUrl },
+      employees,
+      connection: crm.connection,
       webhook: { token },
     }),
   });
@@ -177,46 +200,46 @@ async function main(): Promise<number> {
     events: Array.from({ length: CLIENTS }, (_, c) => callsOf(c).flat()).flat(),
   });
   if (!scenario.ok) throw new Error('reference scenario invalid');
-  const reference = (await simulate(scenario.value)).crm_state;
-  const actual = await crm.port.snapshot();
-  if (!actual.ok) throw actual.error;
-  const collections = [
-    'contacts',
-    'leads',
-    'deals',
-    'organizations',
-    'tasks',
-    'comments',
-    'calls',
-  ] as const;
-  let duplicates = 0;
-  let missing = 0;
-  const lines: string[] = [];
-  for (const name of collections) {
-    const got = actual.value[name].length;
-    const want = reference[name].length;
-    if (got > want) duplicates += got - want;
-    if (got < want) missing += want - got;
-    lines.push(`${name} ${got}/${want}`);
-  }
-  const phones = actual.value.contacts.flatMap((c) => c.phones);
-  duplicates += phones.length - new Set(phones).size;
+  // Pipedrive: the same adapter against a fresh emulator, uncrashed (the sandbox's run via HTTP).
+  const reference =
+    crm.name === 'pipedrive'
+      ? (await runViaHttp(scenario.value)).result.crm_state
+      : (await simulate(scenario.value)).crm_state;
+  const { duplicates, missing, lines } = audit(await crm.snapshot(), reference);
+  const label = `${PG ? 'PostgreSQL' : 'SQLite'} + ${crm.name === 'pipedrive' ? 'Pipedrive adapter → Pipedrive emulator' : 'in-memory CRM'}`;
 
   const total = CLIENTS * CALLS_PER_CLIENT * 3;
   process.stdout.write(
     [
-      `crash test: ${PG ? 'PostgreSQL, serve + 2 workers' : 'SQLite, serve with in-process workers'}; CRM: in-memory CRM over loopback HTTP in the driver process`,
+      `crash test: ${PG ? 'PostgreSQL, serve + 2 workers' : 'SQLite, serve with in-process workers'}; CRM: ${crm.name === 'pipedrive' ? 'the Pipedrive adapter against the Pipedrive emulator' : 'in-memory CRM'} over loopback HTTP in the driver process`,
       `events sent ${total}, acknowledged ${acknowledged.size}, refused or cut off (re-sent) ${refused}`,
       `serve killed with SIGKILL ${kills} times${PG ? `, worker killed ${workerKills} time(s)` : ''}`,
       `inbox: ${JSON.stringify(counts)}`,
-      `CRM records (crashed run / uncrashed reference): ${lines.join(', ')}`,
-      `operation keys re-sent after a crash, absorbed by their key: ${crm.resent()}`,
+      `CRM records (crashed run / uncrashed reference): ${lines}`,
+      await crm.notes(),
       `lost ${lost}, duplicate CRM records ${duplicates}, missing CRM records ${missing}`,
     ].join('\n') + '\n',
   );
   await crm.close();
   rmSync(dir, { recursive: true, force: true });
-  return lost === 0 && duplicates === 0 && missing === 0 && acknowledged.size === total ? 0 : 1;
+  const ok = lost === 0 && duplicates === 0 && missing === 0 && acknowledged.size === total;
+  return { label, lost, duplicates, missing, ok };
+}
+
+async function main(): Promise<number> {
+  const results: Result[] = [];
+  for (const store of STORES_RUN)
+    for (const crm of CRMS_RUN) {
+      process.stdout.write(`\n── ${store} × ${crm} ──\n`);
+      results.push(await crashRun(store, crm));
+    }
+  process.stdout.write('\nsummary (per store and CRM): lost / duplicated / missing\n');
+  for (const r of results)
+    process.stdout.write(
+      `  ${r.label}: lost ${r.lost}, duplicated ${r.duplicates}, missing ${r.missing} ${r.ok ? 'OK' : 'FAILED'}\n`,
+    );
+  if (!PG_URL) process.stdout.write('  PostgreSQL: not run (set CALLMATRIX_TEST_DATABASE_URL)\n');
+  return results.every((r) => r.ok) ? 0 : 1;
 }
 
 process.exitCode = await main();
