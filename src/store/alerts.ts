@@ -59,7 +59,7 @@ export type AlertFinish =
   | { readonly state: 'failed'; readonly error: string; readonly now: Date };
 
 // Counts go through the (project_id, state, seq) index: they cost what is pending or failed, never the history.
-const FIGURES_SQL = `SELECT p.id, p.integration_state, p.integration_since, p.integration_reason, p.index_state,
+const FIGURES_SQL = `SELECT p.id, p.integration_state, p.integration_since, p.integration_reason, p.index_state, p.index_error,
   (SELECT COUNT(*) FROM events e WHERE e.project_id = p.id AND e.state = 'pending') AS pending,
   (SELECT COUNT(*) FROM events e WHERE e.project_id = p.id AND e.state = 'failed') AS failed,
   (SELECT e.received_at FROM events e WHERE e.project_id = p.id AND e.state = 'pending' ORDER BY e.seq LIMIT 1) AS oldest_pending

@@ -233,6 +233,21 @@ describe('state changes announced (issue 11 item 6)', () => {
     ]);
   });
 
+  it('the phone index failing and loading again: announced once each, with the reason', async () => {
+    await putProject(h, 'acme', alertsDoc());
+    const alerts = service();
+    await h.store.setIndexState('acme', 'failed', 'the CRM answered 500 to the record list');
+    await alerts.pass();
+    await alerts.pass();
+    await h.store.setIndexState('acme', 'ready');
+    await alerts.pass();
+    expect(warns.map((w) => [w.message, w.context['reason']])).toEqual([
+      ['alert: index.failed', 'the CRM answered 500 to the record list'],
+      ['alert: index.restored', null],
+    ]);
+    expect(payloads().map((p) => p.type)).toEqual(['index.failed', 'index.restored']);
+  });
+
   it('logs without a webhook when the project has none', async () => {
     await putProject(h, 'acme');
     await h.store.moveIntegration('acme', 'broken', 'token revoked', h.now);
