@@ -1,3 +1,4 @@
+import { fitTexts } from '../src/crm/capabilities.js';
 import { performance } from 'node:perf_hooks';
 import type { CrmId } from '../src/domain/crm-id.js';
 import type { Event } from '../src/domain/events.js';
@@ -152,7 +153,7 @@ async function bench(crm: CrmId): Promise<void> {
   const settings = ProjectSettingsSchema.parse({ defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
   const port = new MemoryCrm(crm, seedCrm(), {
     defaultCountry: 'UA',
-    texts: { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' },
+    texts: fitTexts('en'),
   });
   const project = projectContext(crm, settings, employees);
   const events = [...calls()];
@@ -163,7 +164,7 @@ async function bench(crm: CrmId): Promise<void> {
     ledger: new InMemoryLedger(),
     crm: new MemoryCrm(crm, seedCrm(), {
       defaultCountry: 'UA',
-      texts: { recording: 'R', alsoConcerns: 'A', legs: 'L' },
+      texts: fitTexts('en'),
     }),
   };
   for (const event of events.slice(0, 5000)) await runEvent(event, warm);

@@ -1,5 +1,6 @@
 import type { Operation } from '../domain/plan.js';
 import type { Leg } from '../domain/snapshot.js';
+import { formatDuration } from '../engine/describe.js';
 import type { FitTexts } from './capabilities.js';
 
 // D10 / D12: the text rules of a call log whose CRM keeps recordings, legs and
@@ -14,9 +15,9 @@ export function appendOnce(text: string | null | undefined, line: string): strin
   return text.split('\n').includes(line) ? text : `${text}\n${line}`;
 }
 
-/** "Legs: u1 40s, ? 5s": who talked how long on a transferred call. */
+/** "Legs: Petro 0:40, extension 199 0:05": who talked how long on a transferred call, by name. */
 export function legsLine(legs: readonly Leg[], texts: FitTexts): string {
-  return `${texts.legs}: ${legs.map((leg) => `${leg.userId ?? '?'} ${leg.talkSec}s`).join(', ')}`;
+  return `${texts.legs}: ${legs.map((leg) => `${leg.name ?? leg.userId ?? '?'} ${formatDuration(leg.talkSec)}`).join(', ')}`;
 }
 
 /** The text with its legs line replaced by the call's latest legs. */

@@ -1,3 +1,4 @@
+import { fitTexts } from './capabilities.js';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../domain/snapshot.js';
 import { fitCallLog, fitLinks, fitTask } from './capabilities.js';
@@ -5,7 +6,7 @@ import { CRMS } from './registry.js';
 
 // D12: each CRM keeps what it can hold; the rest goes into the record's text.
 
-const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
+const texts = fitTexts('en');
 const task: Task = {
   id: 't1',
   assigneeId: 'u2',
@@ -62,13 +63,13 @@ describe('what each CRM can hold (D12)', () => {
       leadId: null,
       dealId: 'd1',
       legs: [
-        { userId: 'u2', talkSec: 60 },
+        { userId: 'u2', talkSec: 60, name: 'Petro' },
         { userId: 'u3', talkSec: 125 },
       ],
     };
     const zoho = fitCallLog(log, CRMS.zoho.capabilities, texts);
     expect(zoho.legs).toBeUndefined();
-    expect(zoho.description).toBe('Recording: https://r/k1.mp3\nLegs: u2 60s, u3 125s');
+    expect(zoho.description).toBe('Recording: https://r/k1.mp3\nLegs: Petro 1:00, u3 2:05');
     const retail = fitCallLog(log, CRMS.retailcrm.capabilities, texts);
     expect(retail).toMatchObject({
       recordingUrl: 'https://r/k1.mp3',

@@ -35,13 +35,14 @@ interface Linked {
   dealId?: string | null | undefined;
 }
 
-type LinkName = 'contactId' | 'leadId' | 'dealId';
+export type LinkName = 'contactId' | 'leadId' | 'dealId';
 const LABEL: Record<LinkName, string> = { contactId: 'contact', leadId: 'lead', dealId: 'deal' };
 
 /** The links a record keeps under the rule, and a line naming those it had to drop. */
 export function fitLinks<T extends Linked>(
   record: T,
   rule: LinkRule,
+  labels: Readonly<Record<LinkName, string>> = LABEL,
 ): { record: T; dropped: string | null } {
   const has = (name: LinkName): boolean => typeof record[name] === 'string';
   let keep: LinkName[];
@@ -66,7 +67,7 @@ export function fitLinks<T extends Linked>(
   const dropped: string[] = [];
   for (const name of ['contactId', 'leadId', 'dealId'] as const) {
     if (keep.includes(name)) continue;
-    if (has(name)) dropped.push(`${LABEL[name]} ${String(record[name])}`);
+    if (has(name)) dropped.push(`${labels[name]} ${String(record[name])}`);
     if (name in out) out[name] = null;
   }
   return { record: out, dropped: dropped.length > 0 ? dropped.join(', ') : null };
@@ -79,6 +80,11 @@ export interface FitTexts {
   readonly recording: string;
   readonly alsoConcerns: string;
   readonly legs: string;
+  /** The record kinds an "Also concerns" line names. */
+  readonly links: Readonly<Record<LinkName, string>>;
+  /** The subject of a call log where the CRM wants one. */
+  readonly incomingCall: string;
+  readonly outgoingCall: string;
 }
 
 /** The fit texts in the project's language. */
@@ -87,11 +93,18 @@ export function fitTexts(language: Language): FitTexts {
     recording: translate('Recording', language),
     alsoConcerns: translate('Also concerns', language),
     legs: translate('Legs', language),
+    links: {
+      contactId: translate('link.contact', language),
+      leadId: translate('link.lead', language),
+      dealId: translate('link.deal', language),
+    },
+    incomingCall: translate('Incoming call', language),
+    outgoingCall: translate('Outgoing call', language),
   };
 }
 
 export function fitTask(task: Task, caps: StorageCapabilities, texts: FitTexts): Task {
-  const { record, dropped } = fitLinks(task, caps.taskLinks);
+  const { record, dropped } = fitLinks(task, caps.taskLinks, texts.links);
   let description = record.description;
   if (dropped) description = appendLine(description, `${texts.alsoConcerns}: ${dropped}`);
   if (!caps.taskRecordingField && record.recordingUrl) {

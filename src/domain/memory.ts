@@ -1,5 +1,5 @@
 import type { Condition } from './matrix.js';
-import type { Direction, Disposition, Event, Tracking } from './events.js';
+import type { Direction, Disposition, EmployeeRef, Event, Tracking } from './events.js';
 
 // What the service remembers of a call or a dialog between its events, as it
 // is stored (the store persists these shapes as JSON; the engine reads and
@@ -21,6 +21,8 @@ export interface LegMemory {
   /** The employee's CRM user; null for an unknown employee. */
   readonly userId: string | null;
   readonly at: string;
+  /** How the source named who took the leg, kept to name an employee unknown to the project in texts. */
+  readonly ref?: EmployeeRef;
 }
 
 /** Ids (or plan references) of the records a call or dialog created. */

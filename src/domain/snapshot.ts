@@ -82,7 +82,12 @@ export const CommentSchema = z.strictObject({
   leadId: ref,
   dealId: ref,
 });
-export const LegSchema = z.strictObject({ userId: id.nullable(), talkSec: z.number() });
+/** A leg of a call: the CRM user (null when unknown), talk seconds, and who it was by name for texts. */
+export const LegSchema = z.strictObject({
+  userId: id.nullable(),
+  talkSec: z.number(),
+  name: z.string().optional(),
+});
 export const CallLogSchema = z.strictObject({
   id,
   callId: z.string(),

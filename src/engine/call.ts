@@ -4,7 +4,7 @@ import { CALL_PHASE, clientSide, type CallMemory, type CallPhase } from '../doma
 import type { Employee } from '../domain/project.js';
 import { normalisePhone, samePhone, isCallable, storedPhone } from '../domain/phone.js';
 import type { ClientRecords } from '../domain/snapshot.js';
-import { callManager, legOf, legsOf } from './call-moments.js';
+import { callManager, legOf, legsOf, peopleLines } from './call-moments.js';
 import { clientState, responsibleUser } from './client.js';
 import { SKIP, failed, skippedWhole, type Decision, type DecisionInput } from './decision.js';
 import { describeCall } from './describe.js';
@@ -52,7 +52,7 @@ function absorb(memory: CallMemory, event: CallEvent, staff: ProjectContext['sta
     !memory.caller &&
     (event.type === 'call.started' || memory.phase === CALL_PHASE.none)
   ) {
-    memory.caller = legOf(staff.known(event.employee), event.at);
+    memory.caller = legOf(staff.known(event.employee), event.at, event.employee);
   }
 }
 
@@ -136,13 +136,16 @@ function late(
     (event.type === 'call.answered' || event.type === 'call.transferred') &&
     memory.phase === CALL_PHASE.ended
   ) {
-    memory.legs.push(legOf(project.staff.find(event.employee), event.at));
+    memory.legs.push(legOf(project.staff.find(event.employee), event.at, event.employee));
     const { manager } = callManager(memory, project.staff);
     if (memory.callLog) {
       plan.add({
         op: 'update_call_log',
         id: memory.callLog.id,
-        patch: { ...(manager?.crmUserId && { userId: manager.crmUserId }), legs: legsOf(memory) },
+        patch: {
+          ...(manager?.crmUserId && { userId: manager.crmUserId }),
+          legs: legsOf(memory, project.staff, project.t),
+        },
       });
     }
   }
@@ -186,7 +189,7 @@ class CallRun {
       this.moment('incoming.before_answer', project.staff.top, null);
     if (event.type === 'call.answered' || event.type === 'call.transferred') {
       const employee = project.staff.find(event.employee);
-      memory.legs.push(legOf(employee, event.at));
+      memory.legs.push(legOf(employee, event.at, event.employee));
       this.pickup(employee);
       return;
     }
@@ -199,6 +202,7 @@ class CallRun {
           legOf(
             project.staff.find(event.employee),
             new Date(Date.parse(event.at) - talkMs).toISOString(),
+            event.employee,
           ),
         );
       }
@@ -214,7 +218,7 @@ class CallRun {
   private outgoing(): void {
     const { event, memory, project } = this;
     if (event.type === 'call.transferred')
-      memory.legs.push(legOf(project.staff.find(event.employee), event.at));
+      memory.legs.push(legOf(project.staff.find(event.employee), event.at, event.employee));
     if (event.type !== 'call.ended') return;
     this.recordEnd(event);
     if (memory.caller && memory.legs[0] !== memory.caller) memory.legs.unshift(memory.caller);
@@ -265,7 +269,7 @@ class CallRun {
       this.plan.skip('call_log', 'the client has no record to hold the call log');
       return;
     }
-    const legs = legsOf(memory);
+    const legs = legsOf(memory, project.staff, project.t);
     const id = this.plan.add({
       op: 'create_call_log',
       record: {
@@ -333,6 +337,7 @@ class CallRun {
         disposition: atEnd ? memory.disposition : null,
         durationSec: atEnd ? memory.durationSec : null,
         tracking: memory.tracking,
+        people: peopleLines(memory, staff, t),
       },
       t,
     );

@@ -12,7 +12,9 @@ function trackingLines(tracking: Tracking | null | undefined, t: Translate): str
   if (!tracking) return [];
   const lines: string[] = [];
   const utm = Object.entries(tracking.utm ?? {}).filter(([, value]) => value !== undefined);
-  if (utm.length > 0) lines.push(`UTM: ${utm.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+  // UTM parameters keep their standard names (utm_source=…) in every language.
+  if (utm.length > 0)
+    lines.push(`UTM: ${utm.map(([key, value]) => `utm_${key}=${value}`).join(', ')}`);
   if (tracking.pool) lines.push(`${t('Pool')}: ${tracking.pool}`);
   if (tracking.gaClientId) lines.push(`${t('Client id')}: ${tracking.gaClientId}`);
   if (tracking.landingPage) lines.push(`${t('Landing page')}: ${tracking.landingPage}`);
@@ -33,6 +35,8 @@ export interface CallFacts {
   readonly disposition: string | null;
   readonly durationSec: number | null;
   readonly tracking: Tracking | null;
+  /** Who answered or dialled, by name; who took the call when nobody known did. */
+  readonly people?: readonly string[];
 }
 
 export function describeCall(call: CallFacts, t: Translate): string {
@@ -40,10 +44,11 @@ export function describeCall(call: CallFacts, t: Translate): string {
     `${t(call.direction === 'incoming' ? 'Incoming call' : 'Outgoing call')}: ${call.from} → ${call.to}`,
   ];
   const status: string[] = [];
-  if (call.disposition) status.push(`${t('Status')}: ${call.disposition}`);
+  if (call.disposition) status.push(`${t('Status')}: ${t.value('disposition', call.disposition)}`);
   if (call.durationSec !== null)
     status.push(`${t('Duration')}: ${formatDuration(call.durationSec)}`);
   if (status.length > 0) lines.push(status.join(' · '));
+  if (call.people) lines.push(...call.people);
   return [...lines, ...trackingLines(call.tracking, t)].join('\n');
 }
 
@@ -57,7 +62,7 @@ export function describeForm(event: FormSubmittedEvent, t: Translate): string {
 }
 
 export function describeDialog(event: MessengerEvent, t: Translate): string {
-  const lines = [`${t('Messenger dialog')} (${event.channel})`];
+  const lines = [`${t('Messenger dialog')} (${t.value('channel', event.channel)})`];
   if (event.name) lines.push(`${t('Name')}: ${event.name}`);
   if (event.phone) lines.push(`${t('Client')}: ${event.phone}`);
   if (event.summary) lines.push(`${t('Summary')}: ${event.summary}`);
@@ -82,7 +87,7 @@ export function describeAnalytics(event: AnalyticsReadyEvent, t: Translate): str
   }
   const custom = Object.entries(event.custom ?? {});
   lines.push(
-    `${t('Parameters')}: ${custom.length === 0 ? none : custom.map(([key, value]) => `${key}: ${value ?? none}`).join('; ')}`,
+    `${t('Parameters')}: ${custom.length === 0 ? none : custom.map(([key, value]) => `${t.value('analytics', key)}: ${value ?? none}`).join('; ')}`,
   );
   lines.push(`${t('Went well')}: ${event.wentWell ?? none}`);
   const attention = event.attention;

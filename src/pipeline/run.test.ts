@@ -1,3 +1,4 @@
+import { fitTexts } from '../crm/capabilities.js';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../domain/events.js';
 import type { Operation } from '../domain/plan.js';
@@ -40,7 +41,7 @@ const employees = EmployeesSchema.parse([
   { id: 'e1', name: 'Top', crmUserId: 'u1', extension: '100', topManager: true },
   { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101' },
 ]);
-const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
+const texts = fitTexts('en');
 const call: Event[] = [
   {
     type: 'call.started',

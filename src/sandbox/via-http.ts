@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JournalEntry } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
 import type { Snapshot } from '../domain/snapshot.js';
-import { fitTexts } from '../crm/capabilities.js';
+import { fitTexts, type FitTexts, type LinkName } from '../crm/capabilities.js';
 import type { CrmAdapter, SeededCollection, SeededIds } from '../crm/descriptor.js';
 import { CRMS } from '../crm/registry.js';
 import { EMULATORS } from './emulators.js';
@@ -124,7 +124,7 @@ function withNativeUsers(scenario: Scenario, seeded: SeededIds): Scenario {
 /**
  * The emulator's snapshot shows seeded records by their `crm_state` ids
  * (service.md §7), but what the adapter wrote names them by native ids: the
- * journal's operations, and texts ("Also concerns: contact 5", "Legs: 7 120s").
+ * journal's operations, and the "Also concerns: contact 5" line of a text.
  * Those are turned back, so the output speaks the scenario's ids throughout.
  */
 function seededIdsBack(
@@ -163,48 +163,37 @@ function seededIdsBack(
   return { crm_state: state, journal };
 }
 
-const LINK_LABEL: Record<string, SeededCollection> = {
-  contact: 'contacts',
-  lead: 'leads',
-  deal: 'deals',
+const LINK_COLLECTION: Record<LinkName, SeededCollection> = {
+  contactId: 'contacts',
+  leadId: 'leads',
+  dealId: 'deals',
 };
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Renames the record ids the fit texts carry (capabilities.ts): the links named
- * on an "Also concerns" line and the users of a "Legs" line, in the project's
- * language. Nothing else in a text is read as an id.
+ * on an "Also concerns" line, in the project's language. Legs name employees by
+ * name, so nothing else in a text is read as an id.
  */
 export function renameIdsInText(
-  texts: { readonly alsoConcerns: string; readonly legs: string },
+  texts: Pick<FitTexts, 'alsoConcerns' | 'links'>,
   rename: (collection: SeededCollection, id: string) => string,
 ): (text: string) => string {
+  const kinds = Object.entries(texts.links) as [LinkName, string][];
+  const pattern = new RegExp(
+    `(${kinds.map(([, label]) => escape(label)).join('|')}) ([^\\s,]+)`,
+    'g',
+  );
   return (text) =>
     text
       .split('\n')
       .map((line) => {
-        if (line.startsWith(`${texts.alsoConcerns}: `)) {
-          return line.replace(
-            /\b(contact|lead|deal) ([^\s,]+)/g,
-            (all, label: string, id: string) => {
-              const collection = LINK_LABEL[label];
-              return collection ? `${label} ${rename(collection, id)}` : all;
-            },
-          );
-        }
-        if (line.startsWith(`${texts.legs}: `)) {
-          const head = `${texts.legs}: `;
-          return (
-            head +
-            line
-              .slice(head.length)
-              .replace(
-                /([^\s,]+) (\d+s)/g,
-                (_all, id: string, talk: string) =>
-                  `${id === '?' ? id : rename('users', id)} ${talk}`,
-              )
-          );
-        }
-        return line;
+        if (!line.startsWith(`${texts.alsoConcerns}: `)) return line;
+        return line.replace(pattern, (all, label: string, id: string) => {
+          const kind = kinds.find(([, name]) => name === label)?.[0];
+          return kind ? `${label} ${rename(LINK_COLLECTION[kind], id)}` : all;
+        });
       })
       .join('\n');
 }

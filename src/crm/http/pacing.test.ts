@@ -1,3 +1,4 @@
+import { fitTexts } from '../capabilities.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startPipedriveEmulator } from '../../../emulators/pipedrive/index.js';
 import { createPipedriveAdapter } from '../pipedrive/adapter.js';
@@ -76,7 +77,7 @@ describe('Pipedrive paced against its emulator (burst limit on)', () => {
     const emu = await startPipedriveEmulator({ burstPer2s: 20 });
     try {
       const adapter = createPipedriveAdapter(emu.connection, {
-        texts: { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' },
+        texts: fitTexts('en'),
       });
       const results = await Promise.all(Array.from({ length: 40 }, () => adapter.listUsers()));
       expect(results.filter((r) => !r.ok)).toEqual([]);

@@ -1,3 +1,4 @@
+import { fitTexts } from '../capabilities.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Snapshot } from '../../domain/snapshot.js';
@@ -10,7 +11,7 @@ import { createPipedriveAdapter, type PipedriveAdapterOptions } from './adapter.
 
 // The adapter against the emulator over real HTTP on loopback.
 
-const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
+const texts = fitTexts('en');
 const options: PipedriveAdapterOptions = { texts, defaultCountry: 'UA', timezone: 'Europe/Kyiv' };
 const phone = normalisePhone('+380671234567', 'UA');
 

@@ -286,7 +286,7 @@ export class PipedriveAdapter implements CrmPort {
           found ??
           this.create(
             '/api/v1/callLogs',
-            callLogBody(log, callSubject(log, operation.key), Date.now()),
+            callLogBody(log, callSubject(log, operation.key, texts), Date.now()),
           )
         );
       }

@@ -1,3 +1,4 @@
+import { fitTexts } from '../capabilities.js';
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../http/client.js';
 import { patchedNote } from './call-log-update.js';
@@ -14,7 +15,7 @@ import {
 } from './mapping.js';
 import { phoneSearchTerms } from './phone-search.js';
 
-const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
+const texts = fitTexts('en');
 const response = (
   status: number,
   json: unknown,
@@ -143,17 +144,17 @@ describe('activities and call logs (D12, D13)', () => {
   });
   it('D12: a call log update changes the text as the in-memory CRM does (recording once, legs replaced)', () => {
     const once = patchedNote(
-      'Legs: 2 10s',
+      'Legs: Petro 0:10',
       {
         recordingUrl: 'https://r/1.mp3',
         legs: [
-          { userId: '2', talkSec: 10 },
-          { userId: null, talkSec: 5 },
+          { userId: '2', talkSec: 10, name: 'Petro' },
+          { userId: null, talkSec: 65, name: 'extension 199' },
         ],
       },
       texts,
     );
-    expect(once).toBe('Recording: https://r/1.mp3\nLegs: 2 10s, ? 5s');
+    expect(once).toBe('Recording: https://r/1.mp3\nLegs: Petro 0:10, extension 199 1:05');
     expect(patchedNote(once, { recordingUrl: 'https://r/1.mp3' }, texts)).toBe(once);
   });
 });

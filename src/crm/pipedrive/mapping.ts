@@ -1,3 +1,4 @@
+import type { FitTexts } from '../capabilities.js';
 import type { Utm } from '../../domain/events.js';
 import type { RecordPatch } from '../../domain/plan.js';
 import type {
@@ -321,6 +322,10 @@ const v1Time = (ms: number): string => new Date(ms).toISOString().slice(0, 19).r
 export function callSubject(
   log: Pick<CallLog, 'callId' | 'direction' | 'disposition'>,
   key: string,
+  texts: Pick<FitTexts, 'incomingCall' | 'outgoingCall'> = {
+    incomingCall: 'Incoming call',
+    outgoingCall: 'Outgoing call',
+  },
 ): string {
   const mark = marker({
     call: log.callId,
@@ -328,7 +333,7 @@ export function callSubject(
     disposition: log.disposition,
     key,
   });
-  return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.callId} [${mark}]`;
+  return `${log.direction === 'outgoing' ? texts.outgoingCall : texts.incomingCall} ${log.callId} [${mark}]`;
 }
 
 /** A call log (already fitted, D12) as a v1 callLogs body; a deal link wins over a lead link (not both). */

@@ -1,3 +1,4 @@
+import { fitTexts } from '../capabilities.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
@@ -14,7 +15,7 @@ const landed = (): Promise<void> => Promise.resolve();
 
 // The adapter against the emulator over real HTTP.
 
-const texts = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
+const texts = fitTexts('en');
 let emulator: RetailcrmEmulator;
 let adapter: RetailcrmAdapter;
 const adapterFor = (options: { timeoutMs?: number } = {}): RetailcrmAdapter =>

@@ -231,7 +231,7 @@ export class SalesforceAdapter implements CrmPort {
         return this.upsert(
           'Task',
           op.key,
-          callLogToNative(fitCallLog({ ...op.record, id: '' }, caps, texts), tz),
+          callLogToNative(fitCallLog({ ...op.record, id: '' }, caps, texts), tz, texts),
         );
       case 'update_call_log': {
         const current = await this.client.get('Task', op.id, ['Description']);

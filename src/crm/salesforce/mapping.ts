@@ -222,10 +222,17 @@ export function taskToNative(t: New<Task>, timeZone: string): SfRecord {
 }
 
 /** D12: the call log is a Task with subtype Call, apart from the employee's task. */
-export function callLogToNative(c: New<CallLog>, timeZone: string): SfRecord {
+export function callLogToNative(
+  c: New<CallLog>,
+  timeZone: string,
+  subjects: { readonly incomingCall: string; readonly outgoingCall: string } = {
+    incomingCall: 'Incoming call',
+    outgoingCall: 'Outgoing call',
+  },
+): SfRecord {
   const started = c.startedAt ? Date.parse(c.startedAt) : NaN;
   return defined({
-    Subject: c.direction === 'outgoing' ? 'Outgoing call' : 'Incoming call',
+    Subject: c.direction === 'outgoing' ? subjects.outgoingCall : subjects.incomingCall,
     TaskSubtype: 'Call',
     Status: 'Completed',
     Priority: 'Normal',

@@ -1,3 +1,4 @@
+import { fitTexts } from '../capabilities.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
@@ -7,7 +8,7 @@ import { createZohoAdapter, type ZohoCrm } from './adapter.js';
 
 // The adapter against the emulator over real HTTP (loopback only).
 
-const TEXTS = { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' };
+const TEXTS = fitTexts('en');
 let emulator: ZohoEmulator;
 
 const control = async (method: string, path: string, body?: unknown): Promise<Response> =>

@@ -159,7 +159,7 @@ export class ZohoCrm implements CrmPort {
         return this.createNote(operation.record, key);
       case 'create_call_log': {
         const log = withoutId(fitCallLog({ ...operation.record, id: '' }, caps, texts));
-        return this.create('Calls', callLogToNative(log, key, callSubject(log)));
+        return this.create('Calls', callLogToNative(log, key, callSubject(log, texts)));
       }
       case 'update_call_log':
         return this.updateCallLog(operation.id, operation.patch);
@@ -233,8 +233,9 @@ function withoutId<T extends { id: string }>(record: T): Omit<T, 'id'> {
 const textOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
-function callSubject(log: Omit<CallLog, 'id'>): string {
-  return `${log.direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${log.from} → ${log.to}`.slice(
+/** "Incoming call 067… → 044…" in the project's language. */
+function callSubject(log: Omit<CallLog, 'id'>, texts: FitTexts): string {
+  return `${log.direction === 'outgoing' ? texts.outgoingCall : texts.incomingCall} ${log.from} → ${log.to}`.slice(
     0,
     255,
   );
