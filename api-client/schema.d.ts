@@ -1202,6 +1202,19 @@ export interface components {
             stopList?: components["schemas"]["StopList"];
             pipelineRules?: components["schemas"]["PipelineRules"];
             fieldMap?: components["schemas"]["FieldMap"];
+            messengerFieldMap?: {
+                lead?: {
+                    [key: string]: string;
+                };
+                contact?: {
+                    [key: string]: string;
+                };
+                deal?: {
+                    [key: string]: string;
+                };
+            };
+            /** @enum {string} */
+            analyticsDestination?: "deal" | "call" | "both";
             /** @default 3 */
             resendWindowDays: number;
             routingPriority?: ("deals" | "leads" | "contacts")[];

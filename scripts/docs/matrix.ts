@@ -11,6 +11,12 @@ const NAMES: Record<CrmId, string> = {
   salesforce: 'Salesforce',
 };
 
+const DESTINATION = {
+  deal: '`deal`: a comment on the deal (else lead, else contact)',
+  call: "`call`: the call log's text",
+  both: "`both`: a comment on the deal and the call log's text",
+} as const;
+
 function describeCell(cell: Action | Cell): string {
   if (typeof cell === 'string') return `\`${cell}\``;
   const options: string[] = [];
@@ -22,7 +28,7 @@ function describeCell(cell: Action | Cell): string {
 
 export function renderDefaultMatrices(): string {
   const sections = CRM_IDS.map((crm) => {
-    const { matrix, semantics } = PROFILES[crm];
+    const { matrix, semantics, options } = PROFILES[crm];
     const rows = CONDITIONS.map((condition) => {
       const cells = matrix[condition] ?? [];
       return `| \`${condition}\` | ${cells.length === 0 ? '—' : cells.map(describeCell).join('<br>')} |`;
@@ -33,7 +39,7 @@ export function renderDefaultMatrices(): string {
 |---|---|
 ${rows.join('\n')}
 
-Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}.`;
+Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}. AI analytics (\`analyticsDestination\`, G12): ${DESTINATION[options.analyticsDestination]}. Messenger field map (\`messengerFieldMap\`, G11): none beyond the record's own name, phone and UTM; calls' \`fieldMap\` applies until one is set.`;
   });
   return sections.join('\n\n');
 }

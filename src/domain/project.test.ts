@@ -127,3 +127,31 @@ describe('project settings (G8, G9, G15)', () => {
     expect(problems(EmployeesSchema, [])).toEqual([]);
   });
 });
+
+describe('matrix options of issue 14 item 5 (G11, G12)', () => {
+  it('G12: analyticsDestination is deal, call or both; anything else names the field', () => {
+    expect(ProjectSettingsSchema.parse({ analyticsDestination: 'call' }).analyticsDestination).toBe(
+      'call',
+    );
+    expect(problems(ProjectSettingsSchema, { analyticsDestination: 'calls' })).toEqual([
+      'analyticsDestination: expected one of deal, call, both, got "calls"',
+    ]);
+  });
+
+  it('G11: the messenger field map takes known parameters and one parameter per field', () => {
+    expect(
+      problems(ProjectSettingsSchema, { messengerFieldMap: { lead: { sauce: 'Chat_Channel' } } }),
+    ).toEqual(['messengerFieldMap.lead.sauce: unknown parameter "sauce"']);
+    expect(
+      problems(ProjectSettingsSchema, {
+        messengerFieldMap: { lead: { source: 'Chat', client_name: 'Chat' } },
+      }),
+    ).toEqual(['messengerFieldMap.lead: two parameters mapped to Chat']);
+  });
+
+  it('G12: every CRM names its default analytics destination; retailCRM, whose call keeps no text, the deal', () => {
+    for (const profile of Object.values(PROFILES))
+      expect(['deal', 'call', 'both']).toContain(profile.options.analyticsDestination);
+    expect(PROFILES.retailcrm.options.analyticsDestination).toBe('deal');
+  });
+});

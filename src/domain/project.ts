@@ -159,6 +159,10 @@ const country = z
       `"${String(issue.input)}" is not a region code libphonenumber knows (e.g. "UA", "GB")`,
   });
 
+/** G12: where AI call analytics go: a comment on the deal (else lead, else contact), the call log's text, or both. */
+export const ANALYTICS_DESTINATIONS = ['deal', 'call', 'both'] as const;
+export type AnalyticsDestination = (typeof ANALYTICS_DESTINATIONS)[number];
+
 export const ProjectSettingsSchema = z.strictObject({
   defaultCountry: country.optional(),
   timezone: timezone.default('UTC'),
@@ -173,6 +177,15 @@ export const ProjectSettingsSchema = z.strictObject({
     .array(z.strictObject({ pipeline: z.string().min(1), param: parameter, value: z.string() }))
     .default([]),
   fieldMap: fieldMapSchema.default({}),
+  /** G11: the field map of records a messenger dialog creates; absent: the CRM's default (its slots source, name, phone). */
+  messengerFieldMap: fieldMapSchema.optional(),
+  /** G12: absent: the CRM's default (both where its call log keeps a text, else the deal). */
+  analyticsDestination: z
+    .enum(ANALYTICS_DESTINATIONS, {
+      error: (issue) =>
+        `expected one of ${ANALYTICS_DESTINATIONS.join(', ')}, got ${JSON.stringify(issue.input)}`,
+    })
+    .optional(),
   resendWindowDays: z.number().int().positive().max(90).default(3),
   routingPriority: z
     .array(z.enum(['deals', 'leads', 'contacts']))
@@ -222,3 +235,9 @@ export const EmployeesSchema = z.array(EmployeeSchema).superRefine((employees, c
     ids.add(employee.id);
   });
 });
+
+/** Every CRM field an entity's records may receive: the field map's and the messenger field map's targets (G8, G11). */
+export function mappedTargets(settings: ProjectSettings, entity: FieldEntity): string[] {
+  const maps = [settings.fieldMap, settings.messengerFieldMap ?? {}];
+  return [...new Set(maps.flatMap((map) => Object.values(map[entity] ?? {})))];
+}

@@ -1,3 +1,5 @@
+import type { AnalyticsDestination } from '../domain/project.js';
+import type { ProjectContext } from './moment-context.js';
 import type { AnalyticsReadyEvent, FormSubmittedEvent, MessengerEvent } from '../domain/events.js';
 import type { Condition } from '../domain/matrix.js';
 import { normalisePhone, storedPhone } from '../domain/phone.js';
@@ -119,6 +121,11 @@ export function decideMessenger(event: MessengerEvent, input: DecisionInput): De
   };
 }
 
+/** G12, issue 14 item 5: the project's analytics destination, else its CRM's default. */
+export function analyticsDestination(project: ProjectContext): AnalyticsDestination {
+  return project.settings.analyticsDestination ?? project.options.analyticsDestination;
+}
+
 export function decideAnalytics(event: AnalyticsReadyEvent, input: DecisionInput): Decision {
   const { project, client, memory } = input;
   if (memory?.kind !== 'call' || memory.start === null)
@@ -138,13 +145,24 @@ export function decideAnalytics(event: AnalyticsReadyEvent, input: DecisionInput
   if (!dealId && !lead && !contactId) {
     plan.skip('comment', 'no record to hold the analytics');
   } else {
-    plan.add({ op: 'create_comment', record: { text, contactId, leadId: lead, dealId } });
-    if (project.semantics.callLogHasDescription && memory.callLog) {
-      plan.add({
-        op: 'update_call_log',
-        id: memory.callLog.id,
-        patch: { appendDescription: text },
-      });
+    const to = analyticsDestination(project);
+    if (to !== 'call')
+      plan.add({ op: 'create_comment', record: { text, contactId, leadId: lead, dealId } });
+    if (to !== 'deal') {
+      if (project.semantics.callLogHasDescription && memory.callLog)
+        plan.add({
+          op: 'update_call_log',
+          id: memory.callLog.id,
+          patch: { appendDescription: text },
+        });
+      // Asked for the call only: say why nothing was written (D8); `both` has the comment.
+      else if (to === 'call')
+        plan.skip(
+          'call_log',
+          memory.callLog
+            ? "the CRM's call log keeps no text for the analytics"
+            : 'the call has no call log',
+        );
     }
   }
   return {

@@ -92,5 +92,6 @@ export function projectContext(
     semantics: { ...profile.semantics, routingPriority },
     staff: new Staff(employees, settings.defaultCountry),
     t: translator(settings.language),
+    options: profile.options,
   };
 }

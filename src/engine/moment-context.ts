@@ -3,7 +3,7 @@ import type { Cell, Condition } from '../domain/matrix.js';
 import type { Employee, ProjectSettings } from '../domain/project.js';
 import type { RecordTracking } from '../domain/snapshot.js';
 import type { Staff } from './employees.js';
-import type { CrmSemantics } from './profile.js';
+import type { CrmSemantics, MatrixOptions } from './profile.js';
 import type { Translate } from './texts.js';
 import type { ParameterValues } from './tracking.js';
 import type { Matrix } from '../domain/matrix.js';
@@ -15,6 +15,8 @@ export interface ProjectContext {
   readonly semantics: CrmSemantics;
   readonly staff: Staff;
   readonly t: Translate;
+  /** The CRM's default matrix options (analytics destination). */
+  readonly options: MatrixOptions;
 }
 
 /** Everything the actions of one moment need to know, resolved once. */

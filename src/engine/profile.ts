@@ -1,4 +1,5 @@
 import type { MatrixInput } from '../domain/matrix.js';
+import type { AnalyticsDestination } from '../domain/project.js';
 
 /**
  * What sets one CRM apart for the engine: its default matrix (behaviour §5)
@@ -21,4 +22,11 @@ export interface CrmSemantics {
 export interface CrmProfile {
   readonly matrix: MatrixInput;
   readonly semantics: CrmSemantics;
+  /** The matrix options a project may override (issue 14 item 5). */
+  readonly options: MatrixOptions;
+}
+
+export interface MatrixOptions {
+  /** G12: where AI analytics go by default. */
+  readonly analyticsDestination: AnalyticsDestination;
 }

@@ -55,7 +55,7 @@ export function ensureContact(
     ownerId: ctx.ownerId,
     ...(ctx.utm && { utm: ctx.utm }),
     ...(ctx.tracking && { tracking: ctx.tracking }),
-    ...optionalFields(mappedFields('contact', project.settings, ctx.values)),
+    ...optionalFields(mappedFields('contact', project.settings, ctx.values, ctx.messenger)),
   };
   const id = plan.add({ op: 'create_contact', record });
   return { ...record, id };
@@ -118,7 +118,7 @@ function newDeal(plan: PlanBuilder, ctx: Ctx, project: ProjectContext, contact: 
     ...(pipeline !== undefined && { pipeline }),
     ...(ctx.utm && { utm: ctx.utm }),
     ...(ctx.tracking && { tracking: ctx.tracking }),
-    ...optionalFields(mappedFields('deal', project.settings, ctx.values)),
+    ...optionalFields(mappedFields('deal', project.settings, ctx.values, ctx.messenger)),
   };
   plan.add({ op: 'create_deal', record });
 }
@@ -153,7 +153,7 @@ export function createLead(plan: PlanBuilder, ctx: Ctx, project: ProjectContext,
       status: 'open',
       ...(ctx.utm && { utm: ctx.utm }),
       ...(ctx.tracking && { tracking: ctx.tracking }),
-      ...optionalFields(mappedFields('lead', project.settings, ctx.values)),
+      ...optionalFields(mappedFields('lead', project.settings, ctx.values, ctx.messenger)),
     },
   });
 }

@@ -55,8 +55,10 @@ export function mappedFields(
   entity: FieldEntity,
   settings: ProjectSettings,
   values: ParameterValues,
+  messenger = false,
 ): Record<string, string> | undefined {
-  const map = settings.fieldMap[entity];
+  // G11: a messenger dialog's records follow the messenger field map when the project has one.
+  const map = ((messenger && settings.messengerFieldMap) || settings.fieldMap)[entity];
   if (!map) return undefined;
   const out: Record<string, string> = {};
   for (const [param, field] of Object.entries(map)) {

@@ -1,3 +1,4 @@
+import { mappedTargets } from '../../domain/project.js';
 import type { CrmDescriptor } from '../descriptor.js';
 import { seededIdsByNeutralName } from '../descriptor.js';
 import { pipedrive as profile } from '../../engine/defaults/pipedrive.js';
@@ -26,10 +27,8 @@ export const pipedrive: CrmDescriptor = {
     async prepareAccount(adapter, scenario) {
       if (!(adapter instanceof PipedriveAdapter)) throw new Error('expected the Pipedrive adapter');
       const { settings } = scenario;
-      for (const [entity, map] of Object.entries(settings.fieldMap) as Array<
-        ['lead' | 'contact' | 'deal', Record<string, string> | undefined]
-      >) {
-        for (const name of new Set(Object.values(map ?? {})))
+      for (const entity of ['lead', 'contact', 'deal'] as const) {
+        for (const name of mappedTargets(settings, entity))
           await ensureStringField(adapter.client, entity, name);
       }
       for (const rule of settings.pipelineRules)

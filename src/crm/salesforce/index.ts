@@ -1,3 +1,4 @@
+import { mappedTargets } from '../../domain/project.js';
 import type { Scenario } from '../../domain/scenario.js';
 import type { CrmDescriptor } from '../descriptor.js';
 import { seededIdsByNeutralName } from '../descriptor.js';
@@ -17,10 +18,9 @@ export function schemaFor(scenario: Scenario): {
   const recordTypes = new Set<string>(scenario.settings.pipelineRules.map((rule) => rule.pipeline));
   for (const deal of scenario.crmState.deals) if (deal.pipeline) recordTypes.add(deal.pipeline);
   const customFields: Record<string, string[]> = {};
-  for (const [entity, map] of Object.entries(scenario.settings.fieldMap) as Array<
-    [keyof typeof ENTITY_TYPE, Record<string, string> | undefined]
-  >) {
-    customFields[ENTITY_TYPE[entity]] = Object.values(map ?? {});
+  for (const entity of Object.keys(ENTITY_TYPE) as Array<keyof typeof ENTITY_TYPE>) {
+    const fields = mappedTargets(scenario.settings, entity);
+    if (fields.length > 0) customFields[ENTITY_TYPE[entity]] = fields;
   }
   return { recordTypes: [...recordTypes], customFields };
 }

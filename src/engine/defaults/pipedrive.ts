@@ -39,6 +39,8 @@ export const pipedrive: CrmProfile = {
     'messenger.contact_provided': ['create_lead'],
     'messenger.dialog_ended': ['comment'],
   },
+  // the deal's note and the call's description (G12)
+  options: { analyticsDestination: 'both' },
   semantics: {
     leads: 'native',
     leadNeedsContact: true,

@@ -39,6 +39,8 @@ export const retailcrm: CrmProfile = {
     'messenger.contact_provided': ['create_lead'],
     'messenger.dialog_ended': ['comment'],
   },
+  // a retailCRM call keeps no text (D12): the order's comment only
+  options: { analyticsDestination: 'deal' },
   semantics: {
     leads: 'contact-and-deal',
     leadNeedsContact: true,

@@ -36,6 +36,8 @@ export const zoho: CrmProfile = {
     'messenger.contact_provided': ['create_lead'],
     'messenger.dialog_ended': ['comment'],
   },
+  // the deal's note and the call's description (G12)
+  options: { analyticsDestination: 'both' },
   semantics: {
     leads: 'native',
     leadNeedsContact: false,

@@ -77,14 +77,20 @@ async function fieldMapProblems(
   document: ProjectDocument,
 ): Promise<Problem[]> {
   if (!document.connection) return [];
-  if (
-    existing &&
-    JSON.stringify(existing.document.project.fieldMap) === JSON.stringify(document.project.fieldMap)
-  )
-    return [];
+  const maps = (project: ProjectDocument['project']) =>
+    JSON.stringify([project.fieldMap, project.messengerFieldMap ?? null]);
+  if (existing && maps(existing.document.project) === maps(document.project)) return [];
   const port = ctx.crmPort(loadedProject(id, 0, document, {}, {}).view);
+  const problems: Problem[] = [];
   const check = await checkFieldMap(port, document.project.fieldMap);
-  return check.ok ? check.problems : [];
+  if (check.ok) problems.push(...check.problems);
+  // G11: the messenger field map's targets are checked the same way.
+  const messenger = document.project.messengerFieldMap;
+  if (messenger) {
+    const result = await checkFieldMap(port, messenger, 'project.messengerFieldMap');
+    if (result.ok) problems.push(...result.problems);
+  }
+  return problems;
 }
 
 /**
