@@ -106,6 +106,36 @@ export async function deleteApiKey(db: Queryable, id: string): Promise<boolean> 
   return (await db.run('DELETE FROM api_keys WHERE id = ?', [id])) === 1;
 }
 
+/** `project_id = ?` cannot match NULL: the operator's keys need their own condition. */
+const keyOwner = (projectId: string | null) =>
+  projectId === null
+    ? { sql: 'project_id IS NULL', params: [] }
+    : { sql: 'project_id = ?', params: [projectId] };
+
+export async function listApiKeys(
+  db: Queryable,
+  projectId: string | null,
+): Promise<ApiKeyRecord[]> {
+  const owner = keyOwner(projectId);
+  const rows = await db.all(
+    `SELECT id, project_id, hash, created_at FROM api_keys WHERE ${owner.sql} ORDER BY created_at, id`,
+    owner.params,
+  );
+  return rows.map(apiKeyFromRow);
+}
+
+export async function deleteApiKeyOf(
+  db: Queryable,
+  id: string,
+  projectId: string | null,
+): Promise<boolean> {
+  const owner = keyOwner(projectId);
+  return (
+    (await db.run(`DELETE FROM api_keys WHERE id = ? AND ${owner.sql}`, [id, ...owner.params])) ===
+    1
+  );
+}
+
 const INTEGRATION_COLUMNS = 'integration_state, integration_since, integration_reason';
 
 export async function getIntegration(

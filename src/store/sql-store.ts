@@ -98,6 +98,12 @@ export class SqlStore implements Store {
   deleteApiKey(id: string) {
     return projects.deleteApiKey(this.db, id);
   }
+  listApiKeys(projectId: string | null) {
+    return projects.listApiKeys(this.db, projectId);
+  }
+  deleteApiKeyOf(id: string, projectId: string | null) {
+    return projects.deleteApiKeyOf(this.db, id, projectId);
+  }
 
   insertEvents(projectId: string, events: readonly NewEvent[], now: Date) {
     return this.inserts.submit({ projectId, events, now });

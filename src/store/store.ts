@@ -245,6 +245,10 @@ export interface Store extends AlertStore {
   /** True when any operator key exists (first start creates one when not). */
   hasOperatorKey(): Promise<boolean>;
   deleteApiKey(id: string): Promise<boolean>;
+  /** The keys of one project, or the operator keys (null), oldest first. */
+  listApiKeys(projectId: string | null): Promise<ApiKeyRecord[]>;
+  /** Deletes the key only when it is of that project (null: an operator key). False otherwise. */
+  deleteApiKeyOf(id: string, projectId: string | null): Promise<boolean>;
 
   // the inbox
   /**

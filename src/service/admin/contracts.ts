@@ -7,6 +7,7 @@ import type {
   JournalBodySchema,
   JournalItemSchema,
   KeyCreatedBodySchema,
+  OperatorKeysBodySchema,
   PipelinesBodySchema,
   ProjectListBodySchema,
   ProjectSummarySchema,
@@ -83,6 +84,7 @@ export type JournalItem = z.output<typeof JournalItemSchema>;
 export type JournalBody = z.output<typeof JournalBodySchema>;
 export type EventBody = z.output<typeof EventBodySchema>;
 export type KeyCreatedBody = z.output<typeof KeyCreatedBodySchema>;
+export type OperatorKeysBody = z.output<typeof OperatorKeysBodySchema>;
 export type DryRunBody = z.output<typeof DryRunBodySchema>;
 export type UsersBody = z.output<typeof UsersBodySchema>;
 export type PipelinesBody = z.output<typeof PipelinesBodySchema>;

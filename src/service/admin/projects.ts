@@ -5,6 +5,18 @@ import { saveDocument } from './save.js';
 
 // PUT / GET / DELETE /v1/projects/{project} (service.md §2).
 
+/** Names that read as the service's own (docs/security.md): a project may not take them. */
+export const RESERVED_PROJECT_IDS: ReadonlySet<string> = new Set([
+  'operator',
+  'operators',
+  'admin',
+  'root',
+  'system',
+  'callmatrix',
+  'keys',
+  'operator-keys',
+]);
+
 export function registerProjectRoutes(app: FastifyInstance, ctx: AdminContext): void {
   app.put<{ Params: ProjectParams }>(
     '/v1/projects/:project',
@@ -16,6 +28,11 @@ export function registerProjectRoutes(app: FastifyInstance, ctx: AdminContext): 
           problems: [
             { path: 'project', message: 'a project id matches ^[a-z0-9][a-z0-9-]{0,62}$' },
           ],
+        });
+      }
+      if (RESERVED_PROJECT_IDS.has(id)) {
+        return sendProblem(reply, 'invalid-request', {
+          problems: [{ path: 'project', message: `"${id}" is reserved; choose another id` }],
         });
       }
       const existing = await ctx.projects.load(id);

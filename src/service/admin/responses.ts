@@ -81,8 +81,24 @@ export const EventBodySchema = z.object({
 });
 
 export const KeyCreatedBodySchema = z.object({
-  key: z.string().meta({ description: 'The project key, shown this once' }),
-  id: z.string().meta({ description: 'For DELETE /v1/projects/{project}/keys/{keyId}' }),
+  key: z.string().meta({ description: 'The key, shown this once' }),
+  id: z.string().meta({
+    description:
+      'For DELETE /v1/projects/{project}/keys/{keyId} or DELETE /v1/operator-keys/{keyId}',
+  }),
+});
+
+export const OperatorKeysBodySchema = z.object({
+  keys: z.array(
+    z.object({
+      id: z.string().meta({ description: 'For DELETE /v1/operator-keys/{keyId}' }),
+      origin: z.enum(['environment', 'generated', 'api', 'earlier']).meta({
+        description:
+          'CALLMATRIX_ADMIN_KEY, created at first start, created through the API, or stored before origins were kept',
+      }),
+      createdAt: isoTime,
+    }),
+  ),
 });
 
 export const DryRunBodySchema = z.object({ journal: z.array(JournalEntrySchema) });

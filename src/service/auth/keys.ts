@@ -17,13 +17,30 @@ export function newKey(kind: 'operator' | 'project'): string {
   return `${kind === 'operator' ? OPERATOR_PREFIX : PROJECT_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
-/** A project key's id names its project, so `DELETE …/keys/{id}` can refuse another project's key without reading it. */
-export function projectKeyId(projectId: string): string {
-  return `${projectId}.${randomBytes(9).toString('base64url')}`;
+/**
+ * Where a key came from, told by its id's prefix: `environment` (CALLMATRIX_ADMIN_KEY),
+ * `generated` (first start), `api` (POST /v1/operator-keys), `project` (a project key).
+ * The rest of an id is random: nothing in it names a project, so no project
+ * name can be chosen to reach another's or the operator's keys (issue 11).
+ */
+export type KeyOrigin = 'environment' | 'generated' | 'api' | 'project';
+const ID_PREFIX: Record<KeyOrigin, string> = {
+  environment: 'env_',
+  generated: 'gen_',
+  api: 'opk_',
+  project: 'pk_',
+};
+
+export function newKeyId(origin: KeyOrigin): string {
+  return `${ID_PREFIX[origin]}${randomBytes(12).toString('base64url')}`;
 }
 
-export function keyIdBelongsTo(id: string, projectId: string): boolean {
-  return id.startsWith(`${projectId}.`) && id.length > projectId.length + 1;
+/** A key's origin; `earlier` for operator keys stored before ids told it (`operator.…`). */
+export function originOf(id: string): KeyOrigin | 'earlier' {
+  const found = (Object.keys(ID_PREFIX) as KeyOrigin[]).find((origin) =>
+    id.startsWith(ID_PREFIX[origin]),
+  );
+  return found ?? 'earlier';
 }
 
 /** The key's record, or null. The store finds by hash; the hash is compared again in constant time. */
@@ -35,8 +52,9 @@ export async function findKey(store: Store, key: string): Promise<ApiKeyRecord |
 
 /**
  * First start (service.md §1): CALLMATRIX_ADMIN_KEY, when set, is registered
- * (its hash); otherwise, when no operator key exists yet, one is created and
- * returned so the caller prints it once to stderr. Null: nothing to print.
+ * (its hash), and a changed value revokes the key the previous value created;
+ * otherwise, when no operator key exists yet, one is created and returned so
+ * the caller prints it once to stderr. Null: nothing to print.
  */
 export async function ensureOperatorKey(
   store: Store,
@@ -44,23 +62,19 @@ export async function ensureOperatorKey(
   now: Date,
 ): Promise<string | null> {
   if (envKey !== undefined && envKey !== '') {
-    if (!(await findKey(store, envKey))) {
-      await store.createApiKey({
-        id: `operator.${randomBytes(9).toString('base64url')}`,
-        projectId: null,
-        hash: hashKey(envKey),
-        now,
-      });
-    }
+    if (await findKey(store, envKey)) return null;
+    for (const key of await store.listApiKeys(null))
+      if (originOf(key.id) === 'environment') await store.deleteApiKeyOf(key.id, null);
+    await store.createApiKey({
+      id: newKeyId('environment'),
+      projectId: null,
+      hash: hashKey(envKey),
+      now,
+    });
     return null;
   }
   if (await store.hasOperatorKey()) return null;
   const key = newKey('operator');
-  await store.createApiKey({
-    id: `operator.${randomBytes(9).toString('base64url')}`,
-    projectId: null,
-    hash: hashKey(key),
-    now,
-  });
+  await store.createApiKey({ id: newKeyId('generated'), projectId: null, hash: hashKey(key), now });
   return key;
 }

@@ -70,6 +70,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   Status: responses.StatusBodySchema,
   EventDetail: responses.EventBodySchema,
   KeyCreated: responses.KeyCreatedBodySchema,
+  OperatorKeys: responses.OperatorKeysBodySchema,
   DryRunResult: responses.DryRunBodySchema,
   CrmUsers: responses.UsersBodySchema,
   CrmPipelines: responses.PipelinesBodySchema,

@@ -237,5 +237,45 @@ export function projectPaths(): Json {
         responses: { '204': noContent, '404': problem('No such project or key') },
       }),
     },
+    '/v1/operator-keys': {
+      get: operation({
+        id: 'listOperatorKeys',
+        tag: 'Keys',
+        summary: 'The operator keys: ids and origins, never a key',
+        audience: 'operator',
+        responses: { '200': ok('The operator keys', ref('OperatorKeys')) },
+      }),
+      post: operation({
+        id: 'createOperatorKey',
+        tag: 'Keys',
+        summary: 'Create another operator key',
+        description:
+          'For rotation without a restart: create the new key, move every client to it, then revoke the old one.',
+        audience: 'operator',
+        responses: { '201': ok('The key, shown once', ref('KeyCreated')) },
+      }),
+    },
+    '/v1/operator-keys/{keyId}': {
+      parameters: [
+        {
+          name: 'keyId',
+          in: 'path',
+          required: true,
+          description: 'The id GET /v1/operator-keys lists',
+          schema: { type: 'string' },
+        },
+      ],
+      delete: operation({
+        id: 'revokeOperatorKey',
+        tag: 'Keys',
+        summary: 'Revoke an operator key',
+        audience: 'operator',
+        responses: {
+          '204': noContent,
+          '404': problem('No such operator key'),
+          '409': problem('The last operator key: create another one first'),
+        },
+      }),
+    },
   };
 }
