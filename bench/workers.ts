@@ -87,7 +87,7 @@ async function run(url: string, label: string): Promise<string[]> {
     );
   }
   times.clear();
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1']);
   const worker = new Worker({
     store,
     projects,

@@ -43,7 +43,9 @@ export async function runCheck(args: ParsedArgs, io: Io): Promise<number> {
     io.err(`${file}: no connection, so nothing to check against the CRM (the document is valid)`);
     return 1;
   }
-  const port = new CrmRegistry().portFor(loadedProject('check', 1, document, {}, {}).view);
+  const port = new CrmRegistry(settings.value.allowCrmHosts).portFor(
+    loadedProject('check', 1, document, {}, {}).view,
+  );
   const found = await crmProblems(port, document);
   if (!found.ok) {
     io.err(`${file}: cannot ask the ${document.crm} CRM: ${found.message}`);

@@ -62,7 +62,14 @@ export async function openRuntime(
   }
   const store = await openStore(settings.databaseUrl);
   const projects = new ProjectStore(store, box, undefined, projectTrustMs);
-  return { settings, store, box, projects, registry: new CrmRegistry(), logger };
+  return {
+    settings,
+    store,
+    box,
+    projects,
+    registry: new CrmRegistry(settings.allowCrmHosts),
+    logger,
+  };
 }
 
 export function newWorker(rt: Runtime, observer?: WorkerObserver): Worker {

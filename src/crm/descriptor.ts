@@ -6,6 +6,7 @@ import type { CrmProfile } from '../engine/profile.js';
 import type { FitTexts, StorageCapabilities } from './capabilities.js';
 import type { OAuthSupport } from './oauth.js';
 import type { CrmField, CrmPipeline, CrmPort, Result } from './port.js';
+import type { HostRule } from './http/hosts.js';
 
 // What the rest of the code knows about one CRM, in one place: each CRM's
 // folder exports its descriptor from index.ts, and registry.ts lists them.
@@ -38,6 +39,8 @@ export interface AdapterOptions {
   readonly timezone?: string | undefined;
   /** Requests per second; each client has its CRM's own default. */
   readonly ratePerSec?: number;
+  /** Where the connection's requests may go, checked when each is made (docs/security.md); none: anywhere (tests, the sandbox). */
+  readonly hosts?: HostRule;
 }
 
 /** Collections whose seeded records the emulators give native ids (service.md §7). */

@@ -4,10 +4,12 @@ import type { AdapterOptions } from '../crm/descriptor.js';
 import { MemoryConnectionSchema, MemoryCrm, isMemoryConnection } from '../crm/memory/index.js';
 import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
 import { CRMS } from '../crm/registry.js';
+import { hostRule, type HostRule } from '../crm/http/hosts.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
 import type { ProjectView } from '../worker/project.js';
+import { connectionUrlProblems, type Connection } from './admin/connection.js';
 
 // The CRM port of each project's connection (service.md §2), from a registry
 // keyed by CrmId that the compiler checks complete (style §2.2).
@@ -17,25 +19,32 @@ export interface AdapterInput {
   readonly crm: CrmId;
   readonly connection: unknown;
   readonly settings: ProjectSettings;
+  /** Where this project's requests may go, checked when each is made (docs/security.md). */
+  readonly hosts: HostRule;
 }
 
 export type AdapterFactory = (input: AdapterInput) => CrmPort;
 
 /** What every adapter takes from the project: texts in its language (D12), its country (G1) and zone (D4). */
-const common = ({ settings }: AdapterInput): AdapterOptions => ({
+const common = ({ settings, hosts }: AdapterInput): AdapterOptions => ({
   texts: fitTexts(settings.language),
   defaultCountry: settings.defaultCountry,
   timezone: settings.timezone,
+  hosts,
 });
 
 /** The adapter of a project's connection, from its CRM's descriptor (crm/registry.ts). */
 const fromDescriptor: AdapterFactory = (input) =>
   CRMS[input.crm].createAdapter(input.connection, common(input));
 
-/** An adapter that cannot be built (a connection the schema refuses): every call fails permanently, visible in the dead letter. */
-function refusing(message: string): CrmPort {
-  const refuse = <T>(): Promise<Result<T>> =>
-    Promise.resolve(err<T>(new CrmError('permanent', message)));
+/**
+ * An adapter that cannot be built (a connection the schema refuses): every call
+ * fails permanently, visible in the dead letter. A connection whose hosts are
+ * no longer allowed fails as `reauth`: the integration turns broken with the
+ * reason and holds the events until a person acts (G10).
+ */
+function refusing(message: string, kind: 'permanent' | 'reauth' = 'permanent'): CrmPort {
+  const refuse = <T>(): Promise<Result<T>> => Promise.resolve(err<T>(new CrmError(kind, message)));
   return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
 }
 
@@ -44,16 +53,26 @@ export class CrmRegistry {
   // One adapter per project version: it holds the token, the pacing and the keys it carried out.
   private readonly real = new Map<string, { version: number; port: CrmPort }>();
 
-  constructor(private readonly adapterFor: AdapterFactory = fromDescriptor) {}
+  /**
+   * `allowCrmHosts`: CALLMATRIX_ALLOW_CRM_HOSTS as this process was started,
+   * applied to saved connections too: one saved under a wider list is refused.
+   */
+  constructor(
+    private readonly allowCrmHosts: readonly string[] = [],
+    private readonly adapterFor: AdapterFactory = fromDescriptor,
+  ) {}
 
   portFor(project: ProjectView): CrmPort {
     const { id, crm, connection, settings } = project;
+    const refused = this.hostProblems(crm, connection);
     if (!isMemoryConnection(connection)) {
       const kept = this.real.get(id);
       if (kept && kept.version === project.version) return kept.port;
+      const hosts = hostRule({ crm, domains: CRMS[crm].domains, allowHosts: this.allowCrmHosts });
       let port: CrmPort;
       try {
-        port = this.adapterFor({ projectId: id, crm, connection, settings });
+        port = this.adapterFor({ projectId: id, crm, connection, settings, hosts });
+        if (refused) port = refusing(refused, 'reauth');
       } catch (error) {
         port = refusing(`the ${crm} connection cannot be used: ${(error as Error).message}`);
       }
@@ -62,7 +81,8 @@ export class CrmRegistry {
     }
     const memory =
       connection === null ? { kind: 'memory' as const } : MemoryConnectionSchema.parse(connection);
-    if (memory.baseUrl !== undefined) return new RemoteMemoryCrm(memory.baseUrl);
+    if (memory.baseUrl !== undefined)
+      return refused ? refusing(refused, 'reauth') : new RemoteMemoryCrm(memory.baseUrl);
     const kept = this.memories.get(id);
     if (kept && kept.crm === crm) return kept.port;
     const port = new MemoryCrm(crm, memory.state ?? SnapshotSchema.parse({}), {
@@ -71,6 +91,15 @@ export class CrmRegistry {
     });
     this.memories.set(id, { crm, port });
     return port;
+  }
+
+  /** Why the saved connection's URLs may not be called under today's CALLMATRIX_ALLOW_CRM_HOSTS, or null. */
+  private hostProblems(crm: CrmId, connection: unknown): string | null {
+    if (typeof connection !== 'object' || connection === null) return null;
+    const problems = connectionUrlProblems(crm, connection as Connection, this.allowCrmHosts);
+    if (problems.length === 0) return null;
+    const list = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+    return `the saved connection may not be used under CALLMATRIX_ALLOW_CRM_HOSTS as set now (${list}); change the connection or the setting, then activate`;
   }
 
   /** The in-process memory CRM of a project, when it has one (tests read its snapshot). */

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await ensureOperatorKey(store, KEY, new Date());
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectStore(store, box);
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1']);
   sync = new IndexSync({
     store,
     projects: { get: async (id) => (await projects.load(id))?.view ?? null },

@@ -38,7 +38,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callmatrix-catalog-'));
   store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
   await ensureOperatorKey(store, KEY, new Date());
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1']);
   app = Fastify({ logger: false });
   registerAdminRoutes(app, {
     store,

@@ -32,7 +32,7 @@ export interface IndexHarness {
 export async function indexHarness(): Promise<IndexHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-index-'));
   const store = await openStore(`sqlite:${join(dir, 'test.db')}`);
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1']);
   const clock = { now: new Date('2026-03-02T10:00:00Z') };
   const projects = new ProjectStore(store, SecretBox.fromBase64(generateSecretKey()));
   const view = async (id: string): Promise<ProjectView> => {

@@ -25,7 +25,7 @@ function view(connection: unknown, version = 1): ProjectView {
 
 describe('CRM registry', () => {
   it('a memory connection (or none) is one in-memory CRM per project, kept across versions', () => {
-    const registry = new CrmRegistry();
+    const registry = new CrmRegistry(['127.0.0.1']);
     const first = registry.portFor(view({ kind: 'memory' }));
     expect(first).toBeInstanceOf(MemoryCrm);
     expect(registry.portFor(view(null, 2))).toBe(first);
@@ -33,12 +33,14 @@ describe('CRM registry', () => {
 
   it('a memory connection with a baseUrl speaks to a CRM in another process', () => {
     expect(
-      new CrmRegistry().portFor(view({ kind: 'memory', baseUrl: 'http://127.0.0.1:9' })),
+      new CrmRegistry(['127.0.0.1']).portFor(
+        view({ kind: 'memory', baseUrl: 'http://127.0.0.1:9' }),
+      ),
     ).toBeInstanceOf(RemoteMemoryCrm);
   });
 
   it('a real connection gets its CRM adapter, one per project version; an unusable one fails permanently', async () => {
-    const registry = new CrmRegistry();
+    const registry = new CrmRegistry(['127.0.0.1']);
     const connection = {
       baseUrl: 'https://acme.pipedrive.com',
       credentials: { apiToken: 'secret' },

@@ -46,7 +46,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const store = options.wrapStore ? options.wrapStore(opened.store) : opened.store;
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectStore(store, box);
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1']);
   const metrics = new ServiceMetrics(store);
   const clock = { now: new Date('2026-03-02T10:00:00Z') };
   const now = (): Date => clock.now;

@@ -1,10 +1,13 @@
 import { CrmError, type CrmErrorKind } from '../port.js';
+import { errorSummary } from './error-summary.js';
+import type { HostRule } from './hosts.js';
 import { ConnectionPacer } from './pacing.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SingleFlight } from './single-flight.js';
 
 // The one HTTP layer every CRM adapter uses: one attempt per call (the inbox
 // owns retries), timeouts, pacing, token refresh, and status → error kind.
+// It follows no redirect and asks `hosts` before every request (docs/security.md).
 
 export interface HttpResponse {
   readonly status: number;
@@ -26,6 +29,8 @@ export interface HttpRequest {
 
 export interface HttpClientOptions {
   readonly baseUrl: string;
+  /** Where requests may go; checked when each request is made, before credentials are added. */
+  readonly hosts?: HostRule;
   readonly timeoutMs?: number;
   /** Requests per second the CRM allows; the pacer waits below it. */
   readonly ratePerSec?: number;
@@ -79,9 +84,11 @@ export class HttpClient {
     const limited =
       kind === 'retryable' && (this.options.isRateLimited ?? ((r) => r.status === 429))(response);
     if (limited || (kind === 'retryable' && waitMs !== undefined)) this.pacer?.limited(waitMs);
+    // The CRM's own code and message only, never its body (docs/security.md).
+    const summary = errorSummary(response.json);
     throw new CrmError(
       kind,
-      `${request.method} ${request.url}: HTTP ${response.status} ${response.text.slice(0, 300)}`,
+      `${request.method} ${request.url}: HTTP ${response.status}${summary ? ` ${summary}` : ''}`,
       waitMs,
     );
   }
@@ -121,6 +128,9 @@ export class HttpClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(request.form as Record<string, string>).toString();
     }
+    const refusal = this.options.hosts?.refusal(url);
+    if (refusal)
+      throw new CrmError('reauth', `${request.method} ${url.pathname}: not sent: ${refusal}`);
     await this.options.authorize?.(headers, url);
     let raw: Response;
     try {
@@ -128,12 +138,21 @@ export class HttpClient {
         method: request.method,
         headers,
         ...(body !== undefined && { body }),
+        // A redirect would carry custom credential headers (x-api-token) to another host.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
       });
     } catch (error) {
       throw new CrmError(
         'retryable',
         `${request.method} ${url.pathname}: ${(error as Error).message}`,
+      );
+    }
+    if (REDIRECTS.has(raw.status)) {
+      await raw.body?.cancel();
+      throw new CrmError(
+        'reauth',
+        `${request.method} ${url.pathname}: HTTP ${raw.status} redirect${redirectTarget(raw, url)} not followed: correct the connection's URL`,
       );
     }
     const text = await raw.text();
@@ -146,5 +165,19 @@ export class HttpClient {
     const response: HttpResponse = { status: raw.status, headers: raw.headers, text, json };
     this.options.onResponse?.(request, response);
     return response;
+  }
+}
+
+/** 304 Not Modified is an answer (Zoho's If-Modified-Since reads), not a redirect. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** ` to https://host` of a redirect's Location: its origin only, the rest may carry anything. */
+function redirectTarget(response: Response, from: URL): string {
+  const location = response.headers.get('location');
+  if (!location) return '';
+  try {
+    return ` to ${new URL(location, from).origin}`;
+  } catch {
+    return '';
   }
 }

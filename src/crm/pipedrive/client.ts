@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import type { HostRule } from '../http/hosts.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
@@ -24,6 +25,8 @@ export const PIPEDRIVE_LIMITS: RateLimits = {
 };
 
 export interface PipedriveClientOptions {
+  /** Where requests may go (docs/security.md); the service always passes its rule. */
+  readonly hosts?: HostRule;
   /** Requests per second instead of the connection's shared pacing (PIPEDRIVE_LIMITS); for tests. */
   readonly ratePerSec?: number;
   readonly timeoutMs?: number;
@@ -62,6 +65,7 @@ export class PipedriveClient {
   private readonly oauthHttp: HttpClient | null;
   private readonly granting = new SingleFlight<void>();
   private accessToken: string | null = null;
+  private readonly hosts: HostRule | undefined;
   private refreshToken: string | null = null;
   /** The API's address; with OAuth, the `api_domain` of the last grant. */
   private apiBase: string;
@@ -86,17 +90,20 @@ export class PipedriveClient {
     const { credentials, oauthUrl } = connection;
     const oauth = 'refreshToken' in credentials && oauthUrl !== undefined ? credentials : null;
     this.oauth = oauth;
+    this.hosts = options.hosts;
     this.refreshToken = oauth?.refreshToken ?? null;
     this.oauthHttp =
       oauth && oauthUrl !== undefined
         ? new HttpClient({
             baseUrl: oauthUrl,
+            ...(options.hosts && { hosts: options.hosts }),
             classify: classifyOAuth,
             ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
           })
         : null;
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
+      ...(options.hosts && { hosts: options.hosts }),
       ...(options.ratePerSec !== undefined
         ? { ratePerSec: options.ratePerSec }
         : {
@@ -131,7 +138,7 @@ export class PipedriveClient {
     if (!parsed.success)
       throw new CrmError(
         'retryable',
-        `${request.method} ${request.url}: not a Pipedrive envelope: ${response.text.slice(0, 200)}`,
+        `${request.method} ${request.url}: HTTP ${response.status}, not a Pipedrive envelope`,
       );
     return parsed.data;
   }
@@ -190,6 +197,16 @@ export class PipedriveClient {
     headers['authorization'] = `Bearer ${token}`;
   }
 
+  private apiDomainRefusal(apiDomain: string): string | null {
+    let url: URL;
+    try {
+      url = new URL(apiDomain);
+    } catch {
+      return 'not a URL';
+    }
+    return this.hosts?.refusal(url) ?? null;
+  }
+
   /** Called by HttpClient on a 401: refresh unless another caller already did since this request went out. */
   private async refreshAfter401(): Promise<void> {
     const slot = sentWith.getStore();
@@ -216,8 +233,12 @@ export class PipedriveClient {
     if (!token.success)
       throw new CrmError(
         'retryable',
-        `Pipedrive token endpoint: unexpected answer ${response.text.slice(0, 200)}`,
+        `Pipedrive token endpoint: HTTP ${response.status}, no access_token in the answer`,
       );
+    // A host learned at run time is held to the connection's rule before any token goes there.
+    const refusal = token.data.api_domain ? this.apiDomainRefusal(token.data.api_domain) : null;
+    if (refusal)
+      throw new CrmError('reauth', `the token answer's api_domain may not be called: ${refusal}`);
     this.accessToken = token.data.access_token;
     if (token.data.refresh_token) this.refreshToken = token.data.refresh_token;
     if (token.data.api_domain) this.apiBase = token.data.api_domain.replace(/\/+$/, '');

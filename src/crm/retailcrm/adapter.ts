@@ -162,7 +162,7 @@ export class RetailcrmAdapter implements CrmPort {
       );
       let response: Response;
       try {
-        response = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+        response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
       } catch (error) {
         throw new CrmError('retryable', `GET /_emulator/snapshot: ${(error as Error).message}`);
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import type { HostRule } from '../http/hosts.js';
 import { CrmError } from '../port.js';
 import type { RetailcrmConnection } from './connection.js';
 import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './errors.js';
@@ -9,6 +10,8 @@ import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './erro
 // strings inside form fields, PHP-style filters, page/limit pagination (§3.1–3.3).
 
 export interface RetailcrmClientOptions {
+  /** Where requests may go (docs/security.md); the service always passes its rule. */
+  readonly hosts?: HostRule;
   /** Requests per second to stay under (§3.9: about 10). */
   readonly ratePerSec?: number;
   readonly timeoutMs?: number;
@@ -33,6 +36,7 @@ export class RetailcrmClient {
   ) {
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
+      ...(options.hosts && { hosts: options.hosts }),
       pacer: sharedPacer(connection.baseUrl, connection.credentials.apiKey, {
         ...RETAILCRM_LIMITS,
         ...(options.ratePerSec !== undefined && { requests: options.ratePerSec }),

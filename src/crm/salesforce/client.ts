@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
+import type { HostRule } from '../http/hosts.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
@@ -69,6 +70,8 @@ export interface Subrequest {
 }
 
 export interface SalesforceClientOptions {
+  /** Where requests may go (docs/security.md); the service always passes its rule. */
+  readonly hosts?: HostRule;
   readonly apiVersion?: string;
   readonly timeoutMs?: number;
   readonly ratePerSec?: number;
@@ -99,6 +102,7 @@ export class SalesforceClient {
   private readonly http: HttpClient;
   private readonly oauth: HttpClient;
   private readonly refreshing = new SingleFlight<void>();
+  private readonly hosts: HostRule | undefined;
   /** The token each in-flight call sent, so a late 401 does not refresh a token already replaced. */
   private readonly sent = new AsyncLocalStorage<{ token: string | null }>();
 
@@ -107,14 +111,17 @@ export class SalesforceClient {
     options: SalesforceClientOptions = {},
   ) {
     this.version = options.apiVersion ?? '59.0';
+    this.hosts = options.hosts;
     this.instanceUrl = connection.baseUrl.replace(/\/+$/, '');
     this.oauth = new HttpClient({
       baseUrl: connection.loginUrl,
+      ...(options.hosts && { hosts: options.hosts }),
       classify: classifyOAuth,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
     this.http = new HttpClient({
       baseUrl: this.instanceUrl,
+      ...(options.hosts && { hosts: options.hosts }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.ratePerSec !== undefined
         ? { ratePerSec: options.ratePerSec }
@@ -159,6 +166,10 @@ export class SalesforceClient {
       },
     });
     const token = parse(TokenSchema, response.json, 'token');
+    // A host learned at run time is held to the connection's rule before any token goes there.
+    const refusal = this.hosts?.refusal(new URL(token.instance_url));
+    if (refusal)
+      throw new CrmError('reauth', `the token answer's instance_url may not be called: ${refusal}`);
     this.accessToken = token.access_token;
     this.instanceUrl = token.instance_url.replace(/\/+$/, '');
   }
@@ -316,7 +327,10 @@ export class SalesforceClient {
 
   /** Reads a non-API URL on the instance without credentials (the emulator's /_emulator/snapshot). */
   async raw(url: string): Promise<HttpResponse> {
-    return new HttpClient({ baseUrl: this.instanceUrl }).send({
+    return new HttpClient({
+      baseUrl: this.instanceUrl,
+      ...(this.hosts && { hosts: this.hosts }),
+    }).send({
       method: 'GET',
       url: `${this.instanceUrl}${url}`,
     });

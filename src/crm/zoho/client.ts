@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpClient, type HttpResponse } from '../http/client.js';
+import type { HostRule } from '../http/hosts.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
@@ -23,6 +24,8 @@ export type NativeRecord = Record<string, unknown> & { id: string };
 export type RequestHeaders = Readonly<Record<string, string>>;
 
 export interface ZohoClientOptions {
+  /** Where requests may go (docs/security.md); the service always passes its rule. */
+  readonly hosts?: HostRule;
   /** REST API version in paths, `v8` by default (§1.1). */
   readonly apiVersion?: string;
   readonly timeoutMs?: number;
@@ -82,6 +85,7 @@ export class ZohoClient {
   private refreshedFor401At = 0;
   private readonly root: string;
   private readonly maxListRecords: number;
+  private readonly hosts: HostRule | undefined;
   /** Token requests sent, for tests of the single-flight refresh. */
   tokenRequests = 0;
 
@@ -91,13 +95,16 @@ export class ZohoClient {
   ) {
     this.root = `/crm/${options.apiVersion ?? 'v8'}`;
     this.maxListRecords = options.maxListRecords ?? TOKEN_REACH;
+    this.hosts = options.hosts;
     const onResponse = options.onResponse;
     this.accounts = new HttpClient({
       baseUrl: connection.accountsUrl,
+      ...(options.hosts && { hosts: options.hosts }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
+      ...(options.hosts && { hosts: options.hosts }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.ratePerSec !== undefined
         ? { ratePerSec: options.ratePerSec }
@@ -343,7 +350,10 @@ export class ZohoClient {
 
   /** Any URL on the CRM's host without credentials (the emulator's `/_emulator/*`). */
   async getOpen(url: string, query: Record<string, string>): Promise<unknown> {
-    const plain = new HttpClient({ baseUrl: this.connection.baseUrl });
+    const plain = new HttpClient({
+      baseUrl: this.connection.baseUrl,
+      ...(this.hosts && { hosts: this.hosts }),
+    });
     return (await plain.send({ method: 'GET', url, query })).json;
   }
 }

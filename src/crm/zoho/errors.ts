@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpResponse } from '../http/client.js';
+import { clip } from '../http/error-summary.js';
 import { CrmError, type CrmErrorKind } from '../port.js';
 
 // Zoho's errors → the one decision the worker needs (crm-apis.md §1.2, §1.3, §1.12).
@@ -85,7 +86,11 @@ export function readWriteEntry(entry: WriteEntry | undefined, what: string): Wri
   const kind: CrmErrorKind = entry.code === 'INTERNAL_ERROR' ? 'retryable' : 'permanent';
   throw new CrmError(
     kind,
-    `${what}: Zoho refused the record: ${entry.code} ${entry.message ?? ''} ${JSON.stringify(entry.details ?? {})}`.trim(),
+    // The code, message and field name of Zoho's envelope, not its whole details (docs/security.md).
+    clip(
+      `${what}: Zoho refused the record: ${entry.code} ${entry.message ?? ''} ${entry.details?.api_name ?? ''}`,
+      300,
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { CrmId } from '../../domain/crm-id.js';
 import type { Problem } from '../../domain/problems.js';
 import { CRMS } from '../../crm/registry.js';
+import { hostnameOf, urlRefusal } from '../../crm/http/hosts.js';
 
 // Where a project's CRM connection may point. Each CRM's connection schema and
 // its own domains live in its descriptor (src/crm/<crm>/index.ts).
@@ -53,12 +54,13 @@ export function connectionUrlProblems(
 
 function hostOf(value: string): string {
   try {
-    return new URL(value).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    return hostnameOf(new URL(value));
   } catch {
     return '';
   }
 }
 
+/** The request-time rule of src/crm/http/hosts.ts, and a base URL's shape on top. */
 function urlProblem(crm: CrmId, value: string, allowHosts: readonly string[]): string | null {
   let parsed: URL;
   try {
@@ -66,22 +68,9 @@ function urlProblem(crm: CrmId, value: string, allowHosts: readonly string[]): s
   } catch {
     return `"${value}" is not a URL`;
   }
-  if (parsed.username !== '' || parsed.password !== '')
-    return 'a URL may not carry a user name or password: credentials go in "credentials"';
   if (parsed.search !== '' || parsed.hash !== '')
     return 'expected a base URL without query or fragment';
-  const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const allowed = allowHosts.some((extra) => extra.toLowerCase() === host);
-  if (allowed)
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
-      ? null
-      : 'expected an http or https URL';
-  if (parsed.protocol !== 'https:')
-    return `expected an https URL (plain http only for hosts in CALLMATRIX_ALLOW_CRM_HOSTS)`;
-  const own = CRMS[crm].domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-  return own
-    ? null
-    : `${host} is not a ${crm} domain (${CRMS[crm].domains.slice(0, 3).join(', ')}, …) nor listed in CALLMATRIX_ALLOW_CRM_HOSTS`;
+  return urlRefusal(parsed, { crm, domains: CRMS[crm].domains, allowHosts });
 }
 
 /** CALLMATRIX_ALLOW_CRM_HOSTS: comma-separated host names. */

@@ -25,7 +25,7 @@ export async function saveDocument(
   existing: LoadedProject | null,
 ): Promise<SaveOutcome> {
   const stored: SecretValues = existing?.secrets ?? {};
-  const prepared = prepareSecrets(input, stored);
+  const prepared = prepareSecrets(input, stored, existing?.document.connection ?? null);
   const parsed = parseDocument(prepared.document, { allowHosts: ctx.allowCrmHosts });
   const problems = [...prepared.problems, ...(parsed.ok ? [] : parsed.problems)];
   if (!parsed.ok || problems.length > 0) return { kind: 'invalid', problems };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Problem } from '../../domain/problems.js';
+import { URL_MEMBERS } from './connection.js';
 import { REDACTED, SOURCE_SETTINGS, type ProjectDocument } from './document.js';
 
 // Secrets are write-only (service.md §2): the stored document carries
@@ -48,20 +49,53 @@ export interface Prepared {
   readonly problems: Problem[];
 }
 
+const originOf = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return value;
+  }
+};
+
 /**
- * Before validation: a secret sent as "redacted" keeps its stored value; a
+ * The servers (origins) the new connection names that the stored one did not:
+ * a stored credential goes only where it went before (docs/security.md).
+ */
+function newOrigins(connection: unknown, storedConnection: unknown): string[] {
+  if (!isObject(connection)) return [];
+  const before = isObject(storedConnection) ? storedConnection : {};
+  const known = new Set(URL_MEMBERS.map((member) => originOf(before[member])));
+  return URL_MEMBERS.map((member) => originOf(connection[member])).filter(
+    (origin): origin is string => origin !== null && !known.has(origin),
+  );
+}
+
+/**
+ * Before validation: a secret sent as "redacted" keeps its stored value (a
+ * connection's credentials only while the connection names no new server); a
  * webhook token or signing secret that is absent keeps the stored one, or is
  * generated when there is none (so a PBX already configured keeps working
  * after a PUT that simply left the webhook out).
  */
-export function prepareSecrets(input: unknown, stored: SecretValues): Prepared {
+export function prepareSecrets(
+  input: unknown,
+  stored: SecretValues,
+  storedConnection: unknown = null,
+): Prepared {
   if (!isObject(input)) return { document: input, generated: {}, problems: [] };
   const doc = structuredClone(input);
   const problems: Problem[] = [];
+  const moved = newOrigins(doc['connection'], storedConnection);
   for (const [holder, member, path] of secretSlots(doc)) {
     if (holder[member] !== REDACTED) continue;
     const value = stored[path];
-    if (value === undefined)
+    if (path.startsWith('connection.') && moved.length > 0 && value !== undefined)
+      problems.push({
+        path,
+        message: `the connection names a new server (${moved.join(', ')}): send the secret again, "${REDACTED}" keeps it only for the servers it was given for`,
+      });
+    else if (value === undefined)
       problems.push({
         path,
         message: `"${REDACTED}" keeps the stored secret, but none is stored: send the value`,
