@@ -9,7 +9,7 @@ import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
 import type { ProjectView } from '../worker/project.js';
-import { connectionUrlProblems, type Connection } from './admin/connection.js';
+import { connectionUrlProblems } from './admin/connection.js';
 
 // The CRM port of each project's connection (service.md §2), from a registry
 // keyed by CrmId that the compiler checks complete (style §2.2).
@@ -96,7 +96,7 @@ export class CrmRegistry {
   /** Why the saved connection's URLs may not be called under today's CALLMATRIX_ALLOW_CRM_HOSTS, or null. */
   private hostProblems(crm: CrmId, connection: unknown): string | null {
     if (typeof connection !== 'object' || connection === null) return null;
-    const problems = connectionUrlProblems(crm, connection as Connection, this.allowCrmHosts);
+    const problems = connectionUrlProblems(crm, connection, this.allowCrmHosts);
     if (problems.length === 0) return null;
     const list = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
     return `the saved connection may not be used under CALLMATRIX_ALLOW_CRM_HOSTS as set now (${list}); change the connection or the setting, then activate`;

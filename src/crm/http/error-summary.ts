@@ -9,9 +9,17 @@ const MAX_CHARS = 200;
 const CODE_MEMBERS = ['errorCode', 'code', 'error'] as const;
 const MESSAGE_MEMBERS = ['message', 'error_description', 'errorMsg', 'error'] as const;
 
+const isControl = (char: string): boolean => {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+};
+
 export function clip(text: string, max = MAX_CHARS): string {
   // Control characters would let a CRM write fake lines into a log.
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const flat = Array.from(text, (char) => (isControl(char) ? ' ' : char))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
