@@ -321,11 +321,19 @@ describe('project parts (service.md §2)', () => {
       baseUrl: 'https://acme.pipedrive.com',
       credentials: { apiToken: 'redacted' },
     });
-    const moved = await h.app.inject({
+    // "redacted" keeps the stored token for the same server only (docs/security.md): a new host needs it again.
+    const redactedMove = await h.app.inject({
       method: 'PUT',
       url: '/v1/projects/acme/connection',
       headers: auth(),
       payload: { baseUrl: 'https://other.pipedrive.com', credentials: { apiToken: 'redacted' } },
+    });
+    expect(redactedMove.statusCode).toBe(422);
+    const moved = await h.app.inject({
+      method: 'PUT',
+      url: '/v1/projects/acme/connection',
+      headers: auth(),
+      payload: { baseUrl: 'https://other.pipedrive.com', credentials: { apiToken: 'tok-2' } },
     });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toEqual({
