@@ -60,6 +60,11 @@ export const SettingsSchema = z.strictObject({
       'Listen address. The default answers this machine only; `0.0.0.0` (or `::`) listens on every interface, for a reverse proxy on another machine or a container.',
     ),
   maxBodyBytes: positiveInt.default(1024 * 1024).describe('Largest accepted request body, bytes.'),
+  requestTimeoutMs: positiveInt
+    .default(30_000)
+    .describe(
+      'A request not received whole (headers and body) within this many milliseconds is cut off with 408: slow bodies hold sockets and memory.',
+    ),
   workerConcurrency: positiveInt
     .default(8)
     .describe('Events one process works on at once (different clients only, D7).'),
@@ -163,6 +168,7 @@ export const SETTING_VARIABLES: Readonly<Record<string, keyof Settings>> = {
   PORT: 'port',
   HOST: 'host',
   CALLMATRIX_MAX_BODY_BYTES: 'maxBodyBytes',
+  CALLMATRIX_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   CALLMATRIX_WORKER_CONCURRENCY: 'workerConcurrency',
   CALLMATRIX_RETRY_SCHEDULE: 'retryScheduleSec',
   CALLMATRIX_LEASE_MS: 'leaseMs',

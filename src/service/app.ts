@@ -19,7 +19,8 @@ import { registerOpsRoutes } from './ops/routes.js';
 
 export interface AppDeps {
   readonly store: Store;
-  readonly settings: Pick<Settings, 'maxBodyBytes' | 'ingestRatePerSec'>;
+  readonly settings: Pick<Settings, 'maxBodyBytes' | 'ingestRatePerSec'> &
+    Partial<Pick<Settings, 'requestTimeoutMs'>>;
   readonly projects: ProjectSource;
   readonly metrics?: ServiceMetrics;
   /** Called after events were committed: wakes the in-process workers. */
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { store, settings, projects } = deps;
   const now = deps.now ?? (() => new Date());
   const metrics = deps.metrics ?? new ServiceMetrics(store);
+  const requestTimeout = settings.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: settings.maxBodyBytes,
@@ -53,6 +55,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keepAliveTimeout: 72_000,
     // One line per request, URL query values redacted (ops/request-log.ts), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // A body trickling in byte by byte holds a socket and a buffer: cut off whole requests
+    // slower than this (408), checked every second rather than Node's 30 s (docs/security.md).
+    requestTimeout,
+    http: {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 60_000),
+      connectionsCheckingInterval: Math.min(1000, requestTimeout),
+    },
   });
   logRequests(app);
 

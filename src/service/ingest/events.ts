@@ -82,8 +82,37 @@ export function storeDown(reply: FastifyReply): FastifyReply {
   });
 }
 
+/**
+ * Bearer-token ingest is judged before its body is read (docs/security.md): an
+ * unknown project or a wrong token gets its 401 at once, so unauthenticated
+ * megabytes are never buffered. Left to the handler, in the contract's order:
+ * a body over the limit (413), a body that is not JSON content (415), and
+ * Standard Webhooks signatures, which cover the body.
+ */
+async function refuseEarly(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: IngestDeps,
+): Promise<void> {
+  const { headers } = request;
+  if (headers.authorization === undefined || headers['webhook-signature'] !== undefined) return;
+  if (!isJsonContent(headers['content-type'])) return;
+  if (Number(headers['content-length'] ?? 0) > (request.server.initialConfig.bodyLimit ?? Infinity))
+    return;
+  const projectId = (request.params as { project?: string }).project ?? '';
+  const project = await lookUp(deps, projectId);
+  // A store that cannot be read is answered by the handler (503), as without this hook.
+  if (project === 'store-down') return;
+  if (!project || !verifyWebhook(Buffer.alloc(0), headers, project.webhook, deps.now()).ok)
+    await sendProblem(reply, 'unauthorized', {
+      detail: 'a valid webhook token or signature is required',
+    });
+}
+
 export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): void {
-  scope.post('/v1/projects/:project/events', async (request, reply) => {
+  const onRequest = (request: FastifyRequest, reply: FastifyReply) =>
+    refuseEarly(request, reply, deps);
+  scope.post('/v1/projects/:project/events', { onRequest }, async (request, reply) => {
     const { project: projectId } = Params.parse(request.params);
     if (!isJsonContent(request.headers['content-type'])) {
       return sendProblem(reply, 'unsupported-media-type', { detail: 'send application/json' });
