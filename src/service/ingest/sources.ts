@@ -22,6 +22,7 @@ export function registerSourceRoute<S>(
   source: Source<S>,
   deps: Omit<IngestDeps, 'acceptor'> & { readonly acceptor: Acceptor },
 ): void {
+  const replay = source.replayGuard?.();
   scope.post(`/v1/projects/:project/sources/${source.name}`, async (request, reply) => {
     const { project: projectId } = Params.parse(request.params);
     const raw = rawBody(request);
@@ -32,7 +33,8 @@ export function registerSourceRoute<S>(
     if (
       !project ||
       !bound?.ok ||
-      !bound.value.verify(raw, request.headers, ownUrl(request), now).ok
+      !bound.value.verify(raw, request.headers, ownUrl(request), now).ok ||
+      (replay && !replay.admit(project.id, raw, request.headers, now).ok)
     ) {
       return sendProblem(reply, 'unauthorized', {
         detail: 'a valid platform signature is required',

@@ -8,7 +8,12 @@ import type { RequestHeaders } from './headers.js';
 
 /** Why a request was refused. For logs only: the answer is the same 401 for every reason (service.md §3). */
 export type Refusal =
-  'no-secret' | 'missing-signature' | 'bad-signature' | 'stale-timestamp' | 'malformed';
+  | 'no-secret'
+  | 'missing-signature'
+  | 'bad-signature'
+  | 'stale-timestamp'
+  | 'malformed'
+  | 'replayed-signature';
 
 export type Verdict = { readonly ok: true } | { readonly ok: false; readonly reason: Refusal };
 
@@ -31,6 +36,14 @@ export interface Acknowledgement {
   readonly body: string;
 }
 
+/**
+ * For platforms whose signatures cover too little to stand alone (Zadarma):
+ * a record of accepted signatures, one per service, consulted after `verify`.
+ */
+export interface ReplayGuard {
+  admit(projectId: string, raw: Uint8Array, headers: RequestHeaders, now: Date): Verdict;
+}
+
 export interface Source<Settings> {
   readonly name: string;
   /** The project document's `sources.<name>` member. */
@@ -50,6 +63,8 @@ export interface Source<Settings> {
   /** The callback as native events (scenario-format §3); several, one or none. Problems name the platform's fields. */
   parse(raw: Uint8Array, settings: Settings, context: ParseContext): Parsed<Event[]>;
   readonly acknowledgement: Acknowledgement;
+  /** A new replay record, for a platform that needs one (one per mounted route). */
+  readonly replayGuard?: () => ReplayGuard;
 }
 
 /** A source with a project's settings already applied: what a route holds. */

@@ -3,6 +3,7 @@ import { formRecord } from '../common/form.js';
 import type { Source } from '../common/source.js';
 import { mapNotification } from './map.js';
 import { NotificationSchema, ZadarmaSettingsSchema, type ZadarmaSettings } from './schema.js';
+import { SignatureRecord } from './replay.js';
 import { verifyZadarma } from './signature.js';
 
 // POST /v1/projects/{project}/sources/zadarma (service.md §4); the GET URL check is ./echo.ts.
@@ -30,6 +31,9 @@ export const zadarma: Source<ZadarmaSettings> = {
 
   // An empty 200 lets the call go on as the PBX routes it (no `redirect` steering).
   acknowledgement: { status: 200, contentType: 'text/plain; charset=utf-8', body: '' },
+
+  // The signature covers a few fields only: each is bound to the call it was first accepted for.
+  replayGuard: () => new SignatureRecord(),
 };
 
 export { zadarmaEcho } from './echo.js';
