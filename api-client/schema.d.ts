@@ -411,6 +411,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operator-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The operator keys: ids and origins, never a key
+         * @description Operator key only.
+         */
+        get: operations["listOperatorKeys"];
+        put?: never;
+        /**
+         * Create another operator key
+         * @description For rotation without a restart: create the new key, move every client to it, then revoke the old one.
+         *
+         *     Operator key only.
+         */
+        post: operations["createOperatorKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id GET /v1/operator-keys lists */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an operator key
+         * @description Operator key only.
+         */
+        delete: operations["revokeOperatorKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oauth/{crm}/start": {
         parameters: {
             query?: never;
@@ -1497,10 +1546,23 @@ export interface components {
             journal: components["schemas"]["JournalItem"] | null;
         };
         KeyCreated: {
-            /** @description The project key, shown this once */
+            /** @description The key, shown this once */
             key: string;
-            /** @description For DELETE /v1/projects/{project}/keys/{keyId} */
+            /** @description For DELETE /v1/projects/{project}/keys/{keyId} or DELETE /v1/operator-keys/{keyId} */
             id: string;
+        };
+        OperatorKeys: {
+            keys: {
+                /** @description For DELETE /v1/operator-keys/{keyId} */
+                id: string;
+                /**
+                 * @description CALLMATRIX_ADMIN_KEY, created at first start, created through the API, or stored before origins were kept
+                 * @enum {string}
+                 */
+                origin: "environment" | "generated" | "api" | "earlier";
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
         DryRunResult: {
             journal: components["schemas"]["JournalEntry"][];
@@ -2983,6 +3045,139 @@ export interface operations {
             };
             /** @description No such project or key */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOperatorKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operator keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorKeys"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A project key on an operator-only endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOperatorKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyCreated"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A project key on an operator-only endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeOperatorKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id GET /v1/operator-keys lists */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done, no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A project key on an operator-only endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such operator key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The last operator key: create another one first */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
