@@ -31,7 +31,7 @@ export async function oauthHarness(oauth: OAuthApps): Promise<OAuthHarness> {
   const { store } = opened;
   await ensureOperatorKey(store, OPERATOR_KEY, new Date());
   const projects = new ProjectStore(store, SecretBox.fromBase64(generateSecretKey()));
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1']);
   const clock = { now: new Date() };
   const app = await buildApp({
     store,
