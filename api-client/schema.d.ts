@@ -568,6 +568,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Events per hour by outcome, last 24 hours or 7 days
+         * @description An extension of service.md for the admin web app's chart: the journal counted by UTC hour of each event's `at` and by outcome, every hour of the range present (zeros included), the current hour last. CRM requests per hour are not counted yet.
+         *
+         *     Operator key, or a key of this project.
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/journal": {
         parameters: {
             query?: never;
@@ -1679,6 +1707,31 @@ export interface components {
             kind: "reauth" | "retryable" | "permanent";
             /** @description The CRM's refusal in words */
             reason: string;
+        };
+        Stats: {
+            /** @enum {string} */
+            range: "24h" | "7d";
+            /**
+             * Format: date-time
+             * @description Start of the first hour (UTC), inclusive
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the last hour, the current one (UTC), exclusive
+             */
+            to: string;
+            /** @description Every hour of the range, oldest first, zeros included */
+            hours: {
+                /**
+                 * Format: date-time
+                 * @description Start of the hour (UTC)
+                 */
+                hour: string;
+                applied: number;
+                skipped: number;
+                failed: number;
+            }[];
         };
     };
     responses: never;
@@ -3490,6 +3543,62 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Status"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /** @description How far back */
+                range?: "24h" | "7d";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hourly counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description Bad query; each problem names its parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or unknown key */

@@ -1,12 +1,14 @@
 import type { CrmId } from '../domain/crm-id.js';
+import type { Outcome } from '../domain/plan.js';
 import { integrationFromRow } from './rows.js';
 import { num, numOrNull, str, type Param, type Queryable } from './sql.js';
 import { EVENT_STATES } from './states.js';
 import type { IntegrationState } from './store.js';
 
-// Projects with their health at a glance (GET /v1/projects). Every figure is
-// read through the (project_id, state, seq) index: the counts cost what is
-// pending or failed, the times one index probe each, never the whole history.
+// Projects with their health at a glance (GET /v1/projects) and a project's
+// journal counted by hour (GET …/stats). Every figure is read through an
+// index: the health's counts cost what is pending or failed, its times one
+// probe each; the hourly counts a range scan of the hours asked for.
 
 export interface ProjectHealth {
   readonly id: string;
@@ -59,4 +61,32 @@ export async function listProjectHealth(
 
 function indexStateOf(stored: string): ProjectHealth['indexState'] {
   return stored === 'ready' || stored === 'failed' ? stored : 'loading';
+}
+
+const HOUR_MS = 3_600_000;
+
+export interface HourlyCount {
+  /** The start of the hour (UTC) of the events' `at`. */
+  readonly hour: Date;
+  readonly outcome: Outcome;
+  readonly count: number;
+}
+
+/** Journal entries of a project whose event `at` is in [from, to), counted by UTC hour and outcome. */
+export async function countJournalByHour(
+  db: Queryable,
+  projectId: string,
+  from: Date,
+  to: Date,
+): Promise<HourlyCount[]> {
+  const rows = await db.all(
+    `SELECT at_ms / ${HOUR_MS} AS hour, outcome, COUNT(*) AS n FROM journal
+     WHERE project_id = ? AND at_ms >= ? AND at_ms < ? GROUP BY at_ms / ${HOUR_MS}, outcome`,
+    [projectId, from.getTime(), to.getTime()],
+  );
+  return rows.map((row) => ({
+    hour: new Date(Math.floor(num(row['hour'])) * HOUR_MS),
+    outcome: str(row['outcome']) as Outcome,
+    count: num(row['n']),
+  }));
 }

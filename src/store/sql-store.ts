@@ -7,7 +7,7 @@ import * as held from './held.js';
 import * as inbox from './inbox.js';
 import * as journal from './journal.js';
 import { orderingKeyOf } from './ordering.js';
-import { listProjectHealth } from './overview.js';
+import { countJournalByHour, listProjectHealth } from './overview.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import * as index from './phone-index.js';
@@ -82,6 +82,9 @@ export class SqlStore implements Store {
   }
   listProjectHealth(after: string | null, limit: number) {
     return listProjectHealth(this.db, after, limit);
+  }
+  countJournalByHour(projectId: string, from: Date, to: Date) {
+    return countJournalByHour(this.db, projectId, from, to);
   }
   deleteProject(id: string) {
     return projects.deleteProject(this.db, id);

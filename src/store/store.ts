@@ -4,7 +4,7 @@ import type { JournalEntry, Outcome } from '../domain/plan.js';
 import type { Decision } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { AlertStore } from './alerts.js';
-import type { ProjectHealth } from './overview.js';
+import type { HourlyCount, ProjectHealth } from './overview.js';
 import type { EventState, IntegrationStateName } from './states.js';
 import type {
   IndexEntity,
@@ -16,7 +16,7 @@ import type {
 import type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
 
 export type { EventState, IntegrationStateName } from './states.js';
-export type { ProjectHealth } from './overview.js';
+export type { HourlyCount, ProjectHealth } from './overview.js';
 export type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
 export type {
   IndexEntity,
@@ -401,4 +401,6 @@ export interface Store extends AlertStore {
   // overview (GET /v1/projects)
   /** Up to `limit` projects whose id sorts after `after` (null: from the first), in id order, each with its health. */
   listProjectHealth(after: string | null, limit: number): Promise<ProjectHealth[]>;
+  /** Journal entries whose event `at` is in [from, to), counted by UTC hour and outcome (hours without entries absent). */
+  countJournalByHour(projectId: string, from: Date, to: Date): Promise<HourlyCount[]>;
 }

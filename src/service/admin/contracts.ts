@@ -13,6 +13,7 @@ import type {
   ProjectSummarySchema,
   RouteBodySchema,
   RouteEmployeeSchema,
+  StatsBodySchema,
   StatusBodySchema,
   UsersBodySchema,
 } from './responses.js';
@@ -93,3 +94,4 @@ export type RouteEmployee = z.output<typeof RouteEmployeeSchema>;
 export type RouteBody = z.output<typeof RouteBodySchema>;
 export type ProjectSummary = z.output<typeof ProjectSummarySchema>;
 export type ProjectListBody = z.output<typeof ProjectListBodySchema>;
+export type StatsBody = z.output<typeof StatsBodySchema>;

@@ -17,6 +17,7 @@ import { ProjectStore } from './project-store.js';
 import { registerProcessingRoutes } from './processing.js';
 import { registerProjectRoutes } from './projects.js';
 import { registerRoutingRoutes } from './routing.js';
+import { registerStatsRoute } from './stats.js';
 
 export type { AdminDeps, AdminHooks } from './context.js';
 export { ProjectStore, type LoadedProject } from './project-store.js';
@@ -55,6 +56,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     );
     registerKeyRoutes(scope, ctx);
     registerProcessingRoutes(scope, ctx);
+    registerStatsRoute(scope, ctx);
     registerIntegrationRoutes(scope, ctx);
     registerDryRunRoutes(scope, ctx);
     registerRoutingRoutes(scope, ctx);

@@ -171,6 +171,23 @@ export const ProjectListBodySchema = z.object({
   next: z.string().nullable().meta({ description: 'Cursor of the next page; null on the last' }),
 });
 
+/** `GET …/stats`: the project's journal by hour of the events' `at` (an extension of service.md). */
+export const StatsBodySchema = z.object({
+  range: z.enum(['24h', '7d']),
+  from: isoTime.meta({ description: 'Start of the first hour (UTC), inclusive' }),
+  to: isoTime.meta({ description: 'End of the last hour, the current one (UTC), exclusive' }),
+  hours: z
+    .array(
+      z.object({
+        hour: isoTime.meta({ description: 'Start of the hour (UTC)' }),
+        applied: z.number().int(),
+        skipped: z.number().int(),
+        failed: z.number().int(),
+      }),
+    )
+    .meta({ description: 'Every hour of the range, oldest first, zeros included' }),
+});
+
 // The domain's JournalEntry is the engine's type; this keeps the API's schema from drifting from it.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };

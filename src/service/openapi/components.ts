@@ -81,6 +81,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   ProjectList: responses.ProjectListBodySchema,
   OAuthStarted: OAuthStartedSchema,
   ConnectionTest: ConnectionTestSchema,
+  Stats: responses.StatsBodySchema,
 };
 
 function convert(named: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {

@@ -29,6 +29,24 @@ export function processingPaths(): Json {
         responses: { '200': ok('The status', ref('Status'), EXAMPLES.status) },
       }),
     },
+    '/v1/projects/{project}/stats': {
+      parameters: [projectParam],
+      get: operation({
+        id: 'getStats',
+        tag: 'Processing',
+        summary: 'Events per hour by outcome, last 24 hours or 7 days',
+        description:
+          "An extension of service.md for the admin web app's chart: the journal counted by UTC hour of each event's `at` and by outcome, every hour of the range present (zeros included), the current hour last. CRM requests per hour are not counted yet.",
+        audience: 'project',
+        parameters: [
+          query('range', { type: 'string', enum: ['24h', '7d'], default: '24h' }, 'How far back'),
+        ],
+        responses: {
+          '200': ok('Hourly counts', ref('Stats')),
+          '400': problem('Bad query; each problem names its parameter'),
+        },
+      }),
+    },
     '/v1/projects/{project}/journal': {
       parameters: [projectParam],
       get: operation({

@@ -6,6 +6,7 @@ import { indexReadAt } from './004_index_read_at.js';
 import { readyKeys } from './005_ready_keys.js';
 import { lostLeases } from './006_lost_leases.js';
 import { alerts } from './007_alerts.js';
+import { journalByTime } from './008_journal_by_time.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'ready keys', sql: readyKeys },
   { version: 6, name: 'lost leases and index errors', sql: lostLeases },
   { version: 7, name: 'alerts', sql: alerts },
+  { version: 8, name: 'journal by time', sql: journalByTime },
 ];
