@@ -94,4 +94,24 @@ const emulatorBlock = {
   },
 };
 
-export const layerRules = [...srcBlocks(), emulatorBlock];
+/** The admin web app talks to the service over /v1 only: its types come from api-client/, never src/. */
+const webBlock = {
+  files: ['web/**/*.ts', 'web/**/*.tsx'],
+  ignores: TESTS,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^(\\.\\./)+(src|emulators|test|scripts)/',
+            message:
+              'web/ talks to the service over /v1 only: import api-client/, never src/ (docs/architecture.md)',
+          },
+        ],
+      },
+    ],
+  },
+};
+
+export const layerRules = [...srcBlocks(), emulatorBlock, webBlock];

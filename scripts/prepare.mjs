@@ -15,3 +15,7 @@ try {
   process.exit(0);
 }
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// The admin web app (dist/web), bundled by esbuild: a dev dependency, like TypeScript.
+execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/build-web.ts'], {
+  stdio: 'inherit',
+});

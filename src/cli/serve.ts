@@ -11,12 +11,14 @@ import { CrmRegistry } from '../service/crm-registry.js';
 import { loadSecretBox } from '../service/crypto/load-key.js';
 import type { SecretBox } from '../service/crypto/secret-box.js';
 import { ServiceMetrics } from '../service/ops/metrics.js';
+import { registerWebApp } from '../service/web.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { AlertService } from '../worker/alerts/service.js';
 import { IndexSync } from '../worker/index-sync.js';
 import type { WorkerObserver } from '../worker/observer.js';
 import { Worker } from '../worker/worker.js';
+import { packageRoot } from './package-root.js';
 import { WorkerInThread } from './worker-in-thread.js';
 
 // `callmatrix serve` (HTTP API + in-process workers) and `callmatrix worker`
@@ -172,6 +174,8 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
           hooks: { integrationActivated },
           oauth: oauthAppsFrom(settings),
         }),
+      // The admin web app at / (web/, built by `npm run build` into dist/web).
+      (scope) => registerWebApp(scope, join(packageRoot(), 'dist', 'web')),
     ],
   });
   let address: string;

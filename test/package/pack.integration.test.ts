@@ -61,6 +61,7 @@ describe('the packed package', () => {
       'bin/callmatrix.js',
       'dist/src/cli/main.js',
       'dist/emulators/zoho/index.js',
+      'dist/web/index.html',
       'schemas/project.json',
       'schemas/events.json',
       'examples/zoho-morning.json',
@@ -146,6 +147,11 @@ describe('the packed package', () => {
       expect(put.status, log).toBe(201);
       const schema = await fetch(`${base}/v1/schemas/project.json`);
       expect(schema.status).toBe(200);
+      // The admin web app ships built in the package and is served at /.
+      const page = await fetch(`${base}/`);
+      expect(page.status, log).toBe(200);
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1] ?? '';
+      expect((await fetch(`${base}${script}`)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
+import { buildWeb } from '../../scripts/build-web.js';
+
+// The admin web app as a user meets it: the page built by `npm run build:web`, a real
+// `callmatrix serve` (from source) on a SQLite file, a CRM emulator on loopback, and Debian's
+// chromium driven by playwright-core. Screenshots go to a temp folder, or to docs/screenshots/
+// with CALLMATRIX_SCREENSHOTS=1 (`npm run screenshots`).
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'test', 'crash', 'cli.ts');
+export const CHROMIUM = process.env['CALLMATRIX_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export interface WebStack {
+  readonly base: string;
+  readonly adminKey: string;
+  readonly pipedrive: PipedriveEmulator;
+  readonly browser: BrowserContext;
+  newPage(width?: number, height?: number): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+export async function startWebStack(): Promise<WebStack> {
+  await buildWeb();
+  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-web-'));
+  const shots = process.env['CALLMATRIX_SCREENSHOTS']
+    ? join(ROOT, 'docs', 'screenshots')
+    : join(dir, 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  const pipedrive = await startPipedriveEmulator({ host: '127.0.0.1' });
+  const port = await freePort();
+  const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
+  const serve = spawn(TSX, [CLI, 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CALLMATRIX_DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      CALLMATRIX_ADMIN_KEY: adminKey,
+      CALLMATRIX_SECRET_KEY: randomBytes(32).toString('base64'),
+      CALLMATRIX_DATA_DIR: dir,
+      CALLMATRIX_ALLOW_CRM_HOSTS: '127.0.0.1',
+      CALLMATRIX_POLL_MS: '100',
+      CALLMATRIX_RETRY_SCHEDULE: '1,1,1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitReady(`${base}/healthz`, serve);
+  const userDataDir = join(dir, 'chromium');
+  // A fresh profile each run; playwright passes it as --user-data-dir and adds --headless.
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-GB',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    base,
+    adminKey,
+    pipedrive,
+    browser,
+    async newPage(width = 1280, height = 860) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height });
+      page.setDefaultTimeout(15_000);
+      await page.goto(base);
+      return page;
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => {
+        if (serve.exitCode !== null) return resolve();
+        serve.once('exit', () => resolve());
+        try {
+          process.kill(-(serve.pid ?? 0), 'SIGTERM');
+        } catch {
+          serve.kill('SIGTERM');
+        }
+      });
+      await pipedrive.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in with a key, as a user types it. */
+export async function signIn(page: Page, key: string, project?: string): Promise<void> {
+  await page.getByLabel('API key').fill(key);
+  if (project) await page.getByLabel('Project (only for a project key)').fill(project);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
