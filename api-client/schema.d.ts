@@ -749,7 +749,7 @@ export interface paths {
         put?: never;
         /**
          * What the events would do; reads the CRM, writes nothing
-         * @description A later event of the request sees what the earlier ones would have created. Nothing is stored.
+         * @description A later event of the request sees what the earlier ones would have created. Nothing is stored. With `{ events, matrix }` the events run on that matrix instead of the saved one, to see what an unsaved change would do.
          *
          *     Operator key, or a key of this project.
          */
@@ -1017,6 +1017,11 @@ export interface components {
         };
         /** @description One event or an array of at most 1 000 (scenario-format.md §3) */
         Events: components["schemas"]["Event"] | components["schemas"]["Event"][];
+        /** @description Events as for ingest, or an object with `events` and a `matrix` to try instead of the saved one (nothing is saved) */
+        DryRunRequest: components["schemas"]["Events"] | {
+            events: components["schemas"]["Events"];
+            matrix?: components["schemas"]["Matrix"];
+        };
         /** @description One event, scenario-format.md §3: the `type` member decides which members apply. `eventId` is required over HTTP. */
         Event: {
             eventId: string;
@@ -3984,7 +3989,7 @@ export interface operations {
                  *       }
                  *     ]
                  */
-                "application/json": components["schemas"]["Events"];
+                "application/json": components["schemas"]["DryRunRequest"];
             };
         };
         responses: {
@@ -4015,7 +4020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid events; each problem names its field */
+            /** @description Invalid events or matrix; each problem names its field */
             422: {
                 headers: {
                     [name: string]: unknown;

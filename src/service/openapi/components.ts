@@ -156,11 +156,26 @@ const events: Json = {
   oneOf: [ref('Event'), { type: 'array', minItems: 1, maxItems: 1000, items: ref('Event') }],
 };
 
+const dryRunRequest: Json = {
+  description:
+    'Events as for ingest, or an object with `events` and a `matrix` to try instead of the saved one (nothing is saved)',
+  oneOf: [
+    ref('Events'),
+    {
+      type: 'object',
+      required: ['events'],
+      additionalProperties: false,
+      properties: { events: ref('Events'), matrix: ref('Matrix') },
+    },
+  ],
+};
+
 export function schemaComponents(): Record<string, Json> {
   return {
     Problem: problem,
     ProjectDocument: projectDocument,
     Events: events,
+    DryRunRequest: dryRunRequest,
     ...convert(REQUESTS, 'input'),
     ...convert(RESPONSES, 'output'),
   };

@@ -134,12 +134,12 @@ export function processingPaths(): Json {
         tag: 'Processing',
         summary: 'What the events would do; reads the CRM, writes nothing',
         description:
-          'A later event of the request sees what the earlier ones would have created. Nothing is stored.',
+          'A later event of the request sees what the earlier ones would have created. Nothing is stored. With `{ events, matrix }` the events run on that matrix instead of the saved one, to see what an unsaved change would do.',
         audience: 'project',
-        requestBody: jsonBody(ref('Events'), EXAMPLES.events),
+        requestBody: jsonBody(ref('DryRunRequest'), EXAMPLES.events),
         responses: {
           '200': ok('The journal the events would produce', ref('DryRunResult')),
-          '422': problem('Invalid events; each problem names its field'),
+          '422': problem('Invalid events or matrix; each problem names its field'),
           '502': problem('The CRM did not answer'),
         },
       }),
