@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
-import { signIn, startWebStack, type WebStack } from './harness.js';
+import { pipedriveProject, signIn, startWebStack, type WebStack } from './harness.js';
 
 // The admin web app in Debian's chromium against a real `serve` and the Pipedrive emulator:
 // each step asserts on what the page shows.
@@ -11,35 +11,12 @@ let api: ApiClient;
 beforeAll(async () => {
   stack = await startWebStack();
   api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
-  await fetch(`${stack.pipedrive.baseUrl}/_emulator/state`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      users: [
-        { id: '1', name: 'Olena Top' },
-        { id: '2', name: 'Petro Manager' },
-      ],
-    }),
-  });
 }, 120_000);
 afterAll(async () => {
   await stack?.close();
 });
 
-async function putPipedriveProject(id: string): Promise<void> {
-  const { response, error } = await api.PUT('/v1/projects/{project}', {
-    params: { path: { project: id } },
-    body: {
-      crm: 'pipedrive',
-      project: { timezone: 'Europe/Kyiv', defaultCountry: 'UA' },
-      employees: [
-        { id: 'e1', name: 'Olena Top', crmUserId: '1', extension: '100', topManager: true },
-      ],
-      connection: stack.pipedrive.connection,
-    } as never,
-  });
-  expect(response.status, JSON.stringify(error)).toBeLessThan(300);
-}
+const putPipedriveProject = (id: string) => pipedriveProject(stack, id);
 
 describe('the admin web app', () => {
   it('is served at / with its assets, same origin as /v1, and nothing from elsewhere', async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createApiClient, type Schemas } from '../../api-client/index.js';
 import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
 import { buildWeb } from '../../scripts/build-web.js';
 
@@ -127,6 +128,33 @@ export async function startWebStack(): Promise<WebStack> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Seeds the Pipedrive emulator's users and PUTs a project on it through the API. */
+export async function pipedriveProject(stack: WebStack, id: string): Promise<void> {
+  await fetch(`${stack.pipedrive.baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      users: [
+        { id: '1', name: 'Olena Top' },
+        { id: '2', name: 'Petro Manager' },
+      ],
+    }),
+  });
+  const api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
+  const { response, error } = await api.PUT('/v1/projects/{project}', {
+    params: { path: { project: id } },
+    body: {
+      crm: 'pipedrive',
+      project: { timezone: 'Europe/Kyiv', defaultCountry: 'UA' },
+      employees: [
+        { id: 'e1', name: 'Olena Top', crmUserId: '1', extension: '100', topManager: true },
+      ],
+      connection: stack.pipedrive.connection,
+    } as Schemas['ProjectDocument'],
+  });
+  if (response.status >= 300) throw new Error(`PUT ${id}: ${JSON.stringify(error)}`);
 }
 
 /** Signs in with a key, as a user types it. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { problemText, type ApiClient, type Schemas } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
+import { MatrixTab } from './matrix-tab';
 import { OverviewTab } from './overview';
 
 // One project: the broken banner on every tab, then the tab asked for.
@@ -18,6 +19,7 @@ export interface ProjectContext {
 
 const TABS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'overview', label: 'tab.overview' },
+  { id: 'matrix', label: 'tab.matrix' },
 ];
 
 export function ProjectPage(props: {
@@ -89,6 +91,7 @@ export function ProjectPage(props: {
         ))}
       </nav>
       {tab.id === 'overview' && <OverviewTab ctx={ctx} />}
+      {tab.id === 'matrix' && <MatrixTab ctx={ctx} />}
     </section>
   );
 }
