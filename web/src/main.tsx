@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import './style.css';
+import './matrix.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
