@@ -130,6 +130,8 @@ export async function startWebStack(): Promise<WebStack> {
   };
 }
 
+export const WEBHOOK_TOKEN = 'pbx-web-test-token-0123456789';
+
 /** Seeds the Pipedrive emulator's users and PUTs a project on it through the API. */
 export async function pipedriveProject(stack: WebStack, id: string): Promise<void> {
   await fetch(`${stack.pipedrive.baseUrl}/_emulator/state`, {
@@ -152,6 +154,7 @@ export async function pipedriveProject(stack: WebStack, id: string): Promise<voi
         { id: 'e1', name: 'Olena Top', crmUserId: '1', extension: '100', topManager: true },
       ],
       connection: stack.pipedrive.connection,
+      webhook: { token: WEBHOOK_TOKEN },
     } as Schemas['ProjectDocument'],
   });
   if (response.status >= 300) throw new Error(`PUT ${id}: ${JSON.stringify(error)}`);

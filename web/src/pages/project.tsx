@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { problemText, type ApiClient, type Schemas } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
+import { JournalTab } from './journal-tab';
 import { MatrixTab } from './matrix-tab';
 import { OverviewTab } from './overview';
 
@@ -20,6 +21,7 @@ export interface ProjectContext {
 const TABS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'overview', label: 'tab.overview' },
   { id: 'matrix', label: 'tab.matrix' },
+  { id: 'journal', label: 'tab.journal' },
 ];
 
 export function ProjectPage(props: {
@@ -92,6 +94,7 @@ export function ProjectPage(props: {
       </nav>
       {tab.id === 'overview' && <OverviewTab ctx={ctx} />}
       {tab.id === 'matrix' && <MatrixTab ctx={ctx} />}
+      {tab.id === 'journal' && <JournalTab ctx={ctx} />}
     </section>
   );
 }
