@@ -39,6 +39,7 @@ export const en = {
   'state.inactive': 'inactive',
   'index.loading': 'loading',
   'index.ready': 'ready',
+  'index.failed': 'failed',
   'outcome.applied': 'applied',
   'outcome.skipped': 'skipped',
   'outcome.failed': 'failed',

@@ -38,6 +38,7 @@ export const uk: Record<MessageKey, string> = {
   'state.inactive': 'вимкнена',
   'index.loading': 'завантажується',
   'index.ready': 'готовий',
+  'index.failed': 'помилка завантаження',
   'outcome.applied': 'застосовано',
   'outcome.skipped': 'пропущено',
   'outcome.failed': 'помилка',
