@@ -12,9 +12,10 @@ beforeAll(async () => {
   stack = await startWebStack();
   api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
 }, 120_000);
+// Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
 afterAll(async () => {
   await stack?.close();
-});
+}, 60_000);
 
 const putPipedriveProject = (id: string) => pipedriveProject(stack, id);
 

@@ -50,9 +50,10 @@ beforeAll(async () => {
   await signIn(page, stack.adminKey);
   await page.locator('tr[data-project="acme"]').waitFor();
 }, 120_000);
+// Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
 afterAll(async () => {
   await stack?.close();
-});
+}, 60_000);
 
 describe('the journal', () => {
   it('finds a call posted over the ingest API by its phone in another format, with its conditions and a link to the deal', async () => {

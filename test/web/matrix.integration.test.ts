@@ -18,9 +18,10 @@ beforeAll(async () => {
   await page.goto(`${stack.base}/#/projects/acme/matrix`);
   await page.getByRole('heading', { name: 'Integration matrix' }).waitFor();
 }, 120_000);
+// Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
 afterAll(async () => {
   await stack?.close();
-});
+}, 60_000);
 
 const cell = (condition: string, action: string) =>
   page.getByRole('checkbox', { name: `${condition}: ${action}`, exact: true });
