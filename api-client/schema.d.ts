@@ -514,6 +514,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project}/unknown-employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Extensions, SIP logins and phones on calls that name no employee
+         * @description From the stored events of the last `days` (default 30, at most 90; the newest 50 000 events naming an employee): each reference no employee matches, with its calls, events and last call.
+         *
+         *     Operator key, or a key of this project.
+         */
+        get: operations["listUnknownEmployees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/connection/test": {
         parameters: {
             query?: never;
@@ -1736,6 +1764,39 @@ export interface components {
                 applied: number;
                 skipped: number;
                 failed: number;
+            }[];
+        };
+        UnknownEmployees: {
+            /**
+             * Format: date-time
+             * @description The events read are those of this time and later
+             */
+            since: string;
+            /** @description Stored events that named an employee */
+            scannedEvents: number;
+            /** @description True when the newest 50 000 such events were read and older ones left out */
+            truncated: boolean;
+            /** @description Most calls first */
+            items: {
+                extension?: string;
+                /** @description Lower case, as employees are matched */
+                sipLogin?: string;
+                /** @description E.164 when valid, else as sent */
+                phone?: string;
+                code?: string;
+                id?: string;
+                /** @description Distinct calls (or messenger dialogs) it was on */
+                calls: number;
+                /** @description Events that named it */
+                events: number;
+                lastCall: {
+                    /** Format: date-time */
+                    at: string;
+                    /** @description The event type, e.g. call.answered */
+                    type: string;
+                    callId?: string;
+                    dialogId?: string;
+                };
             }[];
         };
     };
@@ -3433,6 +3494,62 @@ export interface operations {
                 };
             };
             /** @description A CRM without OAuth */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnknownEmployees: {
+        parameters: {
+            query?: {
+                /** @description How far back, days */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unknown references, most calls first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnknownEmployees"];
+                };
+            };
+            /** @description Bad query; each problem names its field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import * as inbox from './inbox.js';
 import * as journal from './journal.js';
 import { orderingKeyOf } from './ordering.js';
 import { countJournalByHour, listProjectHealth } from './overview.js';
+import { listEmployeeRefEvents, type EmployeeRefQuery } from './employee-refs.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import * as index from './phone-index.js';
@@ -85,6 +86,10 @@ export class SqlStore implements Store {
   }
   countJournalByHour(projectId: string, from: Date, to: Date) {
     return countJournalByHour(this.db, projectId, from, to);
+  }
+
+  listEmployeeRefEvents(projectId: string, query: EmployeeRefQuery) {
+    return listEmployeeRefEvents(this.db, projectId, query);
   }
   deleteProject(id: string) {
     return projects.deleteProject(this.db, id);

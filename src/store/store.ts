@@ -1,3 +1,4 @@
+import type { EmployeeRefEvent, EmployeeRefQuery } from './employee-refs.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { Event } from '../domain/events.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
@@ -403,4 +404,6 @@ export interface Store extends AlertStore {
   listProjectHealth(after: string | null, limit: number): Promise<ProjectHealth[]>;
   /** Journal entries whose event `at` is in [from, to), counted by UTC hour and outcome (hours without entries absent). */
   countJournalByHour(projectId: string, from: Date, to: Date): Promise<HourlyCount[]>;
+  /** Events naming an employee, newest first, since a time, at most `limit` (the unknown-employees report). */
+  listEmployeeRefEvents(projectId: string, query: EmployeeRefQuery): Promise<EmployeeRefEvent[]>;
 }

@@ -15,6 +15,7 @@ import type {
   RouteEmployeeSchema,
   StatsBodySchema,
   StatusBodySchema,
+  UnknownEmployeesBodySchema,
   UsersBodySchema,
 } from './responses.js';
 
@@ -95,3 +96,4 @@ export type RouteBody = z.output<typeof RouteBodySchema>;
 export type ProjectSummary = z.output<typeof ProjectSummarySchema>;
 export type ProjectListBody = z.output<typeof ProjectListBodySchema>;
 export type StatsBody = z.output<typeof StatsBodySchema>;
+export type UnknownEmployeesBody = z.output<typeof UnknownEmployeesBodySchema>;

@@ -18,6 +18,7 @@ import { registerProcessingRoutes } from './processing.js';
 import { registerProjectRoutes } from './projects.js';
 import { registerRoutingRoutes } from './routing.js';
 import { registerStatsRoute } from './stats.js';
+import { registerUnknownEmployeesRoute } from './unknown-employees.js';
 
 export type { AdminDeps, AdminHooks } from './context.js';
 export { ProjectStore, type LoadedProject } from './project-store.js';
@@ -60,6 +61,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     registerIntegrationRoutes(scope, ctx);
     registerDryRunRoutes(scope, ctx);
     registerRoutingRoutes(scope, ctx);
+    registerUnknownEmployeesRoute(scope, ctx);
     registerOpenApiRoute(scope);
     registerSchemaRoutes(scope);
     done();

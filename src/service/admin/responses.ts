@@ -188,6 +188,32 @@ export const StatsBodySchema = z.object({
     .meta({ description: 'Every hour of the range, oldest first, zeros included' }),
 });
 
+/** GET …/unknown-employees (issue 14 item 7): references on calls that name no employee. */
+export const UnknownEmployeeSchema = z.object({
+  extension: z.string().optional(),
+  sipLogin: z.string().optional().meta({ description: 'Lower case, as employees are matched' }),
+  phone: z.string().optional().meta({ description: 'E.164 when valid, else as sent' }),
+  code: z.string().optional(),
+  id: z.string().optional(),
+  calls: z.number().int().meta({ description: 'Distinct calls (or messenger dialogs) it was on' }),
+  events: z.number().int().meta({ description: 'Events that named it' }),
+  lastCall: z.object({
+    at: isoTime,
+    type: z.string().meta({ description: 'The event type, e.g. call.answered' }),
+    callId: z.string().optional(),
+    dialogId: z.string().optional(),
+  }),
+});
+
+export const UnknownEmployeesBodySchema = z.object({
+  since: isoTime.meta({ description: 'The events read are those of this time and later' }),
+  scannedEvents: z.number().int().meta({ description: 'Stored events that named an employee' }),
+  truncated: z.boolean().meta({
+    description: 'True when the newest 50 000 such events were read and older ones left out',
+  }),
+  items: z.array(UnknownEmployeeSchema).meta({ description: 'Most calls first' }),
+});
+
 // The domain's JournalEntry is the engine's type; this keeps the API's schema from drifting from it.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };

@@ -82,6 +82,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   OAuthStarted: OAuthStartedSchema,
   ConnectionTest: ConnectionTestSchema,
   Stats: responses.StatsBodySchema,
+  UnknownEmployees: responses.UnknownEmployeesBodySchema,
 };
 
 function convert(named: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {

@@ -73,6 +73,24 @@ export function oauthPaths(): Json {
         },
       }),
     },
+    '/v1/projects/{project}/unknown-employees': {
+      parameters: [projectParam],
+      get: operation({
+        id: 'listUnknownEmployees',
+        tag: 'Processing',
+        summary: 'Extensions, SIP logins and phones on calls that name no employee',
+        description:
+          'From the stored events of the last `days` (default 30, at most 90; the newest 50 000 events naming an employee): each reference no employee matches, with its calls, events and last call.',
+        audience: 'project',
+        parameters: [
+          query('days', { type: 'integer', minimum: 1, maximum: 90 }, 'How far back, days'),
+        ],
+        responses: {
+          '200': ok('The unknown references, most calls first', ref('UnknownEmployees')),
+          '400': problem('Bad query; each problem names its field'),
+        },
+      }),
+    },
     '/v1/projects/{project}/connection/test': {
       parameters: [projectParam],
       post: operation({
