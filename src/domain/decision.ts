@@ -1,6 +1,8 @@
+import type { Event } from './events.js';
 import type { Condition } from './matrix.js';
 import type { Memory } from './memory.js';
 import type { Operation, Outcome, SkippedAction } from './plan.js';
+import type { ClientRecords } from './snapshot.js';
 
 /**
  * Why `decide` could not decide an event: what the worker acts on, apart from
@@ -26,3 +28,21 @@ interface DecisionParts {
 export type Decision =
   | (DecisionParts & { readonly outcome: Exclude<Outcome, 'failed'> })
   | (DecisionParts & { readonly outcome: 'failed'; readonly undecided: Undecided });
+
+/**
+ * What `decide` read besides the event and the project: the call's or
+ * dialog's memory before the event, and the client as the CRM lookup found
+ * it. Kept with the decision, so a replay decides the event again on the
+ * same ground without asking the CRM.
+ */
+export interface DecisionContext {
+  readonly memory: Memory | null;
+  readonly client: ClientRecords;
+}
+
+/** An event as it was decided: what the journal keeps for a replay. */
+export interface DecidedEvent {
+  readonly event: Event;
+  readonly context: DecisionContext;
+  readonly decision: Decision;
+}

@@ -1,4 +1,4 @@
-import type { Decision } from './decision.js';
+import type { Decision, DecisionContext } from './decision.js';
 import type { Event } from './events.js';
 import type { Memory } from './memory.js';
 
@@ -7,6 +7,8 @@ export interface PlanUnderWay {
   readonly decision: Decision;
   /** Operation key → the CRM id it got: these are not sent again. */
   readonly landed: ReadonlyMap<string, string>;
+  /** What the plan was decided on; null for a plan stored before contexts were kept. */
+  readonly context: DecisionContext | null;
 }
 
 /** What the ledger holds for an event before its run. */
@@ -36,8 +38,8 @@ export interface KeptMemory {
  */
 export interface PlanLedger {
   recall(event: Event): Promise<Recalled>;
-  /** D7: stored before the plan's first CRM call. A plan is decided once: a second save keeps the first. */
-  savePlan(eventId: string, decision: Decision): Promise<void>;
+  /** D7: stored before the plan's first CRM call, with what it was decided on. A plan is decided once: a second save keeps the first. */
+  savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void>;
   /** D13: an operation landed with this CRM id; recorded before the next CRM call. */
   landed(eventId: string, operationKey: string, crmId: string): Promise<void>;
   /** The event's plan ran whole: keep its memory (null: the stored one stays), and the event counts as run (D6). */

@@ -1,4 +1,4 @@
-import type { Decision } from '../domain/decision.js';
+import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { KeptMemory, PlanLedger, Recalled } from '../domain/ledger.js';
 import { memoryKey, type Memory } from '../domain/memory.js';
@@ -7,7 +7,10 @@ import { memoryKey, type Memory } from '../domain/memory.js';
 export class InMemoryLedger implements PlanLedger {
   private readonly memories: Map<string, Memory>;
   private readonly ran: Set<string>;
-  private readonly plans = new Map<string, { decision: Decision; landed: Map<string, string> }>();
+  private readonly plans = new Map<
+    string,
+    { decision: Decision; landed: Map<string, string>; context: DecisionContext }
+  >();
 
   /** `from`: what a dry run starts from (the memories of calls under way, events already applied). */
   constructor(from: { memories?: Iterable<KeptMemory>; ran?: Iterable<string> } = {}) {
@@ -24,8 +27,8 @@ export class InMemoryLedger implements PlanLedger {
     });
   }
 
-  savePlan(eventId: string, decision: Decision): Promise<void> {
-    if (!this.plans.has(eventId)) this.plans.set(eventId, { decision, landed: new Map() });
+  savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
+    if (!this.plans.has(eventId)) this.plans.set(eventId, { decision, landed: new Map(), context });
     return Promise.resolve();
   }
 

@@ -1,5 +1,5 @@
 import type { CrmError, CrmPort } from '../crm/port.js';
-import type { Decision, Undecided } from '../domain/decision.js';
+import type { DecidedEvent, Decision, DecisionContext, Undecided } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { PlanLedger } from '../domain/ledger.js';
 import { memoryKey } from '../domain/memory.js';
@@ -27,6 +27,8 @@ export type EventRun = FinishedRun | FailedRun;
 interface RunParts {
   /** The client the lookup found; null when no lookup ran (a plan resumed, a re-delivery, a failed lookup). */
   readonly client: ClientRecords | null;
+  /** The event with what it was decided on and the decision, for the journal (replay); null when undecided or its context is unknown. */
+  readonly decided: DecidedEvent | null;
 }
 
 /** Applied or skipped: the plan ran whole. */
@@ -55,9 +57,11 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
   let decision: Decision;
   let ids: Map<string, string>;
   let client: ClientRecords | null = null;
+  let context: DecisionContext | null;
   if (recalled.plan) {
     decision = recalled.plan.decision;
     ids = new Map(recalled.plan.landed);
+    context = recalled.plan.context;
   } else {
     const { memory, ranBefore } = recalled;
     if (!ranBefore) {
@@ -65,20 +69,24 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
       if (!found.ok) return failed(event, { kind: 'crm', error: found.error }, null, []);
       client = found.value;
     }
-    decision = decide({
-      event,
-      memory,
-      client: client ?? EMPTY_CLIENT,
-      project,
-      redelivery: ranBefore,
-    });
+    context = { memory, client: client ?? EMPTY_CLIENT };
+    decision = decide({ event, ...context, project, redelivery: ranBefore });
     ids = new Map();
   }
-  if (decision.outcome === 'failed') return failed(event, decision.undecided, decision, [], client);
-  if (!recalled.plan && decision.plan.length > 0) await ledger.savePlan(eventId, decision);
+  const decided = context && { event, context, decision };
+  if (decision.outcome === 'failed')
+    return failed(event, decision.undecided, { decision, context }, [], client);
+  if (!recalled.plan && decision.plan.length > 0)
+    await ledger.savePlan(eventId, decision, context ?? { memory: null, client: EMPTY_CLIENT });
   const done = await execute(decision.plan, crm, ids, (key, id) => ledger.landed(eventId, key, id));
   if (!done.ok)
-    return failed(event, { kind: 'crm', error: done.error }, decision, done.operations, client);
+    return failed(
+      event,
+      { kind: 'crm', error: done.error },
+      { decision, context },
+      done.operations,
+      client,
+    );
   const key = memoryKey(event);
   const memory = key && decision.memory ? { key, memory: resolveRefs(decision.memory, ids) } : null;
   await ledger.finished(eventId, memory);
@@ -95,16 +103,18 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
     decision,
     failure: null,
     client,
+    decided,
   };
 }
 
 function failed(
   event: Event,
   failure: RunFailure,
-  decision: Decision | null,
+  decided: { decision: Decision; context: DecisionContext | null } | null,
   operations: JournalOperation[],
   client: ClientRecords | null = null,
 ): FailedRun {
+  const decision = decided?.decision ?? null;
   const reason = failure.kind === 'crm' ? failure.error.message : (decision?.reason ?? 'failed');
   return {
     entry: {
@@ -118,5 +128,8 @@ function failed(
     decision,
     failure,
     client,
+    decided: decided?.context
+      ? { event, context: decided.context, decision: decided.decision }
+      : null,
   };
 }

@@ -1,3 +1,4 @@
+import type { DecidedEvent } from '../domain/decision.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
 
 // The journal as the store keeps and pages it (its entries are the domain's).
@@ -10,6 +11,8 @@ export interface JournalRecord {
   readonly callId: string | null;
   /** The client's phones the entry concerns (E.164 where valid), for the `phone` filter. */
   readonly phones: readonly string[];
+  /** The event, what it was decided on and the decision, kept for a replay (./decided.ts); null: failed before it was decided. */
+  readonly decided?: DecidedEvent | null;
 }
 
 export interface JournalQuery {

@@ -20,7 +20,7 @@ export async function appendJournal(
   if (tx.dialect === 'postgres')
     await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [JOURNAL_LOCK_SPACE, projectId]);
   const row = await tx.get(
-    'INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq',
+    'INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry, decided) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq',
     [
       projectId,
       record.entry.eventId,
@@ -28,6 +28,7 @@ export async function appendJournal(
       record.entry.outcome,
       toMs(record.at),
       JSON.stringify(record.entry),
+      record.decided === undefined ? null : JSON.stringify(record.decided),
     ],
   );
   const seq = num(row?.['seq']);

@@ -1,4 +1,4 @@
-import type { Decision } from '../domain/decision.js';
+import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { KeptMemory, PlanLedger, Recalled } from '../domain/ledger.js';
 import { memoryKey } from '../domain/memory.js';
@@ -37,12 +37,12 @@ export class StoreLedger implements PlanLedger {
     return {
       memory,
       ranBefore: false,
-      plan: plan && { decision: plan.decision, landed: plan.ids },
+      plan: plan && { decision: plan.decision, landed: plan.ids, context: plan.context },
     };
   }
 
-  savePlan(eventId: string, decision: Decision): Promise<void> {
-    return this.store.savePlan(this.projectId, eventId, decision);
+  savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
+    return this.store.savePlan(this.projectId, eventId, decision, context);
   }
 
   landed(eventId: string, operationKey: string, crmId: string): Promise<void> {

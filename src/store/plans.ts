@@ -1,4 +1,4 @@
-import type { Decision } from '../domain/decision.js';
+import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import { json } from './rows.js';
 import { str, type Queryable } from './sql.js';
@@ -35,10 +35,10 @@ export async function getPlan(
   projectId: string,
   eventId: string,
 ): Promise<StoredPlan | null> {
-  const row = await db.get('SELECT decision FROM plans WHERE project_id = ? AND event_id = ?', [
-    projectId,
-    eventId,
-  ]);
+  const row = await db.get(
+    'SELECT decision, context FROM plans WHERE project_id = ? AND event_id = ?',
+    [projectId, eventId],
+  );
   if (!row) return null;
   const done = await db.all(
     'SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?',
@@ -47,6 +47,7 @@ export async function getPlan(
   return {
     decision: json<Decision>(row['decision']),
     ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
+    context: row['context'] == null ? null : json<DecisionContext>(row['context']),
   };
 }
 
@@ -64,8 +65,9 @@ export async function getWorkState(
 ): Promise<WorkState> {
   const row = await db.get(
     `SELECT (SELECT body FROM memories WHERE project_id = ? AND key = ?) AS memory,
-            (SELECT decision FROM plans WHERE project_id = ? AND event_id = ?) AS decision`,
-    [projectId, memoryKey, projectId, eventId],
+            (SELECT decision FROM plans WHERE project_id = ? AND event_id = ?) AS decision,
+            (SELECT context FROM plans WHERE project_id = ? AND event_id = ?) AS context`,
+    [projectId, memoryKey, projectId, eventId, projectId, eventId],
   );
   const memory = memoryKey !== null && row?.['memory'] != null ? json<Memory>(row['memory']) : null;
   if (row?.['decision'] == null) return { memory, plan: null };
@@ -78,6 +80,7 @@ export async function getWorkState(
     plan: {
       decision: json<Decision>(row['decision']),
       ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
+      context: row['context'] == null ? null : json<DecisionContext>(row['context']),
     },
   };
 }
@@ -87,12 +90,13 @@ export async function savePlan(
   projectId: string,
   eventId: string,
   decision: Decision,
+  context: DecisionContext,
 ): Promise<void> {
   // A plan is decided once (D13): a second save keeps the first decision,
   // whose operation keys the recorded ids belong to.
   await db.run(
-    'INSERT INTO plans (project_id, event_id, decision) VALUES (?, ?, ?) ON CONFLICT (project_id, event_id) DO NOTHING',
-    [projectId, eventId, JSON.stringify(decision)],
+    'INSERT INTO plans (project_id, event_id, decision, context) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, event_id) DO NOTHING',
+    [projectId, eventId, JSON.stringify(decision), JSON.stringify(context)],
   );
 }
 

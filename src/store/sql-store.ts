@@ -1,8 +1,10 @@
-import type { Decision } from '../domain/decision.js';
+import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { GroupCommit } from './group-commit.js';
 import * as alerts from './alerts.js';
 import { claimEvents } from './claim.js';
+import * as decided from './decided.js';
+import type { DecidedCursor, DecidedRange } from './decided.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
 import * as journal from './journal.js';
@@ -210,6 +212,14 @@ export class SqlStore implements Store {
     return journal.listJournal(this.db, projectId, query);
   }
 
+  countDecided(projectId: string, range: DecidedRange) {
+    return decided.countDecided(this.db, projectId, range);
+  }
+
+  listDecided(projectId: string, range: DecidedRange, cursor: DecidedCursor | null, limit: number) {
+    return decided.listDecided(this.db, projectId, range, cursor, limit);
+  }
+
   getMemory(projectId: string, key: string) {
     return plans.getMemory(this.db, projectId, key);
   }
@@ -222,8 +232,8 @@ export class SqlStore implements Store {
   getWorkState(projectId: string, memoryKey: string | null, eventId: string) {
     return plans.getWorkState(this.db, projectId, memoryKey, eventId);
   }
-  savePlan(projectId: string, eventId: string, decision: Decision) {
-    return plans.savePlan(this.db, projectId, eventId, decision);
+  savePlan(projectId: string, eventId: string, decision: Decision, context: DecisionContext) {
+    return plans.savePlan(this.db, projectId, eventId, decision, context);
   }
   recordOperation(projectId: string, eventId: string, operationKey: string, crmId: string) {
     return plans.recordOperation(this.db, projectId, eventId, operationKey, crmId);

@@ -2,9 +2,10 @@ import type { EmployeeRefEvent, EmployeeRefQuery } from './employee-refs.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { Event } from '../domain/events.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
-import type { Decision } from '../domain/decision.js';
+import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { AlertStore } from './alerts.js';
+import type { DecidedEvents } from './decided.js';
 import type { HourlyCount, ProjectHealth } from './overview.js';
 import type { EventState, IntegrationStateName } from './states.js';
 import type {
@@ -171,6 +172,8 @@ export interface ResolveHeldResult {
 export interface StoredPlan {
   readonly decision: Decision;
   readonly ids: Map<string, string>;
+  /** What it was decided on; null for a plan stored before migration 9. */
+  readonly context: DecisionContext | null;
 }
 
 /** What the ledger recalls before an event's run (StoreLedger.recall). */
@@ -219,7 +222,7 @@ export class UnmatchedEventError extends Error {
 
 // ───────────────────────────── the store ─────────────────────────────
 
-export interface Store extends AlertStore {
+export interface Store extends AlertStore, DecidedEvents {
   /** 'sqlite' or 'postgres', for logs and /readyz. */
   readonly backend: 'sqlite' | 'postgres';
   /** True when the schema is migrated and the database answers (/readyz). */
@@ -356,8 +359,13 @@ export interface Store extends AlertStore {
   getPlan(projectId: string, eventId: string): Promise<StoredPlan | null>;
   /** getMemory (when the event has a memory key) and getPlan together, in one round trip where the backend allows. */
   getWorkState(projectId: string, memoryKey: string | null, eventId: string): Promise<WorkState>;
-  /** Stores the decided plan before any of it runs; keeps ids already recorded. */
-  savePlan(projectId: string, eventId: string, decision: Decision): Promise<void>;
+  /** Stores the decided plan, with what it was decided on, before any of it runs; keeps ids already recorded. */
+  savePlan(
+    projectId: string,
+    eventId: string,
+    decision: Decision,
+    context: DecisionContext,
+  ): Promise<void>;
   /** Persists one operation's CRM id the moment the CRM returned it. */
   recordOperation(
     projectId: string,

@@ -52,6 +52,7 @@ export async function handleEvent(
     at: item.at,
     callId: 'callId' in event ? event.callId : null,
     phones: phonesOf(event, ledger, project),
+    decided: run.decided,
   });
 
   if (run.failure === null) {

@@ -4,7 +4,7 @@ import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { parseEvent, type Event } from '../../src/domain/events.js';
 import { EmployeesSchema, ProjectSettingsSchema } from '../../src/domain/project.js';
-import { SnapshotSchema } from '../../src/domain/snapshot.js';
+import { EMPTY_CLIENT, SnapshotSchema } from '../../src/domain/snapshot.js';
 import { CALL_PHASE, memoryKey } from '../../src/domain/memory.js';
 import { projectContext } from '../../src/engine/decide.js';
 import { newCallMemory } from '../../src/engine/memory.js';
@@ -199,12 +199,14 @@ export function dataCases(fresh: FreshStore): void {
       skipped: [],
       memory: null,
     };
-    await store.savePlan(project, 'e1', decision);
+    const context = { memory: null, client: EMPTY_CLIENT };
+    await store.savePlan(project, 'e1', decision, context);
     await store.recordOperation(project, 'e1', 'e1#0', 'person-1');
     await store.recordOperation(project, 'e1', 'e1#1', 'deal-1');
-    await store.savePlan(project, 'e1', { ...decision, conditions: [] });
+    await store.savePlan(project, 'e1', { ...decision, conditions: [] }, context);
     const plan = await store.getPlan(project, 'e1');
     expect(plan?.decision).toEqual(decision);
+    expect(plan?.context).toEqual(context);
     expect([...(plan?.ids ?? [])]).toEqual(
       expect.arrayContaining([
         ['e1#0', 'person-1'],
@@ -234,11 +236,13 @@ export function dataCases(fresh: FreshStore): void {
     });
     await store.putMemory(project, 'call:c1', memory);
     expect(await store.getWorkState(project, 'call:c1', 'e1')).toEqual({ memory, plan: null });
-    await store.savePlan(project, 'e1', decision);
+    // The plan keeps what it was decided on, for the journal of a resumed run (replay).
+    await store.savePlan(project, 'e1', decision, { memory, client: EMPTY_CLIENT });
     await store.recordOperation(project, 'e1', 'e1#0', 'person-1');
     const state = await store.getWorkState(project, 'call:c1', 'e1');
     expect(state.memory).toEqual(memory);
     expect(state.plan?.decision).toEqual(decision);
+    expect(state.plan?.context).toEqual({ memory, client: EMPTY_CLIENT });
     expect([...(state.plan?.ids ?? [])]).toEqual([['e1#0', 'person-1']]);
     // No memory key (an event without a call or dialog): the plan alone.
     expect((await store.getWorkState(project, null, 'e1')).memory).toBeNull();

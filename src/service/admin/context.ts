@@ -37,6 +37,15 @@ export interface AdminDeps {
   readonly hooks?: AdminHooks;
   /** The OAuth apps "Connect" uses (settings, docs/oauth.md); none: Connect answers 501. */
   readonly oauth?: OAuthApps;
+  /** Bounds of one replay (POST …/replay); the defaults of ./replay.ts when absent. */
+  readonly replayLimits?: ReplayLimits;
+}
+
+export interface ReplayLimits {
+  /** The longest range, in days. */
+  readonly maxDays: number;
+  /** The most journal rows (events) in the range. */
+  readonly maxEvents: number;
 }
 
 export interface AdminContext {
@@ -46,6 +55,7 @@ export interface AdminContext {
   readonly crmPort: (project: ProjectView) => CrmPort;
   readonly now: () => Date;
   readonly hooks: AdminHooks;
+  readonly replayLimits: ReplayLimits;
 }
 
 /** Who may call a route: an admin access level, `route` (webhook secrets or API keys, G13) or `public`. */

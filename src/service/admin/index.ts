@@ -16,6 +16,7 @@ import { registerProjectListRoute } from './project-list.js';
 import { ProjectStore } from './project-store.js';
 import { registerProcessingRoutes } from './processing.js';
 import { registerProjectRoutes } from './projects.js';
+import { REPLAY_LIMITS, registerReplayRoutes } from './replay.js';
 import { registerRoutingRoutes } from './routing.js';
 import { registerStatsRoute } from './stats.js';
 import { registerUnknownEmployeesRoute } from './unknown-employees.js';
@@ -38,6 +39,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     crmPort: deps.crmPort,
     now: deps.now ?? (() => new Date()),
     hooks: deps.hooks ?? {},
+    replayLimits: deps.replayLimits ?? REPLAY_LIMITS,
   };
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', (request, reply) => authenticate(ctx, request, reply));
@@ -60,6 +62,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     registerStatsRoute(scope, ctx);
     registerIntegrationRoutes(scope, ctx);
     registerDryRunRoutes(scope, ctx);
+    registerReplayRoutes(scope, ctx);
     registerRoutingRoutes(scope, ctx);
     registerUnknownEmployeesRoute(scope, ctx);
     registerOpenApiRoute(scope);

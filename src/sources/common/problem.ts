@@ -9,6 +9,7 @@ const KINDS = {
   'invalid-events': { status: 422, title: 'Invalid events' },
   'invalid-document': { status: 422, title: 'Invalid project document' },
   'invalid-request': { status: 400, title: 'Invalid request' },
+  'replay-refused': { status: 422, title: 'Replay refused' },
   'not-json': { status: 400, title: 'Body is not JSON' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'payload-too-large': { status: 413, title: 'Payload too large' },

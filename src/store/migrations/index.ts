@@ -7,6 +7,7 @@ import { readyKeys } from './005_ready_keys.js';
 import { lostLeases } from './006_lost_leases.js';
 import { alerts } from './007_alerts.js';
 import { journalByTime } from './008_journal_by_time.js';
+import { decidedEvents } from './009_decided_events.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'lost leases and index errors', sql: lostLeases },
   { version: 7, name: 'alerts', sql: alerts },
   { version: 8, name: 'journal by time', sql: journalByTime },
+  { version: 9, name: 'decided events', sql: decidedEvents },
 ];

@@ -25,7 +25,7 @@ import type { Completion } from '../store.js';
 const COMPLETE = `
 WITH input AS MATERIALIZED (
   SELECT * FROM json_to_recordset(?::json) AS i(n int, state text, project_id text, event_id text, worker text,
-    call_id text, outcome text, at_ms bigint, entry text, phones json, memory_key text, memory_body text)
+    call_id text, outcome text, at_ms bigint, entry text, decided text, phones json, memory_key text, memory_body text)
 ), target AS MATERIALIZED (
   -- Each event by its key, one index lookup per completion (LIMIT keeps the lateral a loop). Joined to
   -- input directly, whose row count the planner cannot know, it hashed every pending event instead.
@@ -43,8 +43,8 @@ WITH input AS MATERIALIZED (
 ), turn AS MATERIALIZED (
   SELECT d.n, d.project_id, d.event_id FROM done d WHERE (SELECT COUNT(*) FROM locked) >= 0
 ), entry AS (
-  INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry)
-  SELECT t.project_id, t.event_id, i.call_id, i.outcome, i.at_ms, i.entry FROM turn t JOIN input i ON i.n = t.n ORDER BY t.n
+  INSERT INTO journal (project_id, event_id, call_id, outcome, at_ms, entry, decided)
+  SELECT t.project_id, t.event_id, i.call_id, i.outcome, i.at_ms, i.entry, i.decided FROM turn t JOIN input i ON i.n = t.n ORDER BY t.n
   RETURNING project_id, event_id, seq
 ), phones AS (
   INSERT INTO journal_phones (project_id, phone, journal_seq)
@@ -89,6 +89,8 @@ export async function completeInOneStatement(
     outcome: completion.journal.entry.outcome,
     at_ms: toMs(completion.journal.at),
     entry: JSON.stringify(completion.journal.entry),
+    decided:
+      completion.journal.decided === undefined ? null : JSON.stringify(completion.journal.decided),
     phones: [...new Set(completion.journal.phones)],
     memory_key: completion.memory?.key ?? null,
     memory_body: completion.memory ? JSON.stringify(completion.memory.memory) : null,
