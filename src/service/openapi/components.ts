@@ -17,6 +17,7 @@ import { TwilioSettingsSchema } from '../../sources/twilio/schema.js';
 import { CRMS } from '../../crm/registry.js';
 import { ActivateBodySchema } from '../admin/contracts.js';
 import { WebhookSchema } from '../admin/document.js';
+import { ReplayLineSchema, ReplayRequestSchema } from '../admin/replay-contract.js';
 import * as responses from '../admin/responses.js';
 import { ConnectionTestSchema, OAuthStartedSchema, OAuthStartSchema } from '../oauth/contracts.js';
 
@@ -56,6 +57,7 @@ const REQUESTS: Record<string, z.ZodType> = {
   ZadarmaSettings: ZadarmaSettingsSchema,
   ActivateRequest: ActivateBodySchema,
   OAuthStart: OAuthStartSchema,
+  ReplayRequest: ReplayRequestSchema,
   TwilioStatusCallback: StatusCallbackSchema,
   TwilioDialAction: DialActionSchema,
   TwilioRecordingCallback: RecordingCallbackSchema,
@@ -64,6 +66,7 @@ const REQUESTS: Record<string, z.ZodType> = {
 
 /** What the service answers: converted as output. */
 const RESPONSES: Record<string, z.ZodType> = {
+  ReplayLine: ReplayLineSchema,
   JournalEntry: responses.JournalEntrySchema,
   JournalItem: responses.JournalItemSchema,
   JournalPage: responses.JournalBodySchema,

@@ -144,6 +144,34 @@ export function processingPaths(): Json {
         },
       }),
     },
+    '/v1/projects/{project}/replay': {
+      parameters: [projectParam],
+      post: operation({
+        id: 'replay',
+        tag: 'Processing',
+        summary: 'What a candidate matrix would have done with the events of a past range',
+        description:
+          "Decides the journal's events of the range again, each against the client context it was decided on, with the stored project whose members the request replaces (`project.matrix`, `project.fieldMap`, `project.pipelineRules`, …, `employees`). Writes nothing and asks no CRM. The answer streams as NDJSON (`application/x-ndjson`, one JSON object per line): a `call` line per call (or event of no call) whose operations would differ — added, removed, changed — then one `totals` line; an `error` line ends a replay the store failed under way. At most 31 days and 100 000 events per replay.",
+        audience: 'project',
+        requestBody: jsonBody(ref('ReplayRequest'), {
+          from: '2026-03-02T00:00:00+02:00',
+          to: '2026-03-08T23:59:59+02:00',
+          project: { matrix: { 'incoming.missed': ['create_contact', 'create_deal'] } },
+        }),
+        responses: {
+          '200': {
+            description: 'NDJSON: the calls that would differ, then the totals',
+            content: { 'application/x-ndjson': { schema: ref('ReplayLine') } },
+          },
+          '400': problem(
+            'Bad body or range (to before from, more than 31 days); each problem names its field',
+          ),
+          '422': problem(
+            'An invalid candidate (each problem names its field), more events than one replay takes, or events in the range decided before their context was kept (`replay-refused`, the detail says which)',
+          ),
+        },
+      }),
+    },
     '/v1/projects/{project}/route': {
       parameters: [projectParam],
       get: operation({
