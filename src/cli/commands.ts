@@ -3,6 +3,7 @@ import type { ArgsSpec, ParsedArgs } from './args.js';
 import { runCheck } from './check.js';
 import { runEmulate } from './emulate.js';
 import { runInit } from './init.js';
+import { runReplay } from './replay.js';
 import { runServe } from './serve.js';
 import { runSimulate } from './simulate.js';
 import { runWorker } from './worker.js';
@@ -125,6 +126,39 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     options: settingsFlags,
     readsEnvFile: true,
     run: (args, io) => runWorker(forward(args), io.err),
+  },
+  replay: {
+    summary: 'what a candidate matrix would have done with the events of a past range',
+    positionals: [{ name: 'PROJECT', description: 'the project id' }],
+    options: {
+      from: {
+        type: 'string',
+        value: 'TIME',
+        description: "the range's start, ISO 8601 with offset",
+      },
+      to: { type: 'string', value: 'TIME', description: "the range's end, ISO 8601 with offset" },
+      matrix: { type: 'string', value: 'FILE', description: 'a candidate matrix (JSON)' },
+      candidate: {
+        type: 'string',
+        value: 'FILE',
+        description: 'members to try instead: { "project": { … }, "employees": [ … ] } (JSON)',
+      },
+      url: {
+        type: 'string',
+        value: 'URL',
+        description: 'the running service (CALLMATRIX_URL, default http://127.0.0.1:$PORT)',
+      },
+      key: {
+        type: 'string',
+        value: 'KEY',
+        description: 'a project or operator key (CALLMATRIX_API_KEY, else CALLMATRIX_ADMIN_KEY)',
+      },
+      json: { type: 'boolean', description: "print the service's NDJSON lines as they are" },
+    },
+    readsEnvFile: true,
+    details:
+      'Asks a running service (POST /v1/projects/{project}/replay) to decide the events of the range again with the candidate, each against the client context it was decided on; nothing is written and no CRM is asked. Prints each call whose operations would differ (+ added, - removed, ~ changed), then the totals. Exit 0 answered, 1 refused or unreachable, 2 bad arguments.',
+    run: (args, io) => runReplay(args, io),
   },
   emulate: {
     summary: "serve a CRM's REST API on loopback and print a connection to paste",

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { seedEmulator } from '../index/seed.js';
+import { CRM_STATE, EMPLOYEES } from './events.js';
 import { EMULATORS, type RunningEmulator } from '../../src/sandbox/emulators.js';
 import type { ReplayLimits } from '../../src/service/admin/context.js';
 import { registerAdminRoutes } from '../../src/service/admin/index.js';
@@ -88,4 +91,109 @@ export async function replayHarness(replayLimits?: ReplayLimits): Promise<Replay
       await emulator.close();
     },
   };
+}
+
+export const ADMIN = {
+  'content-type': 'application/json',
+  authorization: `Bearer ${OPERATOR_KEY}`,
+};
+const INGEST = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+export const DAY = { from: '2026-03-02T00:00:00+02:00', to: '2026-03-02T23:59:59+02:00' };
+
+const at = (hh: number, mm: number): string =>
+  new Date(Date.UTC(2026, 2, 2, hh - 2, mm)).toISOString();
+
+function answered(callId: string, from: string, hh: number): Record<string, unknown>[] {
+  return [
+    {
+      type: 'call.started',
+      eventId: `${callId}-1`,
+      callId,
+      at: at(hh, 0),
+      direction: 'incoming',
+      from,
+      to: '+380441234567',
+    },
+    {
+      type: 'call.answered',
+      eventId: `${callId}-2`,
+      callId,
+      at: at(hh, 1),
+      employee: { extension: '101' },
+    },
+    {
+      type: 'call.ended',
+      eventId: `${callId}-3`,
+      callId,
+      at: at(hh, 5),
+      disposition: 'answered',
+      durationSec: 300,
+      talkSec: 240,
+    },
+  ];
+}
+
+function missed(callId: string, from: string, hh: number): Record<string, unknown>[] {
+  return [
+    {
+      type: 'call.started',
+      eventId: `${callId}-1`,
+      callId,
+      at: at(hh, 0),
+      direction: 'incoming',
+      from,
+      to: '+380441234567',
+    },
+    {
+      type: 'call.ended',
+      eventId: `${callId}-2`,
+      callId,
+      at: at(hh, 1),
+      disposition: 'missed',
+      durationSec: 30,
+      talkSec: 0,
+    },
+  ];
+}
+
+/** A day: Ivan calls and is answered, Maria's call is missed, Ivan calls again in the afternoon. */
+export const A_DAY = [
+  ...answered('ivan-am', '+380501112233', 9),
+  ...missed('maria', '+380671234567', 11),
+  ...answered('ivan-pm', '+380501112233', 15),
+];
+
+/**
+ * A day stored: the Pipedrive emulator seeded with the two employees' users, the
+ * project put through the admin API, the day's events ingested and run by the worker.
+ */
+export async function storedDay(
+  limits?: ReplayLimits,
+): Promise<{ h: ReplayHarness; native: (kind: string, id: string) => string }> {
+  const h = await replayHarness(limits);
+  const native = await seedEmulator(h.emulator.baseUrl, CRM_STATE);
+  const employees = EMPLOYEES.map((e) => ({ ...e, crmUserId: native('users', e.crmUserId) }));
+  const put = await h.app.inject({
+    method: 'PUT',
+    url: '/v1/projects/acme',
+    headers: ADMIN,
+    payload: {
+      crm: 'pipedrive',
+      project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+      employees,
+      connection: h.emulator.connection,
+      webhook: { token: TOKEN },
+    },
+  });
+  expect(put.statusCode, put.body).toBeLessThan(300);
+  const ingest = await h.app.inject({
+    method: 'POST',
+    url: '/v1/projects/acme/events',
+    headers: INGEST,
+    payload: A_DAY,
+  });
+  expect(ingest.statusCode, ingest.body).toBe(202);
+  await h.drain();
+  expect(await h.store.countEvents('acme')).toMatchObject({ applied: 8, pending: 0, failed: 0 });
+  return { h, native };
 }
