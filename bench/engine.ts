@@ -1,22 +1,20 @@
 import { fitTexts } from '../src/crm/capabilities.js';
 import { performance } from 'node:perf_hooks';
 import type { CrmId } from '../src/domain/crm-id.js';
-import type { Event } from '../src/domain/events.js';
-import { EmployeesSchema, ProjectSettingsSchema } from '../src/domain/project.js';
-import { SnapshotSchema, type Snapshot } from '../src/domain/snapshot.js';
+import { ProjectSettingsSchema } from '../src/domain/project.js';
 import { MemoryCrm } from '../src/crm/memory/adapter.js';
 import { projectContext } from '../src/engine/decide.js';
 import { observedPort } from '../src/crm/observed.js';
 import type { CrmPort } from '../src/crm/port.js';
 import { InMemoryLedger } from '../src/pipeline/memory-ledger.js';
 import { runEvent } from '../src/pipeline/run.js';
+import { calls, CLIENTS, employees, reseed, seedCrm } from './call-mix.js';
 
 // `npm run bench`: a realistic mix of call lifecycles through lookup → decide →
 // execute on the in-memory CRM, one core, and the cost split per event. The split
 // is measured from outside the run: CRM lookups and writes through a timed port,
 // the rest of the run (decide, the ledger) is what remains.
 
-const CLIENTS = 10_000;
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 40_000);
 const crms: CrmId[] = (process.env['BENCH_CRMS']?.split(',') as CrmId[] | undefined) ?? [
   'zoho',
@@ -25,130 +23,6 @@ const crms: CrmId[] = (process.env['BENCH_CRMS']?.split(',') as CrmId[] | undefi
   'salesforce',
 ];
 
-// A deterministic generator, so runs compare.
-let seed = 42;
-const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-
-const employees = EmployeesSchema.parse([
-  { id: 'e0', name: 'Top', crmUserId: 'u0', extension: '100', topManager: true },
-  ...Array.from({ length: 20 }, (_, i) => ({
-    id: `e${i + 1}`,
-    name: `Manager ${i + 1}`,
-    crmUserId: `u${i + 1}`,
-    extension: String(101 + i),
-  })),
-]);
-const extensions = employees.map((employee) => employee.extension ?? '100');
-const phone = (n: number): string => `+38067${String(1_000_000 + n).slice(-7)}`;
-const formats = [
-  (p: string) => p,
-  (p: string) => `0${p.slice(4, 6)} ${p.slice(6, 9)} ${p.slice(9)}`,
-  (p: string) => p.slice(1),
-];
-
-function seedCrm(): Snapshot {
-  const contacts = [];
-  const deals = [];
-  for (let i = 0; i < CLIENTS; i++) {
-    const owner = `u${1 + (i % 20)}`;
-    contacts.push({
-      id: `c${i}`,
-      name: `Client ${i}`,
-      phones: [pick(formats)(phone(i))],
-      ownerId: owner,
-    });
-    if (i % 3 !== 0)
-      deals.push({
-        id: `d${i}`,
-        contactId: `c${i}`,
-        ownerId: owner,
-        status: i % 7 === 0 ? 'won' : 'open',
-      });
-  }
-  return SnapshotSchema.parse({
-    users: employees.map((e) => ({ id: e.crmUserId, name: e.name })),
-    contacts,
-    deals,
-  });
-}
-
-function* calls(): Generator<Event> {
-  const at = (call: number, sec: number): string =>
-    new Date(Date.UTC(2026, 10, 20, 6) + call * 2000 + sec * 1000).toISOString();
-  for (let n = 0; n < CALLS; n++) {
-    const callId = `k${n}`;
-    const existing = random() < 0.7;
-    const client = existing ? phone(Math.floor(random() * CLIENTS)) : phone(CLIENTS + n);
-    const kind = random();
-    const base = { callId, to: '+380441234567' };
-    if (kind < 0.15 && existing) {
-      yield {
-        type: 'call.started',
-        eventId: `${callId}-1`,
-        at: at(n, 0),
-        direction: 'outgoing',
-        ...base,
-        from: '+380441234567',
-        to: client,
-        employee: { extension: pick(extensions) },
-      };
-      yield {
-        type: 'call.ended',
-        eventId: `${callId}-3`,
-        callId,
-        at: at(n, 60),
-        disposition: random() < 0.7 ? 'answered' : 'missed',
-        recordingUrl: `https://r/${callId}`,
-      };
-      continue;
-    }
-    yield {
-      type: 'call.started',
-      eventId: `${callId}-1`,
-      at: at(n, 0),
-      direction: 'incoming',
-      from: client,
-      ...base,
-      tracking: { utm: { source: 'google' }, pool: 'Ads' },
-    };
-    if (kind < 0.35) {
-      yield {
-        type: 'call.ended',
-        eventId: `${callId}-3`,
-        callId,
-        at: at(n, 30),
-        disposition: random() < 0.8 ? 'missed' : 'voicemail',
-      };
-      continue;
-    }
-    yield {
-      type: 'call.answered',
-      eventId: `${callId}-2`,
-      callId,
-      at: at(n, 5),
-      employee: { extension: pick(extensions) },
-    };
-    if (kind > 0.9)
-      yield {
-        type: 'call.transferred',
-        eventId: `${callId}-t`,
-        callId,
-        at: at(n, 40),
-        employee: { extension: pick(extensions) },
-      };
-    yield {
-      type: 'call.ended',
-      eventId: `${callId}-3`,
-      callId,
-      at: at(n, 120),
-      disposition: 'answered',
-      talkSec: 110,
-      recordingUrl: `https://r/${callId}`,
-    };
-  }
-}
-
 async function bench(crm: CrmId): Promise<void> {
   const settings = ProjectSettingsSchema.parse({ defaultCountry: 'UA', timezone: 'Europe/Kyiv' });
   const port = new MemoryCrm(crm, seedCrm(), {
@@ -156,8 +30,8 @@ async function bench(crm: CrmId): Promise<void> {
     texts: fitTexts('en'),
   });
   const project = projectContext(crm, settings, employees);
-  const events = [...calls()];
-  seed = 42;
+  const events = [...calls(CALLS)];
+  reseed();
   // Warm-up on a separate ledger and CRM so the JIT has seen every path.
   const warm = {
     project,
