@@ -788,6 +788,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a candidate matrix would have done with the events of a past range
+         * @description Decides the journal's events of the range again, each against the client context it was decided on, with the stored project whose members the request replaces (`project.matrix`, `project.fieldMap`, `project.pipelineRules`, …, `employees`). Writes nothing and asks no CRM. The answer streams as NDJSON (`application/x-ndjson`, one JSON object per line): a `call` line per call (or event of no call) whose operations would differ — added, removed, changed — then one `totals` line; an `error` line ends a replay the store failed under way. At most 31 days and 100 000 events per replay.
+         *
+         *     Operator key, or a key of this project.
+         */
+        post: operations["replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/route": {
         parameters: {
             query?: never;
@@ -1016,7 +1044,7 @@ export interface components {
         /** @description RFC 9457 problem details (service.md §4) */
         Problem: {
             /** @enum {string} */
-            type: "urn:callmatrix:invalid-events" | "urn:callmatrix:invalid-document" | "urn:callmatrix:invalid-request" | "urn:callmatrix:not-json" | "urn:callmatrix:unsupported-media-type" | "urn:callmatrix:payload-too-large" | "urn:callmatrix:unauthorized" | "urn:callmatrix:forbidden" | "urn:callmatrix:not-found" | "urn:callmatrix:method-not-allowed" | "urn:callmatrix:conflict" | "urn:callmatrix:rate-limited" | "urn:callmatrix:internal" | "urn:callmatrix:not-implemented" | "urn:callmatrix:crm-unavailable" | "urn:callmatrix:store-unavailable";
+            type: "urn:callmatrix:invalid-events" | "urn:callmatrix:invalid-document" | "urn:callmatrix:invalid-request" | "urn:callmatrix:replay-refused" | "urn:callmatrix:not-json" | "urn:callmatrix:unsupported-media-type" | "urn:callmatrix:payload-too-large" | "urn:callmatrix:unauthorized" | "urn:callmatrix:forbidden" | "urn:callmatrix:not-found" | "urn:callmatrix:method-not-allowed" | "urn:callmatrix:conflict" | "urn:callmatrix:rate-limited" | "urn:callmatrix:internal" | "urn:callmatrix:not-implemented" | "urn:callmatrix:crm-unavailable" | "urn:callmatrix:store-unavailable";
             title: string;
             status: number;
             detail?: string;
@@ -1408,6 +1436,25 @@ export interface components {
              */
             server?: string;
         };
+        /** @description A time range and a candidate: the stored project document with these members replaced */
+        ReplayRequest: {
+            /**
+             * Format: date-time
+             * @description Inclusive lower bound on the events' `at`
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Inclusive upper bound on the events' `at`
+             */
+            to: string;
+            /** @description Members of the project settings to try instead of the stored ones (`matrix`, `fieldMap`, `pipelineRules`, `taskDueHours`, `language`, …), each replacing the stored member whole */
+            project?: {
+                [key: string]: unknown;
+            };
+            /** @description The employees to try instead of the stored ones */
+            employees?: unknown[];
+        };
         TwilioStatusCallback: {
             CallSid: string;
             AccountSid?: string;
@@ -1514,6 +1561,65 @@ export interface components {
             event: "NOTIFY_RECORD";
             pbx_call_id: string;
             call_id_with_rec: string;
+        };
+        /** @description One line of the NDJSON answer: a `call` line per call (or event of no call) that would differ, then one `totals` line; an `error` line ends a replay the store failed under way */
+        ReplayLine: {
+            /** @constant */
+            kind: "call";
+            /** @description null: an event of no call (a form, a dialog…) */
+            callId: string | null;
+            /** @description Events of the call replayed */
+            events: number;
+            /** @description The events that would differ */
+            changes: {
+                eventId: string;
+                type: string;
+                outcome?: {
+                    before: string;
+                    after: string;
+                };
+                added: ({
+                    op: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                removed: ({
+                    op: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                changed: {
+                    /** @description A neutral operation without its key; a reference to an operation of the same plan reads `@op:KIND#RANK` */
+                    before: {
+                        op: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    /** @description A neutral operation without its key; a reference to an operation of the same plan reads `@op:KIND#RANK` */
+                    after: {
+                        op: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                }[];
+            }[];
+        } | {
+            /** @constant */
+            kind: "totals";
+            events: number;
+            calls: number;
+            callsDiffering: number;
+            added: number;
+            removed: number;
+            changed: number;
+            /** @description Events whose outcome would differ */
+            outcomes: number;
+            /** @description Events that failed before they were decided: not replayed */
+            undecided: number;
+        } | {
+            /** @constant */
+            kind: "error";
+            message: string;
         };
         JournalEntry: {
             eventId: string;
@@ -4148,6 +4254,86 @@ export interface operations {
             };
             /** @description The CRM did not answer */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "2026-03-02T00:00:00+02:00",
+                 *       "to": "2026-03-08T23:59:59+02:00",
+                 *       "project": {
+                 *         "matrix": {
+                 *           "incoming.missed": [
+                 *             "create_contact",
+                 *             "create_deal"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description NDJSON: the calls that would differ, then the totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ReplayLine"];
+                };
+            };
+            /** @description Bad body or range (to before from, more than 31 days); each problem names its field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An invalid candidate (each problem names its field), more events than one replay takes, or events in the range decided before their context was kept (`replay-refused`, the detail says which) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
