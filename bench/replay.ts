@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fitTexts } from '../src/crm/capabilities.js';
 import { MemoryCrm } from '../src/crm/memory/adapter.js';
 import { memoryKey } from '../src/domain/memory.js';
 import { MatrixSchema, ProjectSettingsSchema } from '../src/domain/project.js';
@@ -41,7 +42,7 @@ try {
   );
   const crm = new MemoryCrm(CRM, seedCrm(), {
     defaultCountry: 'UA',
-    texts: { recording: 'Recording', alsoConcerns: 'Also concerns', legs: 'Legs' },
+    texts: fitTexts('en'),
   });
   const deps = { project, crm, ledger: new InMemoryLedger() };
   for (;;) {
