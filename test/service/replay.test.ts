@@ -90,7 +90,7 @@ describe('replay (issue 14 item 6)', () => {
         dueAt: `2026-03-02T${hh}:05:00+02:00`,
         title: 'Call with the client',
         description:
-          'Incoming call: +380501112233 → +380441234567\nStatus: answered · Duration: 5:00',
+          'Incoming call: +380501112233 → +380441234567\nStatus: answered · Duration: 5:00\nAnswered by: Petro',
         contactId: created('create_contact'),
         leadId: null,
         dealId: created('create_deal'),
