@@ -43,7 +43,7 @@ export async function replayHarness(replayLimits?: ReplayLimits): Promise<Replay
   await ensureOperatorKey(store, OPERATOR_KEY, new Date());
   const box = SecretBox.fromBase64(generateSecretKey());
   const projects = new ProjectStore(store, box);
-  const registry = new CrmRegistry();
+  const registry = new CrmRegistry(['127.0.0.1', 'localhost']);
   const worker = new Worker({
     store,
     projects,
