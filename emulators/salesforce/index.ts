@@ -3,4 +3,3 @@ export {
   type SalesforceConnection,
   type SalesforceEmulatorOptions,
 } from './server.js';
-export { emulateSalesforce } from './cli.js';

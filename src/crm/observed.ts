@@ -26,7 +26,6 @@ export function observedPort(inner: CrmPort, observe: CrmCallObserver): CrmPort 
     findClient: (lookup) => timed('findClient', () => inner.findClient(lookup)),
     apply: (operation) => timed('apply', () => inner.apply(operation)),
     listUsers: () => inner.listUsers(),
-    snapshot: () => inner.snapshot(),
     ...(notifyTogether && {
       notifyTogether: (operations: readonly NotifyOperation[]) =>
         timed('apply', () => notifyTogether(operations)),

@@ -1,7 +1,7 @@
 import type { CreatedRecords } from '../domain/memory.js';
 import type { Phone } from '../domain/phone.js';
 import type { Operation } from '../domain/plan.js';
-import type { ClientRecords, Snapshot, User } from '../domain/snapshot.js';
+import type { ClientRecords, User } from '../domain/snapshot.js';
 
 /**
  * The one contract every CRM adapter keeps (the in-memory CRM included).
@@ -95,8 +95,6 @@ export interface CrmPort {
    */
   apply(operation: Operation): Promise<Result<string>>;
   listUsers(): Promise<Result<User[]>>;
-  /** The CRM's content as the neutral snapshot (scenario-format §4). */
-  snapshot(): Promise<Result<Snapshot>>;
   /**
    * Optional (G13): contacts, leads and deals created or modified at or after
    * `since` (all of them when null), one page per call; `cursor` is the

@@ -32,7 +32,6 @@ function recordingPort(together: boolean): { port: CrmPort; calls: string[] } {
       );
     },
     listUsers: () => Promise.resolve(ok([])),
-    snapshot: () => Promise.reject(new Error('not used')),
     ...(together && {
       notifyTogether: (operations: readonly NotifyOperation[]) => {
         calls.push(`together ${operations.map((operation) => operation.key).join(',')}`);

@@ -9,7 +9,7 @@ import { projectContext } from '../engine/decide.js';
 import { runEvent } from '../pipeline/run.js';
 import { InMemoryLedger } from '../pipeline/memory-ledger.js';
 import { fitTexts } from '../crm/capabilities.js';
-import type { CrmPort } from '../crm/port.js';
+import type { SandboxCrm } from '../crm/snapshotting.js';
 
 // The sandbox: a scenario run through the real pipeline against the in-memory
 // CRM (`simulate`), or against a CRM's emulator through its real adapter
@@ -35,7 +35,10 @@ export function simulate(scenario: Scenario): Promise<SimulationResult> {
  * seeded with the scenario's `crm_state` (an adapter talking to an emulator, say),
  * and reads the neutral snapshot back through the port.
  */
-export async function simulateWith(scenario: Scenario, port: CrmPort): Promise<SimulationResult> {
+export async function simulateWith(
+  scenario: Scenario,
+  port: SandboxCrm,
+): Promise<SimulationResult> {
   const { crm, settings, employees } = scenario;
   const project = projectContext(crm, settings, employees);
   const ledger = new InMemoryLedger();

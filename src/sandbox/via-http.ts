@@ -4,7 +4,9 @@ import type { Scenario } from '../domain/scenario.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import { fitTexts, type FitTexts, type LinkName } from '../crm/capabilities.js';
 import type { CrmAdapter, SeededCollection, SeededIds } from '../crm/descriptor.js';
+import type { Snapshotting } from '../crm/snapshotting.js';
 import { CRMS } from '../crm/registry.js';
+import { onEmulator } from './emulator-snapshot.js';
 import { EMULATORS } from './emulators.js';
 import { simulateWith, type SimulationResult } from './simulate.js';
 
@@ -20,9 +22,9 @@ export interface EmulatorAddress {
   readonly connection: unknown;
 }
 
-/** The emulator seeded and set up as a user would, and the adapter on it. */
+/** The emulator seeded and set up as a user would, and the adapter on it (its content read from the emulator). */
 export interface PreparedRun {
-  readonly port: CrmAdapter;
+  readonly port: CrmAdapter & Snapshotting;
   readonly seeded: SeededIds;
 }
 
@@ -44,13 +46,14 @@ export async function prepareRun(
   for (const [path, body] of Object.entries(sandbox.emulatorSetup?.(scenario) ?? {}))
     await control(emulator.baseUrl, 'PUT', `/_emulator/${path}`, body);
   const seeded = sandbox.seededIds(await control(emulator.baseUrl, 'GET', '/_emulator/ids'));
-  const port = crm.createAdapter(emulator.connection, {
+  const adapter = crm.createAdapter(emulator.connection, {
     texts: fitTexts(settings.language),
     defaultCountry: settings.defaultCountry,
     timezone: settings.timezone,
     ...sandbox.replayOptions,
   });
-  await sandbox.prepareAccount?.(port, scenario);
+  await sandbox.prepareAccount?.(adapter, scenario);
+  const port = onEmulator(adapter, emulator.baseUrl, settings.timezone);
   return { port, seeded };
 }
 

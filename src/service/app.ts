@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Settings } from '../config/settings.js';
-import { twilio } from '../sources/twilio/index.js';
-import { zadarma, zadarmaEcho } from '../sources/zadarma/index.js';
+import { SOURCE_NAMES, sources, type SourceName } from '../sources/index.js';
+import { zadarmaEcho } from '../sources/zadarma/index.js';
 import type { Store } from '../store/store.js';
 import { OrderingKeys } from '../worker/ordering.js';
 import type { ProjectSource } from '../worker/project.js';
@@ -40,8 +40,6 @@ export const REDACTED_PATHS = [
   'req.headers.signature',
   'headers.authorization',
 ];
-
-const SOURCES = [twilio, zadarma] as const;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { store, settings, projects } = deps;
@@ -102,8 +100,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       parsed(null, body),
     );
     registerEventsRoute(scope, ingest);
-    registerSourceRoute(scope, SOURCES[0], ingest);
-    registerSourceRoute(scope, SOURCES[1], ingest);
+    // Every source of the registry gets its route (src/sources/index.ts).
+    const mount = <Name extends SourceName>(name: Name): void =>
+      registerSourceRoute(scope, sources[name], ingest);
+    for (const name of SOURCE_NAMES) mount(name);
     // Zadarma checks the URL with an unsigned GET ?zd_echo=X and wants X back.
     scope.get('/v1/projects/:project/sources/zadarma', (request, reply) => {
       const echo = zadarmaEcho(request.url);

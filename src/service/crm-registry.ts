@@ -5,6 +5,7 @@ import { MemoryConnectionSchema, MemoryCrm, isMemoryConnection } from '../crm/me
 import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
 import { CRMS } from '../crm/registry.js';
 import { hostRule, type HostRule } from '../crm/http/hosts.js';
+import type { SandboxCrm } from '../crm/snapshotting.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
@@ -45,11 +46,11 @@ const fromDescriptor: AdapterFactory = (input) =>
  */
 function refusing(message: string, kind: 'permanent' | 'reauth' = 'permanent'): CrmPort {
   const refuse = <T>(): Promise<Result<T>> => Promise.resolve(err<T>(new CrmError(kind, message)));
-  return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
+  return { findClient: refuse, apply: refuse, listUsers: refuse };
 }
 
 export class CrmRegistry {
-  private readonly memories = new Map<string, { crm: CrmId; port: CrmPort }>();
+  private readonly memories = new Map<string, { crm: CrmId; port: MemoryCrm }>();
   // One adapter per project version: it holds the token, the pacing and the keys it carried out.
   private readonly real = new Map<string, { version: number; port: CrmPort }>();
 
@@ -103,7 +104,7 @@ export class CrmRegistry {
   }
 
   /** The in-process memory CRM of a project, when it has one (tests read its snapshot). */
-  memoryOf(projectId: string): CrmPort | null {
+  memoryOf(projectId: string): SandboxCrm | null {
     return this.memories.get(projectId)?.port ?? null;
   }
 }
@@ -125,7 +126,7 @@ const ResultSchema = z.union([
  * (`POST {baseUrl}/port/{method}`, the arguments as JSON, a Result back).
  * Its values are the MemoryCrm's own, trusted as the in-process port's are.
  */
-export class RemoteMemoryCrm implements CrmPort {
+export class RemoteMemoryCrm implements SandboxCrm {
   constructor(private readonly baseUrl: string) {}
 
   findClient(lookup: Parameters<CrmPort['findClient']>[0]): ReturnType<CrmPort['findClient']> {
@@ -137,7 +138,7 @@ export class RemoteMemoryCrm implements CrmPort {
   listUsers(): ReturnType<CrmPort['listUsers']> {
     return this.call('listUsers', null);
   }
-  snapshot(): ReturnType<CrmPort['snapshot']> {
+  snapshot(): ReturnType<SandboxCrm['snapshot']> {
     return this.call('snapshot', null);
   }
 

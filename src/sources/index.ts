@@ -58,4 +58,3 @@ export {
   type ProblemKind,
   type ProblemBody,
 } from './common/problem.js';
-export { parseNativeBody, MAX_EVENTS_PER_REQUEST, type NativeBody } from './native/parse.js';

@@ -29,7 +29,7 @@ export const OPERATOR_KEY = 'cmo_test-operator-key-0123456789abcdef';
 export interface Harness {
   readonly app: FastifyInstance;
   readonly store: Store;
-  readonly crms: Map<string, CrmPort>;
+  readonly crms: Map<string, MemoryCrm>;
   /** Projects whose CRM refuses the credentials (G10). */
   readonly revoked: Set<string>;
   readonly routes: string[];
@@ -51,7 +51,7 @@ export async function harness(
   const opened = await openTestStore('adm');
   const { store } = opened;
   await ensureOperatorKey(store, OPERATOR_KEY, new Date());
-  const crms = new Map<string, CrmPort>();
+  const crms = new Map<string, MemoryCrm>();
   const revoked = new Set<string>();
   const routes: string[] = [];
   const secretBox = new SecretBox(Buffer.from(generateSecretKey(), 'base64'));
@@ -87,7 +87,7 @@ export async function harness(
     if (revoked.has(project.id)) {
       const refuse = () =>
         Promise.resolve(err<never>(new CrmError('reauth', 'invalid_grant: token revoked')));
-      return { findClient: refuse, apply: refuse, listUsers: refuse, snapshot: refuse };
+      return { findClient: refuse, apply: refuse, listUsers: refuse };
     }
     let port = crms.get(project.id);
     if (!port) {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
-import type { CrmPort } from '../../src/crm/port.js';
+import type { SandboxCrm } from '../../src/crm/snapshotting.js';
 import type { Operation } from '../../src/domain/plan.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import type { ClientLookup } from '../../src/crm/port.js';
@@ -15,7 +15,7 @@ import { fitTexts } from '../../src/crm/capabilities.js';
 
 export interface RemoteCrm {
   readonly baseUrl: string;
-  readonly port: CrmPort;
+  readonly port: SandboxCrm;
   /** Operation keys received more than once (a crash between the CRM's answer and its recording). */
   readonly resent: () => number;
   close(): Promise<void>;

@@ -109,7 +109,6 @@ describe('phone index sync (G13)', () => {
         findClient: (lookup) => inner.findClient(lookup),
         apply: (operation) => inner.apply(operation),
         listUsers: () => inner.listUsers(),
-        snapshot: () => inner.snapshot(),
         listRecordsSince: async (since, cursor) => {
           const page = await (inner.listRecordsSince?.(since, cursor) ??
             Promise.reject(new Error('no reader')));
@@ -157,7 +156,6 @@ describe('phone index sync (G13)', () => {
         findClient: (lookup) => inner.findClient(lookup),
         apply: (operation) => inner.apply(operation),
         listUsers: () => inner.listUsers(),
-        snapshot: () => inner.snapshot(),
         listRecordsSince: (since, cursor) => {
           asked.push(since);
           return inner.listRecordsSince?.(since, cursor) ?? Promise.reject(new Error('no reader'));

@@ -272,7 +272,6 @@ export function dataCases(fresh: FreshStore): void {
         return crm.apply(operation);
       },
       listUsers: () => crm.listUsers(),
-      snapshot: () => crm.snapshot(),
     };
     const parse = (raw: unknown): Event => {
       const parsed = parseEvent(raw);

@@ -10,7 +10,8 @@ import {
   type StorageCapabilities,
 } from '../capabilities.js';
 import { CRMS } from '../registry.js';
-import { ok, type ClientLookup, type CrmPort, type IndexRecordPage, type Result } from '../port.js';
+import { ok, type ClientLookup, type IndexRecordPage, type Result } from '../port.js';
+import type { SandboxCrm } from '../snapshotting.js';
 import { MemoryStore } from './store.js';
 import { appendOnce, withLegs } from '../call-log-text.js';
 
@@ -20,7 +21,7 @@ import { appendOnce, withLegs } from '../call-log-text.js';
  * finds clients by phone in any stored format (G1), and never writes an
  * operation key twice (D13).
  */
-export class MemoryCrm implements CrmPort {
+export class MemoryCrm implements SandboxCrm {
   private readonly store: MemoryStore;
   /**
    * The operation key each record was written with, as the real CRMs keep it

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
-import {
-  SnapshotSchema,
-  type ClientRecords,
-  type Snapshot,
-  type User,
-} from '../../domain/snapshot.js';
+import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
@@ -58,7 +53,7 @@ export interface PipedriveAdapterOptions extends PipedriveClientOptions {
   readonly texts: FitTexts;
   /** Reads local numbers in stored phones (G1). */
   readonly defaultCountry?: string | undefined;
-  /** The project's zone, for the snapshot's offsets. */
+  /** The project's zone (every adapter is given it); Pipedrive's times are written as instants. */
   readonly timezone?: string | undefined;
   /** How phones are searched (phone-search.ts); default `substring`. */
   readonly phoneSearch?: PhoneSearchMode | undefined;
@@ -146,18 +141,6 @@ export class PipedriveAdapter implements CrmPort {
         dealsDeletedSince(this.client, since),
       ]);
       return { records, removed, next: null };
-    });
-  }
-
-  /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
-  snapshot(): Promise<Result<Snapshot>> {
-    return this.attempt(async () => {
-      const response = await this.client.raw({
-        method: 'GET',
-        url: `${this.client.connection.baseUrl}/_emulator/snapshot`,
-        query: { timezone: this.options.timezone ?? 'UTC' },
-      });
-      return SnapshotSchema.parse(response.json);
     });
   }
 

@@ -143,11 +143,6 @@ export class PipedriveClient {
     return parsed.data;
   }
 
-  /** A request outside the API (the emulator's snapshot); answers the raw response. */
-  raw(request: HttpRequest): Promise<HttpResponse> {
-    return this.http.send(request);
-  }
-
   /** Every page of a v2 list (cursor paging, crm-apis.md §2.3). */
   async listV2(
     path: string,

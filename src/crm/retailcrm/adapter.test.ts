@@ -9,6 +9,7 @@ import {
 import { execute } from '../../pipeline/execute.js';
 import { listCustomFields, listPipelines } from './admin.js';
 import { createRetailcrmAdapter, type RetailcrmAdapter } from './adapter.js';
+import { emulatorSnapshot } from '../../sandbox/emulator-snapshot.js';
 
 /** The executor's `ids` map is the record here; no ledger behind it. */
 const landed = (): Promise<void> => Promise.resolve();
@@ -31,6 +32,8 @@ beforeEach(async () => {
   adapter = adapterFor();
 });
 afterEach(() => emulator.close());
+/** The emulator's content, in the zone the adapter writes in. */
+const emulatorContent = () => emulatorSnapshot(emulator.baseUrl, 'Europe/Kyiv');
 
 const emu = (path: string, init?: RequestInit) => fetch(`${emulator.baseUrl}${path}`, init);
 const seed = async (state: object): Promise<void> => {
@@ -183,7 +186,7 @@ describe('retailCRM adapter: exactly once (D13)', () => {
     const first = await adapter.apply(contact);
     const again = await adapterFor().apply(contact);
     expect(first.ok && again.ok && again.value).toBe(first.ok && first.value);
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.contacts).toHaveLength(1);
   });
 
@@ -213,7 +216,7 @@ describe('retailCRM adapter: exactly once (D13)', () => {
     await new Promise((resolve) => setTimeout(resolve, 600)); // let the emulator finish the write whose answer was lost
     const retried = await slow.apply(task);
     expect(retried.ok ? 'ok' : retried.error.message).toBe('ok');
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.tasks.map((t) => [t.title, t.callId])).toEqual([
       ['Call back', 'k1'],
     ]);
@@ -254,7 +257,7 @@ describe('retailCRM adapter: exactly once (D13)', () => {
         })
       ).ok,
     ).toBe(true);
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.calls).toEqual([
       {
         id: 'k1',
@@ -311,7 +314,7 @@ describe('retailCRM adapter: pop-ups together (RC-3)', () => {
     const done = await execute([popup('1', 1), popup('2', 2), popup('3', 3)], adapter, ids, landed);
     expect(done.ok && done.operations.map((operation) => operation.id)).toEqual(['1', '2', '3']);
     expect((await requests()).byRoute['POST /api/v5/telephony/call/event']).toBe(1);
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.notifications.map((n) => [n.userId, n.kind])).toEqual([
       ['1', 'missed'],
       ['2', 'missed'],

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { Operation } from '../../domain/plan.js';
-import {
-  SnapshotSchema,
-  type ClientRecords,
-  type Snapshot,
-  type User,
-} from '../../domain/snapshot.js';
+import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
@@ -48,7 +43,7 @@ import {
 export interface RetailcrmAdapterOptions extends RetailcrmClientOptions {
   readonly texts: FitTexts;
   readonly defaultCountry?: string | undefined;
-  /** The account's timezone: task due times and call dates are written in it; `snapshot()` reads with it. */
+  /** The account's timezone: task due times and call dates are written in it. */
   readonly timezone?: string;
   /** The telephony integration module's code (§3.8). */
   readonly moduleCode?: string;
@@ -150,26 +145,6 @@ export class RetailcrmAdapter implements CrmPort {
   /** G13: the phone index's reader, one page per call: the lists on activation, the change histories on a poll. */
   listRecordsSince(since: Date | null, cursor: string | null): Promise<Result<IndexRecordPage>> {
     return this.attempt(() => recordsPage(this.client, since, cursor, this.timezone));
-  }
-
-  /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
-  snapshot(): Promise<Result<Snapshot>> {
-    return this.attempt(async () => {
-      // Not an API call: no key, no `success` envelope, so not through the API client.
-      const url = new URL(
-        `/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`,
-        this.client.connection.baseUrl,
-      );
-      let response: Response;
-      try {
-        response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(15_000) });
-      } catch (error) {
-        throw new CrmError('retryable', `GET /_emulator/snapshot: ${(error as Error).message}`);
-      }
-      if (!response.ok)
-        throw new CrmError('permanent', `GET /_emulator/snapshot: HTTP ${response.status}`);
-      return SnapshotSchema.parse(await response.json());
-    });
   }
 
   private attempt<T>(work: () => Promise<T>): Promise<Result<T>> {

@@ -6,6 +6,7 @@ import { fitTexts } from '../capabilities.js';
 import { createSalesforceAdapter, type SalesforceAdapter } from './adapter.js';
 import { listFields, listPipelines } from './admin.js';
 import { phoneVariants } from './find-client.js';
+import { emulatorSnapshot } from '../../sandbox/emulator-snapshot.js';
 
 // The adapter against the emulator over real HTTP.
 
@@ -63,6 +64,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await emulator.close();
 });
+/** The emulator's content, in the zone the adapter writes in. */
+const emulatorContent = () => emulatorSnapshot(emulator.baseUrl, 'Europe/Kyiv');
 
 describe('findClient (G1)', () => {
   it('G1: finds records stored in any usual format, confirms each hit, and names the format SOSL cannot reach', async () => {
@@ -237,7 +240,7 @@ describe('errors → CrmError kinds', () => {
     };
     const result = await adapter.apply(comment);
     expect(!result.ok && result.error.kind).toBe('permanent');
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.comments).toEqual([]);
   });
 
@@ -278,7 +281,7 @@ describe('apply (D13) and the admin side', () => {
     expect(first.ok && again.ok && afterCrash.ok).toBe(true);
     expect(again.ok && again.value).toBe(first.ok && first.value);
     expect(afterCrash.ok && afterCrash.value).toBe(first.ok && first.value);
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.leads).toEqual([
       expect.objectContaining({
         name: 'Ivan',
@@ -300,7 +303,7 @@ describe('apply (D13) and the admin side', () => {
     expect((await adapter.apply(op)).ok).toBe(false);
     const retried = await adapter.apply(op);
     expect(retried.ok).toBe(true);
-    const snapshot = await adapter.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.comments).toEqual([
       {
         id: retried.ok ? retried.value : '',

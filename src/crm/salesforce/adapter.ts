@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
-import {
-  SnapshotSchema,
-  type ClientRecords,
-  type Snapshot,
-  type User,
-} from '../../domain/snapshot.js';
+import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
@@ -52,7 +47,7 @@ export interface SalesforceAdapterOptions extends SalesforceClientOptions {
   readonly texts: FitTexts;
   /** Reads local numbers in stored phones (G1). */
   readonly defaultCountry?: string | undefined;
-  /** The project's zone: task due days (D4) and the snapshot's offsets. */
+  /** The project's zone: task due days (D4). */
   readonly timezone?: string | undefined;
 }
 
@@ -127,16 +122,6 @@ export class SalesforceAdapter implements CrmPort {
         since ? removedSince(this.client, since, new Date()) : null,
       ]);
       return { records, ...(removed && { removed }), next: null };
-    });
-  }
-
-  /** Read back through the emulator's neutral view (acceptable for snapshot() only). */
-  snapshot(): Promise<Result<Snapshot>> {
-    return this.attempt(async () => {
-      const response = await this.client.raw(
-        `/_emulator/snapshot?timezone=${encodeURIComponent(this.timezone)}`,
-      );
-      return SnapshotSchema.parse(response.json);
     });
   }
 

@@ -324,15 +324,4 @@ export class SalesforceClient {
       await this.send({ method: 'GET', path: `${this.instanceUrl}/services/oauth2/userinfo` })
     ).json;
   }
-
-  /** Reads a non-API URL on the instance without credentials (the emulator's /_emulator/snapshot). */
-  async raw(url: string): Promise<HttpResponse> {
-    return new HttpClient({
-      baseUrl: this.instanceUrl,
-      ...(this.hosts && { hosts: this.hosts }),
-    }).send({
-      method: 'GET',
-      url: `${this.instanceUrl}${url}`,
-    });
-  }
 }

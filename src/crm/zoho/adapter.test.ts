@@ -5,6 +5,7 @@ import type { Operation } from '../../domain/plan.js';
 import { startZohoEmulator, type ZohoEmulator } from '../../../emulators/zoho/index.js';
 import { execute } from '../../pipeline/execute.js';
 import { createZohoAdapter, type ZohoCrm } from './adapter.js';
+import { emulatorSnapshot } from '../../sandbox/emulator-snapshot.js';
 
 // The adapter against the emulator over real HTTP (loopback only).
 
@@ -31,6 +32,8 @@ const adapter = (): ZohoCrm =>
     texts: TEXTS,
   });
 const lookup = (raw: string) => ({ phone: normalisePhone(raw, 'UA'), created: null });
+/** The emulator's content, in the zone the adapter writes in. */
+const emulatorContent = () => emulatorSnapshot(emulator.baseUrl, 'Europe/Kyiv');
 
 beforeAll(async () => {
   emulator = await startZohoEmulator();
@@ -213,7 +216,7 @@ describe('writes', () => {
     const first = await adapter().apply(createLead('ev-7#0'));
     const again = await adapter().apply(createLead('ev-7#0'));
     expect(first.ok && again.ok && again.value === first.value).toBe(true);
-    const snapshot = await adapter().snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.leads).toHaveLength(1);
   });
 
@@ -252,7 +255,7 @@ describe('writes', () => {
     expect((await crm.apply(note)).ok).toBe(false);
     const first = await crm.apply(note);
     expect(first.ok).toBe(true);
-    const snapshot = await crm.snapshot();
+    const snapshot = await emulatorContent();
     expect(snapshot.ok && snapshot.value.comments.map((comment) => comment.text)).toEqual([
       'Call me',
     ]);

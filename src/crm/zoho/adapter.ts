@@ -1,11 +1,5 @@
 import type { Operation } from '../../domain/plan.js';
-import {
-  SnapshotSchema,
-  type CallLog,
-  type ClientRecords,
-  type Snapshot,
-  type User,
-} from '../../domain/snapshot.js';
+import { type CallLog, type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
@@ -46,7 +40,7 @@ import { appendOnce, patchedDescription } from '../call-log-text.js';
 
 export interface ZohoAdapterOptions extends ZohoClientOptions {
   readonly defaultCountry?: string | undefined;
-  /** IANA zone for `snapshot()` times (the emulator's `?timezone=`). */
+  /** The project's zone (every adapter is given it); Zoho's times are written with their offsets. */
   readonly timezone?: string;
   readonly texts: FitTexts;
   /** Pipeline for a deal that names none, where the org requires one (G9's default). */
@@ -103,18 +97,6 @@ export class ZohoCrm implements CrmPort {
   /** G13: the phone index's reader; every page of each module is read, so this is one page; a poll names the records deleted since, too. */
   listRecordsSince(since: Date | null): Promise<Result<IndexRecordPage>> {
     return attempt(() => indexPage(this.client, since));
-  }
-
-  /** Read back through the emulator's `/_emulator/snapshot` (service.md §7); a real org has no such endpoint. */
-  snapshot(): Promise<Result<Snapshot>> {
-    return attempt(async () => {
-      const body = await this.client.getOpen('_emulator/snapshot', {
-        timezone: this.options.timezone ?? 'UTC',
-      });
-      const parsed = SnapshotSchema.safeParse(body);
-      if (!parsed.success) throw new CrmError('permanent', `snapshot: ${parsed.error.message}`);
-      return parsed.data;
-    });
   }
 
   private async carryOut(operation: Operation): Promise<string> {

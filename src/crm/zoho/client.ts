@@ -85,7 +85,6 @@ export class ZohoClient {
   private refreshedFor401At = 0;
   private readonly root: string;
   private readonly maxListRecords: number;
-  private readonly hosts: HostRule | undefined;
   /** Token requests sent, for tests of the single-flight refresh. */
   tokenRequests = 0;
 
@@ -95,7 +94,6 @@ export class ZohoClient {
   ) {
     this.root = `/crm/${options.apiVersion ?? 'v8'}`;
     this.maxListRecords = options.maxListRecords ?? TOKEN_REACH;
-    this.hosts = options.hosts;
     const onResponse = options.onResponse;
     this.accounts = new HttpClient({
       baseUrl: connection.accountsUrl,
@@ -346,14 +344,5 @@ export class ZohoClient {
   async getJson(path: string, query: Record<string, string | undefined> = {}): Promise<unknown> {
     const response = await this.get(path, query);
     return response.status === 204 ? undefined : response.json;
-  }
-
-  /** Any URL on the CRM's host without credentials (the emulator's `/_emulator/*`). */
-  async getOpen(url: string, query: Record<string, string>): Promise<unknown> {
-    const plain = new HttpClient({
-      baseUrl: this.connection.baseUrl,
-      ...(this.hosts && { hosts: this.hosts }),
-    });
-    return (await plain.send({ method: 'GET', url, query })).json;
   }
 }

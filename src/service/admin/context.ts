@@ -2,18 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CrmPort } from '../../crm/port.js';
 import { problemsFromZod } from '../../domain/problems.js';
-import {
-  PROBLEM_CONTENT_TYPE,
-  problemBody,
-  type ProblemKind,
-  type ProblemOptions,
-} from '../../sources/common/problem.js';
 import type { Store } from '../../store/store.js';
 import type { Access, Principal } from '../auth/access.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { OAuthApps } from '../oauth/apps.js';
 import type { LoadedProject, ProjectStore } from './project-store.js';
 import type { ProjectView } from '../../worker/project.js';
+import { sendProblem } from '../ingest/reply.js';
 
 // What every admin route group is handed, and the few helpers they share.
 
@@ -70,16 +65,8 @@ declare module 'fastify' {
   }
 }
 
-export function sendProblem(
-  reply: FastifyReply,
-  kind: ProblemKind,
-  options: ProblemOptions = {},
-): FastifyReply {
-  const body = problemBody(kind, options);
-  if (body.retryAfterSec !== undefined)
-    void reply.header('retry-after', String(body.retryAfterSec));
-  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
-}
+/** The service's one problem+json helper (ingest's), for the admin routes. */
+export { sendProblem };
 
 export type ProjectParams = { project: string };
 

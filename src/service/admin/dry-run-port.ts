@@ -48,10 +48,6 @@ export class DryRunPort implements CrmPort {
     return this.real.listUsers();
   }
 
-  snapshot(): Promise<Result<Snapshot>> {
-    return this.scratch.snapshot();
-  }
-
   /** Adds the real records not seen before; records already in the scratch CRM keep their would-be state. */
   private async merge(client: ClientRecords): Promise<void> {
     const fresh = {

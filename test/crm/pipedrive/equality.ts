@@ -13,6 +13,7 @@ import {
   createPipedriveAdapter,
   type PipedriveAdapter,
 } from '../../../src/crm/pipedrive/adapter.js';
+import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
 
 // D12: a scenario run through the Pipedrive adapter against the emulator must
 // print the same neutral snapshot, up to record ids, as `simulate` on the
@@ -146,7 +147,10 @@ export async function runBothWays(
     }
     for (const rule of settings.pipelineRules) await ensurePipeline(adapter.client, rule.pipeline);
     const memory = await simulate(native);
-    const pipedrive = await simulateWith(native, adapter);
+    const pipedrive = await simulateWith(
+      native,
+      onEmulator(adapter, emu.baseUrl, settings.timezone),
+    );
     return { memory, pipedrive };
   } finally {
     if (!emulator) await emu.close();

@@ -4,6 +4,7 @@ import { simulate, simulateWith } from '../../../src/sandbox/simulate.js';
 import type { Scenario } from '../../../src/domain/scenario.js';
 import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { createRetailcrmAdapter } from '../../../src/crm/retailcrm/adapter.js';
+import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
 
 // D12's equality goal, reusable for the scenario catalogue: a scenario run
 // through this adapter against the emulator prints the same neutral snapshot,
@@ -143,7 +144,10 @@ export async function runOnEmulator(
     timezone,
     ratePerSec: 10_000,
   });
-  const { crm_state } = await simulateWith({ ...scenario, employees }, adapter);
+  const { crm_state } = await simulateWith(
+    { ...scenario, employees },
+    onEmulator(adapter, emulator.baseUrl, timezone),
+  );
   return namedInTexts(crm_state, { contact: ids.customers, deal: ids.orders });
 }
 

@@ -4,6 +4,7 @@ import type { Scenario } from '../../../src/domain/scenario.js';
 import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { createSalesforceAdapter } from '../../../src/crm/salesforce/adapter.js';
 import { schemaFor } from '../../../src/crm/salesforce/index.js';
+import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
 
 // D12's equality goal: a scenario run through the adapter against the
 // emulator prints the same neutral snapshot, up to record ids, as the
@@ -156,7 +157,10 @@ export async function compareWithMemory(
       defaultCountry: scenario.settings.defaultCountry,
       timezone: scenario.settings.timezone,
     });
-    const viaAdapter = await simulateWith(prepared, adapter);
+    const viaAdapter = await simulateWith(
+      prepared,
+      onEmulator(adapter, emulator.baseUrl, scenario.settings.timezone),
+    );
     return {
       expected: normaliseSnapshot(memory.crm_state),
       actual: normaliseSnapshot(viaAdapter.crm_state),

@@ -4,6 +4,7 @@ import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { fitTexts } from '../../../src/crm/capabilities.js';
 import { simulate, simulateWith, type SimulationResult } from '../../../src/sandbox/simulate.js';
 import { createZohoAdapter } from '../../../src/crm/zoho/adapter.js';
+import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
 
 // D12's equality goal for Zoho: a scenario run through the adapter against the
 // emulator (seeded with its crm_state) prints the same neutral snapshot as
@@ -50,7 +51,10 @@ export async function simulateOnEmulator(
     timezone: settings.timezone,
     texts: fitTexts(settings.language),
   });
-  const result = await simulateWith(translated, adapter);
+  const result = await simulateWith(
+    translated,
+    onEmulator(adapter, emulator.baseUrl, settings.timezone),
+  );
   // Native id → the crm_state's id, for ids the API showed the adapter (journal, texts such as legs).
   const back = new Map<string, string>();
   for (const map of Object.values(ids))
