@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApiClient, type Schemas } from '../../api-client/index.js';
 import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
+import { startZohoEmulator, type ZohoEmulator } from '../../emulators/zoho/index.js';
 import { buildWeb } from '../../scripts/build-web.js';
 
 // The admin web app as a user meets it: the page built by `npm run build:web`, a real
-// `callmatrix serve` (from source) on a SQLite file, a CRM emulator on loopback, and Debian's
-// chromium driven by playwright-core. Screenshots go to a temp folder, or to docs/screenshots/
+// `callmatrix serve` (from source) on a SQLite file, a CRM emulator on loopback (Pipedrive, and
+// Zoho when asked for), and Debian's chromium driven by playwright-core. The service is set up
+// as the OAuth client of the emulated Pipedrive (and Zoho), so "Connect" runs end to end. Screenshots go to a temp folder, or to docs/screenshots/
 // with CALLMATRIX_SCREENSHOTS=1 (`npm run screenshots`).
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,6 +26,8 @@ export interface WebStack {
   readonly base: string;
   readonly adminKey: string;
   readonly pipedrive: PipedriveEmulator;
+  /** Started only with `startWebStack({ zoho: true })`. */
+  readonly zoho: ZohoEmulator | null;
   readonly browser: BrowserContext;
   newPage(width?: number, height?: number): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -53,7 +57,7 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
-export async function startWebStack(): Promise<WebStack> {
+export async function startWebStack(options: { zoho?: boolean } = {}): Promise<WebStack> {
   await buildWeb();
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-web-'));
   const shots = process.env['CALLMATRIX_SCREENSHOTS']
@@ -61,6 +65,9 @@ export async function startWebStack(): Promise<WebStack> {
     : join(dir, 'screenshots');
   mkdirSync(shots, { recursive: true });
   const pipedrive = await startPipedriveEmulator({ host: '127.0.0.1' });
+  const zoho = options.zoho ? await startZohoEmulator({ host: '127.0.0.1' }) : null;
+  const pipedriveApp = pipedrive.oauthConnection;
+  const zohoApp = zoho?.connection;
   const port = await freePort();
   const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
   const serve = spawn(TSX, [CLI, 'serve'], {
@@ -76,6 +83,14 @@ export async function startWebStack(): Promise<WebStack> {
       CALLMATRIX_ALLOW_CRM_HOSTS: '127.0.0.1',
       CALLMATRIX_POLL_MS: '100',
       CALLMATRIX_RETRY_SCHEDULE: '1,1,1',
+      CALLMATRIX_PIPEDRIVE_CLIENT_ID: pipedriveApp.credentials.clientId,
+      CALLMATRIX_PIPEDRIVE_CLIENT_SECRET: pipedriveApp.credentials.clientSecret,
+      CALLMATRIX_PIPEDRIVE_OAUTH_URL: pipedriveApp.oauthUrl,
+      ...(zohoApp && {
+        CALLMATRIX_ZOHO_CLIENT_ID: zohoApp.credentials.clientId,
+        CALLMATRIX_ZOHO_CLIENT_SECRET: zohoApp.credentials.clientSecret,
+        CALLMATRIX_ZOHO_ACCOUNTS_URL: zohoApp.accountsUrl,
+      }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -102,6 +117,7 @@ export async function startWebStack(): Promise<WebStack> {
     base,
     adminKey,
     pipedrive,
+    zoho,
     browser,
     async newPage(width = 1280, height = 860) {
       const page = await browser.newPage();
@@ -125,12 +141,23 @@ export async function startWebStack(): Promise<WebStack> {
         }
       });
       await pipedrive.close();
+      await zoho?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 export const WEBHOOK_TOKEN = 'pbx-web-test-token-0123456789';
+
+/** Replaces an emulator's state (its users, records) through its `/_emulator/state` door. */
+export async function seedEmulator(baseUrl: string, state: unknown): Promise<void> {
+  const response = await fetch(`${baseUrl}/_emulator/state`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(state),
+  });
+  if (!response.ok) throw new Error(`seeding ${baseUrl}: ${response.status}`);
+}
 
 /** Seeds the Pipedrive emulator's users and PUTs a project on it through the API. */
 export async function pipedriveProject(stack: WebStack, id: string): Promise<void> {

@@ -15,7 +15,9 @@ export function problemText(problem: unknown): string {
   if (!problem || typeof problem !== 'object') return String(problem);
   const p = problem as Partial<Problem>;
   const head = [p.title, p.detail].filter(Boolean).join(': ');
-  const lines = (p.problems ?? []).map((item) => `${item.path}: ${item.message}`);
+  const lines = (p.problems ?? []).map((item) =>
+    item.path ? `${item.path}: ${item.message}` : item.message,
+  );
   return [head, ...lines].filter(Boolean).join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { apiFor } from './api';
 import { I18n, LANGUAGES, preferredLanguage, translator, type Language } from './i18n';
+import { NewProjectPage } from './pages/new-project';
 import { ProjectPage } from './pages/project';
 import { ProjectsPage } from './pages/projects';
 import { SignInPage } from './pages/sign-in';
@@ -42,6 +43,8 @@ export function App() {
     );
   else if (route.page === 'project')
     page = <ProjectPage api={api} project={route.project} tab={route.tab} operator />;
+  else if (route.page === 'new')
+    page = <NewProjectPage api={api} project={route.project} step={route.step} />;
   else page = <ProjectsPage api={api} />;
 
   return (

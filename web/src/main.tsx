@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app';
 import './style.css';
 import './matrix.css';
+import './setup.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -5,12 +5,19 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { readonly page: 'projects' }
-  | { readonly page: 'new' }
+  /** The new-project wizard: a project once its first step has created it, and the step. */
+  | { readonly page: 'new'; readonly project: string | null; readonly step: string }
   | { readonly page: 'project'; readonly project: string; readonly tab: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'new') return { page: 'new' };
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .replace(/\?.*$/, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent);
+  if (parts[0] === 'new')
+    return { page: 'new', project: parts[1] ?? null, step: parts[2] ?? 'crm' };
   if (parts[0] === 'projects' && parts[1])
     return { page: 'project', project: parts[1], tab: parts[2] ?? 'overview' };
   return { page: 'projects' };
@@ -21,10 +28,16 @@ export function href(route: Route): string {
     case 'projects':
       return '#/projects';
     case 'new':
-      return '#/new';
+      return route.project ? `#/new/${encodeURIComponent(route.project)}/${route.step}` : '#/new';
     case 'project':
       return `#/projects/${encodeURIComponent(route.project)}/${route.tab}`;
   }
+}
+
+/** The query after the route (`#/projects/acme/connection?oauth=connected`): OAuth's way back. */
+export function routeQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
 }
 
 export function navigate(route: Route): void {

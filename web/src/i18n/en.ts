@@ -1,5 +1,6 @@
 // The English catalogue: every text of the page. The other languages are typed by this one's keys,
 // so a missing key fails the typecheck (and web/src/i18n/catalogue.test.ts names it).
+import { setupEn } from './setup/en';
 
 export const en = {
   'app.title': 'Callmatrix',
@@ -164,6 +165,7 @@ export const en = {
   'trace.skipped': 'Skipped',
   'trace.reason': 'Reason',
   'trace.open': 'open in the CRM',
+  ...setupEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { setupUk } from './setup/uk';
 
 export const uk: Record<MessageKey, string> = {
   'app.title': 'Callmatrix',
@@ -164,4 +165,5 @@ export const uk: Record<MessageKey, string> = {
   'trace.skipped': 'Пропущено',
   'trace.reason': 'Причина',
   'trace.open': 'відкрити в CRM',
+  ...setupUk,
 };

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { problemText, type ApiClient, type Schemas } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { href } from '../router';
+import { ConnectionTab } from './connection-tab';
+import { EmployeesTab } from './employees-tab';
 import { JournalTab } from './journal-tab';
 import { MatrixTab } from './matrix-tab';
 import { OverviewTab } from './overview';
@@ -20,8 +22,10 @@ export interface ProjectContext {
 
 const TABS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'overview', label: 'tab.overview' },
+  { id: 'employees', label: 'tab.employees' },
   { id: 'matrix', label: 'tab.matrix' },
   { id: 'journal', label: 'tab.journal' },
+  { id: 'connection', label: 'tab.connection' },
 ];
 
 export function ProjectPage(props: {
@@ -76,7 +80,7 @@ export function ProjectPage(props: {
         <div class="banner broken" role="alert">
           <strong>{t('broken.title')}</strong>
           <span class="reason">{status.integration.reason}</span>
-          <a class="button" href={href({ page: 'project', project, tab: 'overview' }) + '#connect'}>
+          <a class="button" href={href({ page: 'project', project, tab: 'connection' })}>
             {t('broken.reconnect')}
           </a>
         </div>
@@ -95,6 +99,8 @@ export function ProjectPage(props: {
       {tab.id === 'overview' && <OverviewTab ctx={ctx} />}
       {tab.id === 'matrix' && <MatrixTab ctx={ctx} />}
       {tab.id === 'journal' && <JournalTab ctx={ctx} />}
+      {tab.id === 'employees' && <EmployeesTab ctx={ctx} />}
+      {tab.id === 'connection' && <ConnectionTab ctx={ctx} />}
     </section>
   );
 }

@@ -26,7 +26,7 @@ export function ProjectsPage(props: { api: ApiClient }) {
     <section aria-labelledby="projects-title">
       <div class="bar">
         <h1 id="projects-title">{t('projects.title')}</h1>
-        <a class="button" href={href({ page: 'new' })}>
+        <a class="button" href={href({ page: 'new', project: null, step: 'crm' })}>
           {t('projects.new')}
         </a>
       </div>
