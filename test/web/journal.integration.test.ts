@@ -123,7 +123,13 @@ describe('the journal', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ credentials: 'valid' }),
     });
+    // Reconnect opens the project's connection: the test shows the token works again.
     await page.getByRole('link', { name: 'Reconnect' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect
+      .poll(() => page.locator('.test-result').textContent())
+      .toMatch(/^Works: acting as /);
+    await page.getByRole('link', { name: 'Go to activation' }).click();
     await page.getByLabel('Resend what came in while it was off').check();
     await page.getByRole('button', { name: 'Activate' }).click();
     expect(await page.locator('.confirm').textContent()).toMatch(

@@ -19,6 +19,14 @@ export function ConnectionTab(props: { ctx: ProjectContext }) {
         returnTo={href({ page: 'project', project: ctx.project, tab: 'connection' })}
         onConnected={() => void ctx.refresh()}
       />
+      {ctx.status.integration.state !== 'active' && (
+        <p class="hint">
+          {t('connect.thenActivate')}{' '}
+          <a href={href({ page: 'project', project: ctx.project, tab: 'overview' })}>
+            {t('connect.toActivation')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

@@ -41,6 +41,8 @@ export const setupEn = {
   'connect.testUser': 'Works: acting as {name} ({email})',
   'connect.testAccepted': 'Works: the CRM accepted the key.',
   'connect.testRefused': 'The CRM refused: {reason}',
+  'connect.thenActivate': 'The integration is off: once the test works, activate it again.',
+  'connect.toActivation': 'Go to activation',
   'employees.title': 'Employees',
   'employees.name': 'Name',
   'employees.crmUser': 'CRM user',

@@ -41,6 +41,8 @@ export const setupUk: Record<keyof typeof setupEn, string> = {
   'connect.testUser': 'Працює: від імені {name} ({email})',
   'connect.testAccepted': 'Працює: CRM прийняла ключ.',
   'connect.testRefused': 'CRM відмовила: {reason}',
+  'connect.thenActivate': 'Інтеграцію вимкнено: коли перевірка пройде, увімкніть її знову.',
+  'connect.toActivation': 'Перейти до увімкнення',
   'employees.title': 'Співробітники',
   'employees.name': 'Ім’я',
   'employees.crmUser': 'Користувач CRM',
