@@ -213,7 +213,7 @@ export interface paths {
         get: operations["getStopList"];
         /**
          * Replace the project's stop-list
-         * @description Validated as in the whole document; nothing is stored when it is invalid.
+         * @description Validated as in the whole document; nothing is stored when it is invalid. An extension of service.md: each number libphonenumber judges valid is stored in E.164 (local numbers read in the project's default country), other entries (short codes, SIP numbers) as given, each once; the answer is the list as stored.
          *
          *     Operator key, or a key of this project.
          */

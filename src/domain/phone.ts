@@ -56,3 +56,12 @@ export function isCallable(phone: Phone): boolean {
 export function storedPhone(raw: string, defaultCountry?: string): string {
   return normalisePhone(raw, defaultCountry).e164 ?? raw;
 }
+
+/**
+ * A stop-list as stored (G3): each valid number in E.164, the rest (short codes, SIP numbers)
+ * as given, each once. Calls are still compared number by number, so an entry typed in any
+ * format matched before and matches after.
+ */
+export function normaliseStopList(entries: readonly string[], defaultCountry?: string): string[] {
+  return [...new Set(entries.map((entry) => storedPhone(entry.trim(), defaultCountry)))];
+}

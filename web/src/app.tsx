@@ -38,11 +38,20 @@ export function App() {
         api={api}
         project={session.project}
         tab={route.page === 'project' ? route.tab : 'overview'}
+        section={route.page === 'project' ? route.section : undefined}
         operator={false}
       />
     );
   else if (route.page === 'project')
-    page = <ProjectPage api={api} project={route.project} tab={route.tab} operator />;
+    page = (
+      <ProjectPage
+        api={api}
+        project={route.project}
+        tab={route.tab}
+        section={route.section}
+        operator
+      />
+    );
   else if (route.page === 'new')
     page = <NewProjectPage api={api} project={route.project} step={route.step} />;
   else page = <ProjectsPage api={api} />;

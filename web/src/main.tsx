@@ -3,6 +3,7 @@ import { App } from './app';
 import './style.css';
 import './matrix.css';
 import './setup.css';
+import './settings.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

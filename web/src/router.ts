@@ -7,7 +7,13 @@ export type Route =
   | { readonly page: 'projects' }
   /** The new-project wizard: a project once its first step has created it, and the step. */
   | { readonly page: 'new'; readonly project: string | null; readonly step: string }
-  | { readonly page: 'project'; readonly project: string; readonly tab: string };
+  | {
+      readonly page: 'project';
+      readonly project: string;
+      readonly tab: string;
+      /** A part of the tab, e.g. the settings' stop-list. */
+      readonly section?: string;
+    };
 
 export function parseRoute(hash: string): Route {
   const parts = hash
@@ -19,7 +25,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new')
     return { page: 'new', project: parts[1] ?? null, step: parts[2] ?? 'crm' };
   if (parts[0] === 'projects' && parts[1])
-    return { page: 'project', project: parts[1], tab: parts[2] ?? 'overview' };
+    return {
+      page: 'project',
+      project: parts[1],
+      tab: parts[2] ?? 'overview',
+      ...(parts[3] && { section: parts[3] }),
+    };
   return { page: 'projects' };
 }
 
@@ -30,7 +41,9 @@ export function href(route: Route): string {
     case 'new':
       return route.project ? `#/new/${encodeURIComponent(route.project)}/${route.step}` : '#/new';
     case 'project':
-      return `#/projects/${encodeURIComponent(route.project)}/${route.tab}`;
+      return `#/projects/${encodeURIComponent(route.project)}/${route.tab}${
+        route.section ? `/${encodeURIComponent(route.section)}` : ''
+      }`;
   }
 }
 

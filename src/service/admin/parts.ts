@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { normaliseStopList } from '../../domain/phone.js';
 import { MatrixSchema } from '../../domain/project.js';
 import type { Problem } from '../../domain/problems.js';
 import { CRMS } from '../../crm/registry.js';
@@ -61,6 +62,13 @@ function partView(project: LoadedProject, part: Part): unknown {
   return value ?? null;
 }
 
+/** A stop-list of strings is stored normalised (E.164 where valid); anything else is left for validation to name. */
+function stopListAsStored(value: unknown, project: LoadedProject): unknown {
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && entry.trim()))
+    return value;
+  return normaliseStopList(value as string[], project.document.project.defaultCountry);
+}
+
 export function registerPartRoutes(app: FastifyInstance, ctx: AdminContext): void {
   app.get<{ Params: PartParams }>(
     '/v1/projects/:project/:part',
@@ -82,7 +90,7 @@ export function registerPartRoutes(app: FastifyInstance, ctx: AdminContext): voi
     const whole = writeAt(
       joinSecrets(project.redacted, project.secrets) as Json,
       PART_PATHS[part],
-      value,
+      part === 'stop-list' ? stopListAsStored(value, project) : value,
     );
     const outcome = await saveDocument(ctx, projectId, whole, project);
     return { kind: 'done' as const, outcome, project };

@@ -54,7 +54,10 @@ function partPaths(): Json {
         id: `put${name}`,
         tag: 'Project parts',
         summary: `Replace the project's ${what}`,
-        description: 'Validated as in the whole document; nothing is stored when it is invalid.',
+        description:
+          part === 'stop-list'
+            ? "Validated as in the whole document; nothing is stored when it is invalid. An extension of service.md: each number libphonenumber judges valid is stored in E.164 (local numbers read in the project's default country), other entries (short codes, SIP numbers) as given, each once; the answer is the list as stored."
+            : 'Validated as in the whole document; nothing is stored when it is invalid.',
         audience: 'project',
         requestBody: jsonBody(body),
         responses: {

@@ -7,6 +7,10 @@ import { CATALOGUES, preferredLanguage, translator } from './index';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the i18n catalogue', () => {
+  it('has English, Ukrainian, Russian and Polish', () => {
+    expect(Object.keys(CATALOGUES).sort()).toEqual(['en', 'pl', 'ru', 'uk']);
+  });
+
   for (const [language, catalogue] of Object.entries(CATALOGUES)) {
     it(`${language}: no key missing or extra, none empty, the same placeholders`, () => {
       const texts: Record<string, string> = catalogue;
@@ -24,5 +28,8 @@ describe('the i18n catalogue', () => {
     );
     expect(preferredLanguage(['de-DE', 'uk-UA', 'en'])).toBe('uk');
     expect(preferredLanguage(['fr'])).toBe('en');
+    expect(preferredLanguage(['pl-PL'])).toBe('pl');
+    expect(preferredLanguage(['ru'])).toBe('ru');
+    expect(translator('pl')('journal.retried', { count: 2 })).toBe('Wysłano ponownie: 2');
   });
 });

@@ -1,15 +1,19 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { en, type MessageKey } from './en';
+import { pl } from './pl';
+import { ru } from './ru';
 import { uk } from './uk';
 
 // The page's languages. `t(key, {name: value})` fills {name} placeholders.
 
-export const CATALOGUES = { en, uk } satisfies Record<string, Record<MessageKey, string>>;
+export const CATALOGUES = { en, uk, ru, pl } satisfies Record<string, Record<MessageKey, string>>;
 export type Language = keyof typeof CATALOGUES;
 export const LANGUAGES: ReadonlyArray<{ id: Language; name: string }> = [
   { id: 'en', name: 'English' },
   { id: 'uk', name: 'Українська' },
+  { id: 'ru', name: 'Русский' },
+  { id: 'pl', name: 'Polski' },
 ];
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

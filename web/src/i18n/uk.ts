@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { settingsUk } from './settings/uk';
 import { setupUk } from './setup/uk';
 
 export const uk: Record<MessageKey, string> = {
@@ -166,4 +167,5 @@ export const uk: Record<MessageKey, string> = {
   'trace.reason': 'Причина',
   'trace.open': 'відкрити в CRM',
   ...setupUk,
+  ...settingsUk,
 };

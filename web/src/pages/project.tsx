@@ -7,6 +7,7 @@ import { EmployeesTab } from './employees-tab';
 import { JournalTab } from './journal-tab';
 import { MatrixTab } from './matrix-tab';
 import { OverviewTab } from './overview';
+import { SettingsTab } from './settings-tab';
 
 // One project: the broken banner on every tab, then the tab asked for.
 
@@ -24,6 +25,7 @@ const TABS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'overview', label: 'tab.overview' },
   { id: 'employees', label: 'tab.employees' },
   { id: 'matrix', label: 'tab.matrix' },
+  { id: 'settings', label: 'tab.settings' },
   { id: 'journal', label: 'tab.journal' },
   { id: 'connection', label: 'tab.connection' },
 ];
@@ -32,6 +34,7 @@ export function ProjectPage(props: {
   api: ApiClient;
   project: string;
   tab: string;
+  section?: string | undefined;
   operator: boolean;
 }) {
   const { t } = useI18n();
@@ -98,6 +101,7 @@ export function ProjectPage(props: {
       </nav>
       {tab.id === 'overview' && <OverviewTab ctx={ctx} />}
       {tab.id === 'matrix' && <MatrixTab ctx={ctx} />}
+      {tab.id === 'settings' && <SettingsTab ctx={ctx} section={props.section} />}
       {tab.id === 'journal' && <JournalTab ctx={ctx} />}
       {tab.id === 'employees' && <EmployeesTab ctx={ctx} />}
       {tab.id === 'connection' && <ConnectionTab ctx={ctx} />}

@@ -1,0 +1,53 @@
+// The English texts of the settings tab (field mapping, pipeline rules, stop-list, general), the
+// journal's caller column and the chart's CRM requests (spread into ../en.ts, so every language
+// must have them too).
+
+export const settingsEn = {
+  'settings.title': 'Settings',
+  'settings.fieldMap': 'Field mapping',
+  'settings.pipelines': 'Pipeline rules',
+  'settings.stopList': 'Stop-list',
+  'settings.general': 'General',
+  'settings.sections': 'Settings sections',
+  'entity.lead': 'Lead',
+  'entity.contact': 'Contact',
+  'entity.deal': 'Deal',
+  'fieldMap.intro':
+    'Which field of the CRM receives each parameter of a call or form. One field takes one parameter.',
+  'fieldMap.entity': 'Record',
+  'fieldMap.parameter': 'Parameter',
+  'fieldMap.field': 'CRM field',
+  'fieldMap.notMapped': 'not mapped',
+  'fieldMap.taken': '{field} (takes {param})',
+  'fieldMap.conflict': '{field} already takes {param}: one field, one parameter',
+  'fieldMap.noFields': "The CRM's field list could not be read: {reason}",
+  'pipelines.intro':
+    "The first rule whose parameter has the value chooses a new deal's pipeline; rules are tried top to bottom.",
+  'pipelines.keyboard': 'Drag a rule by its handle, or use Move up and Move down.',
+  'pipelines.rule': 'Rule {n}',
+  'pipelines.pipeline': 'Pipeline',
+  'pipelines.param': 'Parameter',
+  'pipelines.value': 'Value',
+  'pipelines.up': 'Move up',
+  'pipelines.down': 'Move down',
+  'pipelines.drag': 'Drag to reorder',
+  'pipelines.moved': 'Rule moved to position {n}',
+  'pipelines.empty': 'No rules: new deals go to the CRM default pipeline.',
+  'stopList.intro':
+    'Calls from or to these numbers create nothing (tracking, SIP and own numbers). Type them in any format: the service stores each valid number in international form.',
+  'stopList.number': 'Number to add',
+  'stopList.empty': 'The stop-list is empty.',
+  'stopList.entries': 'Numbers on the stop-list',
+  'general.language': 'Language of the texts written into the CRM',
+  'general.timezone': 'Time zone',
+  'general.taskDueHours': 'Tasks due in (hours)',
+  'general.resendWindow': 'Resend window (days)',
+  'general.routingPriority': 'Routing priority',
+  'general.routingHint': 'Where a call is routed first when the caller has several records.',
+  'general.routingDefault': "The CRM's default",
+  'routing.deals': 'deals',
+  'routing.leads': 'leads',
+  'routing.contacts': 'contacts',
+  'journal.caller': 'Caller',
+  'chart.crmTotal': 'CRM requests: {count}',
+} as const;

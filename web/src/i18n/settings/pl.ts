@@ -1,0 +1,53 @@
+import type { settingsEn } from './en';
+
+// Polskie teksty karty ustawień, kolumny dzwoniącego w dzienniku i zapytań do CRM na wykresie.
+
+export const settingsPl: Record<keyof typeof settingsEn, string> = {
+  'settings.title': 'Ustawienia',
+  'settings.fieldMap': 'Mapowanie pól',
+  'settings.pipelines': 'Reguły lejków',
+  'settings.stopList': 'Lista wykluczeń',
+  'settings.general': 'Ogólne',
+  'settings.sections': 'Sekcje ustawień',
+  'entity.lead': 'Lead',
+  'entity.contact': 'Kontakt',
+  'entity.deal': 'Transakcja',
+  'fieldMap.intro':
+    'Które pole CRM otrzymuje każdy parametr połączenia lub formularza. Jedno pole przyjmuje jeden parametr.',
+  'fieldMap.entity': 'Rekord',
+  'fieldMap.parameter': 'Parametr',
+  'fieldMap.field': 'Pole CRM',
+  'fieldMap.notMapped': 'niezmapowany',
+  'fieldMap.taken': '{field} (przyjmuje {param})',
+  'fieldMap.conflict': '{field} już przyjmuje {param}: jedno pole, jeden parametr',
+  'fieldMap.noFields': 'Nie udało się odczytać listy pól CRM: {reason}',
+  'pipelines.intro':
+    'Lejek nowej transakcji wybiera pierwsza reguła, której parametr ma tę wartość; reguły są sprawdzane od góry do dołu.',
+  'pipelines.keyboard': 'Przeciągnij regułę za uchwyt albo użyj przycisków „W górę” i „W dół”.',
+  'pipelines.rule': 'Reguła {n}',
+  'pipelines.pipeline': 'Lejek',
+  'pipelines.param': 'Parametr',
+  'pipelines.value': 'Wartość',
+  'pipelines.up': 'W górę',
+  'pipelines.down': 'W dół',
+  'pipelines.drag': 'Przeciągnij, aby zmienić kolejność',
+  'pipelines.moved': 'Reguła przeniesiona na pozycję {n}',
+  'pipelines.empty': 'Brak reguł: nowe transakcje trafiają do domyślnego lejka CRM.',
+  'stopList.intro':
+    'Połączenia z tych numerów lub na nie niczego nie tworzą (numery śledzące, SIP i własne). Wpisz je w dowolnym formacie: usługa zapisuje każdy prawidłowy numer w formie międzynarodowej.',
+  'stopList.number': 'Numer do dodania',
+  'stopList.empty': 'Lista wykluczeń jest pusta.',
+  'stopList.entries': 'Numery na liście wykluczeń',
+  'general.language': 'Język tekstów zapisywanych w CRM',
+  'general.timezone': 'Strefa czasowa',
+  'general.taskDueHours': 'Termin zadań (godziny)',
+  'general.resendWindow': 'Okno ponownego wysłania (dni)',
+  'general.routingPriority': 'Priorytet przekierowania',
+  'general.routingHint': 'Dokąd najpierw trafia połączenie, gdy klient ma kilka rekordów.',
+  'general.routingDefault': 'Domyślne w CRM',
+  'routing.deals': 'transakcje',
+  'routing.leads': 'leady',
+  'routing.contacts': 'kontakty',
+  'journal.caller': 'Dzwoniący',
+  'chart.crmTotal': 'Zapytania do CRM: {count}',
+};

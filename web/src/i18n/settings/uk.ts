@@ -1,0 +1,53 @@
+import type { settingsEn } from './en';
+
+// Українські тексти вкладки налаштувань, стовпця абонента в журналі та запитів до CRM на графіку.
+
+export const settingsUk: Record<keyof typeof settingsEn, string> = {
+  'settings.title': 'Налаштування',
+  'settings.fieldMap': 'Відповідність полів',
+  'settings.pipelines': 'Правила воронок',
+  'settings.stopList': 'Стоп-лист',
+  'settings.general': 'Загальні',
+  'settings.sections': 'Розділи налаштувань',
+  'entity.lead': 'Лід',
+  'entity.contact': 'Контакт',
+  'entity.deal': 'Угода',
+  'fieldMap.intro':
+    'Яке поле CRM отримує кожен параметр дзвінка чи форми. Одне поле отримує один параметр.',
+  'fieldMap.entity': 'Запис',
+  'fieldMap.parameter': 'Параметр',
+  'fieldMap.field': 'Поле CRM',
+  'fieldMap.notMapped': 'не зіставлено',
+  'fieldMap.taken': '{field} (отримує {param})',
+  'fieldMap.conflict': '{field} вже отримує {param}: одне поле — один параметр',
+  'fieldMap.noFields': 'Не вдалося прочитати список полів CRM: {reason}',
+  'pipelines.intro':
+    'Воронку нової угоди обирає перше правило, чий параметр має це значення; правила перевіряються згори донизу.',
+  'pipelines.keyboard': 'Перетягніть правило за ручку або скористайтеся кнопками «Вгору» і «Вниз».',
+  'pipelines.rule': 'Правило {n}',
+  'pipelines.pipeline': 'Воронка',
+  'pipelines.param': 'Параметр',
+  'pipelines.value': 'Значення',
+  'pipelines.up': 'Вгору',
+  'pipelines.down': 'Вниз',
+  'pipelines.drag': 'Перетягніть, щоб змінити порядок',
+  'pipelines.moved': 'Правило переміщено на позицію {n}',
+  'pipelines.empty': 'Правил немає: нові угоди потрапляють у типову воронку CRM.',
+  'stopList.intro':
+    'Дзвінки з цих номерів або на них нічого не створюють (номери відстеження, SIP і власні). Вводьте їх у будь-якому форматі: сервіс зберігає кожен дійсний номер у міжнародному вигляді.',
+  'stopList.number': 'Номер, який додати',
+  'stopList.empty': 'Стоп-лист порожній.',
+  'stopList.entries': 'Номери в стоп-листі',
+  'general.language': 'Мова текстів, які записуються в CRM',
+  'general.timezone': 'Часовий пояс',
+  'general.taskDueHours': 'Строк задач (годин)',
+  'general.resendWindow': 'Вікно повторного надсилання (днів)',
+  'general.routingPriority': 'Пріоритет маршрутизації',
+  'general.routingHint': 'Куди спершу спрямовується дзвінок, коли в клієнта кілька записів.',
+  'general.routingDefault': 'Типово для CRM',
+  'routing.deals': 'угоди',
+  'routing.leads': 'ліди',
+  'routing.contacts': 'контакти',
+  'journal.caller': 'Хто телефонував',
+  'chart.crmTotal': 'Запитів до CRM: {count}',
+};
