@@ -706,6 +706,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project}/events/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put every failed event of the project back to pending
+         * @description An extension of service.md: what `POST …/events/{eventId}/retry` does, for each failed event of the project, oldest first. Each is decided again from the current project document when it runs; what of it had landed in the CRM stays landed and is not written again. Events that are not failed are left as they are.
+         *
+         *     Operator key, or a key of this project.
+         */
+        post: operations["retryFailedEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/integration/deactivate": {
         parameters: {
             query?: never;
@@ -1644,6 +1672,17 @@ export interface components {
                 action: "create_contact" | "create_organization" | "create_lead" | "create_lead_if_no_contact" | "create_deal" | "create_deal_if_none" | "assign_to_manager" | "task_top_manager" | "task_manager" | "task_responsible" | "comment" | "call_log" | "notify";
                 reason: string;
             }[];
+            /** @description A person's retry decided the event again from the current settings: the plan stored before; `operations` is what ran */
+            redecided?: {
+                previous: {
+                    /** @enum {string} */
+                    op: "create_contact" | "update_contact" | "create_lead" | "update_lead" | "create_deal" | "update_deal" | "create_organization" | "update_organization" | "create_task" | "update_task" | "create_comment" | "create_call_log" | "update_call_log" | "notify";
+                    /** @enum {string} */
+                    entity: "contacts" | "leads" | "deals" | "organizations" | "tasks" | "comments" | "calls" | "notifications";
+                    /** @description Its CRM id when it had landed */
+                    id: string | null;
+                }[];
+            };
         };
         JournalItem: {
             eventId: string;
@@ -1668,6 +1707,17 @@ export interface components {
                 action: "create_contact" | "create_organization" | "create_lead" | "create_lead_if_no_contact" | "create_deal" | "create_deal_if_none" | "assign_to_manager" | "task_top_manager" | "task_manager" | "task_responsible" | "comment" | "call_log" | "notify";
                 reason: string;
             }[];
+            /** @description A person's retry decided the event again from the current settings: the plan stored before; `operations` is what ran */
+            redecided?: {
+                previous: {
+                    /** @enum {string} */
+                    op: "create_contact" | "update_contact" | "create_lead" | "update_lead" | "create_deal" | "update_deal" | "create_organization" | "update_organization" | "create_task" | "update_task" | "create_comment" | "create_call_log" | "update_call_log" | "notify";
+                    /** @enum {string} */
+                    entity: "contacts" | "leads" | "deals" | "organizations" | "tasks" | "comments" | "calls" | "notifications";
+                    /** @description Its CRM id when it had landed */
+                    id: string | null;
+                }[];
+            };
             /**
              * Format: date-time
              * @description The event's own time
@@ -1711,6 +1761,10 @@ export interface components {
             attempts: number;
             lastError: string | null;
             journal: components["schemas"]["JournalItem"] | null;
+        };
+        RetriedEvents: {
+            /** @description Failed events put back to pending (0 when none was failed) */
+            retried: number;
         };
         KeyCreated: {
             /** @description The key, shown this once */
@@ -4042,6 +4096,50 @@ export interface operations {
             };
             /** @description The event is not failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryFailedEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many events were put back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedEvents"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

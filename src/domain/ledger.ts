@@ -9,6 +9,11 @@ export interface PlanUnderWay {
   readonly landed: ReadonlyMap<string, string>;
   /** What the plan was decided on; null for a plan stored before contexts were kept. */
   readonly context: DecisionContext | null;
+  /**
+   * A person retried the event (issue 11 item 1): it is decided again from the
+   * current settings, and what landed stays landed (src/pipeline/redecide.ts).
+   */
+  readonly decideAgain: boolean;
 }
 
 /** What the ledger holds for an event before its run. */
@@ -17,7 +22,7 @@ export interface Recalled {
   readonly memory: Memory | null;
   /** D6: this event id already ran whole. */
   readonly ranBefore: boolean;
-  /** D7: a plan decided on an earlier attempt; it runs again as decided, not decided again. */
+  /** D7: a plan decided on an earlier attempt; it runs again as decided, not decided again (unless `decideAgain`). */
   readonly plan: PlanUnderWay | null;
 }
 
@@ -40,6 +45,8 @@ export interface PlanLedger {
   recall(event: Event): Promise<Recalled>;
   /** D7: stored before the plan's first CRM call, with what it was decided on. A plan is decided once: a second save keeps the first. */
   savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void>;
+  /** Issue 11 item 1: the plan decided again replaces the stored one (and what it was decided on), before its first CRM call; recorded ids stay. */
+  replacePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void>;
   /** D13: an operation landed with this CRM id; recorded before the next CRM call. */
   landed(eventId: string, operationKey: string, crmId: string): Promise<void>;
   /** The event's plan ran whole: keep its memory (null: the stored one stays), and the event counts as run (D6). */

@@ -104,4 +104,12 @@ export interface JournalEntry {
   reason?: string;
   operations: Array<{ op: OpName; entity: EntityCollection; id: string }>;
   skipped?: SkippedAction[];
+  /**
+   * An extension (issue 11 item 1): present when a person's retry decided the
+   * event again. `previous` is the plan stored before, each operation with its
+   * CRM id when it had landed; `operations` above is what the new plan did.
+   */
+  redecided?: {
+    previous: Array<{ op: OpName; entity: EntityCollection; id: string | null }>;
+  };
 }

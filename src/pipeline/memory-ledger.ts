@@ -9,7 +9,12 @@ export class InMemoryLedger implements PlanLedger {
   private readonly ran: Set<string>;
   private readonly plans = new Map<
     string,
-    { decision: Decision; landed: Map<string, string>; context: DecisionContext }
+    {
+      decision: Decision;
+      landed: Map<string, string>;
+      context: DecisionContext;
+      decideAgain: false;
+    }
   >();
 
   /** `from`: what a dry run starts from (the memories of calls under way, events already applied). */
@@ -28,7 +33,15 @@ export class InMemoryLedger implements PlanLedger {
   }
 
   savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
-    if (!this.plans.has(eventId)) this.plans.set(eventId, { decision, landed: new Map(), context });
+    if (!this.plans.has(eventId))
+      this.plans.set(eventId, { decision, landed: new Map(), context, decideAgain: false });
+    return Promise.resolve();
+  }
+
+  /** Nobody retries by hand within one scenario's run; kept for the interface. */
+  replacePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
+    const plan = this.plans.get(eventId);
+    if (plan) Object.assign(plan, { decision, context });
     return Promise.resolve();
   }
 

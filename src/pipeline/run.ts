@@ -8,6 +8,7 @@ import { EMPTY_CLIENT, type ClientRecords } from '../domain/snapshot.js';
 import { clientQuery, decide } from '../engine/decide.js';
 import type { ProjectContext } from '../engine/moment-context.js';
 import { execute, resolveRefs, type JournalOperation } from './execute.js';
+import { previousPlan, redecide } from './redecide.js';
 
 export interface RunDeps {
   readonly project: ProjectContext;
@@ -47,21 +48,24 @@ export interface FailedRun extends RunParts {
 
 /**
  * One event's run: client lookup → decide → execute → journal entry.
- * A plan is decided once and kept in the ledger until it has run whole, so a
- * retry after a failure re-sends only what did not land (D7, D13).
+ * A plan is decided once and kept in the ledger until it has run whole, so an
+ * automatic retry after a failure re-sends only what did not land (D7, D13).
+ * After a person's retry the event is decided again from the current project
+ * document, and what of the stored plan landed stays landed (redecide.ts).
  */
 export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
   const { crm, project, ledger } = deps;
   const { eventId } = event;
   const recalled = await ledger.recall(event);
+  const stored = recalled.plan;
   let decision: Decision;
   let ids: Map<string, string>;
   let client: ClientRecords | null = null;
   let context: DecisionContext | null;
-  if (recalled.plan) {
-    decision = recalled.plan.decision;
-    ids = new Map(recalled.plan.landed);
-    context = recalled.plan.context;
+  if (stored && !stored.decideAgain) {
+    decision = stored.decision;
+    ids = new Map(stored.landed);
+    context = stored.context;
   } else {
     const { memory, ranBefore } = recalled;
     if (!ranBefore) {
@@ -71,22 +75,29 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
     }
     context = { memory, client: client ?? EMPTY_CLIENT };
     decision = decide({ event, ...context, project, redelivery: ranBefore });
-    ids = new Map();
+    ids = new Map(stored?.landed);
   }
-  const decided = context && { event, context, decision };
   if (decision.outcome === 'failed')
     return failed(event, decision.undecided, { decision, context }, [], client);
-  if (!recalled.plan && decision.plan.length > 0)
+  // The journal shows a re-decision: the plan stored before, next to what runs now.
+  const redecided = stored?.decideAgain ? { previous: previousPlan(stored) } : null;
+  if (stored?.decideAgain) {
+    decision = redecide(stored, decision);
+    await ledger.replacePlan(eventId, decision, context ?? { memory: null, client: EMPTY_CLIENT });
+  } else if (!stored && decision.plan.length > 0)
     await ledger.savePlan(eventId, decision, context ?? { memory: null, client: EMPTY_CLIENT });
+  const decided = context && { event, context, decision };
   const done = await execute(decision.plan, crm, ids, (key, id) => ledger.landed(eventId, key, id));
-  if (!done.ok)
-    return failed(
+  if (!done.ok) {
+    const run = failed(
       event,
       { kind: 'crm', error: done.error },
       { decision, context },
       done.operations,
       client,
     );
+    return redecided ? { ...run, entry: { ...run.entry, redecided } } : run;
+  }
   const key = memoryKey(event);
   const memory = key && decision.memory ? { key, memory: resolveRefs(decision.memory, ids) } : null;
   await ledger.finished(eventId, memory);
@@ -99,6 +110,7 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
       ...(decision.reason !== undefined && { reason: decision.reason }),
       operations: done.operations,
       ...(decision.skipped.length > 0 && { skipped: decision.skipped }),
+      ...(redecided && { redecided }),
     },
     decision,
     failure: null,

@@ -300,14 +300,6 @@ export function fail(
   });
 }
 
-export function retry(db: Db, projectId: string, eventId: string, now: Date): Promise<boolean> {
-  return changeAndRefresh(db, projectId, eventId, {
-    sql: `UPDATE events SET state = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL
-          WHERE project_id = ? AND event_id = ? AND state = 'failed' RETURNING seq`,
-    params: [toMs(now), projectId, eventId],
-  });
-}
-
 /**
  * Whether the inbox has a row under this event id. A write by id that changed
  * nothing is either a lost lease (the row is there) or an id that does not

@@ -37,12 +37,21 @@ export class StoreLedger implements PlanLedger {
     return {
       memory,
       ranBefore: false,
-      plan: plan && { decision: plan.decision, landed: plan.ids, context: plan.context },
+      plan: plan && {
+        decision: plan.decision,
+        landed: plan.ids,
+        context: plan.context,
+        decideAgain: plan.decideAgain,
+      },
     };
   }
 
   savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
     return this.store.savePlan(this.projectId, eventId, decision, context);
+  }
+
+  replacePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
+    return this.store.replacePlan(this.projectId, eventId, decision, context);
   }
 
   landed(eventId: string, operationKey: string, crmId: string): Promise<void> {

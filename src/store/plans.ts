@@ -1,7 +1,7 @@
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import { json } from './rows.js';
-import { str, type Queryable } from './sql.js';
+import { num, str, type Queryable } from './sql.js';
 import type { StoredPlan, WorkState } from './store.js';
 
 // Call / dialog memory and plans under way (D6, D13, style §2.9).
@@ -36,7 +36,7 @@ export async function getPlan(
   eventId: string,
 ): Promise<StoredPlan | null> {
   const row = await db.get(
-    'SELECT decision, context FROM plans WHERE project_id = ? AND event_id = ?',
+    'SELECT decision, context, decide_again FROM plans WHERE project_id = ? AND event_id = ?',
     [projectId, eventId],
   );
   if (!row) return null;
@@ -48,6 +48,7 @@ export async function getPlan(
     decision: json<Decision>(row['decision']),
     ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
     context: row['context'] == null ? null : json<DecisionContext>(row['context']),
+    decideAgain: num(row['decide_again'] ?? 0) === 1,
   };
 }
 
@@ -66,8 +67,9 @@ export async function getWorkState(
   const row = await db.get(
     `SELECT (SELECT body FROM memories WHERE project_id = ? AND key = ?) AS memory,
             (SELECT decision FROM plans WHERE project_id = ? AND event_id = ?) AS decision,
-            (SELECT context FROM plans WHERE project_id = ? AND event_id = ?) AS context`,
-    [projectId, memoryKey, projectId, eventId, projectId, eventId],
+            (SELECT context FROM plans WHERE project_id = ? AND event_id = ?) AS context,
+            (SELECT decide_again FROM plans WHERE project_id = ? AND event_id = ?) AS decide_again`,
+    [projectId, memoryKey, projectId, eventId, projectId, eventId, projectId, eventId],
   );
   const memory = memoryKey !== null && row?.['memory'] != null ? json<Memory>(row['memory']) : null;
   if (row?.['decision'] == null) return { memory, plan: null };
@@ -81,6 +83,7 @@ export async function getWorkState(
       decision: json<Decision>(row['decision']),
       ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
       context: row['context'] == null ? null : json<DecisionContext>(row['context']),
+      decideAgain: num(row['decide_again'] ?? 0) === 1,
     },
   };
 }
@@ -97,6 +100,24 @@ export async function savePlan(
   await db.run(
     'INSERT INTO plans (project_id, event_id, decision, context) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, event_id) DO NOTHING',
     [projectId, eventId, JSON.stringify(decision), JSON.stringify(context)],
+  );
+}
+
+/**
+ * Issue 11 item 1: the plan decided again after a person's retry replaces the
+ * stored one (src/pipeline/redecide.ts keeps what landed in it); the recorded
+ * ids stay, and the next attempts run this plan as decided.
+ */
+export async function replacePlan(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+  decision: Decision,
+  context: DecisionContext,
+): Promise<void> {
+  await db.run(
+    'UPDATE plans SET decision = ?, context = ?, decide_again = 0 WHERE project_id = ? AND event_id = ?',
+    [JSON.stringify(decision), JSON.stringify(context), projectId, eventId],
   );
 }
 

@@ -7,6 +7,7 @@ import * as decided from './decided.js';
 import type { DecidedCursor, DecidedRange } from './decided.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
+import * as retries from './retries.js';
 import * as journal from './journal.js';
 import { orderingKeyOf } from './ordering.js';
 import { countJournalByHour, listProjectHealth } from './overview.js';
@@ -163,7 +164,10 @@ export class SqlStore implements Store {
     );
   }
   retry(projectId: string, eventId: string, now: Date) {
-    return inbox.retry(this.db, projectId, eventId, now);
+    return retries.retry(this.db, projectId, eventId, now);
+  }
+  retryFailed(projectId: string, now: Date) {
+    return retries.retryFailed(this.db, projectId, now);
   }
   getEvent(projectId: string, eventId: string) {
     return inbox.getEvent(this.db, projectId, eventId);
@@ -234,6 +238,9 @@ export class SqlStore implements Store {
   }
   savePlan(projectId: string, eventId: string, decision: Decision, context: DecisionContext) {
     return plans.savePlan(this.db, projectId, eventId, decision, context);
+  }
+  replacePlan(projectId: string, eventId: string, decision: Decision, context: DecisionContext) {
+    return plans.replacePlan(this.db, projectId, eventId, decision, context);
   }
   recordOperation(projectId: string, eventId: string, operationKey: string, crmId: string) {
     return plans.recordOperation(this.db, projectId, eventId, operationKey, crmId);

@@ -174,6 +174,8 @@ export interface StoredPlan {
   readonly ids: Map<string, string>;
   /** What it was decided on; null for a plan stored before migration 9. */
   readonly context: DecisionContext | null;
+  /** A person retried the event since the plan was stored: decide it again from the current settings (issue 11 item 1). */
+  readonly decideAgain: boolean;
 }
 
 /** What the ledger recalls before an event's run (StoreLedger.recall). */
@@ -319,8 +321,14 @@ export interface Store extends AlertStore, DecidedEvents {
    * completion, retry or failure by event id matched no row (UnmatchedEventError).
    */
   failClaimed(workerId: string, seq: number, error: string): Promise<boolean>;
-  /** failed → pending, attempts reset, due now. False when the event is unknown or not failed. */
+  /**
+   * A person's retry: failed → pending, attempts and lost leases reset, due now,
+   * and its stored plan (if any) marked to be decided again from the current
+   * settings (issue 11 item 1). False when the event is unknown or not failed.
+   */
   retry(projectId: string, eventId: string, now: Date): Promise<boolean>;
+  /** `retry` for every failed event of the project, oldest first; how many were put back. */
+  retryFailed(projectId: string, now: Date): Promise<number>;
   getEvent(projectId: string, eventId: string): Promise<EventDetail | null>;
   /** The dead letter: failed events, oldest first, `cursor` from the previous page. */
   listFailed(
@@ -361,6 +369,13 @@ export interface Store extends AlertStore, DecidedEvents {
   getWorkState(projectId: string, memoryKey: string | null, eventId: string): Promise<WorkState>;
   /** Stores the decided plan, with what it was decided on, before any of it runs; keeps ids already recorded. */
   savePlan(
+    projectId: string,
+    eventId: string,
+    decision: Decision,
+    context: DecisionContext,
+  ): Promise<void>;
+  /** A plan decided again after a person's retry replaces the stored one and its context; its recorded ids stay. */
+  replacePlan(
     projectId: string,
     eventId: string,
     decision: Decision,

@@ -10,6 +10,8 @@ import { parseDocument } from '../../src/service/admin/document.js';
 import { ProjectStore } from '../../src/service/admin/project-store.js';
 import type { ProjectView } from '../../src/worker/project.js';
 import { Worker } from '../../src/worker/worker.js';
+import { registerAdminRoutes } from '../../src/service/admin/index.js';
+import { ensureOperatorKey } from '../../src/service/auth/keys.js';
 
 // A service on a temporary SQLite file (or PostgreSQL: test/support/test-store.ts): the app, one in-process worker driven
 // step by step, and the in-memory CRM per project.
@@ -39,6 +41,8 @@ export interface HarnessOptions {
   readonly wrapStore?: (store: Store) => Store;
   /** PostgreSQL: the URL and a schema of the suite's own (style §2.14); SQLite on a temp file otherwise. */
   readonly postgres?: { readonly url: string; readonly schema: string };
+  /** The admin API too, as `callmatrix serve` has it, with this operator key. */
+  readonly operatorKey?: string;
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
@@ -75,7 +79,21 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     projects,
     metrics,
     now,
+    extraRoutes: options.operatorKey
+      ? [
+          (scope) =>
+            registerAdminRoutes(scope, {
+              store,
+              secretBox: box,
+              allowCrmHosts: ['127.0.0.1'],
+              crmPort: ports,
+              projects,
+              now,
+            }),
+        ]
+      : [],
   });
+  if (options.operatorKey) await ensureOperatorKey(store, options.operatorKey, clock.now);
   return {
     store,
     app,

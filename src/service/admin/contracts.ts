@@ -11,6 +11,7 @@ import type {
   PipelinesBodySchema,
   ProjectListBodySchema,
   ProjectSummarySchema,
+  RetriedEventsBodySchema,
   RouteBodySchema,
   RouteEmployeeSchema,
   StatsBodySchema,
@@ -85,6 +86,7 @@ export type StatusBody = z.output<typeof StatusBodySchema>;
 export type JournalItem = z.output<typeof JournalItemSchema>;
 export type JournalBody = z.output<typeof JournalBodySchema>;
 export type EventBody = z.output<typeof EventBodySchema>;
+export type RetriedEventsBody = z.output<typeof RetriedEventsBodySchema>;
 export type KeyCreatedBody = z.output<typeof KeyCreatedBodySchema>;
 export type OperatorKeysBody = z.output<typeof OperatorKeysBodySchema>;
 export type DryRunBody = z.output<typeof DryRunBodySchema>;

@@ -12,10 +12,12 @@ import {
   JournalQuerySchema,
   type EventBody,
   type JournalBody,
+  type RetriedEventsBody,
   type StatusBody,
 } from './contracts.js';
 
-// GET …/status, …/journal, …/events/{eventId}, POST …/events/{eventId}/retry (service.md §5).
+// GET …/status, …/journal, …/events/{eventId}, POST …/events/{eventId}/retry (service.md §5),
+// and POST …/events/retry: every failed event of the project at once (an extension).
 
 type EventParams = ProjectParams & { eventId: string };
 
@@ -116,6 +118,20 @@ export function registerProcessingRoutes(app: FastifyInstance, ctx: AdminContext
       if (!project) return reply;
       const body = await eventBody(ctx.store, project.id, request.params.eventId);
       return body ? reply.send(body) : sendProblem(reply, 'not-found', { detail: 'no such event' });
+    },
+  );
+
+  // A person's retry of every failed event (after correcting a setting, say): each is decided
+  // again from the current settings, as the one-event retry does (docs/operations.md).
+  app.post<{ Params: ProjectParams }>(
+    '/v1/projects/:project/events/retry',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const project = await projectOr404(ctx, request, reply);
+      if (!project) return reply;
+      const retried = await ctx.store.retryFailed(project.id, ctx.now());
+      const body: RetriedEventsBody = { retried };
+      return reply.send(body);
     },
   );
 

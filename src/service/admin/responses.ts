@@ -34,6 +34,21 @@ export const JournalEntrySchema = z.object({
   skipped: z
     .array(z.object({ action: z.enum([...ACTIONS, 'call_log', 'notify']), reason: z.string() }))
     .optional(),
+  redecided: z
+    .object({
+      previous: z.array(
+        z.object({
+          op: z.enum(OP_NAMES),
+          entity: z.enum(ENTITIES),
+          id: z.string().nullable().meta({ description: 'Its CRM id when it had landed' }),
+        }),
+      ),
+    })
+    .optional()
+    .meta({
+      description:
+        "A person's retry decided the event again from the current settings: the plan stored before; `operations` is what ran",
+    }),
 });
 
 /** A journal entry as the API lists it: with the event's `at` (service.md §5). */
@@ -78,6 +93,13 @@ export const EventBodySchema = z.object({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   journal: JournalItemSchema.nullable(),
+});
+
+export const RetriedEventsBodySchema = z.object({
+  retried: z
+    .number()
+    .int()
+    .meta({ description: 'Failed events put back to pending (0 when none was failed)' }),
 });
 
 export const KeyCreatedBodySchema = z.object({

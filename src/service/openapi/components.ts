@@ -72,6 +72,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   JournalPage: responses.JournalBodySchema,
   Status: responses.StatusBodySchema,
   EventDetail: responses.EventBodySchema,
+  RetriedEvents: responses.RetriedEventsBodySchema,
   KeyCreated: responses.KeyCreatedBodySchema,
   OperatorKeys: responses.OperatorKeysBodySchema,
   DryRunResult: responses.DryRunBodySchema,

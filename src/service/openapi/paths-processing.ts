@@ -92,6 +92,18 @@ export function processingPaths(): Json {
         },
       }),
     },
+    '/v1/projects/{project}/events/retry': {
+      parameters: [projectParam],
+      post: operation({
+        id: 'retryFailedEvents',
+        tag: 'Processing',
+        summary: 'Put every failed event of the project back to pending',
+        description:
+          'An extension of service.md: what `POST …/events/{eventId}/retry` does, for each failed event of the project, oldest first. Each is decided again from the current project document when it runs; what of it had landed in the CRM stays landed and is not written again. Events that are not failed are left as they are.',
+        audience: 'project',
+        responses: { '200': ok('How many events were put back', ref('RetriedEvents')) },
+      }),
+    },
     '/v1/projects/{project}/integration/deactivate': {
       parameters: [projectParam],
       post: operation({

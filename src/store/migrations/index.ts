@@ -8,6 +8,7 @@ import { lostLeases } from './006_lost_leases.js';
 import { alerts } from './007_alerts.js';
 import { journalByTime } from './008_journal_by_time.js';
 import { decidedEvents } from './009_decided_events.js';
+import { decideAgain } from './011_decide_again.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'alerts', sql: alerts },
   { version: 8, name: 'journal by time', sql: journalByTime },
   { version: 9, name: 'decided events', sql: decidedEvents },
+  { version: 11, name: 'plans decided again', sql: decideAgain },
 ];
