@@ -1,154 +1,33 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCrm } from '../../src/crm/memory/adapter.js';
-import { fitTexts } from '../../src/crm/capabilities.js';
-import { SnapshotSchema } from '../../src/domain/snapshot.js';
-import { buildApp } from '../../src/service/app.js';
-import { registerAdminRoutes } from '../../src/service/admin/index.js';
-import { ProjectStore } from '../../src/service/admin/project-store.js';
-import { ensureOperatorKey } from '../../src/service/auth/keys.js';
-import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
-import { openStore } from '../../src/store/open.js';
-import type { Store } from '../../src/store/store.js';
+import {
+  defined,
+  DOCUMENT,
+  isJson,
+  nasty,
+  openSurfaces,
+  OPERATOR,
+  SECRET,
+  segment,
+  TOKEN,
+  NOW,
+  type Surfaces,
+} from './surfaces-app.js';
 
-/** Any value but undefined (an absent member is a valid document). */
-const defined = fc.anything().filter((value) => value !== undefined);
+// Issue 11, Proof: 8 000 requests aimed at the surfaces issue 11 added — the
+// alert webhook settings (2 000), the one-event retry (1 500), the retry of
+// every failed event (1 000), Unicode edge cases at ingest (1 500) and the
+// OAuth callback (2 000) — each answered with a 4xx and nothing stored.
 
-/** A path segment as a client would send it; a lone surrogate as its (invalid) UTF-8 bytes. */
-const segment = (id: string): string =>
-  [...id]
-    .map((char) => (/[\uD800-\uDFFF]/.test(char) ? '%ED%A0%80' : encodeURIComponent(char)))
-    .join('');
-
-// Issue 11, Proof: 5 000 requests aimed at the surfaces issue 11 added — the
-// alert webhook settings (2 000), the retry endpoint (1 500), Unicode edge
-// cases at ingest (1 500) — each answered with a 4xx and nothing stored.
-// The OAuth callback is not part of the service yet and is not fuzzed here.
-
-const OPERATOR = 'cmo_fuzz-operator-key-0123456789abcdef';
-const TOKEN = 'fuzz-webhook-token-0123456789';
-const SECRET = `whsec_${Buffer.from('alert-secret-of-thirty-two-bytes').toString('base64')}`;
-const NOW = new Date('2026-05-04T12:00:00Z');
-
-let dir: string;
-let store: Store;
-let app: FastifyInstance;
-
-const DOCUMENT = {
-  crm: 'pipedrive',
-  project: { defaultCountry: 'UA' },
-  employees: [{ id: 'e1', name: 'Top', crmUserId: 'u1', topManager: true }],
-  connection: { kind: 'memory', state: { users: [{ id: 'u1', name: 'Top' }] } },
-  webhook: { token: TOKEN },
-  alerts: { url: 'http://127.0.0.1:9/alerts', signingSecret: SECRET, failedThreshold: 5 },
-};
-
+let surfaces: Surfaces;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'callmatrix-fuzz-new-'));
-  store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
-  await ensureOperatorKey(store, OPERATOR, NOW);
-  const box = new SecretBox(Buffer.from(generateSecretKey(), 'base64'));
-  const projects = new ProjectStore(store, box);
-  app = await buildApp({
-    store,
-    settings: { maxBodyBytes: 64 * 1024, ingestRatePerSec: 0 },
-    projects,
-    now: () => NOW,
-    extraRoutes: [
-      (root) =>
-        registerAdminRoutes(root, {
-          store,
-          secretBox: box,
-          projects,
-          allowCrmHosts: ['127.0.0.1'],
-          crmPort: (p) =>
-            new MemoryCrm(p.crm, SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Top' }] }), {
-              defaultCountry: p.settings.defaultCountry,
-              texts: fitTexts(p.settings.language),
-            }),
-          now: () => NOW,
-        }),
-    ],
-  });
-  await app.ready();
-  const put = await app.inject({
-    method: 'PUT',
-    url: '/v1/projects/acme',
-    headers: { authorization: `Bearer ${OPERATOR}` },
-    payload: DOCUMENT,
-  });
-  expect(put.statusCode).toBe(201);
-  // One event already applied: retrying it is a conflict, not a change.
-  const event = {
-    eventId: 'done-1',
-    type: 'call.started',
-    at: NOW.toISOString(),
-    callId: 'c-done',
-    direction: 'incoming',
-    from: '+380501112233',
-    to: '+380441110001',
-  };
-  const accepted = await app.inject({
-    method: 'POST',
-    url: '/v1/projects/acme/events',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    payload: event,
-  });
-  expect(accepted.statusCode).toBe(202);
-  const [claimed] = await store.claimEvents('w', 1, 60_000, NOW);
-  expect(claimed?.eventId).toBe('done-1');
-  await store.complete('w', 'acme', 'done-1', {
-    outcome: 'skipped',
-    journal: {
-      entry: {
-        eventId: 'done-1',
-        type: 'call.started',
-        conditions: [],
-        outcome: 'skipped',
-        operations: [],
-      },
-      at: NOW,
-      callId: 'c-done',
-      phones: [],
-    },
-  });
+  surfaces = await openSurfaces();
 });
-
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** Everything the requests could have changed. */
-async function footprint(): Promise<string> {
-  const projects = await store.listProjects();
-  const per = await Promise.all(
-    projects.map(async (p) => ({
-      id: p.id,
-      version: p.version,
-      document: p.document,
-      events: await store.countEvents(p.id),
-      journal: (await store.listJournal(p.id, {})).entries.length,
-      alerts: (await store.listAlerts(p.id)).length,
-    })),
-  );
-  return JSON.stringify(per);
-}
-
+afterAll(async () => surfaces.close());
+const footprint = (): Promise<string> => surfaces.footprint();
+const inject = (options: InjectOptions) => surfaces.app.inject(options);
 const admin = { authorization: `Bearer ${OPERATOR}` };
-
-/** Strings that trip parsers: lone surrogates, controls, bidi marks, NUL, very long runs. */
-const nasty = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\uD800', 'a\uDC00b', '\uFFFF', '\u0000', '\u202E', 'e\u0301', '𝔘𝔫𝔦'),
-  fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constant('x'.repeat(5_000)),
-);
 
 describe('new surfaces (fuzz, issue 11 Proof): 4xx, nothing stored', () => {
   it('alert webhook settings: malformed, unsafe or unsigned alerts are refused (2 000 requests)', async () => {
@@ -196,7 +75,7 @@ describe('new surfaces (fuzz, issue 11 Proof): 4xx, nothing stored', () => {
     );
     await fc.assert(
       fc.asyncProperty(alerts, fc.constantFrom('acme', 'fresh'), async (member, project) => {
-        const response = await app.inject({
+        const response = await inject({
           method: 'PUT',
           url: `/v1/projects/${project}`,
           headers: admin,
@@ -219,7 +98,7 @@ describe('new surfaces (fuzz, issue 11 Proof): 4xx, nothing stored', () => {
         key,
         fc.constantFrom('acme', 'nobody'),
         async (id, bearer, project) => {
-          const response = await app.inject({
+          const response = await inject({
             method: 'POST',
             url: `/v1/projects/${project}/events/${segment(id)}/retry`,
             headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
@@ -262,7 +141,7 @@ describe('new surfaces (fuzz, issue 11 Proof): 4xx, nothing stored', () => {
     await fc.assert(
       fc.asyncProperty(poisoned, fc.boolean(), async (fields, asArray) => {
         const event = { ...base, ...fields };
-        const response = await app.inject({
+        const response = await inject({
           method: 'POST',
           url: '/v1/projects/acme/events',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
@@ -273,6 +152,129 @@ describe('new surfaces (fuzz, issue 11 Proof): 4xx, nothing stored', () => {
       }),
       { numRuns: 1500 },
     );
+    expect(await footprint()).toBe(before);
+  });
+  it('the retry of every failed event: wrong or missing keys, unknown projects, malformed bodies are 4xx (1 000 requests)', async () => {
+    const before = await footprint();
+    // Each request is wrong in at least one way: acme with the operator key and no body would retry.
+    const wrongKey = fc.oneof(
+      fc.constantFrom(TOKEN, 'cmo_wrong', '', 'Bearer', OPERATOR.slice(0, -1)),
+      fc.string({ maxLength: 60 }),
+    );
+    const unknownProject = fc.oneof(
+      nasty.filter((id) => id !== 'acme'),
+      fc.constantFrom('nobody', 'ACME', 'acme ', '..', '%2e%2e'),
+    );
+    const request = fc.oneof(
+      fc.record({
+        key: wrongKey,
+        project: fc.constantFrom('acme', 'nobody'),
+        body: fc.constant(undefined),
+      }),
+      fc.record({
+        key: fc.constant(OPERATOR),
+        project: unknownProject,
+        body: fc.constant(undefined),
+      }),
+      fc.record({
+        key: fc.constant(OPERATOR),
+        project: fc.constant('acme'),
+        body: fc
+          .oneof(nasty, fc.constantFrom('{', '[1,', '{"a":}', '\u0000'))
+          .filter((text) => !isJson(text)),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(request, async ({ key, project, body }) => {
+        const response = await inject({
+          method: 'POST',
+          url: `/v1/projects/${segment(project)}/events/retry`,
+          headers: {
+            ...(key ? { authorization: `Bearer ${key}` } : {}),
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+          },
+          ...(body !== undefined && { payload: body }),
+        });
+        expect(response.statusCode).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode).toBeLessThan(500);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(await footprint()).toBe(before);
+  });
+
+  it('the OAuth callback: forged, altered, misplaced or missing states and odd CRM names are 4xx (2 000 requests)', async () => {
+    const before = await footprint();
+    const [id = '', signature = ''] = surfaces.realState.split('.');
+    const flip = (text: string, at: number): string =>
+      text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    // States that must not open the real flow: everything but the real state on pipedrive.
+    const state = fc.oneof(
+      nasty,
+      fc.string({ minLength: 1, maxLength: 300 }),
+      fc
+        .nat({ max: Math.max(0, surfaces.realState.length - 1) })
+        .map((at) => flip(surfaces.realState, at)),
+      fc.constantFrom(
+        `${surfaces.realState}.x`,
+        `${id}.`,
+        `${id}.${signature}.${signature}`,
+        `.${signature}`,
+        id,
+        surfaces.realState.toUpperCase(),
+        `${surfaces.realState} `,
+      ),
+    );
+    const crm = fc.oneof(fc.constantFrom('zoho', 'pipedrive', 'salesforce', 'retailcrm'), nasty);
+    const extra = fc.record(
+      { code: nasty, error: nasty, error_description: nasty },
+      { requiredKeys: [] },
+    );
+    const query = fc.oneof(
+      fc.record({ crm, state, extra }).map(({ crm: name, state: value, extra: more }) => ({
+        crm: name,
+        query: new URLSearchParams({ ...more, state: value }).toString(),
+      })),
+      // The real state at another CRM's callback: it names its CRM, so it is refused there.
+      fc.record({ crm: fc.constantFrom('zoho', 'salesforce'), code: nasty }).map((r) => ({
+        crm: r.crm,
+        query: new URLSearchParams({ state: surfaces.realState, code: r.code }).toString(),
+      })),
+      fc
+        .record({
+          crm: fc.constant('zoho'),
+          raw: fc.constantFrom(
+            '',
+            'code=abc',
+            'state=',
+            'state=%ED%A0%80',
+            'state=%',
+            `state=${encodeURIComponent(surfaces.realState)}&state=${encodeURIComponent(surfaces.realState)}`,
+            `state[]=${encodeURIComponent(surfaces.realState)}`,
+          ),
+        })
+        .map((r) => ({ crm: r.crm, query: r.raw })),
+    );
+    await fc.assert(
+      fc.asyncProperty(query, async (call) => {
+        const response = await inject({
+          method: 'GET',
+          url: `/v1/oauth/${segment(call.crm)}/callback?${call.query}`,
+        });
+        expect(response.statusCode).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode).toBeLessThan(500);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(await footprint()).toBe(before);
+    // The near misses were refused by the state check, not by a flow already gone: the real
+    // state still opens it (no code: the browser is sent back to the app with the error).
+    const real = await inject({
+      method: 'GET',
+      url: `/v1/oauth/pipedrive/callback?state=${encodeURIComponent(surfaces.realState)}`,
+    });
+    expect(real.statusCode).toBe(303);
+    expect(real.headers['location']).toContain('oauth=error');
     expect(await footprint()).toBe(before);
   });
 });
