@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
-import { seedEmulator, signIn, startWebStack, type WebStack } from './harness.js';
+import {
+  pipedriveProject,
+  seedEmulator,
+  signIn,
+  startWebStack,
+  WEBHOOK_TOKEN,
+  type WebStack,
+} from './harness.js';
 
 // The new-project wizard in chromium against a real `serve`, the Pipedrive emulator and the Zoho
 // emulator: a Pipedrive project connected with an API token, a Zoho project connected through
@@ -197,6 +204,82 @@ describe('the new-project wizard', () => {
     const taras = users.data?.users.find((user) => user.name === 'Taras Zoho');
     expect(doc.data?.employees).toEqual([
       expect.objectContaining({ name: 'Taras Zoho', crmUserId: taras?.id, extension: '200' }),
+    ]);
+    await page.close();
+  });
+});
+
+describe('the employees tab', () => {
+  it('flags an employee whose CRM user is gone and an extension on recent calls that is no employee, with one click to add it', async () => {
+    await pipedriveProject(stack, 'staff');
+    const path = { params: { path: { project: 'staff' } } };
+    await api.PUT('/v1/projects/{project}/employees', {
+      ...path,
+      body: [
+        { id: 'e1', name: 'Olena Top', crmUserId: '1', extension: '100', topManager: true },
+        { id: 'e2', name: 'Petro Manager', crmUserId: '2', extension: '101' },
+      ] as never,
+    });
+    // Petro leaves the CRM; Nadia joins it.
+    await seedEmulator(stack.pipedrive.baseUrl, {
+      users: [
+        { id: '1', name: 'Olena Top' },
+        { id: '3', name: 'Nadia New' },
+      ],
+    });
+    // A call answered on extension 105, which no employee has.
+    const at = new Date(Date.now() - 120_000).toISOString();
+    const posted = await fetch(`${stack.base}/v1/projects/staff/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify([
+        {
+          eventId: 'u-1',
+          type: 'call.started',
+          at,
+          callId: 'u',
+          direction: 'incoming',
+          from: '+380671112233',
+          to: '+380440000000',
+        },
+        { eventId: 'u-2', type: 'call.answered', at, callId: 'u', employee: { extension: '105' } },
+      ]),
+    });
+    expect(posted.status).toBe(202);
+
+    const page = await stack.newPage(1280, 900);
+    await signIn(page, stack.adminKey);
+    await page.locator('tr[data-project="staff"]').waitFor();
+    await page.goto(`${stack.base}/#/projects/staff/employees`);
+    await page.getByRole('heading', { name: 'Employees' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    const petro = page.locator('tr[data-employee="e2"]');
+    await expect
+      .poll(() => petro.locator('.warn-text').textContent())
+      .toBe('CRM user 2 no longer exists in the CRM: pick another.');
+    expect(await page.locator('tr[data-employee="e1"] .warn-text').count()).toBe(0);
+    const unknown = page.locator('[data-reference="Extension 105"]');
+    await expect.poll(() => unknown.textContent()).toMatch(/Extension 105\s*calls: 1, the last /);
+    await stack.screenshot(page, 'employees-tab');
+
+    await unknown.getByRole('button', { name: 'Add as an employee: Extension 105' }).click();
+    expect(await page.getByLabel('Extension — Extension 105').inputValue()).toBe('105');
+    expect(await unknown.count()).toBe(0);
+    await page.getByLabel('Name — Extension 105').fill('Reception');
+    await page.getByLabel('CRM user — Petro Manager').selectOption({ label: 'Nadia New' });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('.card > [role=status].ok').textContent()).toBe('Saved');
+    expect(await page.locator('.warn-text').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('.unknown-refs').textContent())
+      .toContain('Every extension and SIP login on recent calls belongs to an employee.');
+    await stack.screenshot(page, 'employees-tab-saved');
+
+    const employees = await api.GET('/v1/projects/{project}/employees', path);
+    expect(employees.data).toEqual([
+      expect.objectContaining({ id: 'e1', crmUserId: '1' }),
+      expect.objectContaining({ id: 'e2', name: 'Petro Manager', crmUserId: '3' }),
+      expect.objectContaining({ id: 'e3', name: 'Reception', extension: '105' }),
     ]);
     await page.close();
   });

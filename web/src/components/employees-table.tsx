@@ -68,17 +68,22 @@ export function useEmployees(api: ApiClient, project: string): EmployeesState {
     setRows(toRows(data));
     return true;
   };
-  const dirty = saved !== null && JSON.stringify(fromRows(rows)) !== JSON.stringify(saved);
+  // Both sides through fromRows, so the API's member order and defaults do not count as changes.
+  const dirty =
+    saved !== null && JSON.stringify(fromRows(rows)) !== JSON.stringify(fromRows(toRows(saved)));
   return { saved, rows, users, usersError, error, problems, dirty, setRows, save };
 }
 
 export function EmployeesTable(props: { state: EmployeesState }) {
   const { t } = useI18n();
   const { rows, users, setRows } = props.state;
-  const missing = missingCrmUsers(
-    rows.map((row) => row.employee),
-    users ?? [],
-  );
+  // Flagged only once the CRM's users are known (not while they load, nor when the CRM is down).
+  const missing = users
+    ? missingCrmUsers(
+        rows.map((row) => row.employee),
+        users,
+      )
+    : new Set<string>();
   const byRow = problemsByRow(props.state.problems);
   const update = (index: number, change: Partial<EmployeeRow>) =>
     setRows(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));

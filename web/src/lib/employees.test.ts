@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coversReference,
+  employeeFromReference,
   fromRows,
   missingCrmUsers,
   newEmployee,
@@ -97,5 +99,20 @@ describe('the employees table', () => {
     expect(rows.get(1)?.get('crmUserId')).toBe('the CRM has no user "7"');
     expect(rows.get(0)?.get('extension')).toBe('taken twice');
     expect(rows.get(-1)?.get('row')).toBe('exactly one employee must be the top manager');
+  });
+
+  it('an unknown reference becomes a new row named after it, and a row covers it from then on, saved or not', () => {
+    const rows = toRows([olena]);
+    const lastCall = { at: '2026-12-06T10:00:00Z', type: 'call.answered', callId: 'c1' };
+    const extension = { extension: '105', calls: 2, events: 3, lastCall };
+    const sip = { sipLogin: 'reception', calls: 1, events: 1, lastCall };
+    expect(coversReference(rows, extension)).toBe(false);
+    expect(coversReference(rows, { ...extension, extension: '100' })).toBe(true);
+    const added = employeeFromReference(rows, extension, 'Extension 105');
+    expect(added.employee).toMatchObject({ id: 'e2', name: 'Extension 105', extension: '105' });
+    expect(coversReference([...rows, added], extension)).toBe(true);
+    // SIP logins are matched in lower case, as the service matches them.
+    expect(coversReference([{ ...rows[0]!, sipText: 'olena, Reception' }], sip)).toBe(true);
+    expect(employeeFromReference(rows, sip, 'SIP login reception').sipText).toBe('reception');
   });
 });

@@ -120,3 +120,37 @@ export function usersNotEmployed(rows: readonly EmployeeRow[], users: readonly C
   const taken = new Set(rows.map((row) => row.employee.crmUserId));
   return users.filter((user) => !taken.has(user.id));
 }
+
+/** A reference on recent calls that names no employee (GET …/unknown-employees). */
+export type UnknownReference = Schemas['UnknownEmployees']['items'][number];
+
+/** Whether a row of the table (saved or not) already covers the reference. */
+export function coversReference(rows: readonly EmployeeRow[], item: UnknownReference): boolean {
+  return rows.some(({ employee, sipText, phonesText }) => {
+    if (item.extension !== undefined) return employee.extension?.trim() === item.extension;
+    if (item.sipLogin !== undefined)
+      return parseList(sipText).some((login) => login.toLowerCase() === item.sipLogin);
+    if (item.phone !== undefined) return parseList(phonesText).includes(item.phone);
+    if (item.code !== undefined) return employee.code === item.code;
+    return false;
+  });
+}
+
+/** A new row for a reference: its extension, SIP login, phone or code, named after it. */
+export function employeeFromReference(
+  rows: readonly EmployeeRow[],
+  item: UnknownReference,
+  name: string,
+): EmployeeRow {
+  const employee = newEmployee(rows.map((row) => row.employee));
+  return {
+    employee: {
+      ...employee,
+      name,
+      ...(item.extension !== undefined && { extension: item.extension }),
+      ...(item.code !== undefined && { code: item.code }),
+    },
+    sipText: item.sipLogin ?? '',
+    phonesText: item.phone ?? '',
+  };
+}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { EmployeesTable, useEmployees } from '../components/employees-table';
+import { UnknownReferences } from '../components/unknown-references';
 import { useI18n } from '../i18n';
 import type { ProjectContext } from './project';
 
@@ -20,22 +21,32 @@ export function EmployeesTab(props: { ctx: ProjectContext }) {
   };
   if (!state.saved && !state.error) return <p>{t('app.loading')}</p>;
   return (
-    <section class="card" aria-labelledby="employees-title">
-      <div class="bar">
-        <h2 id="employees-title">{t('employees.title')}</h2>
-        <div>
-          {state.dirty && <span class="muted">{t('employees.unsaved')} </span>}
-          <button type="button" disabled={!state.dirty} onClick={() => void save()}>
-            {t('app.save')}
-          </button>
+    <>
+      <section class="card" aria-labelledby="employees-title">
+        <div class="bar">
+          <h2 id="employees-title">{t('employees.title')}</h2>
+          <div>
+            {state.dirty && <span class="muted">{t('employees.unsaved')} </span>}
+            <button type="button" disabled={!state.dirty} onClick={() => void save()}>
+              {t('app.save')}
+            </button>
+          </div>
         </div>
-      </div>
-      <EmployeesTable state={state} />
-      {notice && !state.dirty && (
-        <p class="ok" role="status">
-          {notice}
-        </p>
-      )}
-    </section>
+        <EmployeesTable state={state} />
+        {notice && !state.dirty && (
+          <p class="ok" role="status">
+            {notice}
+          </p>
+        )}
+      </section>
+      <UnknownReferences
+        api={ctx.api}
+        project={ctx.project}
+        timeZone={ctx.timeZone}
+        rows={state.rows}
+        savedVersion={state.saved}
+        onAdd={(row) => state.setRows([...state.rows, row])}
+      />
+    </>
   );
 }

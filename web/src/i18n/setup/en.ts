@@ -60,10 +60,10 @@ export const setupEn = {
   'employees.unsaved': 'Unsaved changes',
   'employees.unknownTitle': 'On recent calls, but no employee',
   'employees.unknownHint':
-    'Extensions and SIP logins that calls of the last {days} days named, which belong to no employee.',
+    'Extensions, SIP logins and phones that calls of the last {days} days named, which belong to no employee.',
   'employees.unknownNone': 'Every extension and SIP login on recent calls belongs to an employee.',
   'employees.unknownExtension': 'Extension {value}',
   'employees.unknownSip': 'SIP login {value}',
-  'employees.unknownCalls': '{count} calls, last {at}',
+  'employees.unknownCalls': 'calls: {count}, the last {at}',
   'employees.addUnknown': 'Add as an employee',
 } as const;

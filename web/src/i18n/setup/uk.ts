@@ -60,7 +60,7 @@ export const setupUk: Record<keyof typeof setupEn, string> = {
   'employees.unsaved': 'Незбережені зміни',
   'employees.unknownTitle': 'Були на дзвінках, але не співробітники',
   'employees.unknownHint':
-    'Внутрішні номери й SIP-логіни з дзвінків за останні {days} днів, що не належать жодному співробітнику.',
+    'Внутрішні номери, SIP-логіни й телефони з дзвінків за останні {days} днів, що не належать жодному співробітнику.',
   'employees.unknownNone':
     'Усі внутрішні номери й SIP-логіни з останніх дзвінків належать співробітникам.',
   'employees.unknownExtension': 'Внутрішній номер {value}',
