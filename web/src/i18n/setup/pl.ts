@@ -60,7 +60,7 @@ export const setupPl: Record<keyof typeof setupEn, string> = {
   'employees.unsaved': 'Niezapisane zmiany',
   'employees.unknownTitle': 'W ostatnich połączeniach, ale nie pracownik',
   'employees.unknownHint':
-    'Numery wewnętrzne i loginy SIP z połączeń z ostatnich {days} dni, które nie należą do żadnego pracownika.',
+    'Numery wewnętrzne, loginy SIP i telefony z połączeń z ostatnich {days} dni, które nie należą do żadnego pracownika.',
   'employees.unknownNone':
     'Każdy numer wewnętrzny i login SIP z ostatnich połączeń należy do pracownika.',
   'employees.unknownExtension': 'Numer wewnętrzny {value}',

@@ -60,7 +60,7 @@ export const setupRu: Record<keyof typeof setupEn, string> = {
   'employees.unsaved': 'Несохранённые изменения',
   'employees.unknownTitle': 'В недавних звонках, но не сотрудник',
   'employees.unknownHint':
-    'Внутренние номера и SIP-логины из звонков за последние {days} дн., которые не принадлежат ни одному сотруднику.',
+    'Внутренние номера, SIP-логины и телефоны из звонков за последние {days} дн., которые не принадлежат ни одному сотруднику.',
   'employees.unknownNone':
     'Каждый внутренний номер и SIP-логин из недавних звонков принадлежит сотруднику.',
   'employees.unknownExtension': 'Внутренний номер {value}',
