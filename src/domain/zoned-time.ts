@@ -1,3 +1,5 @@
+import { Temporal } from 'temporal-polyfill';
+
 // Instants ↔ wall-clock times in an IANA zone. Shared by the engine (due times, D4),
 // the telephony sources (platform times without offset) and the emulators.
 
@@ -74,12 +76,15 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 /**
  * A wall-clock time without offset (`2024-04-02 12:28:43`) read in an IANA
  * zone, as UTC ISO 8601. Null when the text is no such time or the zone is
- * unknown. Two passes settle the offset across a DST change.
+ * unknown. A time the clocks skip or repeat resolves as Temporal's "compatible"
+ * disambiguation: forward by the gap in spring, the earlier of the two in autumn
+ * (the hand-made two-pass offset guess picked the later one in Europe's October
+ * and moved America's March gap backwards).
  */
 export function isoFromLocal(local: string, timeZone: string): string | null {
   const m = LOCAL.exec(local.trim());
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [
+  const [, year, month, day, hour, minute, second] = m.map(Number) as [
     number,
     number,
     number,
@@ -88,12 +93,13 @@ export function isoFromLocal(local: string, timeZone: string): string | null {
     number,
     number,
   ];
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (new Date(wall).getUTCDate() !== d) return null;
   try {
-    let instant = wall - offsetMinutes(wall, timeZone) * 60_000;
-    instant = wall - offsetMinutes(instant, timeZone) * 60_000;
-    return new Date(instant).toISOString();
+    const wall = Temporal.PlainDateTime.from(
+      { year, month, day, hour, minute, second },
+      { overflow: 'reject' },
+    );
+    const zoned = wall.toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+    return new Date(zoned.epochMilliseconds).toISOString();
   } catch {
     return null;
   }
