@@ -225,6 +225,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project}/working-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's working hours (weekly schedule and days off; null: every hour counts)
+         * @description Operator key, or a key of this project.
+         */
+        get: operations["getWorkingHours"];
+        /**
+         * Replace the project's working hours (weekly schedule and days off; null: every hour counts)
+         * @description Validated as in the whole document; nothing is stored when it is invalid.
+         *
+         *     Operator key, or a key of this project.
+         */
+        put: operations["putWorkingHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/connection": {
         parameters: {
             query?: never;
@@ -1336,6 +1368,7 @@ export interface components {
                 done?: boolean;
                 dueHours?: number;
                 title?: string;
+                ignoreWorkingHours?: boolean;
             }[];
         };
         /** @default {} */
@@ -1358,6 +1391,40 @@ export interface components {
         }[];
         /** @default [] */
         StopList: string[];
+        WorkingHours: {
+            week: {
+                mon?: {
+                    from: string;
+                    to: string;
+                }[];
+                tue?: {
+                    from: string;
+                    to: string;
+                }[];
+                wed?: {
+                    from: string;
+                    to: string;
+                }[];
+                thu?: {
+                    from: string;
+                    to: string;
+                }[];
+                fri?: {
+                    from: string;
+                    to: string;
+                }[];
+                sat?: {
+                    from: string;
+                    to: string;
+                }[];
+                sun?: {
+                    from: string;
+                    to: string;
+                }[];
+            };
+            /** @default [] */
+            daysOff: string[];
+        } | null;
         ProjectSettings: {
             defaultCountry?: string;
             /** @default UTC */
@@ -1381,6 +1448,40 @@ export interface components {
             };
             /** @enum {string} */
             analyticsDestination?: "deal" | "call" | "both";
+            workingHours?: {
+                week: {
+                    mon?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    tue?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    wed?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    thu?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    fri?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    sat?: {
+                        from: string;
+                        to: string;
+                    }[];
+                    sun?: {
+                        from: string;
+                        to: string;
+                    }[];
+                };
+                /** @default [] */
+                daysOff: string[];
+            } | null;
             /** @default 3 */
             resendWindowDays: number;
             routingPriority?: ("deals" | "leads" | "contacts")[];
@@ -2847,6 +2948,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StopList"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid part; each problem names its field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The working-hours */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHours"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putWorkingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingHours"];
+            };
+        };
+        responses: {
+            /** @description The working-hours as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingHours"];
                 };
             };
             /** @description Missing or unknown key */

@@ -43,6 +43,8 @@ export interface Cell {
   readonly done?: boolean | undefined;
   readonly dueHours?: number | undefined;
   readonly title?: string | undefined;
+  /** The due time counts every hour, not only the project's working hours. */
+  readonly ignoreWorkingHours?: boolean | undefined;
 }
 
 export type Matrix = Readonly<Partial<Record<Condition, readonly Cell[]>>>;

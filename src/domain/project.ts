@@ -1,5 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { WorkingHoursSchema } from './working-hours.js';
 import { isTimeZone } from './zoned-time.js';
 import {
   ACTIONS,
@@ -70,15 +71,20 @@ const cellSchema = z.preprocess(
         .max(24 * 365)
         .optional(),
       title: z.string().min(1).max(255).optional(),
+      /** The due time counts every hour, not only the project's working hours. */
+      ignoreWorkingHours: z.boolean().optional(),
     })
     .superRefine((cell, ctx) => {
       if (
         !isTaskAction(cell.action) &&
-        (cell.done !== undefined || cell.dueHours !== undefined || cell.title !== undefined)
+        (cell.done !== undefined ||
+          cell.dueHours !== undefined ||
+          cell.title !== undefined ||
+          cell.ignoreWorkingHours !== undefined)
       ) {
         ctx.addIssue({
           code: 'custom',
-          message: `${cell.action} makes no task: done, dueHours and title apply to task actions only`,
+          message: `${cell.action} makes no task: done, dueHours, title and ignoreWorkingHours apply to task actions only`,
         });
       }
       if (cell.done === true && cell.dueHours !== undefined) {
@@ -186,6 +192,8 @@ export const ProjectSettingsSchema = z.strictObject({
         `expected one of ${ANALYTICS_DESTINATIONS.join(', ')}, got ${JSON.stringify(issue.input)}`,
     })
     .optional(),
+  /** Open hours and days off in `timezone`; absent or null: due times count every hour (D4). */
+  workingHours: WorkingHoursSchema.nullable().optional(),
   resendWindowDays: z.number().int().positive().max(90).default(3),
   routingPriority: z
     .array(z.enum(['deals', 'leads', 'contacts']))

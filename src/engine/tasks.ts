@@ -4,6 +4,7 @@ import { theContact, theDeal, theLead } from './client.js';
 import type { MomentContext, ProjectContext } from './moment-context.js';
 import type { PlanBuilder } from './plan-builder.js';
 import { addHours, toZonedMinute } from './time.js';
+import { addWorkingHours } from './working-time.js';
 
 // Task and comment actions of behaviour §3, with D3 (done-ness), D4 (due) and D9 (one task per person).
 
@@ -98,10 +99,16 @@ export function createTasks(
   return created;
 }
 
-/** D4: a done task is due at its event; an open one `dueHours` later. */
+/**
+ * D4: a done task is due at its event; an open one `dueHours` later — working hours when the
+ * project has them, unless the cell ignores them.
+ */
 function dueOf(cell: Cell, ctx: MomentContext, project: ProjectContext): number {
   if (cell.done === true) return Date.parse(ctx.at);
-  return addHours(ctx.at, cell.dueHours ?? project.settings.taskDueHours);
+  const hours = cell.dueHours ?? project.settings.taskDueHours;
+  const workingHours = project.settings.workingHours;
+  if (!workingHours || cell.ignoreWorkingHours === true) return addHours(ctx.at, hours);
+  return addWorkingHours(Date.parse(ctx.at), hours, workingHours, project.settings.timezone);
 }
 
 export function createComment(plan: PlanBuilder, ctx: MomentContext): void {

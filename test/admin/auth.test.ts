@@ -34,6 +34,7 @@ const PROJECT_PATHS = [
   '/field-map',
   '/pipeline-rules',
   '/stop-list',
+  '/working-hours',
   '/connection',
   '/status',
   '/journal',

@@ -34,6 +34,7 @@ describe('GET /v1/openapi.json (service.md: every path described)', () => {
           'field-map',
           'pipeline-rules',
           'stop-list',
+          'working-hours',
           'connection',
         ]) {
           const item = doc.paths[openApiPath(url).replace('{part}', part)];

@@ -31,6 +31,7 @@ export const PARTS = [
   'field-map',
   'pipeline-rules',
   'stop-list',
+  'working-hours',
   'connection',
 ] as const;
 export type Part = (typeof PARTS)[number];
@@ -42,6 +43,7 @@ export const PART_PATHS: Record<Part, readonly string[]> = {
   'field-map': ['project', 'fieldMap'],
   'pipeline-rules': ['project', 'pipelineRules'],
   'stop-list': ['project', 'stopList'],
+  'working-hours': ['project', 'workingHours'],
   connection: ['connection'],
 };
 

@@ -25,6 +25,11 @@ const PART_INFO: Record<Part, { schema: string; name: string; what: string }> = 
   'field-map': { schema: 'FieldMap', name: 'FieldMap', what: 'field map (parameter → CRM field)' },
   'pipeline-rules': { schema: 'PipelineRules', name: 'PipelineRules', what: 'pipeline rules' },
   'stop-list': { schema: 'StopList', name: 'StopList', what: 'stop-list' },
+  'working-hours': {
+    schema: 'WorkingHours',
+    name: 'WorkingHours',
+    what: 'working hours (weekly schedule and days off; null: every hour counts)',
+  },
   connection: {
     schema: 'Connection',
     name: 'Connection',
