@@ -3,6 +3,7 @@ import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
+import { UncertainWrites } from '../uncertain.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import { SingleFlight } from '../http/single-flight.js';
@@ -71,7 +72,7 @@ interface Account {
 export class PipedriveAdapter implements CrmPort {
   readonly client: PipedriveClient;
   /** Keys whose last write had an uncertain outcome: look for the marker before writing again (D13). */
-  private readonly uncertain = new Set<string>();
+  private readonly uncertain = new UncertainWrites();
   /** Call logs recreated by an update: old id → new id (callLogs cannot be edited). */
   private readonly callLogAlias = new Map<string, string>();
   private readonly recreated = new Map<string, { oldId: string; newId: string }>();
@@ -103,13 +104,7 @@ export class PipedriveAdapter implements CrmPort {
   }
 
   async apply(operation: Operation): Promise<Result<string>> {
-    const result = await this.attempt(() => this.carryOut(operation));
-    if (result.ok) {
-      this.uncertain.delete(operation.key);
-    } else if (result.error.kind === 'retryable') {
-      this.uncertain.add(operation.key);
-    }
-    return result;
+    return this.uncertain.settle(operation.key, await this.attempt(() => this.carryOut(operation)));
   }
 
   /** "Test connection": the user the credentials act as. */

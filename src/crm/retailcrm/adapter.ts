@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Operation } from '../../domain/plan.js';
 import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
+import { UncertainWrites } from '../uncertain.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
@@ -59,11 +60,15 @@ const Notes = z.looseObject({
   notes: z.array(z.looseObject({ id: z.number(), text: z.string() })),
 });
 
+/** retailCRM's client says itself whether a failed write may have landed (D13). */
+const mayHaveLanded = (error: CrmError): boolean =>
+  error instanceof RetailcrmError && error.uncertain;
+
 /** The retailCRM adapter behind the CRM port (README). */
 export class RetailcrmAdapter implements CrmPort {
   readonly client: RetailcrmClient;
   /** Keys whose last attempt may have reached the CRM: looked up before writing again (D13). */
-  private readonly uncertain = new Set<string>();
+  private readonly uncertain = new UncertainWrites();
   private groups: Promise<StatusGroups> | null = null;
   /** The last upload of each call, so an update can send the call whole again. */
   private readonly uploaded = new Map<string, Record<string, unknown>>();
@@ -94,13 +99,11 @@ export class RetailcrmAdapter implements CrmPort {
   }
 
   async apply(operation: Operation): Promise<Result<string>> {
-    const result = await this.attempt(() => this.carryOut(operation));
-    if (result.ok) {
-      this.uncertain.delete(operation.key);
-    } else if (result.error instanceof RetailcrmError && result.error.uncertain) {
-      this.uncertain.add(operation.key);
-    }
-    return result;
+    return this.uncertain.settle(
+      operation.key,
+      await this.attempt(() => this.carryOut(operation)),
+      mayHaveLanded,
+    );
   }
 
   /** RC-1..RC-3: the pop-ups of one call moment as one call event with every recipient's userId. */
@@ -119,12 +122,15 @@ export class RetailcrmAdapter implements CrmPort {
         });
       });
       if (!result.ok) {
-        if (result.error instanceof RetailcrmError && result.error.uncertain)
-          for (const operation of send) this.uncertain.add(operation.key);
+        this.uncertain.settle(
+          send.map((operation) => operation.key),
+          result,
+          mayHaveLanded,
+        );
         return result;
       }
     }
-    for (const operation of operations) this.uncertain.delete(operation.key);
+    for (const operation of operations) this.uncertain.forget(operation.key);
     return ok(operations.map((operation) => operation.record.userId));
   }
 

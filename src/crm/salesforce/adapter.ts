@@ -3,12 +3,12 @@ import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
+import { UncertainWrites } from '../uncertain.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
-  isCrmError,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -56,7 +56,7 @@ const caps = capabilities;
 export class SalesforceAdapter implements CrmPort {
   readonly client: SalesforceClient;
   /** Comment keys whose last write had an uncertain outcome: look before writing again (D13). */
-  private readonly uncertain = new Set<string>();
+  private readonly uncertain = new UncertainWrites();
   private pipelines: Map<string, string> | null = null;
   private readonly timezone: string;
 
@@ -247,11 +247,11 @@ export class SalesforceAdapter implements CrmPort {
       );
       const id = found[0]?.['Id'];
       if (typeof id === 'string') {
-        this.uncertain.delete(key);
+        this.uncertain.forget(key);
         return id;
       }
     }
-    try {
+    return this.uncertain.around(key, async () => {
       const answers = await this.client.composite(
         [
           {
@@ -272,12 +272,8 @@ export class SalesforceAdapter implements CrmPort {
       const id = (answers.get('note')?.body as { id?: unknown } | undefined)?.id;
       if (typeof id !== 'string')
         throw new CrmError('retryable', 'composite: the note came back without an id');
-      this.uncertain.delete(key);
       return id;
-    } catch (error) {
-      if (isCrmError(error) && error.kind === 'retryable') this.uncertain.add(key);
-      throw error;
-    }
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Operation } from '../../domain/plan.js';
 import { type CallLog, type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
+import { UncertainWrites } from '../uncertain.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
@@ -58,7 +59,7 @@ const UPDATE_MODULE = {
 export class ZohoCrm implements CrmPort {
   readonly client: ZohoClient;
   /** Keys of notes whose create had an uncertain outcome: look before writing again (D13). */
-  private readonly uncertainNotes = new Set<string>();
+  private readonly uncertainNotes = new UncertainWrites();
 
   constructor(
     connection: ZohoConnection,
@@ -176,17 +177,14 @@ export class ZohoCrm implements CrmPort {
       const found = notes.find((note) => note['Note_Title'] === noteMarker(key));
       if (found) return found.id;
     }
-    try {
+    return this.uncertainNotes.around(key, async () => {
       const outcome = await this.client.insert('Notes', native.note);
       if ('id' in outcome) return outcome.id;
       throw new CrmError(
         'permanent',
         `POST Notes: ${outcome.field} duplicates record ${outcome.duplicateOf}`,
       );
-    } catch (error) {
-      if (error instanceof CrmError && error.kind === 'retryable') this.uncertainNotes.add(key);
-      throw error;
-    }
+    });
   }
 
   /** The same text rules as the in-memory CRM (D10, D12): recordings and analytics appended once, the legs line replaced. */
