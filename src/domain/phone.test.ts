@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, samePhone, storedPhone } from './phone.js';
+import { nationalDigits, normalisePhone, phoneSpellings, samePhone, storedPhone } from './phone.js';
 
 // G1: every format of one number is one identity; invalid numbers match nobody.
 
@@ -105,5 +105,23 @@ describe('phone identity (G1)', () => {
         ).toBe(false);
       }),
     );
+  });
+});
+
+describe('search spellings of a number (G1)', () => {
+  it('E.164, without "+", national with trunk prefix, national digits, once each', () => {
+    expect(phoneSpellings('+380671234567')).toEqual([
+      '+380671234567',
+      '380671234567',
+      '0671234567',
+      '671234567',
+    ]);
+    // No trunk prefix in the US: the national form is the national digits.
+    expect(phoneSpellings('+12025550143')).toEqual(['+12025550143', '12025550143', '2025550143']);
+  });
+
+  it('the national significant digits, or every digit of what does not parse', () => {
+    expect(nationalDigits('+380671234567')).toBe('671234567');
+    expect(nationalDigits('+0 12')).toBe('012');
   });
 });

@@ -65,3 +65,22 @@ export function storedPhone(raw: string, defaultCountry?: string): string {
 export function normaliseStopList(entries: readonly string[], defaultCountry?: string): string[] {
   return [...new Set(entries.map((entry) => storedPhone(entry.trim(), defaultCountry)))];
 }
+
+/**
+ * The national significant number's digits of an E.164 number (all its digits
+ * when it does not parse): what a CRM's substring or suffix search is given (G1).
+ */
+export function nationalDigits(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
+}
+
+/**
+ * G1: the spellings a number is usually stored in, for a CRM's exact search:
+ * E.164, without '+', national with the trunk prefix, national digits (once each).
+ */
+export function phoneSpellings(e164: string): string[] {
+  const parsed = parsePhoneNumberFromString(e164);
+  const spellings = [e164, e164.replace(/^\+/, '')];
+  if (parsed) spellings.push(parsed.formatNational().replace(/\D/g, ''), parsed.nationalNumber);
+  return [...new Set(spellings)];
+}

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { nationalDigits, phoneSpellings } from '../../domain/phone.js';
 
 // G1 against Pipedrive (crm-apis.md §2.4): which terms reach a number stored in
 // any format. How Pipedrive matches phones is UNVERIFIED, so two strategies:
@@ -19,10 +19,6 @@ export interface SearchTerm {
 }
 
 export function phoneSearchTerms(e164: string, mode: PhoneSearchMode): SearchTerm[] {
-  const parsed = parsePhoneNumberFromString(e164);
-  const national = parsed?.nationalNumber ?? e164.replace(/\D/g, '');
-  if (mode === 'substring') return [{ term: national, exact: false }];
-  const withTrunk = parsed ? parsed.formatNational().replace(/\D/g, '') : national;
-  const variants = [e164, e164.replace(/^\+/, ''), withTrunk, national];
-  return [...new Set(variants)].map((term) => ({ term, exact: true }));
+  if (mode === 'substring') return [{ term: nationalDigits(e164), exact: false }];
+  return phoneSpellings(e164).map((term) => ({ term, exact: true }));
 }

@@ -1,6 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { z } from 'zod';
-import { normalisePhone } from '../../domain/phone.js';
+import { nationalDigits, normalisePhone } from '../../domain/phone.js';
 import type { ClientRecords } from '../../domain/snapshot.js';
 import type { ClientLookup } from '../port.js';
 import type { RetailcrmClient } from './client.js';
@@ -27,9 +26,7 @@ import {
  * stored variant (E.164, without '+', national with trunk prefix, national
  * digits); each hit is then confirmed by normalising its stored phones.
  */
-export function searchQuery(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
-}
+export const searchQuery = nationalDigits;
 
 const byAge = <T extends { id: number; createdAt?: string | undefined }>(list: readonly T[]): T[] =>
   [...new Map(list.map((item) => [item.id, item])).values()].sort(

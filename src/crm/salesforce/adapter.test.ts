@@ -5,7 +5,7 @@ import type { Operation } from '../../domain/plan.js';
 import { fitTexts } from '../capabilities.js';
 import { createSalesforceAdapter, type SalesforceAdapter } from './adapter.js';
 import { listFields, listPipelines } from './admin.js';
-import { phoneVariants } from './find-client.js';
+import { soslSpellings } from './find-client.js';
 import { emulatorSnapshot } from '../../sandbox/emulator-snapshot.js';
 
 // The adapter against the emulator over real HTTP.
@@ -93,7 +93,7 @@ describe('findClient (G1)', () => {
 
   it('G1: a new client costs one request; the variants are E.164, without +, national with trunk prefix, national digits', async () => {
     await seed({});
-    expect(phoneVariants('+380671234567')).toEqual([
+    expect(soslSpellings('+380671234567')).toEqual([
       '+380671234567',
       '380671234567',
       '0671234567',

@@ -1,4 +1,4 @@
-import parsePhoneNumber from 'libphonenumber-js/max';
+import { phoneSpellings } from '../../domain/phone.js';
 import { isRef } from '../../domain/plan.js';
 import type { ClientRecords } from '../../domain/snapshot.js';
 import type { ClientLookup } from '../port.js';
@@ -26,16 +26,9 @@ import { phoneSearch, soql } from './query.js';
 // then one composite request for the contacts' leads and deals, and one
 // query for the organizations. A new client costs one request.
 
-/** The spellings a stored phone is likely to have, for SOSL (digits compared; see README). */
-export function phoneVariants(e164: string): string[] {
-  const parsed = parsePhoneNumber(e164);
-  const variants = [e164, e164.slice(1)];
-  if (parsed) {
-    const nationalDigits = parsed.formatNational().replace(/\D/g, '');
-    variants.push(nationalDigits, String(parsed.nationalNumber));
-  }
-  return [...new Set(variants.filter((v) => v.replace(/\D/g, '').length >= 2))];
-}
+/** The spellings a stored phone is likely to have, for SOSL (digits compared; see README): SOSL needs two digits. */
+export const soslSpellings = (e164: string): string[] =>
+  phoneSpellings(e164).filter((v) => v.replace(/\D/g, '').length >= 2);
 
 type Identity = (raw: string) => string | null;
 
@@ -55,7 +48,7 @@ export async function findClient(
   const leads = new Map<string, SfRecord>();
   if (e164) {
     const hits = await client.search(
-      phoneSearch(phoneVariants(e164), [
+      phoneSearch(soslSpellings(e164), [
         { type: 'Contact', fields: CONTACT_FIELDS },
         { type: 'Lead', fields: LEAD_FIELDS },
       ]),

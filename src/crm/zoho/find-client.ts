@@ -1,4 +1,4 @@
-import { normalisePhone } from '../../domain/phone.js';
+import { normalisePhone, phoneSpellings } from '../../domain/phone.js';
 import type { ClientRecords } from '../../domain/snapshot.js';
 import type { ClientLookup } from '../port.js';
 import type { NativeRecord, ZohoClient } from './client.js';
@@ -12,7 +12,6 @@ import {
   nativeToLead,
   nativeToOrganization,
   phonesOf,
-  phoneVariants,
 } from './mapping.js';
 
 /**
@@ -28,7 +27,7 @@ export async function findClient(
   defaultCountry: string | undefined,
 ): Promise<ClientRecords> {
   const e164 = lookup.phone?.e164 ?? null;
-  const variants = lookup.phone ? phoneVariants(lookup.phone).map(escapeCriteria) : [];
+  const variants = e164 ? phoneSpellings(e164).map(escapeCriteria) : [];
   const created = lookup.created;
   const createdIds = (list: readonly string[] | undefined): string[] =>
     (list ?? []).filter((id) => /^\d+$/.test(id));

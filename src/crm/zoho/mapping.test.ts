@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from '../../domain/phone.js';
 import {
   callLogToNative,
   commentToNative,
@@ -7,22 +6,11 @@ import {
   nativeToDeal,
   nativeToLead,
   patchToNative,
-  phoneVariants,
   stageStatus,
   taskToNative,
 } from './mapping.js';
 
 describe('neutral ↔ Zoho mapping (README "What goes where")', () => {
-  it('G1: the search variants of a number: E.164, without "+", national with trunk prefix, national digits', () => {
-    expect(phoneVariants(normalisePhone('067 123 4567', 'UA'))).toEqual([
-      '+380671234567',
-      '380671234567',
-      '0671234567',
-      '671234567',
-    ]);
-    expect(phoneVariants(normalisePhone('anonymous', 'UA'))).toEqual([]);
-  });
-
   it('§1.4: criteria values escape brackets, commas and backslashes', () => {
     expect(escapeCriteria('a(b),c\\d')).toBe('a\\(b\\)\\,c\\\\d');
   });

@@ -1,6 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Utm } from '../../domain/events.js';
-import type { Phone } from '../../domain/phone.js';
 import type { RecordPatch } from '../../domain/plan.js';
 import type {
   CallLog,
@@ -345,20 +343,6 @@ export function nativeToUser(user: {
     id: user.id,
     name: user.full_name ?? [user.first_name, user.last_name].filter(Boolean).join(' '),
   };
-}
-
-/**
- * G1: the forms a number is usually stored in, for the search: E.164, E.164
- * without '+', national with the trunk prefix, national digits.
- */
-export function phoneVariants(phone: Phone): string[] {
-  if (!phone.e164) return [];
-  const parsed = parsePhoneNumberFromString(phone.e164);
-  const variants = [phone.e164, phone.e164.slice(1)];
-  if (parsed) {
-    variants.push(parsed.formatNational().replace(/\D/g, ''), String(parsed.nationalNumber));
-  }
-  return [...new Set(variants)];
 }
 
 /** Criteria values escape `(`, `)`, `,` and `\` (§1.4). */
