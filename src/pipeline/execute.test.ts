@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, type CrmPort, type NotifyOperation } from '../crm/port.js';
+import { ok, type CrmPort, type NotifyOperation } from './crm-port.js';
 import type { Operation } from '../domain/plan.js';
 import { execute } from './execute.js';
 

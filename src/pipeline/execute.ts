@@ -1,5 +1,5 @@
 import { ENTITY_OF, isRef, REF_PREFIX, type JournalEntry, type Operation } from '../domain/plan.js';
-import { CrmError, type CrmPort, type NotifyOperation } from '../crm/port.js';
+import { CrmError, type CrmPort, type NotifyOperation } from './crm-port.js';
 
 export type JournalOperation = JournalEntry['operations'][number];
 

@@ -5,7 +5,7 @@ import type { Operation } from '../domain/plan.js';
 import { EmployeesSchema, ProjectSettingsSchema } from '../domain/project.js';
 import { SnapshotSchema } from '../domain/snapshot.js';
 import { MemoryCrm } from '../crm/memory/adapter.js';
-import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
+import { CrmError, err, type CrmPort, type Result } from './crm-port.js';
 import { projectContext } from '../engine/decide.js';
 import { InMemoryLedger } from './memory-ledger.js';
 import { runEvent } from './run.js';

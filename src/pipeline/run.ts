@@ -1,4 +1,4 @@
-import type { CrmError, CrmPort } from '../crm/port.js';
+import type { CrmError, CrmPort } from './crm-port.js';
 import type { DecidedEvent, Decision, DecisionContext, Undecided } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { PlanLedger } from '../domain/ledger.js';

@@ -42,6 +42,7 @@ describe('layers point down (lint)', () => {
     ],
     ['src/crm/registry.ts', "export { simulate } from '../sandbox/simulate.js';"],
     ['src/pipeline/run.ts', "import { CRMS } from '../crm/registry.js';"],
+    ['src/pipeline/execute.ts', "import type { CrmPort } from '../crm/port.js';"],
     ['src/service/admin/dry-run.ts', "import { runSimulate } from '../../cli/simulate.js';"],
     ['src/service/app.ts', "import { simulate } from '../sandbox/simulate.js';"],
     ['src/worker/worker.ts', "import { buildApp } from '../service/app.js';"],
@@ -65,6 +66,8 @@ describe('layers point down (lint)', () => {
     ['src/engine/defaults/zoho.ts', "import type { MatrixInput } from '../../domain/matrix.js';"],
     ['src/crm/zoho/index.ts', "import { zoho } from '../../engine/defaults/zoho.js';"],
     ['src/crm/zoho/adapter.ts', "import { HttpClient } from '../http/client.js';"],
+    ['src/pipeline/execute.ts', "import type { CrmPort } from './crm-port.js';"],
+    ['src/crm/port.ts', "export * from '../pipeline/crm-port.js';"],
     [
       'src/sandbox/emulators.ts',
       "import { startZohoEmulator } from '../../emulators/zoho/index.js';",

@@ -1,0 +1,115 @@
+import type { CreatedRecords } from '../domain/memory.js';
+import type { Phone } from '../domain/phone.js';
+import type { Operation } from '../domain/plan.js';
+import type { ClientRecords, User } from '../domain/snapshot.js';
+
+/**
+ * The one contract every CRM adapter keeps (the in-memory CRM included).
+ * Expected failures come back as a CrmError whose `kind` is the one decision
+ * the worker needs; thrown errors are bugs.
+ */
+export type CrmErrorKind = 'retryable' | 'permanent' | 'reauth';
+
+export class CrmError extends Error {
+  constructor(
+    readonly kind: CrmErrorKind,
+    message: string,
+    /** The CRM asked us to wait this long (Retry-After, rate-limit reset). */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'CrmError';
+  }
+}
+
+export const isCrmError = (error: unknown): error is CrmError => error instanceof CrmError;
+
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CrmError };
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(error: CrmError): Result<T> => ({ ok: false, error });
+
+export interface ClientLookup {
+  /** A callable phone (G1): every record carrying it, in any stored format. */
+  readonly phone: Phone | null;
+  /** Records created earlier in a dialog, found by id (D16). */
+  readonly created: CreatedRecords | null;
+}
+
+/**
+ * What the admin API lists from a CRM beyond users (service.md §2, G8): the
+ * neutral shapes every adapter's catalog.ts maps to. An adapter offers them
+ * with `listPipelines()` / `listFields(entity)` (see service/admin/crm-catalog.ts).
+ */
+export interface CrmField {
+  /** What a project's field map names as the target. */
+  readonly name: string;
+  readonly label?: string;
+  /** `string` fields may receive parameters (G8); the rest are named so the error can say why. */
+  readonly type: 'string' | 'number' | 'date' | 'boolean' | 'picklist' | 'other';
+}
+
+export interface CrmPipeline {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One record as the phone index needs it (G13), read from the CRM's "modified since" lists. */
+export interface IndexRecord {
+  readonly entity: 'contacts' | 'leads' | 'deals';
+  readonly id: string;
+  /** As the CRM stores them; the reader normalises them (G1). */
+  readonly phones: readonly string[];
+  readonly ownerId: string | null;
+  /** The record's contact: a deal (or lead) without phones of its own is reached through its contact's. */
+  readonly contactId: string | null;
+  /** The CRM's creation time, for "newest record first"; null when the CRM does not say. */
+  readonly createdAt: Date | null;
+}
+
+/** A record the CRM no longer has (deleted, or merged into another): the index drops it (G13). */
+export interface IndexRemoval {
+  readonly entity: IndexRecord['entity'];
+  readonly id: string;
+}
+
+export interface IndexRecordPage {
+  readonly records: IndexRecord[];
+  /** Optional: records deleted in the CRM since `since` (a poll; an activation load starts from an empty index anyway). */
+  readonly removed?: readonly IndexRemoval[];
+  /** Pass back to read the next page; null when this was the last. */
+  readonly next: string | null;
+}
+
+export interface CrmPort {
+  /**
+   * The client: records carrying the phone, the leads and deals of those
+   * contacts, and the organizations of all of them; oldest first. One call
+   * returns all the roles need (D2), so a real adapter can batch it.
+   */
+  findClient(lookup: ClientLookup): Promise<Result<ClientRecords>>;
+  /**
+   * Carries out one operation. `operation.key` is stable across retries: an
+   * adapter that already carried out that key returns the same id (D13).
+   * Returns the id of the record created or changed.
+   */
+  apply(operation: Operation): Promise<Result<string>>;
+  listUsers(): Promise<Result<User[]>>;
+  /**
+   * Optional (G13): contacts, leads and deals created or modified at or after
+   * `since` (all of them when null), one page per call; `cursor` is the
+   * previous page's `next`. Without it the phone index holds only what the
+   * service itself wrote.
+   */
+  listRecordsSince?(since: Date | null, cursor: string | null): Promise<Result<IndexRecordPage>>;
+  /**
+   * Optional: pop-ups of one call and kind for several employees in one
+   * request, where the CRM takes several recipients at once (retailCRM: one
+   * call event with all their userIds). One id per operation, in order; the
+   * executor hands over only runs of two or more (execute.ts). Without it,
+   * each pop-up is an apply() of its own.
+   */
+  notifyTogether?(operations: readonly NotifyOperation[]): Promise<Result<string[]>>;
+}
+
+export type NotifyOperation = Extract<Operation, { op: 'notify' }>;
