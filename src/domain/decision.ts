@@ -1,3 +1,4 @@
+import type { ClientMemory } from './client-memory.js';
 import type { Event } from './events.js';
 import type { Condition } from './matrix.js';
 import type { Memory } from './memory.js';
@@ -18,6 +19,8 @@ interface DecisionParts {
   readonly skipped: SkippedAction[];
   /** The next memory of the call or dialog (ids may be plan references); null: keep the stored one. */
   readonly memory: Memory | null;
+  /** The next memory of the call's client (its open call-back tasks); absent: keep the stored one. */
+  readonly clientMemory?: ClientMemory;
 }
 
 /**
@@ -38,6 +41,8 @@ export type Decision =
 export interface DecisionContext {
   readonly memory: Memory | null;
   readonly client: ClientRecords;
+  /** The client's open call-back tasks (issue 14 item 2), where the run read them. */
+  readonly clientMemory?: ClientMemory | null;
 }
 
 /** An event as it was decided: what the journal keeps for a replay. */

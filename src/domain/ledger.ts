@@ -1,3 +1,4 @@
+import type { ClientMemory } from './client-memory.js';
 import type { Decision, DecisionContext } from './decision.js';
 import type { Event } from './events.js';
 import type { Memory } from './memory.js';
@@ -49,6 +50,11 @@ export interface PlanLedger {
   replacePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void>;
   /** D13: an operation landed with this CRM id; recorded before the next CRM call. */
   landed(eventId: string, operationKey: string, crmId: string): Promise<void>;
-  /** The event's plan ran whole: keep its memory (null: the stored one stays), and the event counts as run (D6). */
-  finished(eventId: string, memory: KeptMemory | null): Promise<void>;
+  /** A client's memory (its open call-back tasks) by key `client:<E.164>`; null when none is kept. */
+  recallClient(key: string): Promise<ClientMemory | null>;
+  /**
+   * The event's plan ran whole: keep its memory (null: the stored one stays) and
+   * its client's (absent: the stored one stays), and the event counts as run (D6).
+   */
+  finished(eventId: string, memory: KeptMemory | null, client?: ClientMemory): Promise<void>;
 }

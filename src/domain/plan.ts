@@ -53,6 +53,17 @@ export type OperationBody =
       readonly id: string;
       readonly patch: { readonly recordingUrl: string };
     }
+  /**
+   * Issue 14 item 2: a call-back task is done because the client was reached.
+   * `note`: the line added to the task (which call, when, who talked), in the
+   * project's language; `reason`: why, for the journal.
+   */
+  | {
+      readonly op: 'complete_task';
+      readonly id: string;
+      readonly note: string;
+      readonly reason: string;
+    }
   | { readonly op: 'create_comment'; readonly record: New<Comment> }
   | { readonly op: 'create_call_log'; readonly record: New<CallLog> }
   | {
@@ -82,6 +93,7 @@ export const ENTITY_OF: Record<OpName, EntityCollection> = {
   update_organization: 'organizations',
   create_task: 'tasks',
   update_task: 'tasks',
+  complete_task: 'tasks',
   create_comment: 'comments',
   create_call_log: 'calls',
   update_call_log: 'calls',
@@ -102,7 +114,13 @@ export interface JournalEntry {
   conditions: Condition[];
   outcome: Outcome;
   reason?: string;
-  operations: Array<{ op: OpName; entity: EntityCollection; id: string }>;
+  /** `reason`: why the operation was done, where the plan says (`complete_task`). */
+  operations: Array<{
+    op: OpName;
+    entity: EntityCollection;
+    id: string;
+    reason?: string | undefined;
+  }>;
   skipped?: SkippedAction[];
   /**
    * An extension (issue 11 item 1): present when a person's retry decided the

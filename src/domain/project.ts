@@ -200,6 +200,19 @@ export const ProjectSettingsSchema = z.strictObject({
     .min(1)
     .optional(),
   language: z.enum(LANGUAGES).default('en'),
+  /** Issue 14 item 2: call-back tasks close themselves once the client is reached. */
+  callbacks: z
+    .strictObject({
+      closeTasks: z.boolean().default(true).meta({
+        description:
+          'Mark a call-back task this integration set (missed, busy, voicemail) done once the client is reached',
+      }),
+      minTalkSec: z.number().int().min(0).max(3600).default(20).meta({
+        description:
+          'Talk seconds an answered outgoing call to the client needs to count as reaching him',
+      }),
+    })
+    .default({ closeTasks: true, minTalkSec: 20 }),
 });
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
 

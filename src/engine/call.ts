@@ -7,6 +7,7 @@ import type { ClientRecords } from '../domain/snapshot.js';
 import { callManager, legOf, legsOf, peopleLines } from './call-moments.js';
 import { clientState, responsibleUser } from './client.js';
 import { SKIP, failed, skippedWhole, type Decision, type DecisionInput } from './decision.js';
+import { followCallbacks } from './callbacks.js';
 import { describeCall } from './describe.js';
 import { newCallMemory } from './memory.js';
 import type { MomentContext, ProjectContext } from './moment-context.js';
@@ -109,7 +110,8 @@ export function decideCall(event: CallEvent, input: DecisionInput): Decision {
     memory.phase === CALL_PHASE.ended
   )
     return late(event, memory, plan, project);
-  return new CallRun(event, memory, plan, project).run();
+  const decision = new CallRun(event, memory, plan, project).run();
+  return followCallbacks(decision, event, memory, plan, input);
 }
 
 /** D10: a recording joins the call log and the call's end tasks; nothing new is created. */

@@ -1,3 +1,4 @@
+import type { ClientMemory } from '../domain/client-memory.js';
 import type { Decision, Undecided } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { Memory } from '../domain/memory.js';
@@ -14,6 +15,8 @@ export interface DecisionInput {
   /** The client's current records, as the CRM port found them. */
   readonly client: ClientRecords;
   readonly project: ProjectContext;
+  /** What the service remembers of the call's client (its open call-back tasks); absent: nothing. */
+  readonly clientMemory?: ClientMemory | null;
   /** The event id was seen before (D6). */
   readonly redelivery?: boolean;
 }

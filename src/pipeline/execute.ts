@@ -89,7 +89,12 @@ export async function execute(
       ids.set(planned.key, id);
       await onLanded(planned.key, id);
     }
-    operations.push({ op: planned.op, entity: ENTITY_OF[planned.op], id });
+    operations.push({
+      op: planned.op,
+      entity: ENTITY_OF[planned.op],
+      id,
+      ...(planned.op === 'complete_task' && { reason: planned.reason }),
+    });
     at += 1;
   }
   return { ok: true, operations };

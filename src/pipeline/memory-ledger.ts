@@ -1,3 +1,4 @@
+import { clientMemoryKey, type ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { KeptMemory, PlanLedger, Recalled } from '../domain/ledger.js';
@@ -7,6 +8,7 @@ import { memoryKey, type Memory } from '../domain/memory.js';
 export class InMemoryLedger implements PlanLedger {
   private readonly memories: Map<string, Memory>;
   private readonly ran: Set<string>;
+  private readonly clients = new Map<string, ClientMemory>();
   private readonly plans = new Map<
     string,
     {
@@ -50,8 +52,13 @@ export class InMemoryLedger implements PlanLedger {
     return Promise.resolve();
   }
 
-  finished(eventId: string, memory: KeptMemory | null): Promise<void> {
+  recallClient(key: string): Promise<ClientMemory | null> {
+    return Promise.resolve(this.clients.get(key) ?? null);
+  }
+
+  finished(eventId: string, memory: KeptMemory | null, client?: ClientMemory): Promise<void> {
     if (memory) this.memories.set(memory.key, memory.memory);
+    if (client) this.clients.set(clientMemoryKey(client.phone), client);
     this.plans.delete(eventId);
     this.ran.add(eventId);
     return Promise.resolve();

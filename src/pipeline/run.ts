@@ -1,4 +1,5 @@
 import type { CrmError, CrmPort } from './crm-port.js';
+import { clientMemoryKey, type ClientMemory } from '../domain/client-memory.js';
 import type { DecidedEvent, Decision, DecisionContext, Undecided } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { PlanLedger } from '../domain/ledger.js';
@@ -68,12 +69,17 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
     context = stored.context;
   } else {
     const { memory, ranBefore } = recalled;
+    let clientMemory: ClientMemory | null = null;
     if (!ranBefore) {
-      const found = await crm.findClient(clientQuery(event, memory, project.settings));
+      const query = clientQuery(event, memory, project.settings);
+      const found = await crm.findClient(query);
       if (!found.ok) return failed(event, { kind: 'crm', error: found.error }, null, []);
       client = found.value;
+      // Issue 14 item 2: the client's open call-back tasks, only where a call can close them.
+      if (query.phone?.e164 && event.type === 'call.ended' && project.settings.callbacks.closeTasks)
+        clientMemory = await ledger.recallClient(clientMemoryKey(query.phone.e164));
     }
-    context = { memory, client: client ?? EMPTY_CLIENT };
+    context = { memory, client: client ?? EMPTY_CLIENT, ...(clientMemory && { clientMemory }) };
     decision = decide({ event, ...context, project, redelivery: ranBefore });
     ids = new Map(stored?.landed);
   }
@@ -100,7 +106,8 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
   }
   const key = memoryKey(event);
   const memory = key && decision.memory ? { key, memory: resolveRefs(decision.memory, ids) } : null;
-  await ledger.finished(eventId, memory);
+  const clientMemory = decision.clientMemory && resolveRefs(decision.clientMemory, ids);
+  await ledger.finished(eventId, memory, clientMemory);
   return {
     entry: {
       eventId,

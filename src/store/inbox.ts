@@ -215,14 +215,19 @@ export function completionBatcher(db: Db): GroupCommit<HeldCompletion, boolean> 
 
 /** Whether a completion can go through completionBatcher. */
 export function batchable(db: Db, completion: Completion): boolean {
-  return db.dialect === 'postgres' && !(completion.index && completion.index.length > 0);
+  // A client's memory (call-back tasks, rare) goes the transactional way too, as index changes do.
+  return (
+    db.dialect === 'postgres' &&
+    !(completion.index && completion.index.length > 0) &&
+    completion.clientMemory === undefined
+  );
 }
 
 async function runAll(tx: Queryable, statements: readonly Statement[]): Promise<void> {
   for (const statement of statements) await tx.all(statement.sql, statement.params);
 }
 
-/** A completion in a transaction of its own (SQLite; PostgreSQL with phone index changes). */
+/** A completion in a transaction of its own (SQLite; PostgreSQL with phone index changes or a client's memory). */
 export function complete(
   db: Db,
   workerId: string,
@@ -243,6 +248,8 @@ export function complete(
       if (changed !== 1) return false;
       if (completion.memory)
         await putMemory(tx, projectId, completion.memory.key, completion.memory.memory);
+      if (completion.clientMemory)
+        await putMemory(tx, projectId, completion.clientMemory.key, completion.clientMemory.memory);
       if (completion.index && completion.index.length > 0)
         await applyIndexChanges(tx, projectId, completion.index);
       await deletePlan(tx, projectId, eventId);

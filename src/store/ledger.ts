@@ -1,3 +1,4 @@
+import { clientMemoryKey, type ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Event } from '../domain/events.js';
 import type { KeptMemory, PlanLedger, Recalled } from '../domain/ledger.js';
@@ -20,6 +21,7 @@ import type { Completion, Store } from './store.js';
  */
 export class StoreLedger implements PlanLedger {
   private kept: KeptMemory | null = null;
+  private keptClient: ClientMemory | null = null;
 
   constructor(
     private readonly store: Store,
@@ -58,13 +60,22 @@ export class StoreLedger implements PlanLedger {
     return this.store.recordOperation(this.projectId, eventId, operationKey, crmId);
   }
 
-  finished(_eventId: string, memory: KeptMemory | null): Promise<void> {
+  recallClient(key: string): Promise<ClientMemory | null> {
+    return this.store.getClientMemory(this.projectId, key);
+  }
+
+  finished(_eventId: string, memory: KeptMemory | null, client?: ClientMemory): Promise<void> {
     this.kept = memory;
+    this.keptClient = client ?? null;
     return Promise.resolve();
   }
 
-  /** What `complete` stores with the event: the call's or dialog's new memory, when it changed. */
-  completion(): Pick<Completion, 'memory'> {
-    return this.kept ? { memory: this.kept } : {};
+  /** What `complete` stores with the event: the call's or dialog's new memory and its client's, when they changed. */
+  completion(): Pick<Completion, 'memory' | 'clientMemory'> {
+    const client = this.keptClient;
+    return {
+      ...(this.kept && { memory: this.kept }),
+      ...(client && { clientMemory: { key: clientMemoryKey(client.phone), memory: client } }),
+    };
   }
 }

@@ -1,3 +1,4 @@
+import type { ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import { json } from './rows.js';
@@ -18,11 +19,25 @@ export async function getMemory(
   return row ? json<Memory>(row['body']) : null;
 }
 
+/** A client's memory (`client:<E.164>`, issue 14 item 2): its open call-back tasks. */
+export async function getClientMemory(
+  db: Queryable,
+  projectId: string,
+  key: string,
+): Promise<ClientMemory | null> {
+  const row = await db.get('SELECT body FROM memories WHERE project_id = ? AND key = ?', [
+    projectId,
+    key,
+  ]);
+  const memory = row ? json<ClientMemory | Memory>(row['body']) : null;
+  return memory?.kind === 'client' ? memory : null;
+}
+
 export async function putMemory(
   db: Queryable,
   projectId: string,
   key: string,
-  memory: Memory,
+  memory: Memory | ClientMemory,
 ): Promise<void> {
   await db.run(
     'INSERT INTO memories (project_id, key, body) VALUES (?, ?, ?) ON CONFLICT (project_id, key) DO UPDATE SET body = excluded.body',

@@ -236,6 +236,9 @@ export class SqlStore implements Store {
   getWorkState(projectId: string, memoryKey: string | null, eventId: string) {
     return plans.getWorkState(this.db, projectId, memoryKey, eventId);
   }
+  getClientMemory(projectId: string, key: string) {
+    return plans.getClientMemory(this.db, projectId, key);
+  }
   savePlan(projectId: string, eventId: string, decision: Decision, context: DecisionContext) {
     return plans.savePlan(this.db, projectId, eventId, decision, context);
   }

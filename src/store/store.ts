@@ -2,6 +2,7 @@ import type { EmployeeRefEvent, EmployeeRefQuery } from './employee-refs.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { Event } from '../domain/events.js';
 import type { JournalEntry, Outcome } from '../domain/plan.js';
+import type { ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { AlertStore } from './alerts.js';
@@ -135,6 +136,8 @@ export interface Completion {
   readonly journal: JournalRecord;
   /** The call or dialog memory to store in the same transaction (D6). */
   readonly memory?: { readonly key: string; readonly memory: Memory };
+  /** The client's memory (open call-back tasks, issue 14 item 2), stored in the same transaction. */
+  readonly clientMemory?: { readonly key: string; readonly memory: ClientMemory };
   /** G13: the phone index rows the event's operations created or re-owned, written in the same transaction. */
   readonly index?: readonly IndexChange[];
 }
@@ -367,6 +370,8 @@ export interface Store extends AlertStore, DecidedEvents {
   getPlan(projectId: string, eventId: string): Promise<StoredPlan | null>;
   /** getMemory (when the event has a memory key) and getPlan together, in one round trip where the backend allows. */
   getWorkState(projectId: string, memoryKey: string | null, eventId: string): Promise<WorkState>;
+  /** A client's memory by its key (`client:<E.164>`); null when none is kept. */
+  getClientMemory(projectId: string, key: string): Promise<ClientMemory | null>;
   /** Stores the decided plan, with what it was decided on, before any of it runs; keeps ids already recorded. */
   savePlan(
     projectId: string,

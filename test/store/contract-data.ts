@@ -5,6 +5,7 @@ import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import { parseEvent, type Event } from '../../src/domain/events.js';
 import { EmployeesSchema, ProjectSettingsSchema } from '../../src/domain/project.js';
 import { EMPTY_CLIENT, SnapshotSchema } from '../../src/domain/snapshot.js';
+import { clientMemoryKey, type ClientMemory } from '../../src/domain/client-memory.js';
 import { CALL_PHASE, memoryKey } from '../../src/domain/memory.js';
 import { projectContext } from '../../src/engine/decide.js';
 import { newCallMemory } from '../../src/engine/memory.js';
@@ -187,6 +188,30 @@ export function dataCases(fresh: FreshStore): void {
       memory: { key: 'call:c1', memory: ended },
     });
     expect(await store.getMemory(project, 'call:c1')).toEqual(ended);
+  });
+
+  it("issue 14 item 2: a client's memory (open call-back tasks) is stored by complete beside the call's, and read by its key", async () => {
+    const store = await open();
+    const project = await activeProject(store);
+    const key = clientMemoryKey('+380671234567');
+    expect(await store.getClientMemory(project, key)).toBeNull();
+    await store.insertEvents(project, [callEvent('e1', 'c1')], T0);
+    await store.claimEvents('w', 1, 60_000, T0);
+    const client: ClientMemory = {
+      kind: 'client',
+      phone: '+380671234567',
+      callbacks: [{ taskId: 't1', callId: 'c1', at: T0.toISOString() }],
+    };
+    await store.complete('w', project, 'e1', {
+      outcome: 'applied',
+      journal: journalOf('e1'),
+      memory: { key: 'call:c1', memory: newCallMemory('c1', T0.toISOString()) },
+      clientMemory: { key, memory: client },
+    });
+    expect(await store.getClientMemory(project, key)).toEqual(client);
+    expect(await store.getClientMemory('other', key)).toBeNull();
+    // A call's memory is never read as a client's.
+    expect(await store.getClientMemory(project, 'call:c1')).toBeNull();
   });
 
   it('D13: a plan and each operation id persist as soon as known; a second save keeps the first decision; complete clears it', async () => {

@@ -122,6 +122,16 @@ export class MemoryCrm implements SandboxCrm {
                 ),
               },
         );
+      case 'complete_task': {
+        // D13: a task already done (by a manager, or by an earlier attempt) is left as it is.
+        const task = store.get('tasks', operation.id);
+        if (!task || task.done) return operation.id;
+        return store.update('tasks', operation.id, (current) => ({
+          ...current,
+          done: true,
+          description: appendOnce(current.description, operation.note),
+        }));
+      }
       case 'create_comment':
         return store.insert('comments', fitComment({ ...operation.record, id: '' }, caps));
       case 'create_call_log':

@@ -44,6 +44,7 @@ import {
   type FieldKeys,
 } from './mapping.js';
 import { ActivitySchema, CallLogSchema, CreatedSchema } from './native.js';
+import { completeActivity } from './complete-task.js';
 import type { PhoneSearchMode } from './phone-search.js';
 
 // The CrmPort for Pipedrive (crm-apis.md §2): persons ↔ contacts, deals,
@@ -248,6 +249,8 @@ export class PipedriveAdapter implements CrmPort {
           ? operation.id
           : this.update('/api/v2/activities', operation.id, { note });
       }
+      case 'complete_task':
+        return completeActivity(this.client, operation.id, operation.note);
       case 'create_comment': {
         const comment = fitComment({ ...operation.record, id: '' }, caps);
         const found = this.uncertain.has(operation.key)

@@ -26,6 +26,7 @@ import { isDuplicateExternalId } from './errors.js';
 import { recordsPage } from './index-records.js';
 import { TelephonyModule } from './telephony-module.js';
 import { findClientRecords } from './lookup.js';
+import { completeTask } from './complete-task.js';
 import {
   callPayload,
   corporatePayload,
@@ -259,6 +260,8 @@ export class RetailcrmAdapter implements CrmPort {
         });
         return operation.id;
       }
+      case 'complete_task':
+        return completeTask(this.client, operation.id, operation.note);
       case 'create_comment':
         return this.createNote(
           fitComment({ ...operation.record, id: '' }, CAPS).contactId ?? null,

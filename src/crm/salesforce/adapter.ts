@@ -210,6 +210,16 @@ export class SalesforceAdapter implements CrmPort {
         await this.client.update('Task', op.id, { Description: description });
         return op.id;
       }
+      case 'complete_task': {
+        // D13: read first, so a task done already (or by a lost answer) is not completed twice.
+        const current = await this.client.get('Task', op.id, ['Status', 'Description']);
+        if (current['Status'] === 'Completed') return op.id;
+        await this.client.update('Task', op.id, {
+          Status: 'Completed',
+          Description: appendOnce(str(current['Description']), op.note),
+        });
+        return op.id;
+      }
       case 'create_comment':
         return this.createComment(op.key, fitComment({ ...op.record, id: '' }, caps));
       case 'create_call_log':

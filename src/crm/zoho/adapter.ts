@@ -138,6 +138,16 @@ export class ZohoCrm implements CrmPort {
           await this.client.update('Tasks', operation.id, { Description: after });
         return operation.id;
       }
+      case 'complete_task': {
+        // D13: read first, so a task done already (or by a lost answer) is not completed twice.
+        const task = await this.client.getRecord('Tasks', operation.id);
+        if (task['Status'] === 'Completed') return operation.id;
+        await this.client.update('Tasks', operation.id, {
+          Status: 'Completed',
+          Description: appendOnce(textOf(task['Description']), operation.note),
+        });
+        return operation.id;
+      }
       case 'create_comment':
         return this.createNote(operation.record, key);
       case 'create_call_log': {

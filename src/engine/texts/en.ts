@@ -64,6 +64,10 @@ export const en = {
   'phone {value}': 'phone {value}',
   'employee code {value}': 'employee code {value}',
   'an employee unknown to the integration': 'an employee unknown to the integration',
+  'Done: the client was called back — outgoing call {callId}, {time}; talked: {who}, {talk}':
+    'Done: the client was called back — outgoing call {callId}, {time}; talked: {who}, {talk}',
+  'Done: the client called again — incoming call {callId}, {time}; talked: {who}, {talk}':
+    'Done: the client called again — incoming call {callId}, {time}; talked: {who}, {talk}',
   'disposition.answered': 'answered',
   'disposition.missed': 'missed',
   'disposition.busy': 'busy',

@@ -61,6 +61,10 @@ export const pl: Dictionary = {
   'phone {value}': 'telefon {value}',
   'employee code {value}': 'kod pracownika {value}',
   'an employee unknown to the integration': 'pracownik nieznany integracji',
+  'Done: the client was called back — outgoing call {callId}, {time}; talked: {who}, {talk}':
+    'Wykonano: oddzwoniono do klienta — połączenie wychodzące {callId}, {time}; rozmowa: {who}, {talk}',
+  'Done: the client called again — incoming call {callId}, {time}; talked: {who}, {talk}':
+    'Wykonano: klient zadzwonił ponownie — połączenie przychodzące {callId}, {time}; rozmowa: {who}, {talk}',
   'disposition.answered': 'odebrane',
   'disposition.missed': 'nieodebrane',
   'disposition.busy': 'zajęte',

@@ -61,6 +61,10 @@ export const ru: Dictionary = {
   'phone {value}': 'телефон {value}',
   'employee code {value}': 'код сотрудника {value}',
   'an employee unknown to the integration': 'сотрудник, неизвестный интеграции',
+  'Done: the client was called back — outgoing call {callId}, {time}; talked: {who}, {talk}':
+    'Выполнено: клиенту перезвонили — исходящий звонок {callId}, {time}; разговор: {who}, {talk}',
+  'Done: the client called again — incoming call {callId}, {time}; talked: {who}, {talk}':
+    'Выполнено: клиент позвонил снова — входящий звонок {callId}, {time}; разговор: {who}, {talk}',
   'disposition.answered': 'принят',
   'disposition.missed': 'пропущен',
   'disposition.busy': 'занято',

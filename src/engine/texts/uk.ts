@@ -61,6 +61,10 @@ export const uk: Dictionary = {
   'phone {value}': 'телефон {value}',
   'employee code {value}': 'код співробітника {value}',
   'an employee unknown to the integration': 'співробітник, невідомий інтеграції',
+  'Done: the client was called back — outgoing call {callId}, {time}; talked: {who}, {talk}':
+    'Виконано: клієнту передзвонили — вихідний дзвінок {callId}, {time}; розмова: {who}, {talk}',
+  'Done: the client called again — incoming call {callId}, {time}; talked: {who}, {talk}':
+    'Виконано: клієнт зателефонував знову — вхідний дзвінок {callId}, {time}; розмова: {who}, {talk}',
   'disposition.answered': 'прийнятий',
   'disposition.missed': 'пропущений',
   'disposition.busy': 'зайнято',

@@ -74,6 +74,7 @@ export function replayOne(decided: DecidedEvent, candidate: ProjectContext): Eve
     event,
     memory: context.memory,
     client: context.client,
+    clientMemory: context.clientMemory ?? null,
     project: candidate,
   });
   const diff = diffPlans(decision.plan, again.plan);

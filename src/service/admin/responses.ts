@@ -29,6 +29,9 @@ export const JournalEntrySchema = z.object({
       op: z.enum(OP_NAMES),
       entity: z.enum(ENTITIES),
       id: z.string().meta({ description: "The record's id in the CRM" }),
+      reason: z.string().optional().meta({
+        description: 'Why, where the operation has one (complete_task: how the client was reached)',
+      }),
     }),
   ),
   skipped: z
