@@ -38,6 +38,8 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
   const save = async () => {
     const project: Settings = {
       ...stored,
+      // The API fills callbacks in; a document read before it had them gets the API's default.
+      callbacks: stored?.callbacks ?? { closeTasks: true, minTalkSec: 20 },
       language,
       timezone,
       taskDueHours: Number(dueHours),
