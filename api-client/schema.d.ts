@@ -1846,6 +1846,8 @@ export interface components {
              * @description The event's own time
              */
             at: string;
+            /** @description An extension of service.md: the client's phone the entry concerns (E.164 where valid; the least when it names several), absent when it names none. In the journal list only. */
+            caller?: string;
         };
         JournalPage: {
             entries: components["schemas"]["JournalItem"][];

@@ -30,6 +30,12 @@ export interface JournalQuery {
 
 export interface JournalPage {
   /** In journal order (oldest first); `at` is the event's `at`, ISO 8601. */
-  readonly entries: Array<JournalEntry & { readonly at: string }>;
+  readonly entries: Array<
+    JournalEntry & {
+      readonly at: string;
+      /** The client's phone the entry concerns (E.164 where valid); absent when it names none. */
+      readonly caller?: string;
+    }
+  >;
   readonly next: string | null;
 }

@@ -74,7 +74,8 @@ export async function listJournal(
   }
   params.push(limit + 1);
   const rows = await db.all(
-    `SELECT j.seq, j.at_ms, j.entry FROM journal j WHERE ${where.join(' AND ')} ORDER BY j.seq LIMIT ?`,
+    // The caller: the client's phone the entry concerns (the least, when an entry names several).
+    `SELECT j.seq, j.at_ms, j.entry, (SELECT MIN(p.phone) FROM journal_phones p WHERE p.project_id = j.project_id AND p.journal_seq = j.seq) AS caller FROM journal j WHERE ${where.join(' AND ')} ORDER BY j.seq LIMIT ?`,
     params,
   );
   const page = rows.slice(0, limit);

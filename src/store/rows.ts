@@ -83,8 +83,15 @@ export function eventFromRow(row: Row): InboxEvent {
   };
 }
 
-export function journalFromRow(row: Row): JournalEntry & { readonly at: string } {
-  return { ...json<JournalEntry>(row['entry']), at: date(row['at_ms']).toISOString() };
+export function journalFromRow(
+  row: Row,
+): JournalEntry & { readonly at: string; readonly caller?: string } {
+  const caller = row['caller'];
+  return {
+    ...json<JournalEntry>(row['entry']),
+    at: date(row['at_ms']).toISOString(),
+    ...(typeof caller === 'string' && { caller }),
+  };
 }
 
 export function integrationFromRow(row: Row): IntegrationState {

@@ -152,6 +152,18 @@ export function dataCases(fresh: FreshStore): void {
     expect(await ids({ outcome: 'failed' })).toEqual(['e5']);
     expect(await ids({ from: at(60_000), to: at(180_000) })).toEqual(['e2', 'e3', 'e4']);
     expect(await ids({ phone: '+380501112233', from: at(150_000) })).toEqual(['e4']);
+    // The caller: the entry's client phone (the least of several), absent when it names none.
+    const callers = (await store.listJournal(project, {})).entries.map((entry) => entry.caller);
+    expect(callers).toEqual([
+      '+380671234567',
+      '+380671234567',
+      '+380501112233',
+      '+380501112233',
+      undefined,
+    ]);
+    expect(
+      'caller' in ((await store.listJournal(project, { outcome: 'failed' })).entries[0] ?? {}),
+    ).toBe(false);
     const first = await store.listJournal(project, { limit: 2 });
     expect(first.entries[0]).toMatchObject({
       eventId: 'e1',

@@ -43,6 +43,12 @@ async function postCall(callId: string, from: string, at: Date): Promise<void> {
   expect(response.status).toBe(202);
 }
 
+/** Kyiv's offset from UTC at an instant (2 h in winter, 3 h in summer). */
+function kyivOffsetMs(ms: number): number {
+  const wall = new Date(ms).toLocaleString('sv-SE', { timeZone: 'Europe/Kyiv' });
+  return Date.parse(`${wall.replace(' ', 'T')}Z`) - Math.floor(ms / 1000) * 1000;
+}
+
 beforeAll(async () => {
   stack = await startWebStack();
   await pipedriveProject(stack, 'acme');
@@ -57,7 +63,8 @@ afterAll(async () => {
 
 describe('the journal', () => {
   it('finds a call posted over the ingest API by its phone in another format, with its conditions and a link to the deal', async () => {
-    await postCall('call-1', '+380671234567', new Date(Date.now() - 60_000));
+    const started = new Date(Date.now() - 60_000);
+    await postCall('call-1', '+380671234567', started);
     await page.goto(`${stack.base}/#/projects/acme/journal`);
     await page.getByLabel('Phone (any format)').fill('067 123 45 67');
     await expect
@@ -72,6 +79,20 @@ describe('the journal', () => {
     const row = page.locator('tr[data-event="call-1-2"]');
     expect(await row.textContent()).toContain('Missed');
     expect(await row.locator('.badge').textContent()).toBe('applied');
+    // The caller column: the client's phone as the service stores it.
+    expect(await row.locator('td.caller').textContent()).toBe('+380671234567');
+    // The time filter reads the project's clocks (Europe/Kyiv), not the browser's (UTC here).
+    const kyiv = (ms: number) => new Date(ms + kyivOffsetMs(ms)).toISOString().slice(0, 16);
+    await page.getByLabel('From (Europe/Kyiv)').fill(kyiv(started.getTime() - 120_000));
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await row.waitFor();
+    await page.getByLabel('From (Europe/Kyiv)').fill('');
+    await page.getByLabel('To (Europe/Kyiv)').fill(kyiv(started.getTime() - 120_000));
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('No entries match.').waitFor();
+    await page.getByLabel('To (Europe/Kyiv)').fill('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await row.waitFor();
     await row.getByRole('button', { name: 'Open the trace of call-1-2' }).click();
     const trace = page.locator('.trace[data-event="call-1-2"]');
     await trace.waitFor();

@@ -57,6 +57,10 @@ export const JournalEntrySchema = z.object({
 /** A journal entry as the API lists it: with the event's `at` (service.md §5). */
 export const JournalItemSchema = JournalEntrySchema.extend({
   at: isoTime.meta({ description: "The event's own time" }),
+  caller: z.string().optional().meta({
+    description:
+      "An extension of service.md: the client's phone the entry concerns (E.164 where valid; the least when it names several), absent when it names none. In the journal list only.",
+  }),
 });
 
 export const JournalBodySchema = z.object({

@@ -3,6 +3,7 @@ import { problemText, type Schemas } from '../api';
 import { Trace } from '../components/trace';
 import { useI18n } from '../i18n';
 import { formatTime } from '../lib/format';
+import { zonedToInstant } from '../lib/zoned';
 import type { ProjectContext } from './project';
 
 // Every processed event, newest first, filtered by phone (any format), call, outcome and time;
@@ -36,8 +37,9 @@ export function JournalTab(props: { ctx: ProjectContext }) {
       ...(wanted.phone && { phone: wanted.phone }),
       ...(wanted.callId && { callId: wanted.callId }),
       ...(wanted.outcome && { outcome: wanted.outcome }),
-      ...(wanted.from && { from: new Date(wanted.from).toISOString() }),
-      ...(wanted.to && { to: new Date(wanted.to).toISOString() }),
+      // Typed on the project's clocks, as the times in the table are shown.
+      ...(wanted.from && { from: zonedToInstant(wanted.from, ctx.timeZone) ?? wanted.from }),
+      ...(wanted.to && { to: zonedToInstant(wanted.to, ctx.timeZone) ?? wanted.to }),
       ...(cursor && { cursor }),
     };
     const { data, error } = await ctx.api.GET('/v1/projects/{project}/journal', {
@@ -106,11 +108,15 @@ export function JournalTab(props: { ctx: ProjectContext }) {
           </select>
         </div>
         <div>
-          <label for="f-from">{t('journal.from')}</label>
+          <label for="f-from">
+            {t('journal.from')} ({ctx.timeZone})
+          </label>
           <input id="f-from" type="datetime-local" {...field('from')} />
         </div>
         <div>
-          <label for="f-to">{t('journal.to')}</label>
+          <label for="f-to">
+            {t('journal.to')} ({ctx.timeZone})
+          </label>
           <input id="f-to" type="datetime-local" {...field('to')} />
         </div>
         <div class="filter-actions">
@@ -143,6 +149,7 @@ export function JournalTab(props: { ctx: ProjectContext }) {
             <thead>
               <tr>
                 <th scope="col">{t('journal.time')}</th>
+                <th scope="col">{t('journal.caller')}</th>
                 <th scope="col">{t('journal.event')}</th>
                 <th scope="col">{t('journal.type')}</th>
                 <th scope="col">{t('journal.outcome')}</th>
@@ -199,6 +206,7 @@ function JournalRow(props: {
     <>
       <tr data-event={entry.eventId} class={props.open ? 'open' : ''}>
         <td>{props.time}</td>
+        <td class="caller">{entry.caller ?? '—'}</td>
         <td>
           <button
             type="button"
@@ -220,7 +228,7 @@ function JournalRow(props: {
       </tr>
       {props.open && (
         <tr class="trace-row">
-          <td colSpan={5}>
+          <td colSpan={6}>
             <Trace entry={entry} crm={ctx.document.crm} baseUrl={props.baseUrl} />
             {detail && (
               <dl class="facts">
