@@ -9,7 +9,7 @@ import { alerts } from './007_alerts.js';
 import { journalByTime } from './008_journal_by_time.js';
 import { decidedEvents } from './009_decided_events.js';
 import { decideAgain } from './011_decide_again.js';
-import { journalCaller } from './013_journal_caller.js';
+import { journalCaller } from './012_journal_caller.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -29,5 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'journal by time', sql: journalByTime },
   { version: 9, name: 'decided events', sql: decidedEvents },
   { version: 11, name: 'plans decided again', sql: decideAgain },
-  { version: 13, name: 'journal caller', sql: journalCaller },
+  { version: 12, name: 'journal caller', sql: journalCaller },
 ];

@@ -1,6 +1,6 @@
 import type { Dialect } from '../sql.js';
 
-// Migration 13. The journal page shows each entry's caller (the client's phone, from
+// Migration 12. The journal page shows each entry's caller (the client's phone, from
 // journal_phones): this index finds an entry's phones by its sequence number instead of reading
 // every phone of the project. Same statement on both backends.
 
