@@ -191,7 +191,8 @@ export async function realistic(
   });
   const serve = startCli(['serve', '--port', String(port)], env);
   const workers = databaseUrl.startsWith('postgres')
-    ? [startCli(['worker'], env), startCli(['worker'], env)]
+    ? // Each worker's /healthz on a free port of its own (two on the default 8081 clash).
+      [0, 1].map(() => startCli(['worker'], { ...env, CALLMATRIX_WORKER_PORT: '0' }))
     : [];
   const naivePort = port + 1;
   const naive = startNaive(naivePort, join(dir, `naive-${runId}.db`));

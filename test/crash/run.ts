@@ -103,7 +103,11 @@ async function crashRun(storeName: string, crmName: CrashCrmName): Promise<Resul
     CALLMATRIX_POLL_MS: '50',
   });
   let serve: ChildProcess = startCli(['serve', '--port', String(port)], env);
-  const workers: ChildProcess[] = PG ? [startCli(['worker'], env), startCli(['worker'], env)] : [];
+  // Each worker serves /healthz on a port of its own: 0 takes any free one (two on 8081 clash).
+  const workerEnv = { ...env, CALLMATRIX_WORKER_PORT: '0' };
+  const workers: ChildProcess[] = PG
+    ? [startCli(['worker'], workerEnv), startCli(['worker'], workerEnv)]
+    : [];
   await waitReady(`${base}/readyz`);
 
   const token = `tok_${randomBytes(16).toString('hex')}`;
