@@ -24,7 +24,7 @@ export function observedPort(inner: CrmPort, observe: CrmCallObserver): CrmPort 
   const notifyTogether = inner.notifyTogether?.bind(inner);
   return {
     findClient: (lookup) => timed('findClient', () => inner.findClient(lookup)),
-    apply: (operation) => timed('apply', () => inner.apply(operation)),
+    apply: (operation, how) => timed('apply', () => inner.apply(operation, how)),
     listUsers: () => inner.listUsers(),
     ...(notifyTogether && {
       notifyTogether: (operations: readonly NotifyOperation[]) =>

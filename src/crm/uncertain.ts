@@ -1,4 +1,4 @@
-import { CrmError, type Result } from './port.js';
+import { CrmError, type ApplyOptions, type Result } from './port.js';
 
 /** The usual reading of a failed write: a retryable error may have landed (timeout, 5xx). */
 const retryable = (error: CrmError): boolean => error.kind === 'retryable';
@@ -7,8 +7,10 @@ const retryable = (error: CrmError): boolean => error.kind === 'retryable';
  * The writes of one adapter whose outcome is unknown (D13). The run's ledger
  * answers "already landed?" for every write that came back; a write that failed
  * in a way that may have landed is sent again by the retry, and the adapter
- * looks for its marker (`has`) before writing it twice. Every adapter keeps
- * this memo the same way, so it lives here once.
+ * looks for its marker (`has`) before writing it twice. The run's ledger also
+ * hands over, as `apply(operation, { uncertain: true })`, the writes it marked
+ * as sending before a crash and never saw answered (`heard`): the same search
+ * covers both. Every adapter keeps this memo the same way, so it lives here once.
  */
 export class UncertainWrites {
   private readonly keys = new Set<string>();
@@ -16,6 +18,11 @@ export class UncertainWrites {
   /** Whether the last write of `key` may have landed unseen: look before writing again. */
   has(key: string): boolean {
     return this.keys.has(key);
+  }
+
+  /** What the run knows of `key` (D13 write-ahead): an uncertain write is looked for before it is sent. */
+  heard(key: string, how: ApplyOptions | undefined): void {
+    if (how?.uncertain) this.keys.add(key);
   }
 
   /** The write of `key` is known to have landed (found or answered). */

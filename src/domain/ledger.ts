@@ -8,6 +8,12 @@ export interface PlanUnderWay {
   readonly decision: Decision;
   /** Operation key → the CRM id it got: these are not sent again. */
   readonly landed: ReadonlyMap<string, string>;
+  /**
+   * Operation keys marked as sending (their request may have left) with no id
+   * recorded: after a crash their outcome is unknown, so the adapter looks for
+   * the record's marker before writing again (D13). Absent: none.
+   */
+  readonly sending?: ReadonlySet<string>;
   /** What the plan was decided on; null for a plan stored before contexts were kept. */
   readonly context: DecisionContext | null;
   /**
@@ -48,6 +54,12 @@ export interface PlanLedger {
   savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void>;
   /** Issue 11 item 1: the plan decided again replaces the stored one (and what it was decided on), before its first CRM call; recorded ids stay. */
   replacePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void>;
+  /**
+   * D13, write-ahead: the request of this operation is about to be sent. Kept
+   * durably before it leaves, so that a run resumed after a crash knows the
+   * write may have landed unseen (`PlanUnderWay.sending`).
+   */
+  sending(eventId: string, operationKey: string): Promise<void>;
   /** D13: an operation landed with this CRM id; recorded before the next CRM call. */
   landed(eventId: string, operationKey: string, crmId: string): Promise<void>;
   /** A client's memory (its open call-back tasks) by key `client:<E.164>`; null when none is kept. */

@@ -91,9 +91,12 @@ export interface CrmPort {
   /**
    * Carries out one operation. `operation.key` is stable across retries: an
    * adapter that already carried out that key returns the same id (D13).
-   * Returns the id of the record created or changed.
+   * Returns the id of the record created or changed. `how.uncertain`: this
+   * operation's request may have been sent before without its answer being
+   * recorded (a crash, a timeout); the adapter looks for the record by its
+   * marker before writing it again (src/crm/uncertain.ts).
    */
-  apply(operation: Operation): Promise<Result<string>>;
+  apply(operation: Operation, how?: ApplyOptions): Promise<Result<string>>;
   listUsers(): Promise<Result<User[]>>;
   /**
    * Optional (G13): contacts, leads and deals created or modified at or after
@@ -110,6 +113,10 @@ export interface CrmPort {
    * each pop-up is an apply() of its own.
    */
   notifyTogether?(operations: readonly NotifyOperation[]): Promise<Result<string[]>>;
+}
+
+export interface ApplyOptions {
+  readonly uncertain?: boolean;
 }
 
 export type NotifyOperation = Extract<Operation, { op: 'notify' }>;

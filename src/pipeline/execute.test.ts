@@ -85,3 +85,74 @@ describe('execute: pop-ups together (RC-1..RC-3, D13)', () => {
     expect(calls).toEqual(['apply n1', 'apply n2']);
   });
 });
+
+describe('execute: write-ahead sending marks (D13 across kill -9)', () => {
+  const update: Operation = {
+    op: 'update_contact',
+    key: 'u',
+    id: 'p1',
+    patch: { ownerId: 'u2' },
+  };
+  const deal: Operation = {
+    op: 'create_deal',
+    key: 'd',
+    record: { name: 'Call', status: 'open', contactId: '@c' },
+  };
+
+  it('each create is marked before its request leaves, each landing recorded after; updates are not marked', async () => {
+    const log: string[] = [];
+    const port: CrmPort = {
+      ...recordingPort(false).port,
+      apply: (operation, how) => {
+        log.push(`apply ${operation.key}${how?.uncertain ? ' uncertain' : ''}`);
+        return Promise.resolve(ok(`id-${operation.key}`));
+      },
+    };
+    const done = await execute(
+      [contact, update, deal],
+      port,
+      new Map(),
+      (key, id) => {
+        log.push(`landed ${key}=${id}`);
+        return Promise.resolve();
+      },
+      {
+        uncertain: new Set(),
+        onSending: (key) => {
+          log.push(`sending ${key}`);
+          return Promise.resolve();
+        },
+      },
+    );
+    expect(done.ok).toBe(true);
+    expect(log).toEqual([
+      'sending c',
+      'apply c',
+      'landed c=id-c',
+      'apply u',
+      'landed u=id-u',
+      'sending d',
+      'apply d',
+      'landed d=id-d',
+    ]);
+  });
+
+  it('a create marked earlier without an id goes to the adapter as uncertain, and is not marked again', async () => {
+    const log: string[] = [];
+    const port: CrmPort = {
+      ...recordingPort(false).port,
+      apply: (operation, how) => {
+        log.push(`apply ${operation.key}${how?.uncertain ? ' uncertain' : ''}`);
+        return Promise.resolve(ok(`id-${operation.key}`));
+      },
+    };
+    await execute([contact, deal], port, new Map(), landed, {
+      uncertain: new Set(['d']),
+      onSending: (key) => {
+        log.push(`sending ${key}`);
+        return Promise.resolve();
+      },
+    });
+    expect(log).toEqual(['sending c', 'apply c', 'apply d uncertain']);
+  });
+});

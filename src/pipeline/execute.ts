@@ -41,16 +41,38 @@ export type Execution =
 export type OnLanded = (operationKey: string, crmId: string) => Promise<void>;
 
 /**
+ * The write-ahead half of D13: `onSending` records, before a create's request
+ * leaves, that it may land; `uncertain` holds the keys so recorded by an
+ * earlier attempt whose id never was (the process died, or the answer was
+ * lost). Those go to the adapter as uncertain: it searches before it writes.
+ */
+export interface WriteAhead {
+  readonly uncertain: ReadonlySet<string>;
+  readonly onSending: (operationKey: string) => Promise<void>;
+}
+
+const NO_WRITE_AHEAD: WriteAhead = { uncertain: new Set(), onSending: () => Promise.resolve() };
+
+/**
+ * Whether sending an operation twice would write twice: creates. Updates write
+ * the same values again, a completion reads first, a pop-up is gone in a moment.
+ */
+export const writesTwiceIfResent = (operation: Operation): boolean =>
+  operation.op.startsWith('create_');
+
+/**
  * Carries a plan out through the port, in order. `ids` holds the operation
  * keys already carried out (with their record ids): after a crash or a failed
  * attempt the same plan runs again and those are not sent twice (D7, D13).
- * Each operation that lands is added to `ids` and handed to `onLanded`.
+ * Each operation that lands is added to `ids` and handed to `onLanded`; each
+ * create is handed to `writeAhead.onSending` before its request leaves.
  */
 export async function execute(
   plan: readonly Operation[],
   port: CrmPort,
   ids: Map<string, string>,
   onLanded: OnLanded,
+  writeAhead: WriteAhead = NO_WRITE_AHEAD,
 ): Promise<Execution> {
   const operations: JournalOperation[] = [];
   for (let at = 0; at < plan.length;) {
@@ -83,7 +105,9 @@ export async function execute(
     let id = ids.get(planned.key);
     if (id === undefined) {
       const operation = resolveRefs(planned, ids);
-      const result = await port.apply(operation);
+      const uncertain = writeAhead.uncertain.has(planned.key);
+      if (!uncertain && writesTwiceIfResent(planned)) await writeAhead.onSending(planned.key);
+      const result = await port.apply(operation, uncertain ? { uncertain } : undefined);
       if (!result.ok) return { ok: false, error: result.error, operations };
       id = result.value;
       ids.set(planned.key, id);

@@ -14,6 +14,7 @@ export class InMemoryLedger implements PlanLedger {
     {
       decision: Decision;
       landed: Map<string, string>;
+      sending: Set<string>;
       context: DecisionContext;
       decideAgain: false;
     }
@@ -36,7 +37,13 @@ export class InMemoryLedger implements PlanLedger {
 
   savePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
     if (!this.plans.has(eventId))
-      this.plans.set(eventId, { decision, landed: new Map(), context, decideAgain: false });
+      this.plans.set(eventId, {
+        decision,
+        landed: new Map(),
+        sending: new Set(),
+        context,
+        decideAgain: false,
+      });
     return Promise.resolve();
   }
 
@@ -47,8 +54,15 @@ export class InMemoryLedger implements PlanLedger {
     return Promise.resolve();
   }
 
+  sending(eventId: string, operationKey: string): Promise<void> {
+    this.plans.get(eventId)?.sending.add(operationKey);
+    return Promise.resolve();
+  }
+
   landed(eventId: string, operationKey: string, crmId: string): Promise<void> {
-    this.plans.get(eventId)?.landed.set(operationKey, crmId);
+    const plan = this.plans.get(eventId);
+    plan?.sending.delete(operationKey);
+    plan?.landed.set(operationKey, crmId);
     return Promise.resolve();
   }
 

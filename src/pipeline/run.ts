@@ -93,7 +93,16 @@ export async function runEvent(event: Event, deps: RunDeps): Promise<EventRun> {
   } else if (!stored && decision.plan.length > 0)
     await ledger.savePlan(eventId, decision, context ?? { memory: null, client: EMPTY_CLIENT });
   const decided = context && { event, context, decision };
-  const done = await execute(decision.plan, crm, ids, (key, id) => ledger.landed(eventId, key, id));
+  const done = await execute(
+    decision.plan,
+    crm,
+    ids,
+    (key, id) => ledger.landed(eventId, key, id),
+    {
+      uncertain: new Set([...(stored?.sending ?? [])].filter((key) => !ids.has(key))),
+      onSending: (key) => ledger.sending(eventId, key),
+    },
+  );
   if (!done.ok) {
     const run = failed(
       event,

@@ -42,6 +42,7 @@ export class StoreLedger implements PlanLedger {
       plan: plan && {
         decision: plan.decision,
         landed: plan.ids,
+        sending: plan.sending,
         context: plan.context,
         decideAgain: plan.decideAgain,
       },
@@ -54,6 +55,10 @@ export class StoreLedger implements PlanLedger {
 
   replacePlan(eventId: string, decision: Decision, context: DecisionContext): Promise<void> {
     return this.store.replacePlan(this.projectId, eventId, decision, context);
+  }
+
+  sending(eventId: string, operationKey: string): Promise<void> {
+    return this.store.markSending(this.projectId, eventId, operationKey);
   }
 
   landed(eventId: string, operationKey: string, crmId: string): Promise<void> {

@@ -55,13 +55,10 @@ export async function getPlan(
     [projectId, eventId],
   );
   if (!row) return null;
-  const done = await db.all(
-    'SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?',
-    [projectId, eventId],
-  );
+  const done = await operations(db, projectId, eventId);
   return {
     decision: json<Decision>(row['decision']),
-    ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
+    ...done,
     context: row['context'] == null ? null : json<DecisionContext>(row['context']),
     decideAgain: num(row['decide_again'] ?? 0) === 1,
   };
@@ -88,15 +85,12 @@ export async function getWorkState(
   );
   const memory = memoryKey !== null && row?.['memory'] != null ? json<Memory>(row['memory']) : null;
   if (row?.['decision'] == null) return { memory, plan: null };
-  const done = await db.all(
-    'SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?',
-    [projectId, eventId],
-  );
+  const done = await operations(db, projectId, eventId);
   return {
     memory,
     plan: {
       decision: json<Decision>(row['decision']),
-      ids: new Map(done.map((op) => [str(op['operation_key']), str(op['crm_id'])])),
+      ...done,
       context: row['context'] == null ? null : json<DecisionContext>(row['context']),
       decideAgain: num(row['decide_again'] ?? 0) === 1,
     },
@@ -133,6 +127,44 @@ export async function replacePlan(
   await db.run(
     'UPDATE plans SET decision = ?, context = ?, decide_again = 0 WHERE project_id = ? AND event_id = ?',
     [JSON.stringify(decision), JSON.stringify(context), projectId, eventId],
+  );
+}
+
+/** A plan's operation rows: recorded ids, and sending marks with no id yet (migration 14, D13). */
+async function operations(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+): Promise<Pick<StoredPlan, 'ids' | 'sending'>> {
+  const rows = await db.all(
+    'SELECT operation_key, crm_id FROM plan_operations WHERE project_id = ? AND event_id = ?',
+    [projectId, eventId],
+  );
+  const ids = new Map<string, string>();
+  const sending = new Set<string>();
+  for (const row of rows) {
+    const key = str(row['operation_key']);
+    if (row['crm_id'] == null) sending.add(key);
+    else ids.set(key, str(row['crm_id']));
+  }
+  return { ids, sending };
+}
+
+/**
+ * D13, write-ahead: the operation's request is about to leave. A row without
+ * an id; `recordOperation` fills it in when the CRM answers. Left without an
+ * id by a crash, it tells the resumed run the write may have landed.
+ */
+export async function markSending(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+  operationKey: string,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO plan_operations (project_id, event_id, operation_key, crm_id) VALUES (?, ?, ?, NULL)
+     ON CONFLICT (project_id, event_id, operation_key) DO NOTHING`,
+    [projectId, eventId, operationKey],
   );
 }
 

@@ -245,6 +245,9 @@ export class SqlStore implements Store {
   replacePlan(projectId: string, eventId: string, decision: Decision, context: DecisionContext) {
     return plans.replacePlan(this.db, projectId, eventId, decision, context);
   }
+  markSending(projectId: string, eventId: string, operationKey: string) {
+    return plans.markSending(this.db, projectId, eventId, operationKey);
+  }
   recordOperation(projectId: string, eventId: string, operationKey: string, crmId: string) {
     return plans.recordOperation(this.db, projectId, eventId, operationKey, crmId);
   }

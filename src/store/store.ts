@@ -175,6 +175,8 @@ export interface ResolveHeldResult {
 export interface StoredPlan {
   readonly decision: Decision;
   readonly ids: Map<string, string>;
+  /** Operations marked as sending with no id recorded: they may have landed (D13, migration 14). */
+  readonly sending: ReadonlySet<string>;
   /** What it was decided on; null for a plan stored before migration 9. */
   readonly context: DecisionContext | null;
   /** A person retried the event since the plan was stored: decide it again from the current settings (issue 11 item 1). */
@@ -386,6 +388,8 @@ export interface Store extends AlertStore, DecidedEvents {
     decision: Decision,
     context: DecisionContext,
   ): Promise<void>;
+  /** D13, write-ahead: the operation's request may leave from now on; kept until its id is recorded. */
+  markSending(projectId: string, eventId: string, operationKey: string): Promise<void>;
   /** Persists one operation's CRM id the moment the CRM returned it. */
   recordOperation(
     projectId: string,

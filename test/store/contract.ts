@@ -6,6 +6,7 @@ import { dataCases } from './contract-data.js';
 import { heldCases } from './contract-held.js';
 import { indexCases } from './contract-index.js';
 import { readyCases } from './contract-ready.js';
+import { sendingCases } from './contract-sending.js';
 import type { JournalRecord, NewEvent, Store } from '../../src/store/store.js';
 
 // The store contract: one list of cases, run against every backend
@@ -25,6 +26,7 @@ export function storeContract(fresh: FreshStore): void {
   heldCases(fresh);
   readyCases(fresh);
   dataCases(fresh);
+  sendingCases(fresh);
   indexCases(fresh);
 }
 

@@ -10,6 +10,7 @@ import { SingleFlight } from '../http/single-flight.js';
 import type { FieldEntity as MapEntity } from '../../domain/project.js';
 import {
   isCrmError,
+  type ApplyOptions,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -104,7 +105,8 @@ export class PipedriveAdapter implements CrmPort {
     });
   }
 
-  async apply(operation: Operation): Promise<Result<string>> {
+  async apply(operation: Operation, how?: ApplyOptions): Promise<Result<string>> {
+    this.uncertain.heard(operation.key, how);
     return this.uncertain.settle(operation.key, await this.attempt(() => this.carryOut(operation)));
   }
 

@@ -9,6 +9,7 @@ import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
   ok,
+  type ApplyOptions,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -99,7 +100,8 @@ export class RetailcrmAdapter implements CrmPort {
     );
   }
 
-  async apply(operation: Operation): Promise<Result<string>> {
+  async apply(operation: Operation, how?: ApplyOptions): Promise<Result<string>> {
+    this.uncertain.heard(operation.key, how);
     return this.uncertain.settle(
       operation.key,
       await this.attempt(() => this.carryOut(operation)),

@@ -9,6 +9,7 @@ import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
+  type ApplyOptions,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -87,7 +88,9 @@ export class SalesforceAdapter implements CrmPort {
     );
   }
 
-  apply(operation: Operation): Promise<Result<string>> {
+  apply(operation: Operation, how?: ApplyOptions): Promise<Result<string>> {
+    // Creates are upserts on CM_Key__c; only notes need the search after an uncertain write.
+    this.uncertain.heard(operation.key, how);
     return this.attempt(() => this.carryOut(operation));
   }
 

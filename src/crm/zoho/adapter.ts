@@ -7,6 +7,7 @@ import { capabilities } from './capabilities.js';
 import type { FieldEntity } from '../../domain/project.js';
 import {
   CrmError,
+  type ApplyOptions,
   type ClientLookup,
   type CrmField,
   type CrmPipeline,
@@ -72,7 +73,9 @@ export class ZohoCrm implements CrmPort {
     return attempt(() => findClient(this.client, lookup, this.options.defaultCountry));
   }
 
-  apply(operation: Operation): Promise<Result<string>> {
+  apply(operation: Operation, how?: ApplyOptions): Promise<Result<string>> {
+    // Records carry their key in the unique Callmatrix_Key field; notes are looked up by title.
+    this.uncertainNotes.heard(operation.key, how);
     return attempt(() => this.carryOut(operation));
   }
 

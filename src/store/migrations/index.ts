@@ -10,6 +10,7 @@ import { journalByTime } from './008_journal_by_time.js';
 import { decidedEvents } from './009_decided_events.js';
 import { decideAgain } from './011_decide_again.js';
 import { journalCaller } from './012_journal_caller.js';
+import { sendingMarks } from './014_sending_marks.js';
 
 export interface Migration {
   /** Applied in increasing order; recorded in schema_migrations. Never edit one that shipped: add the next. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'decided events', sql: decidedEvents },
   { version: 11, name: 'plans decided again', sql: decideAgain },
   { version: 12, name: 'journal caller', sql: journalCaller },
+  { version: 14, name: 'sending marks', sql: sendingMarks },
 ];
