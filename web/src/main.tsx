@@ -4,6 +4,7 @@ import './style.css';
 import './matrix.css';
 import './setup.css';
 import './settings.css';
+import './working-hours.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

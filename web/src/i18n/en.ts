@@ -1,5 +1,6 @@
 // The English catalogue: every text of the page. The other languages are typed by this one's keys,
 // so a missing key fails the typecheck (and web/src/i18n/catalogue.test.ts names it).
+import { hoursEn } from './hours/en';
 import { settingsEn } from './settings/en';
 import { setupEn } from './setup/en';
 
@@ -168,6 +169,7 @@ export const en = {
   'trace.open': 'open in the CRM',
   ...setupEn,
   ...settingsEn,
+  ...hoursEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

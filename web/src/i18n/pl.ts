@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { hoursPl } from './hours/pl';
 import { settingsPl } from './settings/pl';
 import { setupPl } from './setup/pl';
 
@@ -167,4 +168,5 @@ export const pl: Record<MessageKey, string> = {
   'trace.open': 'otwórz w CRM',
   ...setupPl,
   ...settingsPl,
+  ...hoursPl,
 };

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { hoursRu } from './hours/ru';
 import { settingsRu } from './settings/ru';
 import { setupRu } from './setup/ru';
 
@@ -168,4 +169,5 @@ export const ru: Record<MessageKey, string> = {
   'trace.open': 'открыть в CRM',
   ...setupRu,
   ...settingsRu,
+  ...hoursRu,
 };

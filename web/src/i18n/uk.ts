@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { hoursUk } from './hours/uk';
 import { settingsUk } from './settings/uk';
 import { setupUk } from './setup/uk';
 
@@ -168,4 +169,5 @@ export const uk: Record<MessageKey, string> = {
   'trace.open': 'відкрити в CRM',
   ...setupUk,
   ...settingsUk,
+  ...hoursUk,
 };

@@ -10,33 +10,75 @@ import {
 } from '../../lib/field-map';
 import type { ProjectContext } from '../../pages/project';
 import { useParameters } from './parameters';
-import { FieldProblem, SaveResult } from './save-result';
-import { useSaveState } from './save-state';
+import { saveProjectSettings } from './project-settings';
+import { FieldProblem, NotLoaded, SaveResult } from './save-result';
+import { useSaveForm, type SaveForm } from './save-form';
 
-// Parameter → CRM field, one record type at a time. The fields come from the CRM's own list;
-// a field another parameter already takes is marked so, and choosing it is refused on the spot.
+// Parameter → CRM field, one record type at a time, for calls and forms (`fieldMap`, its own part
+// of the API) or for messenger dialogs (`messengerFieldMap`, in the project document; absent, they
+// take the calls' map). The fields come from the CRM's own list; a field another parameter already
+// takes is marked so, and choosing it is refused on the spot.
 
 type CrmField = Schemas['CrmFields']['fields'][number];
+export type FieldMapKind = 'calls' | 'messengers';
+/** What a messenger dialog itself tells (listed first in its map; the others may come too). */
+const MESSENGER_PARAMETERS = ['source', 'client_name', 'client_phone', 'messenger_client_id'];
 
-export function FieldMapEditor(props: { ctx: ProjectContext }) {
-  const { ctx } = props;
+/** The calls' map: GET/PUT …/field-map. */
+function useCallFieldMap(ctx: ProjectContext): SaveForm<FieldMap | null> {
+  const path = { params: { path: { project: ctx.project } } };
+  return useSaveForm<FieldMap | null>({
+    load: () => ctx.api.GET('/v1/projects/{project}/field-map', path),
+    save: (body) => ctx.api.PUT('/v1/projects/{project}/field-map', { ...path, body: body ?? {} }),
+    deps: [ctx.api, ctx.project],
+  });
+}
+
+/** The messengers' map, null while they take the calls' map: the project document's member. */
+function useMessengerFieldMap(ctx: ProjectContext): SaveForm<FieldMap | null> {
+  return useSaveForm<FieldMap | null>({
+    load: () => Promise.resolve({ data: ctx.document.project?.messengerFieldMap ?? null }),
+    save: async (map) => {
+      const answer = await saveProjectSettings(ctx, (settings) => {
+        const next = { ...settings };
+        if (map) next.messengerFieldMap = map;
+        else delete next.messengerFieldMap;
+        return next;
+      });
+      return answer.error !== undefined
+        ? { error: answer.error }
+        : { data: answer.data?.messengerFieldMap ?? null };
+    },
+    afterSave: () => ctx.refresh(),
+    deps: [ctx.api, ctx.project],
+  });
+}
+
+export function CallFieldMapEditor(props: { ctx: ProjectContext }) {
+  return <FieldMapEditor ctx={props.ctx} kind="calls" form={useCallFieldMap(props.ctx)} />;
+}
+
+export function MessengerFieldMapEditor(props: { ctx: ProjectContext }) {
+  return (
+    <FieldMapEditor ctx={props.ctx} kind="messengers" form={useMessengerFieldMap(props.ctx)} />
+  );
+}
+
+function FieldMapEditor(props: {
+  ctx: ProjectContext;
+  kind: FieldMapKind;
+  form: SaveForm<FieldMap | null>;
+}) {
+  const { ctx, kind, form } = props;
   const { t } = useI18n();
-  const [map, setMap] = useState<FieldMap | null>(null);
-  const [entity, setEntity] = useState<FieldEntity>('deal');
+  const [entity, setEntity] = useState<FieldEntity>(kind === 'messengers' ? 'lead' : 'deal');
   const [fields, setFields] = useState<CrmField[] | null>(null);
   const [fieldsError, setFieldsError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ param: string; text: string } | null>(null);
   const parameters = useParameters(ctx);
-  const state = useSaveState();
-  const path = { params: { path: { project: ctx.project } } };
+  // Problems of the project document are named project.messengerFieldMap.<entity>.<param>.
+  const prefix = kind === 'calls' ? '' : 'project.messengerFieldMap.';
 
-  useEffect(() => {
-    void ctx.api.GET('/v1/projects/{project}/field-map', path).then(({ data, error }) => {
-      if (!data) return setError(problemText(error));
-      setMap(data);
-    });
-  }, [ctx.api, ctx.project]);
   useEffect(() => {
     setFields(null);
     void ctx.api
@@ -50,16 +92,14 @@ export function FieldMapEditor(props: { ctx: ProjectContext }) {
       });
   }, [ctx.api, ctx.project, entity]);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
-  if (!map) return <p>{t('app.loading')}</p>;
+  if (!form.loaded) return <NotLoaded form={form} />;
+  const own = form.value !== null;
+  const map: FieldMap = form.value ?? {};
   const mapped = map[entity] ?? {};
   // Mapped form.* parameters are shown too, after the listed ones.
-  const rows = [...new Set([...parameters, ...Object.keys(mapped)])];
+  const first =
+    kind === 'messengers' ? MESSENGER_PARAMETERS.filter((p) => parameters.includes(p)) : [];
+  const rows = [...new Set([...first, ...parameters, ...Object.keys(mapped)])];
 
   const choose = (param: string, field: string) => {
     const result = mapField(map, entity, param, field);
@@ -69,22 +109,27 @@ export function FieldMapEditor(props: { ctx: ProjectContext }) {
         text: t('fieldMap.conflict', { field, param: result.conflict }),
       });
     setConflict(null);
-    state.clear();
-    setMap(result.map);
+    form.edit(result.map);
   };
-  const save = async () => {
-    const { data, error } = await ctx.api.PUT('/v1/projects/{project}/field-map', {
-      ...path,
-      body: map,
-    });
-    if (!data) return state.refused(error);
-    setMap(data);
-    state.saved(t('app.saved'));
-  };
-
   return (
     <div class="card settings-section">
-      <p class="muted">{t('fieldMap.intro')}</p>
+      <p class="muted">{t(kind === 'calls' ? 'fieldMap.intro' : 'messengerMap.intro')}</p>
+      {kind === 'messengers' && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={!own}
+            onChange={(e) =>
+              form.edit(
+                e.currentTarget.checked
+                  ? null
+                  : structuredClone(ctx.document.project?.fieldMap ?? {}),
+              )
+            }
+          />
+          {t('messengerMap.takeCalls')}
+        </label>
+      )}
       <div class="inline-form">
         <label for="fm-entity">{t('fieldMap.entity')}</label>
         <select
@@ -107,8 +152,8 @@ export function FieldMapEditor(props: { ctx: ProjectContext }) {
           {t('fieldMap.noFields', { reason: fieldsError })}
         </p>
       )}
-      <FieldProblem state={state} path={entity} />
-      {fields && (
+      <FieldProblem state={form} path={`${prefix}${entity}`} />
+      {fields && own && (
         <div class="scroll">
           <table class="field-map">
             <thead>
@@ -119,7 +164,7 @@ export function FieldMapEditor(props: { ctx: ProjectContext }) {
             </thead>
             <tbody>
               {rows.map((param) => {
-                const id = `fm-${entity}-${param}`;
+                const id = `fm-${kind}-${entity}-${param}`;
                 const current = mapped[param] ?? '';
                 const known = fields.some((field) => field.name === current);
                 return (
@@ -161,7 +206,7 @@ export function FieldMapEditor(props: { ctx: ProjectContext }) {
                           {conflict.text}
                         </span>
                       )}
-                      <FieldProblem state={state} path={`${entity}.${param}`} />
+                      <FieldProblem state={form} path={`${prefix}${entity}.${param}`} />
                     </td>
                   </tr>
                 );
@@ -171,11 +216,18 @@ export function FieldMapEditor(props: { ctx: ProjectContext }) {
         </div>
       )}
       <div class="actions">
-        <button type="button" onClick={() => void save()}>
+        <button
+          type="button"
+          disabled={form.saving}
+          onClick={() => {
+            setConflict(null);
+            void form.save();
+          }}
+        >
           {t('app.save')}
         </button>
       </div>
-      <SaveResult state={state} />
+      <SaveResult state={form} />
     </div>
   );
 }

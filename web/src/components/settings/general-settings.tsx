@@ -1,19 +1,22 @@
-import { useState } from 'preact/hooks';
-import type { Schemas } from '../../api';
+import { useMemo } from 'preact/hooks';
 import { useI18n } from '../../i18n';
+import { countries, countryName } from '../../lib/countries';
 import { moveItem } from '../../lib/reorder';
 import type { ProjectContext } from '../../pages/project';
+import { saveProjectSettings, type ProjectSettings } from './project-settings';
 import { FieldProblem, SaveResult } from './save-result';
-import { useSaveState } from './save-state';
+import { useSaveForm } from './save-form';
 
 // The project's scalar settings: the language of the texts written into the CRM, the time zone,
-// tasks' due hours, the resend window and the routing priority. They have no part of their own,
-// so they are saved in the project document (PUT /v1/projects/{p}, an operator's right); the
-// API's problems come back named `project.<field>` and are shown at that field.
+// the default country, tasks' due hours, the resend window, where AI call analytics go and the
+// routing priority. They have no part of their own, so they are saved in the project document
+// (PUT /v1/projects/{p}, an operator's right); the API's problems come back named
+// `project.<field>` and are shown at that field.
 
-type Settings = Schemas['ProjectSettings'];
-type Routing = NonNullable<Settings['routingPriority']>[number];
+type Routing = NonNullable<ProjectSettings['routingPriority']>[number];
+type Destination = NonNullable<ProjectSettings['analyticsDestination']>;
 const ROUTING: readonly Routing[] = ['deals', 'leads', 'contacts'];
+const DESTINATIONS: readonly Destination[] = ['deal', 'call', 'both'];
 const CRM_LANGUAGES = [
   ['en', 'English'],
   ['uk', 'Українська'],
@@ -24,45 +27,72 @@ const CRM_LANGUAGES = [
 const timeZones = (): string[] =>
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
+/** What the form edits: the inputs as typed; '' and null mean "absent, the default". */
+interface Draft {
+  language: NonNullable<ProjectSettings['language']>;
+  timezone: string;
+  defaultCountry: string;
+  dueHours: string;
+  resendDays: string;
+  analytics: Destination | '';
+  routing: Routing[] | null;
+}
+
+const draftOf = (stored: ProjectSettings | undefined): Draft => ({
+  language: stored?.language ?? 'en',
+  timezone: stored?.timezone ?? 'UTC',
+  defaultCountry: stored?.defaultCountry ?? '',
+  dueHours: String(stored?.taskDueHours ?? 4),
+  resendDays: String(stored?.resendWindowDays ?? 3),
+  analytics: stored?.analyticsDestination ?? '',
+  routing: stored?.routingPriority ?? null,
+});
+
+function applyDraft(settings: ProjectSettings, draft: Draft): ProjectSettings {
+  const rest = { ...settings };
+  delete rest.defaultCountry;
+  delete rest.analyticsDestination;
+  delete rest.routingPriority;
+  return {
+    ...rest,
+    language: draft.language,
+    timezone: draft.timezone,
+    taskDueHours: Number(draft.dueHours),
+    resendWindowDays: Number(draft.resendDays),
+    ...(draft.defaultCountry.trim() && {
+      defaultCountry: draft.defaultCountry.trim().toUpperCase(),
+    }),
+    ...(draft.analytics && { analyticsDestination: draft.analytics }),
+    ...(draft.routing && { routingPriority: draft.routing }),
+  };
+}
+
 export function GeneralSettings(props: { ctx: ProjectContext }) {
   const { ctx } = props;
-  const { t } = useI18n();
-  const stored = ctx.document.project;
-  const [language, setLanguage] = useState(stored?.language ?? 'en');
-  const [timezone, setTimezone] = useState(stored?.timezone ?? 'UTC');
-  const [dueHours, setDueHours] = useState(String(stored?.taskDueHours ?? 4));
-  const [resendDays, setResendDays] = useState(String(stored?.resendWindowDays ?? 3));
-  const [routing, setRouting] = useState<Routing[] | null>(stored?.routingPriority ?? null);
-  const state = useSaveState();
-
-  const save = async () => {
-    const project: Settings = {
-      ...stored,
-      // The API fills callbacks in; a document read before it had them gets the API's default.
-      callbacks: stored?.callbacks ?? { closeTasks: true, minTalkSec: 20 },
-      language,
-      timezone,
-      taskDueHours: Number(dueHours),
-      resendWindowDays: Number(resendDays),
-    };
-    if (routing) project.routingPriority = routing;
-    else delete project.routingPriority;
-    const { data, error } = await ctx.api.PUT('/v1/projects/{project}', {
-      params: { path: { project: ctx.project } },
-      body: { ...ctx.document, project },
-    });
-    if (!data) return state.refused(error);
-    state.saved(t('app.saved'));
-    await ctx.refresh();
-  };
-  const problem = (field: string) => <FieldProblem state={state} path={`project.${field}`} />;
+  const { t, language: pageLanguage } = useI18n();
+  const form = useSaveForm<Draft>({
+    load: () => Promise.resolve({ data: draftOf(ctx.document.project) }),
+    save: async (draft) => {
+      const answer = await saveProjectSettings(ctx, (settings) => applyDraft(settings, draft));
+      return answer.error !== undefined ? { error: answer.error } : { data: draftOf(answer.data) };
+    },
+    afterSave: () => ctx.refresh(),
+    deps: [ctx.project],
+  });
+  const countryList = useMemo(() => countries(pageLanguage), [pageLanguage]);
+  if (!form.loaded) return null;
+  const draft = form.value;
+  const set = (change: Partial<Draft>) => form.edit({ ...draft, ...change });
+  const { language, timezone, defaultCountry, dueHours, resendDays, analytics, routing } = draft;
+  const problem = (field: string) => <FieldProblem state={form} path={`project.${field}`} />;
+  const country = countryName(defaultCountry.trim().toUpperCase(), pageLanguage);
 
   return (
     <form
       class="card settings-section general"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void form.save();
       }}
     >
       <div>
@@ -70,7 +100,7 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
         <select
           id="g-language"
           value={language}
-          onChange={(e) => setLanguage(e.currentTarget.value as typeof language)}
+          onChange={(e) => set({ language: e.currentTarget.value as typeof language })}
         >
           {CRM_LANGUAGES.map(([id, name]) => (
             <option key={id} value={id}>
@@ -86,7 +116,7 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
           id="g-timezone"
           list="time-zones"
           value={timezone}
-          onInput={(e) => setTimezone(e.currentTarget.value)}
+          onInput={(e) => set({ timezone: e.currentTarget.value })}
         />
         <datalist id="time-zones">
           {timeZones().map((zone) => (
@@ -96,6 +126,29 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
         {problem('timezone')}
       </div>
       <div>
+        <label for="g-country">{t('general.defaultCountry')}</label>
+        <input
+          id="g-country"
+          list="countries"
+          maxLength={2}
+          autoComplete="off"
+          aria-describedby="g-country-name"
+          value={defaultCountry}
+          onInput={(e) => set({ defaultCountry: e.currentTarget.value })}
+        />
+        <datalist id="countries">
+          {countryList.map((entry) => (
+            <option key={entry.code} value={entry.code}>
+              {entry.name}
+            </option>
+          ))}
+        </datalist>
+        <span class="muted" id="g-country-name">
+          {defaultCountry.trim() ? (country ?? '?') : t('general.noCountry')}
+        </span>
+        {problem('defaultCountry')}
+      </div>
+      <div>
         <label for="g-due">{t('general.taskDueHours')}</label>
         <input
           id="g-due"
@@ -103,7 +156,7 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
           min="0"
           step="any"
           value={dueHours}
-          onInput={(e) => setDueHours(e.currentTarget.value)}
+          onInput={(e) => set({ dueHours: e.currentTarget.value })}
         />
         {problem('taskDueHours')}
       </div>
@@ -115,9 +168,25 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
           min="1"
           max="90"
           value={resendDays}
-          onInput={(e) => setResendDays(e.currentTarget.value)}
+          onInput={(e) => set({ resendDays: e.currentTarget.value })}
         />
         {problem('resendWindowDays')}
+      </div>
+      <div>
+        <label for="g-analytics">{t('general.analytics')}</label>
+        <select
+          id="g-analytics"
+          value={analytics}
+          onChange={(e) => set({ analytics: e.currentTarget.value as Destination | '' })}
+        >
+          <option value="">{t('general.analyticsDefault')}</option>
+          {DESTINATIONS.map((destination) => (
+            <option key={destination} value={destination}>
+              {t(`analytics.${destination}`)}
+            </option>
+          ))}
+        </select>
+        {problem('analyticsDestination')}
       </div>
       <fieldset>
         <legend>{t('general.routingPriority')}</legend>
@@ -126,7 +195,7 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
           <input
             type="checkbox"
             checked={routing === null}
-            onChange={(e) => setRouting(e.currentTarget.checked ? null : [...ROUTING])}
+            onChange={(e) => set({ routing: e.currentTarget.checked ? null : [...ROUTING] })}
           />
           {t('general.routingDefault')}
         </label>
@@ -140,7 +209,7 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
                   class="secondary"
                   aria-label={`${t('pipelines.up')}: ${t(`routing.${entry}`)}`}
                   disabled={index === 0}
-                  onClick={() => setRouting(moveItem(routing, index, index - 1))}
+                  onClick={() => set({ routing: moveItem(routing, index, index - 1) })}
                 >
                   ↑
                 </button>
@@ -149,7 +218,7 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
                   class="secondary"
                   aria-label={`${t('pipelines.down')}: ${t(`routing.${entry}`)}`}
                   disabled={index === routing.length - 1}
-                  onClick={() => setRouting(moveItem(routing, index, index + 1))}
+                  onClick={() => set({ routing: moveItem(routing, index, index + 1) })}
                 >
                   ↓
                 </button>
@@ -160,9 +229,11 @@ export function GeneralSettings(props: { ctx: ProjectContext }) {
         {problem('routingPriority')}
       </fieldset>
       <div class="actions">
-        <button type="submit">{t('app.save')}</button>
+        <button type="submit" disabled={form.saving}>
+          {t('app.save')}
+        </button>
       </div>
-      <SaveResult state={state} />
+      <SaveResult state={form} />
     </form>
   );
 }

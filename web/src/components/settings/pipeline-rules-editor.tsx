@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { problemText, type Schemas } from '../../api';
+import type { Schemas } from '../../api';
 import { useI18n } from '../../i18n';
 import { moveItem } from '../../lib/reorder';
 import type { ProjectContext } from '../../pages/project';
 import { useParameters } from './parameters';
-import { FieldProblem, SaveResult } from './save-result';
-import { useSaveState } from './save-state';
+import { FieldProblem, NotLoaded, SaveResult } from './save-result';
+import { useSaveForm } from './save-form';
 
 // Pipeline rules, tried top to bottom: drag a rule by its handle, or Move up / Move down from the
 // keyboard; the pipeline is picked from the CRM's own pipelines, the parameter from the API's list.
@@ -15,38 +15,31 @@ type Rule = Schemas['PipelineRules'][number];
 export function PipelineRulesEditor(props: { ctx: ProjectContext }) {
   const { ctx } = props;
   const { t } = useI18n();
-  const [rules, setRules] = useState<Rule[] | null>(null);
   const [pipelines, setPipelines] = useState<Schemas['CrmPipelines']['pipelines']>([]);
-  const [error, setError] = useState<string | null>(null);
   const [dragged, setDragged] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
   const parameters = useParameters(ctx);
-  const state = useSaveState();
   const path = { params: { path: { project: ctx.project } } };
+  const form = useSaveForm<Rule[]>({
+    load: () => ctx.api.GET('/v1/projects/{project}/pipeline-rules', path),
+    save: (body) => ctx.api.PUT('/v1/projects/{project}/pipeline-rules', { ...path, body }),
+    deps: [ctx.api, ctx.project],
+  });
 
   useEffect(() => {
-    void ctx.api.GET('/v1/projects/{project}/pipeline-rules', path).then(({ data, error }) => {
-      if (!data) return setError(problemText(error));
-      setRules(data);
-    });
     void ctx.api.GET('/v1/projects/{project}/crm/pipelines', path).then(({ data }) => {
       if (data) setPipelines(data.pipelines);
     });
   }, [ctx.api, ctx.project]);
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
-  if (!rules) return <p>{t('app.loading')}</p>;
+  if (!form.loaded) return <NotLoaded form={form} />;
+  const rules = form.value;
+  const setRules = (next: Rule[]) => form.edit(next);
 
   const move = (from: number, to: number, focus: boolean) => {
     if (to < 0 || to >= rules.length || from === to) return;
     setRules(moveItem(rules, from, to));
     setAnnounce(t('pipelines.moved', { n: to + 1 }));
-    state.clear();
     // Keep the keyboard on the moved rule's same button.
     if (focus)
       requestAnimationFrame(() =>
@@ -59,16 +52,6 @@ export function PipelineRulesEditor(props: { ctx: ProjectContext }) {
   };
   const edit = (index: number, change: Partial<Rule>) =>
     setRules(rules.map((rule, i) => (i === index ? { ...rule, ...change } : rule)));
-  const save = async () => {
-    const { data, error } = await ctx.api.PUT('/v1/projects/{project}/pipeline-rules', {
-      ...path,
-      body: rules,
-    });
-    if (!data) return state.refused(error);
-    setRules(data);
-    state.saved(t('app.saved'));
-  };
-
   return (
     <div class="card settings-section">
       <p class="muted">{t('pipelines.intro')}</p>
@@ -122,7 +105,7 @@ export function PipelineRulesEditor(props: { ctx: ProjectContext }) {
                   value={rule.pipeline}
                   onInput={(e) => edit(index, { pipeline: e.currentTarget.value })}
                 />
-                <FieldProblem state={state} path={`[${index}].pipeline`} />
+                <FieldProblem state={form} path={`[${index}].pipeline`} />
               </div>
               <div>
                 <label for={id('param')}>{t('pipelines.param')}</label>
@@ -132,7 +115,7 @@ export function PipelineRulesEditor(props: { ctx: ProjectContext }) {
                   value={rule.param}
                   onInput={(e) => edit(index, { param: e.currentTarget.value })}
                 />
-                <FieldProblem state={state} path={`[${index}].param`} />
+                <FieldProblem state={form} path={`[${index}].param`} />
               </div>
               <div>
                 <label for={id('value')}>{t('pipelines.value')}</label>
@@ -141,7 +124,7 @@ export function PipelineRulesEditor(props: { ctx: ProjectContext }) {
                   value={rule.value}
                   onInput={(e) => edit(index, { value: e.currentTarget.value })}
                 />
-                <FieldProblem state={state} path={`[${index}].value`} />
+                <FieldProblem state={form} path={`[${index}].value`} />
               </div>
               <div class="rule-actions">
                 <button
@@ -188,11 +171,11 @@ export function PipelineRulesEditor(props: { ctx: ProjectContext }) {
         >
           {t('app.add')}
         </button>
-        <button type="button" onClick={() => void save()}>
+        <button type="button" disabled={form.saving} onClick={() => void form.save()}>
           {t('app.save')}
         </button>
       </div>
-      <SaveResult state={state} />
+      <SaveResult state={form} />
     </div>
   );
 }

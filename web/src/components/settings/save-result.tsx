@@ -1,7 +1,10 @@
-import type { SaveState } from './save-state';
+import { useI18n } from '../../i18n';
+import type { SaveForm } from './save-form';
 
-/** The refusal (role=alert) or "Saved" (role=status) under a settings section. */
-export function SaveResult(props: { state: SaveState }) {
+type Outcome = Pick<SaveForm<unknown>, 'problems' | 'message' | 'failed'>;
+
+/** The refusal (role=alert), or "Saving…" / "Saved" (role=status) under a settings section. */
+export function SaveResult(props: { state: Outcome }) {
   const { state } = props;
   if (!state.message) return null;
   return state.failed ? (
@@ -16,11 +19,23 @@ export function SaveResult(props: { state: SaveState }) {
 }
 
 /** The API's problem at one field, shown next to it. */
-export function FieldProblem(props: { state: SaveState; path: string; id?: string }) {
+export function FieldProblem(props: { state: Outcome; path: string; id?: string }) {
   const message = props.state.problems.get(props.path);
   return message ? (
     <span class="field-error" id={props.id}>
       {message}
     </span>
   ) : null;
+}
+
+/** What a section shows until its value is read: "Loading…", or why it could not be. */
+export function NotLoaded(props: { form: Pick<SaveForm<unknown>, 'loadError'> }) {
+  const { t } = useI18n();
+  return props.form.loadError ? (
+    <p class="error" role="alert">
+      {props.form.loadError}
+    </p>
+  ) : (
+    <p>{t('app.loading')}</p>
+  );
 }

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import { problemText } from '../../api';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import type { ProjectContext } from '../../pages/project';
-import { FieldProblem, SaveResult } from './save-result';
-import { useSaveState } from './save-state';
+import { FieldProblem, NotLoaded, SaveResult } from './save-result';
+import { useSaveForm } from './save-form';
 
 // The stop-list: numbers typed in any format; the service stores each valid one in E.164 and the
 // list is shown as stored, so what you see is what a call is compared with.
@@ -11,37 +10,20 @@ import { useSaveState } from './save-state';
 export function StopListEditor(props: { ctx: ProjectContext }) {
   const { ctx } = props;
   const { t } = useI18n();
-  const [entries, setEntries] = useState<string[] | null>(null);
   const [number, setNumber] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const state = useSaveState();
   const path = { params: { path: { project: ctx.project } } };
+  const form = useSaveForm<string[]>({
+    load: () => ctx.api.GET('/v1/projects/{project}/stop-list', path),
+    save: (body) => ctx.api.PUT('/v1/projects/{project}/stop-list', { ...path, body }),
+    afterSave: () => ctx.refresh(),
+    deps: [ctx.api, ctx.project],
+  });
 
-  useEffect(() => {
-    void ctx.api.GET('/v1/projects/{project}/stop-list', path).then(({ data, error }) => {
-      if (!data) return setError(problemText(error));
-      setEntries(data);
-    });
-  }, [ctx.api, ctx.project]);
-
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    );
-  if (!entries) return <p>{t('app.loading')}</p>;
-
-  const save = async (next: string[]) => {
-    const { data, error } = await ctx.api.PUT('/v1/projects/{project}/stop-list', {
-      ...path,
-      body: next,
-    });
-    if (!data) return state.refused(error);
-    setEntries(data);
-    setNumber('');
-    state.saved(t('app.saved'));
-    await ctx.refresh();
+  if (!form.loaded) return <NotLoaded form={form} />;
+  const entries = form.value;
+  const save = async (next: string[], typed?: string) => {
+    // The box is emptied only if it still holds what was added (typing may go on meanwhile).
+    if ((await form.save(next)) && typed) setNumber((now) => (now.trim() === typed ? '' : now));
   };
 
   return (
@@ -51,7 +33,7 @@ export function StopListEditor(props: { ctx: ProjectContext }) {
         class="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (number.trim()) void save([...entries, number.trim()]);
+          if (number.trim()) void save([...entries, number.trim()], number.trim());
         }}
       >
         <label for="stop-number">{t('stopList.number')}</label>
@@ -61,8 +43,10 @@ export function StopListEditor(props: { ctx: ProjectContext }) {
           value={number}
           onInput={(e) => setNumber(e.currentTarget.value)}
         />
-        <button type="submit">{t('app.add')}</button>
-        <FieldProblem state={state} path={`[${entries.length}]`} />
+        <button type="submit" disabled={form.saving}>
+          {t('app.add')}
+        </button>
+        <FieldProblem state={form} path={`[${entries.length}]`} />
       </form>
       {entries.length === 0 ? (
         <p>{t('stopList.empty')}</p>
@@ -75,16 +59,17 @@ export function StopListEditor(props: { ctx: ProjectContext }) {
                 type="button"
                 class="secondary"
                 aria-label={`${t('app.remove')} ${entry}`}
+                disabled={form.saving}
                 onClick={() => void save(entries.filter((_, i) => i !== index))}
               >
                 {t('app.remove')}
               </button>
-              <FieldProblem state={state} path={`[${index}]`} />
+              <FieldProblem state={form} path={`[${index}]`} />
             </li>
           ))}
         </ul>
       )}
-      <SaveResult state={state} />
+      <SaveResult state={form} />
     </div>
   );
 }
