@@ -1446,6 +1446,23 @@ export interface components {
                     [key: string]: string;
                 };
             };
+            fieldValues?: {
+                lead?: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+                contact?: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+                deal?: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+            };
             /** @enum {string} */
             analyticsDestination?: "deal" | "call" | "both";
             workingHours?: {
@@ -1932,6 +1949,8 @@ export interface components {
                 label?: string;
                 /** @enum {string} */
                 type: "string" | "number" | "date" | "boolean" | "picklist" | "other";
+                /** @description A picklist's values, as a field map's fieldValues may name them */
+                values?: string[];
             }[];
         };
         Route: {

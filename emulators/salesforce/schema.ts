@@ -80,6 +80,9 @@ export const STAGES = [
   { label: 'Closed Won', closed: true, won: true },
   { label: 'Closed Lost', closed: true, won: false },
 ] as const;
+/** LeadSource's default values (Contact, Lead, Opportunity); unrestricted, as in a new org. */
+const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
+
 /** OpportunityContactRole.Role's default picklist. */
 export const CONTACT_ROLES = [
   'Business User',
@@ -138,7 +141,7 @@ export function standardSchema(): Map<string, FieldDef[]> {
         f('Email', 'email'),
         f('AccountId', 'reference', { referenceTo: ['Account'] }),
         f('Description', 'textarea'),
-        f('LeadSource', 'picklist'),
+        f('LeadSource', 'picklist', { picklist: LEAD_SOURCES }),
         ...tracking(),
       ],
     ],
@@ -156,7 +159,7 @@ export function standardSchema(): Map<string, FieldDef[]> {
         f('Status', 'picklist', { picklist: LEAD_STATUSES }),
         system('IsConverted', 'boolean'),
         system('ConvertedContactId', 'reference', { referenceTo: ['Contact'] }),
-        f('LeadSource', 'picklist'),
+        f('LeadSource', 'picklist', { picklist: LEAD_SOURCES }),
         f('Description', 'textarea'),
         f('CM_Contact__c', 'reference', { referenceTo: ['Contact'], custom: true }),
         ...tracking(),
@@ -180,7 +183,7 @@ export function standardSchema(): Map<string, FieldDef[]> {
         system('IsClosed', 'boolean'),
         system('IsWon', 'boolean'),
         f('Amount', 'double'),
-        f('LeadSource', 'picklist'),
+        f('LeadSource', 'picklist', { picklist: LEAD_SOURCES }),
         f('Description', 'textarea'),
         ...tracking(),
       ],

@@ -125,6 +125,13 @@ const COMMON: readonly FieldMeta[] = [
   system('Modified_By', 'ownerlookup'),
 ];
 
+/** Zoho's standard Lead Source picklist, on Leads, Contacts and Deals as Zoho has it (a part of its default values). */
+export const LEAD_SOURCE: FieldMeta = {
+  api_name: 'Lead_Source',
+  data_type: 'picklist',
+  pick_list_values: ['Advertisement', 'Cold Call', 'Web Download', 'Chat', 'Website'],
+};
+
 export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
   Leads: [
     text('First_Name', { length: 40 }),
@@ -134,11 +141,7 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     phone('Mobile'),
     { api_name: 'Email', data_type: 'email', length: 100 },
     { api_name: 'Lead_Status', data_type: 'picklist', pick_list_values: LEAD_STATUSES },
-    {
-      api_name: 'Lead_Source',
-      data_type: 'picklist',
-      pick_list_values: ['Advertisement', 'Cold Call', 'Web Download', 'Chat', 'Website'],
-    },
+    LEAD_SOURCE,
     lookup('Related_Contact', 'Contacts', { custom_field: true }),
     ...TRACKING,
     KEY,
@@ -153,6 +156,7 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     phone('Other_Phone'),
     phone('Asst_Phone'),
     { api_name: 'Email', data_type: 'email', length: 100 },
+    LEAD_SOURCE,
     lookup('Account_Name', 'Accounts'),
     ...TRACKING,
     KEY,
@@ -179,6 +183,7 @@ export const FIELDS: Record<ModuleName, readonly FieldMeta[]> = {
     { api_name: 'Closing_Date', data_type: 'date' },
     lookup('Contact_Name', 'Contacts'),
     lookup('Account_Name', 'Accounts'),
+    LEAD_SOURCE,
     ...TRACKING,
     KEY,
     ...COMMON,

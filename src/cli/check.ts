@@ -4,7 +4,7 @@ import type { CrmPort } from '../crm/port.js';
 import { formatProblem, type Problem } from '../domain/problems.js';
 import type { ProjectDocument } from '../service/admin/document.js';
 import { parseDocument } from '../service/admin/document.js';
-import { catalogOf, checkFieldMap } from '../service/admin/crm-catalog.js';
+import { catalogOf, checkFieldMaps } from '../service/admin/crm-catalog.js';
 import { loadedProject } from '../service/admin/project-store.js';
 import { prepareSecrets } from '../service/admin/secrets.js';
 import { CrmRegistry } from '../service/crm-registry.js';
@@ -76,7 +76,7 @@ export async function crmProblems(port: CrmPort, document: ProjectDocument): Pro
         message: `the CRM has no user "${employee.crmUserId}" (${employee.name})`,
       });
   });
-  const fields = await checkFieldMap(port, document.project.fieldMap);
+  const fields = await checkFieldMaps(port, document.project);
   if (!fields.ok) return { ok: false, message: fields.message };
   problems.push(...fields.problems);
   const rules = document.project.pipelineRules;

@@ -35,6 +35,8 @@ export const PARAMETERS = [
   'recording_url',
   'source',
   'messenger_client_id',
+  /** Where the client came from: the UTM source, else the call-tracking pool (issue 14 item 4). */
+  'lead_source',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number] | `form.${string}`;
 
@@ -150,6 +152,16 @@ const fieldMapSchema = z
 export type FieldMap = z.infer<typeof fieldMapSchema>;
 export type FieldEntity = keyof FieldMap;
 
+// Issue 14 item 4: per entity and target field, a parameter's value → the value the CRM field
+// receives, so a picklist (Zoho Lead_Source, Salesforce LeadSource…) gets one of its own values.
+const valueTable = z.record(z.string().min(1), z.string().min(1));
+const fieldValuesSchema = z.strictObject({
+  lead: z.record(z.string().min(1), valueTable).optional(),
+  contact: z.record(z.string().min(1), valueTable).optional(),
+  deal: z.record(z.string().min(1), valueTable).optional(),
+});
+export type FieldValues = z.infer<typeof fieldValuesSchema>;
+
 const timezone = z
   .string()
   .refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}"` });
@@ -185,6 +197,8 @@ export const ProjectSettingsSchema = z.strictObject({
   fieldMap: fieldMapSchema.default({}),
   /** G11: the field map of records a messenger dialog creates; absent: the CRM's default (its slots source, name, phone). */
   messengerFieldMap: fieldMapSchema.optional(),
+  /** Value tables of the maps' targets: `{ lead: { Lead_Source: { google: "Advertisement" } } }`; a value not listed is written as it is. */
+  fieldValues: fieldValuesSchema.optional(),
   /** G12: absent: the CRM's default (both where its call log keeps a text, else the deal). */
   analyticsDestination: z
     .enum(ANALYTICS_DESTINATIONS, {
@@ -256,6 +270,33 @@ export const EmployeesSchema = z.array(EmployeeSchema).superRefine((employees, c
     ids.add(employee.id);
   });
 });
+
+/** Issue 14 item 4: value tables naming a field no parameter is mapped to (neither map), as problems. */
+export function unmappedFieldValues(
+  settings: ProjectSettings,
+): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  for (const entity of ['lead', 'contact', 'deal'] as const) {
+    const targets = new Set(mappedTargets(settings, entity));
+    for (const field of Object.keys(settings.fieldValues?.[entity] ?? {}))
+      if (!targets.has(field))
+        problems.push({
+          path: `project.fieldValues.${entity}.${field}`,
+          message: `no parameter is mapped to the ${entity} field "${field}" (fieldMap or messengerFieldMap)`,
+        });
+  }
+  return problems;
+}
+
+/** The value a mapped parameter writes into `field`: its value table's, else its own. */
+export function fieldValue(
+  settings: ProjectSettings,
+  entity: FieldEntity,
+  field: string,
+  value: string,
+): string {
+  return settings.fieldValues?.[entity]?.[field]?.[value] ?? value;
+}
 
 /** Every CRM field an entity's records may receive: the field map's and the messenger field map's targets (G8, G11). */
 export function mappedTargets(settings: ProjectSettings, entity: FieldEntity): string[] {

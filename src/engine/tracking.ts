@@ -1,6 +1,11 @@
 import type { Tracking, Utm } from '../domain/events.js';
 import type { RecordPatch } from '../domain/plan.js';
-import type { FieldEntity, Parameter, ProjectSettings } from '../domain/project.js';
+import {
+  fieldValue,
+  type FieldEntity,
+  type Parameter,
+  type ProjectSettings,
+} from '../domain/project.js';
 import type { RecordTracking } from '../domain/snapshot.js';
 
 /** Parameter values an event offers (scenario-format §2's parameter ids). */
@@ -46,6 +51,7 @@ export function parameterValues(from: ParameterSource): ParameterValues {
   put('recording_url', from.recordingUrl);
   put('source', from.source);
   put('messenger_client_id', from.messengerClientId);
+  put('lead_source', utm?.source ?? from.tracking?.pool);
   for (const [name, value] of Object.entries(from.formFields ?? {})) put(`form.${name}`, value);
   return values;
 }
@@ -63,7 +69,7 @@ export function mappedFields(
   const out: Record<string, string> = {};
   for (const [param, field] of Object.entries(map)) {
     const value = values.get(param as Parameter);
-    if (value !== undefined) out[field] = value;
+    if (value !== undefined) out[field] = fieldValue(settings, entity, field, value);
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -47,6 +47,8 @@ export interface CrmField {
   readonly label?: string;
   /** `string` fields may receive parameters (G8); the rest are named so the error can say why. */
   readonly type: 'string' | 'number' | 'date' | 'boolean' | 'picklist' | 'other';
+  /** A picklist's values as a record takes them (issue 14 item 4): what a field map's value table and a written record are checked against. */
+  readonly values?: readonly string[];
 }
 
 export interface CrmPipeline {

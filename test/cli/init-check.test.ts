@@ -112,7 +112,12 @@ describe('callmatrix check against the Zoho emulator', () => {
     const file = projectFile('bad.json', (document) => {
       (document['employees'] as Record<string, unknown>[])[1]!['crmUserId'] = '999000111';
       const project = document['project'] as Record<string, unknown>;
-      project['fieldMap'] = { lead: { utm_campaign: 'Campaign__c', utm_source: 'Lead_Status' } };
+      project['fieldMap'] = {
+        lead: { utm_campaign: 'Campaign__c', lead_source: 'Lead_Source' },
+        deal: { utm_source: 'Amount' },
+      };
+      // Issue 14 item 4: a value table's value outside the picklist.
+      project['fieldValues'] = { lead: { Lead_Source: { google: 'Google Ads' } } };
       project['pipelineRules'] = [{ pipeline: 'Ads', param: 'pool', value: 'Context ads' }];
     });
     const run = await runMain(['check', file]);
@@ -122,7 +127,8 @@ describe('callmatrix check against the Zoho emulator', () => {
       [
         `${file}: employees[1].crmUserId: the CRM has no user "999000111" (Petro)`,
         `${file}: project.fieldMap.lead.utm_campaign: the CRM has no lead field "Campaign__c"`,
-        `${file}: project.fieldMap.lead.utm_source: "Lead_Status" is a picklist field: only string fields may receive parameters`,
+        `${file}: project.fieldMap.deal.utm_source: "Amount" is a number field: only string and picklist fields may receive parameters`,
+        `${file}: project.fieldValues.lead.Lead_Source.google: "Google Ads" is not a value of the lead picklist "Lead_Source" (its values: Advertisement, Cold Call, Web Download, Chat, Website)`,
         `${file}: project.pipelineRules[0].pipeline: the CRM has no pipeline "Ads" (it has: Standard)`,
       ].sort(),
     );

@@ -84,18 +84,19 @@ describe('CRM catalog over HTTP (service.md §2, G8, G9): Pipedrive', () => {
     expect(fields).toContainEqual({ name: 'status', label: 'Status', type: 'picklist' });
   });
 
-  it('G8: a map onto a non-string or missing field is refused when saved; a string target is accepted', async () => {
+  it('G8: a map onto a number or missing field is refused when saved; a string target is accepted', async () => {
     const refused = await call(
       'PUT',
       '/v1/projects/acme',
-      document({ deal: { utm_source: 'status', utm_medium: 'No such field' } }),
+      document({ deal: { utm_source: 'pipeline', utm_medium: 'No such field' } }),
     );
     expect(refused.status).toBe(422);
     expect(refused.json['problems']).toEqual(
       expect.arrayContaining([
         {
           path: 'project.fieldMap.deal.utm_source',
-          message: '"status" is a picklist field: only string fields may receive parameters',
+          message:
+            '"pipeline" is a number field: only string and picklist fields may receive parameters',
         },
         {
           path: 'project.fieldMap.deal.utm_medium',

@@ -66,6 +66,8 @@ export interface CrmField {
   readonly custom: boolean;
   /** G8: only string fields may receive a parameter. */
   readonly isString: boolean;
+  /** An option field's option labels, what a person picks from. */
+  readonly picklist?: readonly string[];
 }
 
 /** Leads have no field list of their own: they share the deal fields. */
@@ -94,6 +96,7 @@ export async function listFields(
     type: f.field_type,
     custom: /^[0-9a-f]{40}$/.test(f.key),
     isString: STRING_TYPES.has(f.field_type),
+    ...(f.options && { picklist: f.options.map((option) => option.label) }),
   }));
 }
 

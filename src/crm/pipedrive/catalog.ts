@@ -26,6 +26,7 @@ export function catalogFields(fields: readonly PipedriveField[]): CrmField[] {
     name: field.custom ? field.name : field.key,
     label: field.name,
     type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+    ...(field.picklist && { values: field.picklist }),
   }));
 }
 

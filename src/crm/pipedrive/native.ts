@@ -107,6 +107,10 @@ export const FieldSchema = z.looseObject({
   name: z.string(),
   field_type: z.string(),
   edit_flag: z.boolean().optional(),
+  /** A single or multiple option field's options (`enum`, `set`). */
+  options: z
+    .array(z.looseObject({ id: z.union([z.number(), z.string()]), label: z.string() }))
+    .nullish(),
 });
 export type PdField = z.infer<typeof FieldSchema>;
 

@@ -66,6 +66,9 @@ const DescribeSchema = z.looseObject({
       custom: z.boolean().optional(),
       updateable: z.boolean().optional(),
       createable: z.boolean().optional(),
+      picklistValues: z
+        .array(z.looseObject({ value: z.string(), active: z.boolean().optional() }))
+        .optional(),
     }),
   ),
 });
@@ -76,6 +79,8 @@ export interface CrmField {
   readonly type: string;
   /** G8: only string fields may receive a parameter. */
   readonly isString: boolean;
+  /** A picklist's active values (describe's `picklistValues`). */
+  readonly picklist?: readonly string[];
 }
 
 const ENTITY_TYPE = { lead: 'Lead', contact: 'Contact', deal: 'Opportunity' } as const;
@@ -92,5 +97,8 @@ export async function listFields(
       label: f.label ?? f.name,
       type: f.type,
       isString: f.type === 'string' || f.type === 'textarea',
+      ...((f.type === 'picklist' || f.type === 'multipicklist') && {
+        picklist: (f.picklistValues ?? []).filter((v) => v.active !== false).map((v) => v.value),
+      }),
     }));
 }

@@ -23,6 +23,7 @@ export function catalogFields(fields: readonly SalesforceField[]): CrmField[] {
     name: field.name,
     label: field.label,
     type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+    ...(field.picklist && { values: field.picklist }),
   }));
 }
 

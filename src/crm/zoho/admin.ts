@@ -115,6 +115,8 @@ export interface CrmField {
   readonly type: string;
   /** G8: only string fields may receive a parameter. */
   readonly isString: boolean;
+  /** A picklist's values by API value (`actual_value`), what a record is written with. */
+  readonly picklist?: readonly string[];
 }
 
 const STRING_TYPES = new Set(['text', 'textarea', 'email', 'phone', 'website']);
@@ -126,6 +128,14 @@ const FieldsReply = z.looseObject({
       field_label: z.string().optional(),
       data_type: z.string(),
       read_only: z.boolean().optional(),
+      pick_list_values: z
+        .array(
+          z.looseObject({
+            actual_value: z.string().optional(),
+            display_value: z.string().optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
 });
@@ -146,5 +156,10 @@ export async function listFields(
       label: field.field_label ?? field.api_name,
       type: field.data_type,
       isString: STRING_TYPES.has(field.data_type),
+      ...(field.pick_list_values && {
+        picklist: field.pick_list_values.flatMap(
+          (value) => value.actual_value ?? value.display_value ?? [],
+        ),
+      }),
     }));
 }

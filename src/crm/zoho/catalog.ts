@@ -24,6 +24,7 @@ export function catalogFields(fields: readonly ZohoField[]): CrmField[] {
     name: field.apiName,
     label: field.label,
     type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+    ...(field.picklist && { values: field.picklist }),
   }));
 }
 

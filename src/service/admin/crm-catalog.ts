@@ -1,6 +1,12 @@
 import type { CrmCatalog } from '../../crm/descriptor.js';
 import type { CrmField, CrmPipeline, CrmPort } from '../../crm/port.js';
-import type { Employee, FieldMap } from '../../domain/project.js';
+import {
+  unmappedFieldValues,
+  type Employee,
+  type FieldEntity,
+  type FieldMap,
+  type ProjectSettings,
+} from '../../domain/project.js';
 import type { Problem } from '../../domain/problems.js';
 
 // What the admin API reads from a CRM beyond the port's users: its pipelines
@@ -25,9 +31,12 @@ export type FieldCheck =
   | { readonly ok: true; readonly problems: Problem[] }
   | { readonly ok: false; readonly message: string };
 
+/** What a field map may write into: text, and picklists (issue 14 item 4) whose values are checked. */
+const TARGET_TYPES: ReadonlySet<CrmField['type']> = new Set(['string', 'picklist']);
+
 /**
  * G8: every target of the field map exists on its entity and is a string
- * field. `ok: false` when the CRM could not be asked; problems otherwise.
+ * field or a picklist. `ok: false` when the CRM could not be asked; problems otherwise.
  */
 export async function checkFieldMap(
   port: CrmPort,
@@ -47,11 +56,53 @@ export async function checkFieldMap(
       const field = byName.get(target);
       const path = `${prefix}.${entity}.${param}`;
       if (!field) problems.push({ path, message: `the CRM has no ${entity} field "${target}"` });
-      else if (field.type !== 'string')
+      else if (!TARGET_TYPES.has(field.type))
         problems.push({
           path,
-          message: `"${target}" is a ${field.type} field: only string fields may receive parameters`,
+          message: `"${target}" is a ${field.type} field: only string and picklist fields may receive parameters`,
         });
+    }
+  }
+  return { ok: true, problems };
+}
+
+/**
+ * G8 and issue 14 item 4, as a save and an activation check them: both maps'
+ * targets, then every value a value table writes into a picklist is one of
+ * that picklist's values (a value outside it: a problem naming the field and
+ * the value; the map is not saved).
+ */
+export async function checkFieldMaps(
+  port: CrmPort,
+  settings: ProjectSettings,
+): Promise<FieldCheck> {
+  const problems: Problem[] = [...unmappedFieldValues(settings)];
+  const maps: Array<[FieldMap, string]> = [[settings.fieldMap, 'project.fieldMap']];
+  if (settings.messengerFieldMap)
+    maps.push([settings.messengerFieldMap, 'project.messengerFieldMap']);
+  for (const [map, prefix] of maps) {
+    const check = await checkFieldMap(port, map, prefix);
+    if (!check.ok) return check;
+    problems.push(...check.problems);
+  }
+  const catalog = catalogOf(port);
+  if (!catalog) return { ok: true, problems };
+  for (const entity of ['lead', 'contact', 'deal'] as const satisfies FieldEntity[]) {
+    const tables = settings.fieldValues?.[entity];
+    if (!tables || Object.keys(tables).length === 0) continue;
+    const fields = await catalog.listFields(entity);
+    if (!fields.ok) return { ok: false, message: fields.error.message };
+    const byName = new Map(fields.value.map((field) => [field.name, field]));
+    for (const [target, table] of Object.entries(tables)) {
+      const field = byName.get(target);
+      if (field?.type !== 'picklist' || !field.values) continue;
+      const allowed = new Set(field.values);
+      for (const [from, value] of Object.entries(table))
+        if (!allowed.has(value))
+          problems.push({
+            path: `project.fieldValues.${entity}.${target}.${from}`,
+            message: `"${value}" is not a value of the ${entity} picklist "${target}" (its values: ${field.values.join(', ')})`,
+          });
     }
   }
   return { ok: true, problems };

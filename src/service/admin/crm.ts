@@ -99,7 +99,12 @@ export function registerCrmRoutes(app: FastifyInstance, ctx: AdminContext): void
         });
       const fields = await catalog.listFields(query.value.entity);
       if (!fields.ok) return crmFailure(reply, fields.error);
-      const body: FieldsBody = { fields: fields.value };
+      const body: FieldsBody = {
+        fields: fields.value.map(({ values, ...field }) => ({
+          ...field,
+          ...(values && { values: [...values] }),
+        })),
+      };
       return reply.send(body);
     },
   );

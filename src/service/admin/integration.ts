@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { checkEmployees, checkFieldMap } from './crm-catalog.js';
+import { checkEmployees, checkFieldMaps } from './crm-catalog.js';
 import {
   parseOr,
   projectOr404,
@@ -64,7 +64,7 @@ export function registerIntegrationRoutes(app: FastifyInstance, ctx: AdminContex
             "an employee's crmUserId is not a user of the CRM; the integration was not activated",
           problems: employees.problems,
         });
-      const fields = await checkFieldMap(port, settings.fieldMap);
+      const fields = await checkFieldMaps(port, settings);
       if (!fields.ok)
         return sendProblem(reply, 'conflict', {
           detail: `the CRM's fields could not be read: ${fields.message}; the integration was not activated`,

@@ -142,6 +142,10 @@ export const FieldsBodySchema = z.object({
       name: z.string().meta({ description: "What a project's field map names as the target" }),
       label: z.string().optional(),
       type: z.enum(['string', 'number', 'date', 'boolean', 'picklist', 'other']),
+      values: z
+        .array(z.string())
+        .optional()
+        .meta({ description: "A picklist's values, as a field map's fieldValues may name them" }),
     }),
   ),
 });

@@ -1,5 +1,6 @@
 import type { Problem } from '../../domain/problems.js';
-import { checkEmployees, checkFieldMap } from './crm-catalog.js';
+import { unmappedFieldValues } from '../../domain/project.js';
+import { checkEmployees, checkFieldMaps } from './crm-catalog.js';
 import type { AdminContext } from './context.js';
 import { parseDocument, type ProjectDocument } from './document.js';
 import { loadedProject, type LoadedProject } from './project-store.js';
@@ -65,7 +66,8 @@ export async function saveDocument(
 }
 
 /**
- * G8: field types are checked against the CRM when the map is saved. A CRM
+ * G8: field types, and the values a value table writes into a picklist
+ * (issue 14 item 4), are checked against the CRM when the map is saved. A CRM
  * that cannot be asked now does not block the save (activation checks again
  * and refuses then); only a changed map is checked, so editing employees
  * does not depend on the CRM answering.
@@ -76,21 +78,17 @@ async function fieldMapProblems(
   existing: LoadedProject | null,
   document: ProjectDocument,
 ): Promise<Problem[]> {
-  if (!document.connection) return [];
+  if (!document.connection) return unmappedFieldValues(document.project);
   const maps = (project: ProjectDocument['project']) =>
-    JSON.stringify([project.fieldMap, project.messengerFieldMap ?? null]);
+    JSON.stringify([
+      project.fieldMap,
+      project.messengerFieldMap ?? null,
+      project.fieldValues ?? null,
+    ]);
   if (existing && maps(existing.document.project) === maps(document.project)) return [];
   const port = ctx.crmPort(loadedProject(id, 0, document, {}, {}).view);
-  const problems: Problem[] = [];
-  const check = await checkFieldMap(port, document.project.fieldMap);
-  if (check.ok) problems.push(...check.problems);
-  // G11: the messenger field map's targets are checked the same way.
-  const messenger = document.project.messengerFieldMap;
-  if (messenger) {
-    const result = await checkFieldMap(port, messenger, 'project.messengerFieldMap');
-    if (result.ok) problems.push(...result.problems);
-  }
-  return problems;
+  const check = await checkFieldMaps(port, document.project);
+  return check.ok ? check.problems : unmappedFieldValues(document.project);
 }
 
 /**
