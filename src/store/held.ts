@@ -1,4 +1,4 @@
-import { INBOX_LOCK_SPACE } from './inbox.js';
+import { INBOX_LOCK_SPACE } from './ingest.js';
 import { pendingKeysOf, refresh } from './ready-keys.js';
 import { num, str, type Db } from './sql.js';
 import type { ResolveHeld, ResolveHeldResult } from './store.js';

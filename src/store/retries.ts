@@ -1,4 +1,4 @@
-import { listFailed } from './inbox.js';
+import { listFailed } from './inbox-reads.js';
 import { keyOfEvent, lockKeys, refresh } from './ready-keys.js';
 import { toMs } from './rows.js';
 import type { Db, Queryable, Statement } from './sql.js';

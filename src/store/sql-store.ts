@@ -7,6 +7,8 @@ import * as decided from './decided.js';
 import type { DecidedCursor, DecidedRange } from './decided.js';
 import * as held from './held.js';
 import * as inbox from './inbox.js';
+import * as inboxReads from './inbox-reads.js';
+import * as ingest from './ingest.js';
 import * as retries from './retries.js';
 import * as journal from './journal.js';
 import { orderingKeyOf } from './ordering.js';
@@ -38,11 +40,11 @@ import { UnmatchedEventError } from './store.js';
 
 /** The Store over either backend: each area's SQL lives in its own module; this class only routes. */
 export class SqlStore implements Store {
-  private readonly inserts: GroupCommit<inbox.Insert, InsertResult>;
+  private readonly inserts: GroupCommit<ingest.Insert, InsertResult>;
   private readonly completions: GroupCommit<HeldCompletion, boolean>;
 
   private constructor(private readonly db: Db) {
-    this.inserts = inbox.insertBatcher(db);
+    this.inserts = ingest.insertBatcher(db);
     this.completions = inbox.completionBatcher(db);
   }
 
@@ -170,13 +172,13 @@ export class SqlStore implements Store {
     return retries.retryFailed(this.db, projectId, now);
   }
   getEvent(projectId: string, eventId: string) {
-    return inbox.getEvent(this.db, projectId, eventId);
+    return inboxReads.getEvent(this.db, projectId, eventId);
   }
   listFailed(projectId: string, limit: number, cursor?: string) {
-    return inbox.listFailed(this.db, projectId, limit, cursor);
+    return inboxReads.listFailed(this.db, projectId, limit, cursor);
   }
   countEvents(projectId: string) {
-    return inbox.countEvents(this.db, projectId);
+    return inboxReads.countEvents(this.db, projectId);
   }
   projectFigures() {
     return alerts.projectFigures(this.db);
@@ -203,7 +205,7 @@ export class SqlStore implements Store {
     return alerts.pruneAlerts(this.db, before);
   }
   countPending(projectId?: string) {
-    return inbox.countPending(this.db, projectId);
+    return inboxReads.countPending(this.db, projectId);
   }
   orderingKeyOf(projectId: string, ref: string) {
     return orderingKeyOf(this.db, projectId, ref);

@@ -57,3 +57,14 @@ export function eventMove(from: EventState, to: EventState): Move {
 export function integrationMove(from: IntegrationStateName, to: IntegrationStateName): Move {
   return allowed(INTEGRATION_TRANSITIONS, from, to, 'the integration');
 }
+
+/** A project's integration state as stored: since when, and why (Store: integration state). */
+export interface IntegrationState {
+  readonly state: IntegrationStateName;
+  readonly since: Date;
+  readonly reason: string | null;
+}
+
+export type IntegrationMoveResult =
+  | { readonly ok: true; readonly integration: IntegrationState }
+  | { readonly ok: false; readonly message: string; readonly integration: IntegrationState };

@@ -1,14 +1,23 @@
 import type { EmployeeRefEvent, EmployeeRefQuery } from './employee-refs.js';
-import type { CrmId } from '../domain/crm-id.js';
-import type { Event } from '../domain/events.js';
-import type { JournalEntry, Outcome } from '../domain/plan.js';
 import type { ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { AlertStore } from './alerts.js';
 import type { DecidedEvents } from './decided.js';
+import type {
+  Completion,
+  EventCounts,
+  EventDetail,
+  InboxEvent,
+  InsertResult,
+  NewEvent,
+  ResolveHeld,
+  ResolveHeldResult,
+} from './inbox-types.js';
 import type { HourlyCount, ProjectHealth } from './overview.js';
-import type { EventState, IntegrationStateName } from './states.js';
+import type { StoredPlan, WorkState } from './plan-types.js';
+import type { ApiKeyRecord, ProjectRecord, PutProject, PutProjectResult } from './project-types.js';
+import type { IntegrationMoveResult, IntegrationState, IntegrationStateName } from './states.js';
 import type {
   IndexEntity,
   IndexedRecord,
@@ -18,7 +27,12 @@ import type {
 } from './phone-index-types.js';
 import type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
 
-export type { EventState, IntegrationStateName } from './states.js';
+export type {
+  EventState,
+  IntegrationMoveResult,
+  IntegrationState,
+  IntegrationStateName,
+} from './states.js';
 export type { HourlyCount, ProjectHealth } from './overview.js';
 export type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
 export type {
@@ -36,6 +50,19 @@ export type {
   NewAlert,
   ProjectFigures,
 } from './alerts.js';
+export type { ApiKeyRecord, ProjectRecord, PutProject, PutProjectResult } from './project-types.js';
+export type {
+  Completion,
+  EventCounts,
+  EventDetail,
+  InboxEvent,
+  InsertResult,
+  NewEvent,
+  ResolveHeld,
+  ResolveHeldResult,
+} from './inbox-types.js';
+export { LOST_LEASES_REASON, MAX_LOST_LEASES, UnmatchedEventError } from './inbox-types.js';
+export type { StoredPlan, WorkState } from './plan-types.js';
 
 // The durable store the HTTP service and the workers program against. One
 // implementation per backend (SQLite, PostgreSQL) behind the same query layer;
@@ -50,182 +77,10 @@ export type {
 // through ./ledger.ts: the plan is stored before its first CRM call and each
 // operation's CRM id the moment the CRM returns it (D13); the call or dialog
 // memory of a finished run goes into `complete`.
-
-// ───────────────────────────── projects ─────────────────────────────
-
-export interface ProjectRecord {
-  readonly id: string;
-  readonly crm: CrmId;
-  /** The project document of service.md §2, secrets removed (the caller splits them out). */
-  readonly document: unknown;
-  /** The secrets, already encrypted by the caller (CALLMATRIX_SECRET_KEY); opaque here. */
-  readonly secrets: string;
-  /** Starts at 1, +1 on every put. */
-  readonly version: number;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-}
-
-export interface PutProject {
-  readonly id: string;
-  readonly crm: CrmId;
-  readonly document: unknown;
-  readonly secrets: string;
-  /** When set, the put succeeds only if the stored version is this one (0: must not exist). */
-  readonly expectedVersion?: number;
-  readonly now: Date;
-}
-
-export type PutProjectResult =
-  | { readonly ok: true; readonly created: boolean; readonly project: ProjectRecord }
-  | { readonly ok: false; readonly reason: 'version-conflict'; readonly current: number };
-
-// ───────────────────────────── API keys ─────────────────────────────
-
-export interface ApiKeyRecord {
-  readonly id: string;
-  /** null: the operator (admin) key. */
-  readonly projectId: string | null;
-  /** A hash of the key (the caller hashes; the store never sees a key). */
-  readonly hash: string;
-  readonly createdAt: Date;
-}
-
-// ───────────────────────────── the inbox ─────────────────────────────
-
-export interface NewEvent {
-  readonly event: Event;
-  /**
-   * D7's ordering key: events with the same key of one project are handed out
-   * one at a time, in event order (see claimEvents). The ingest side uses the call or dialog
-   * key (`memoryKey(event)`: `call:ID`, `dialog:ID`), else `event:EVENTID`.
-   * G10's "all events of one call share its fate" groups by this key too.
-   */
-  readonly orderingKey: string;
-}
-
-export interface InsertResult {
-  readonly accepted: number;
-  readonly duplicates: number;
-}
-
-export interface InboxEvent {
-  readonly projectId: string;
-  readonly eventId: string;
-  /** Received sequence: increasing in insert order (within a project, in commit order too). */
-  readonly seq: number;
-  readonly orderingKey: string;
-  readonly event: Event;
-  /** The event's own `at`. */
-  readonly at: Date;
-  readonly state: EventState;
-  /** Claims so far (a released claim is not counted). */
-  readonly attempts: number;
-  /** Claims that found the previous lease run out (issue 11 item 3): the worker fails the event past MAX_LOST_LEASES. */
-  readonly lostLeases: number;
-  readonly nextAttemptAt: Date | null;
-  readonly lastError: string | null;
-  readonly claimedBy: string | null;
-  readonly claimedUntil: Date | null;
-  readonly receivedAt: Date;
-}
-
-/** What a worker reports when it finishes an event. */
-export interface Completion {
-  readonly outcome: Exclude<Outcome, 'failed'>;
-  readonly journal: JournalRecord;
-  /** The call or dialog memory to store in the same transaction (D6). */
-  readonly memory?: { readonly key: string; readonly memory: Memory };
-  /** The client's memory (open call-back tasks, issue 14 item 2), stored in the same transaction. */
-  readonly clientMemory?: { readonly key: string; readonly memory: ClientMemory };
-  /** G13: the phone index rows the event's operations created or re-owned, written in the same transaction. */
-  readonly index?: readonly IndexChange[];
-}
-
-export type EventCounts = Record<EventState, number>;
-
-export interface EventDetail {
-  readonly event: InboxEvent;
-  readonly journal: (JournalEntry & { readonly at: string }) | null;
-}
-
-/** G10: what activation does with the events held while the integration was not active. */
-export interface ResolveHeld {
-  /** `resend: true`: events whose call started inside the window stay pending, older become expired; false: all skipped. */
-  readonly resend: boolean;
-  /** Calendar days counted back from today, today included (default 3). */
-  readonly windowDays: number;
-  /** The project's IANA time zone; days are its calendar days. */
-  readonly timezone: string;
-  readonly now: Date;
-}
-
-export interface ResolveHeldResult {
-  readonly kept: number;
-  readonly expired: number;
-  readonly skipped: number;
-  /** Calls (ordering keys: a call, a dialog or a lone event) kept to be sent, and expired. */
-  readonly keptCalls: number;
-  readonly expiredCalls: number;
-}
-
-// ───────────────────────────── plans (D13) ─────────────────────────────
-
-/** A decided plan under way and the operation keys already carried out, key → CRM id. */
-export interface StoredPlan {
-  readonly decision: Decision;
-  readonly ids: Map<string, string>;
-  /** Operations marked as sending with no id recorded: they may have landed (D13, migration 14). */
-  readonly sending: ReadonlySet<string>;
-  /** What it was decided on; null for a plan stored before migration 9. */
-  readonly context: DecisionContext | null;
-  /** A person retried the event since the plan was stored: decide it again from the current settings (issue 11 item 1). */
-  readonly decideAgain: boolean;
-}
-
-/** What the ledger recalls before an event's run (StoreLedger.recall). */
-export interface WorkState {
-  readonly memory: Memory | null;
-  readonly plan: StoredPlan | null;
-}
-
-// ───────────────────────────── integration ─────────────────────────────
-
-export interface IntegrationState {
-  readonly state: IntegrationStateName;
-  readonly since: Date;
-  readonly reason: string | null;
-}
-
-export type IntegrationMoveResult =
-  | { readonly ok: true; readonly integration: IntegrationState }
-  | { readonly ok: false; readonly message: string; readonly integration: IntegrationState };
-
-// ───────────────────────────── leases ─────────────────────────────
-
-/**
- * Issue 11 item 3: an event whose lease ran out this many times (its worker
- * never finished, retried nor handed it back: a crash, or a completion that
- * could not be written) is failed with the reason by the worker that claims
- * it next, instead of being claimed forever ahead of its client's later events.
- */
-export const MAX_LOST_LEASES = 5;
-export const LOST_LEASES_REASON = `claimed ${MAX_LOST_LEASES} times without completing (each lease ran out)`;
-
-/**
- * complete, scheduleRetry or fail named an event id the inbox has no row for
- * (issue 11 item 3): not a lost lease but an event that can never finish by
- * its id. The worker fails it by its seq (failClaimed).
- */
-export class UnmatchedEventError extends Error {
-  constructor(
-    readonly projectId: string,
-    readonly eventId: string,
-  ) {
-    super(`no inbox row has the event id the worker finished (project ${projectId})`);
-    this.name = 'UnmatchedEventError';
-  }
-}
+//
+// The shapes it takes and returns live beside it, by area: ./project-types.ts,
+// ./inbox-types.ts, ./plan-types.ts, ./states.ts, ./journal-types.ts,
+// ./phone-index-types.ts (re-exported here, so callers import from one place).
 
 // ───────────────────────────── the store ─────────────────────────────
 
