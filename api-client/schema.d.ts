@@ -1804,6 +1804,8 @@ export interface components {
                 id: string;
                 /** @description Why, where the operation has one (complete_task: how the client was reached) */
                 reason?: string;
+                /** @description What of the record was left out when written: a mapped value its picklist lacks */
+                notes?: string[];
             }[];
             skipped?: {
                 /** @enum {string} */
@@ -1841,6 +1843,8 @@ export interface components {
                 id: string;
                 /** @description Why, where the operation has one (complete_task: how the client was reached) */
                 reason?: string;
+                /** @description What of the record was left out when written: a mapped value its picklist lacks */
+                notes?: string[];
             }[];
             skipped?: {
                 /** @enum {string} */

@@ -213,11 +213,18 @@ function pick<K extends string>(
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
+/** Standard fields a field map may write into that the neutral record has no slot of its own for. */
+const SHOWN_STANDARD = new Set(['LeadSource']);
 function extraFields(org: Org, type: string, record: SRecord): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const field of org.fieldsOf(type)) {
     const v = str(record[field.name]);
-    if (field.custom && !isIntegrationField(field.name) && v !== undefined) out[field.name] = v;
+    if (
+      (field.custom || SHOWN_STANDARD.has(field.name)) &&
+      !isIntegrationField(field.name) &&
+      v !== undefined
+    )
+      out[field.name] = v;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -25,6 +25,14 @@ export interface StorageCapabilities {
   readonly callLogRecordingField: boolean;
   /** The call log keeps a text where recordings, legs and analytics can go. */
   readonly callLogDescription: boolean;
+  /**
+   * Issue 14 item 4: the CRM's standard picklists a field map may write into, with the values a
+   * new account has (its emulator has the same): the in-memory CRM holds records to them as the
+   * real one is held to its metadata, so `simulate` leaves out what `--via http` leaves out.
+   */
+  readonly standardPicklists?: Readonly<
+    Partial<Record<'lead' | 'contact' | 'deal', Readonly<Record<string, readonly string[]>>>>
+  >;
 }
 
 export type LinkRule = 'all' | 'contact-plus-one' | 'who-what' | 'one' | 'contact-only';

@@ -120,6 +120,8 @@ export interface JournalEntry {
     entity: EntityCollection;
     id: string;
     reason?: string | undefined;
+    /** Issue 14 item 4: what of the record was left out when written (a value its picklist lacks). */
+    notes?: string[] | undefined;
   }>;
   skipped?: SkippedAction[];
   /**

@@ -83,6 +83,11 @@ export interface IndexRecordPage {
   readonly next: string | null;
 }
 
+/** The records a field map writes into (G8). */
+export type PicklistEntity = 'lead' | 'contact' | 'deal';
+/** A record's picklist fields, each with the values it takes. */
+export type Picklists = ReadonlyMap<string, readonly string[]>;
+
 export interface CrmPort {
   /**
    * The client: records carrying the phone, the leads and deals of those
@@ -115,6 +120,15 @@ export interface CrmPort {
    * each pop-up is an apply() of its own.
    */
   notifyTogether?(operations: readonly NotifyOperation[]): Promise<Result<string[]>>;
+  /**
+   * Optional (issue 14 item 4): the entity's picklist fields and the values
+   * each takes now, from the CRM's own metadata. A record's mapped fields are
+   * held to them when written (src/pipeline/picklists.ts). Without it the
+   * values are read from `listFields` where the adapter has one.
+   */
+  picklists?(entity: PicklistEntity): Promise<Result<Picklists>>;
+  /** The field list of the admin catalogue (CrmCatalog), where the adapter has one. */
+  listFields?(entity: PicklistEntity): Promise<Result<CrmField[]>>;
 }
 
 export interface ApplyOptions {

@@ -1,4 +1,5 @@
 import { ENTITY_OF, isRef, REF_PREFIX, type JournalEntry, type Operation } from '../domain/plan.js';
+import { holdToPicklists } from './picklists.js';
 import { CrmError, type CrmPort, type NotifyOperation } from './crm-port.js';
 
 export type JournalOperation = JournalEntry['operations'][number];
@@ -103,8 +104,12 @@ export async function execute(
     }
     const planned = plan[at] as Operation;
     let id = ids.get(planned.key);
+    let notes: string[] = [];
     if (id === undefined) {
-      const operation = resolveRefs(planned, ids);
+      const held = await holdToPicklists(resolveRefs(planned, ids), port);
+      if (!held.ok) return { ok: false, error: held.error, operations };
+      const { operation } = held.value;
+      notes = held.value.notes;
       const uncertain = writeAhead.uncertain.has(planned.key);
       if (!uncertain && writesTwiceIfResent(planned)) await writeAhead.onSending(planned.key);
       const result = await port.apply(operation, uncertain ? { uncertain } : undefined);
@@ -118,6 +123,7 @@ export async function execute(
       entity: ENTITY_OF[planned.op],
       id,
       ...(planned.op === 'complete_task' && { reason: planned.reason }),
+      ...(notes.length > 0 && { notes }),
     });
     at += 1;
   }

@@ -10,7 +10,14 @@ import {
   type StorageCapabilities,
 } from '../capabilities.js';
 import { CRMS } from '../registry.js';
-import { ok, type ClientLookup, type IndexRecordPage, type Result } from '../port.js';
+import {
+  ok,
+  type ClientLookup,
+  type IndexRecordPage,
+  type PicklistEntity,
+  type Picklists,
+  type Result,
+} from '../port.js';
 import type { SandboxCrm } from '../snapshotting.js';
 import { MemoryStore } from './store.js';
 import { appendOnce, withLegs } from '../call-log-text.js';
@@ -63,6 +70,13 @@ export class MemoryCrm implements SandboxCrm {
       this.keys.set(operation.key, id);
     }
     return Promise.resolve(ok(id));
+  }
+
+  /** Issue 14 item 4: the CRM's standard picklists (its capabilities); other fields take any text, as `simulate` treats them. */
+  picklists(entity: PicklistEntity): Promise<Result<Picklists>> {
+    return Promise.resolve(
+      ok(new Map(Object.entries(this.caps.standardPicklists?.[entity] ?? {}))),
+    );
   }
 
   listUsers(): Promise<Result<User[]>> {

@@ -32,6 +32,10 @@ export const JournalEntrySchema = z.object({
       reason: z.string().optional().meta({
         description: 'Why, where the operation has one (complete_task: how the client was reached)',
       }),
+      notes: z.array(z.string()).optional().meta({
+        description:
+          'What of the record was left out when written: a mapped value its picklist lacks',
+      }),
     }),
   ),
   skipped: z
