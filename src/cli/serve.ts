@@ -12,7 +12,7 @@ import { loadSecretBox } from '../service/crypto/load-key.js';
 import type { SecretBox } from '../service/crypto/secret-box.js';
 import { ServiceMetrics } from '../service/ops/metrics.js';
 import { registerWebApp } from '../service/web.js';
-import { openStore } from '../store/open.js';
+import { openStore, writeGateBuffer, type OpenOptions } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { AlertService } from '../worker/alerts/service.js';
 import { IndexSync } from '../worker/index-sync.js';
@@ -40,6 +40,7 @@ export async function openRuntime(
   err: Err,
   /** ProjectStore's trustMs: serve's HTTP side, where every project change is made, trusts its cache a while. */
   projectTrustMs = 0,
+  storeOptions: OpenOptions = {},
 ): Promise<Runtime | null> {
   const parsed = parseSettings(process.env, args);
   if (!parsed.ok) {
@@ -62,7 +63,7 @@ export async function openRuntime(
     err((error as Error).message);
     return null;
   }
-  const store = await openStore(settings.databaseUrl);
+  const store = await openStore(settings.databaseUrl, storeOptions);
   const projects = new ProjectStore(store, box, undefined, projectTrustMs);
   return {
     settings,
@@ -103,7 +104,14 @@ async function startWorkers(
     worker.start();
     return worker;
   }
-  return WorkerInThread.start(args, observer, rt.logger);
+  // On SQLite the thread writes through this process's write gate (store/sqlite/write-gate.ts).
+  const { databaseUrl } = rt.settings;
+  const buffer = writeGateBuffer(databaseUrl);
+  return WorkerInThread.start(
+    { args: [...args], writeGate: buffer && { databaseUrl, buffer } },
+    observer,
+    rt.logger,
+  );
 }
 
 /** Resolves on the first SIGTERM or SIGINT. */
@@ -120,7 +128,10 @@ const SERVE_PROJECT_TRUST_MS = 1_000;
 const ALERT_INTERVAL_MS = 5_000;
 
 export async function runServe(args: readonly string[], err: Err): Promise<number> {
-  const rt = await openRuntime(args, err, SERVE_PROJECT_TRUST_MS);
+  // Issue 10: no WAL checkpoint in an ingest commit on the HTTP event loop; the worker thread runs them.
+  const rt = await openRuntime(args, err, SERVE_PROJECT_TRUST_MS, {
+    sqliteCheckpoints: 'elsewhere',
+  });
   if (!rt) return 2;
   const { settings, store, logger } = rt;
   const created = await ensureOperatorKey(store, settings.adminKey, new Date());

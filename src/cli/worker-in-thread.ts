@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
 import type pino from 'pino';
 import type { WorkerObserver } from '../worker/observer.js';
-import type { FromThread, ToThread } from './worker-thread.js';
+import type { FromThread, ThreadData, ToThread } from './worker-thread.js';
 
 // serve's side of its worker thread (worker-thread.ts): the same calls as the
 // in-process Worker (notify, wake, stop), carried as messages.
@@ -15,7 +15,7 @@ const ENTRY = new URL(`./worker-thread${extname(fileURLToPath(import.meta.url))}
  * Run from source (tsx), a thread does not inherit tsx's loader: it registers
  * it first (tsx/esm/api, a development dependency), then loads the entry.
  */
-function spawnThread(workerData: unknown): Thread {
+function spawnThread(workerData: ThreadData): Thread {
   if (!ENTRY.pathname.endsWith('.ts')) return new Thread(ENTRY, { workerData });
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); })`;
   return new Thread(boot, { eval: true, workerData });
@@ -30,11 +30,11 @@ export class WorkerInThread {
 
   /** Starts the thread; resolves once its worker runs (rejects when it could not start). */
   static start(
-    args: readonly string[],
+    data: ThreadData,
     observer: WorkerObserver,
     logger: pino.Logger,
   ): Promise<WorkerInThread> {
-    const thread = spawnThread({ args: [...args] });
+    const thread = spawnThread(data);
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     return new Promise((resolve, reject) => {

@@ -1,11 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Outcome } from '../domain/plan.js';
+import { shareWriteGate } from '../store/open.js';
 import { newWorker, openRuntime } from './serve.js';
 
 // The thread `serve` runs its workers in (issue 10: claims, CRM calls and
 // completions off the event loop that answers HTTP). Its own store
 // connection, project cache and CRM clients; it takes `notify`, `wake` and
 // `stop` from serve and reports what the observer would see back to it.
+
+/** What serve starts its thread with: its arguments, and (SQLite) its write gate's shared memory. */
+export interface ThreadData {
+  readonly args: string[];
+  readonly writeGate: { readonly databaseUrl: string; readonly buffer: SharedArrayBuffer } | null;
+}
 
 export type ToThread = { readonly kind: 'notify' | 'wake' | 'stop' };
 export type FromThread =
@@ -28,10 +35,14 @@ export type FromThread =
 const port = parentPort;
 if (!port) throw new Error('worker-thread.ts runs as a worker thread of `callmatrix serve`');
 const send = (message: FromThread): void => port.postMessage(message);
-const { args } = workerData as { args: string[] };
+const { args, writeGate } = workerData as ThreadData;
 
 const problems: string[] = [];
-const rt = await openRuntime(args, (text) => problems.push(text));
+if (writeGate) shareWriteGate(writeGate.databaseUrl, writeGate.buffer);
+// The WAL checkpoints of serve's file run here, on a timer, off the HTTP event loop.
+const rt = await openRuntime(args, (text) => problems.push(text), 0, {
+  sqliteCheckpoints: 'background',
+});
 if (!rt) {
   send({ kind: 'failed', message: problems.join('; ') });
 } else {

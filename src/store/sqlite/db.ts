@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db, Param, Queryable, Row, Statement, TransactionOptions } from '../sql.js';
 import { Database, type SqliteStatement } from './driver.js';
+import { writeGateFor, type WriteGate } from './write-gate.js';
 
 /**
  * better-sqlite3 is synchronous and has one connection; an async transaction
@@ -68,6 +69,11 @@ class Connection implements Queryable {
 
   constructor(readonly db: Database) {}
 
+  /** Whether a statement may write (takes SQLite's write lock). */
+  writes(sql: string): boolean {
+    return !this.prepare(sql).readonly;
+  }
+
   private prepare(sql: string): SqliteStatement {
     let statement = this.statements.get(sql);
     if (!statement) {
@@ -105,10 +111,12 @@ class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
   private readonly connection: Connection;
   private synchronous: 'FULL' | 'NORMAL' = 'FULL';
+  private checkpoints: NodeJS.Timeout | undefined;
 
   constructor(
     db: Database,
     private readonly turns: Turns,
+    private readonly gate: WriteGate,
   ) {
     this.connection = new Connection(db);
   }
@@ -117,23 +125,35 @@ class SqliteDb implements Db {
   // it may be a write that must survive power loss before the next CRM call
   // (a recorded operation id, D13), whatever the last transaction relaxed.
   all<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T[]> {
-    return this.alone(() => this.connection.all<T>(sql, params));
+    return this.alone(this.connection.writes(sql), () => this.connection.all<T>(sql, params));
   }
   get<T extends Row = Row>(sql: string, params?: readonly Param[]): Promise<T | undefined> {
-    return this.alone(() => this.connection.get<T>(sql, params));
+    return this.alone(this.connection.writes(sql), () => this.connection.get<T>(sql, params));
   }
   run(sql: string, params?: readonly Param[]): Promise<number> {
-    return this.alone(() => this.connection.run(sql, params));
+    return this.alone(true, () => this.connection.run(sql, params));
   }
   exec(sql: string): Promise<void> {
-    return this.alone(() => this.connection.exec(sql));
+    return this.alone(true, () => this.connection.exec(sql));
   }
 
-  private alone<T>(work: () => Promise<T>): Promise<T> {
-    return this.turns.take(() => {
+  private alone<T>(writes: boolean, work: () => Promise<T>): Promise<T> {
+    return this.turns.take(async () => {
       this.commitMode('FULL');
-      return work();
+      // A read needs no write lock (WAL): it does not wait for the gate.
+      if (!writes) return work();
+      return this.gated(false, work);
     });
+  }
+
+  /** Runs `work` holding this process's write gate (write-gate.ts), then lets it go. */
+  private async gated<T>(urgent: boolean, work: () => Promise<T>): Promise<T> {
+    const held = await this.gate.enter(urgent);
+    try {
+      return await work();
+    } finally {
+      if (held) this.gate.leave();
+    }
   }
 
   private commitMode(synchronous: 'FULL' | 'NORMAL'): void {
@@ -143,21 +163,26 @@ class SqliteDb implements Db {
   }
 
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
-    return this.turns.take(async () => {
-      const db = this.connection.db;
-      this.commitMode(options?.durable === false ? 'NORMAL' : 'FULL');
-      // IMMEDIATE takes the write lock now, so two processes never both read
-      // then write (claims); busy_timeout makes the other one wait.
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(this.connection);
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    }, options?.urgent === true);
+    const urgent = options?.urgent === true;
+    return this.turns.take(
+      () =>
+        this.gated(urgent, async () => {
+          const db = this.connection.db;
+          this.commitMode(options?.durable === false ? 'NORMAL' : 'FULL');
+          // IMMEDIATE takes the write lock now, so two processes never both read
+          // then write (claims); busy_timeout makes the other one wait.
+          db.exec('BEGIN IMMEDIATE');
+          try {
+            const result = await work(this.connection);
+            db.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            throw error;
+          }
+        }),
+      urgent,
+    );
   }
 
   script<T extends Row = Row>(
@@ -172,7 +197,22 @@ class SqliteDb implements Db {
     }, options);
   }
 
+  /** Every `everyMs`, a PASSIVE checkpoint in this connection's turn (outside the gate: it takes no write lock). */
+  checkpointEvery(everyMs: number): void {
+    this.checkpoints = setInterval(() => {
+      void this.turns
+        .take(() => {
+          this.connection.db.pragma('wal_checkpoint(PASSIVE)');
+          return Promise.resolve();
+        })
+        // A checkpoint that fails (the disk, a closing file) is retried by the next one.
+        .catch(() => undefined);
+    }, everyMs);
+    this.checkpoints.unref();
+  }
+
   close(): Promise<void> {
+    if (this.checkpoints) clearInterval(this.checkpoints);
     return this.turns.take(() => {
       this.connection.db.close();
       return Promise.resolve();
@@ -181,12 +221,32 @@ class SqliteDb implements Db {
 }
 
 /**
+ * Where the WAL is copied back into the database file (a checkpoint: page
+ * writes and two fsyncs, milliseconds to tens of them):
+ * - `on-commit` (SQLite's default): in the commit that takes the WAL past
+ *   1 000 pages, whoever made it;
+ * - `elsewhere`: never in this connection's commits — another connection of
+ *   the file checkpoints (serve's HTTP side: not in an ingest commit, on the
+ *   event loop that answers);
+ * - `background`: on a timer in this connection's thread, between its
+ *   transactions (serve's worker thread).
+ */
+export type Checkpoints = 'on-commit' | 'elsewhere' | 'background';
+
+/** How often a `background` connection checkpoints: the WAL stays a few MB under full ingest. */
+export const CHECKPOINT_EVERY_MS = 200;
+
+export interface SqliteOptions {
+  readonly checkpoints?: Checkpoints;
+}
+
+/**
  * Opens (creating when absent) a SQLite file: WAL, and synchronous=FULL so a
  * committed (acknowledged) event survives power loss, not only a crash.
  * The file holds phone numbers: a directory created here is 0700 and the file
  * is created 0600; SQLite gives its -wal and -shm files the database's mode.
  */
-export function openSqlite(path: string): Db {
+export function openSqlite(path: string, options: SqliteOptions = {}): Db {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // `a` creates an absent file with this mode and leaves an existing one as it is.
@@ -197,5 +257,10 @@ export function openSqlite(path: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
-  return new SqliteDb(db, turnsFor(path));
+  const checkpoints = options.checkpoints ?? 'on-commit';
+  if (checkpoints !== 'on-commit') db.pragma('wal_autocheckpoint = 0');
+  const opened = new SqliteDb(db, turnsFor(path), writeGateFor(path));
+  if (checkpoints === 'background' && path !== ':memory:')
+    opened.checkpointEvery(CHECKPOINT_EVERY_MS);
+  return opened;
 }
