@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { CLAIM_POSTGRES_SQL } from '../src/store/claim.js';
+import { CLAIM_POSTGRES_PLANNER, CLAIM_POSTGRES_SQL } from '../src/store/claim.js';
 import { openStore } from '../src/store/open.js';
 import { inlineParams } from '../src/store/sql.js';
 import type { NewEvent, Store } from '../src/store/store.js';
@@ -102,9 +102,17 @@ export async function claimTime(url: string, label: string, schema?: string): Pr
         [now, 8, 8, 'w', now + 60_000, now, now + 60_000],
         (t) => pg.escapeLiteral(t),
       );
-      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`);
+      // Run and rolled back: the plan with its actual rows and times, under the claim's own planner setting.
+      await client.query('BEGIN');
+      for (const setting of CLAIM_POSTGRES_PLANNER) await client.query(setting);
+      const plan = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+      );
+      await client.query('ROLLBACK');
+      const text = plan.rows.map((r) => r['QUERY PLAN']);
+      const scans = text.filter((line) => /Seq Scan on (events|ready_keys)/.test(line));
       lines.push(
-        `${label} claim plan at ${filled} pending:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`,
+        `${label} claim plan at ${filled} pending (EXPLAIN ANALYZE, rolled back; ${scans.length === 0 ? 'index-driven: no Seq Scan on events or ready_keys' : `NOT index-driven: ${scans.join('; ').trim()}`}):\n${text.map((line) => `    ${line}`).join('\n')}`,
       );
       if (schema) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();

@@ -46,6 +46,20 @@ SELECT * FROM claimed`;
 /** The plan of the PostgreSQL claim (tests and the bench show it is index-driven). */
 export const CLAIM_POSTGRES_SQL = CLAIM_POSTGRES;
 
+/**
+ * Issue 10 item 6: with a few thousand keys the planner would rather read
+ * ready_keys whole than probe its primary key once per claimed row (the
+ * `marked` update); a claim must cost what it claims, not what the table
+ * holds. So sequential scans are off for the claim's transaction, and JIT with
+ * them: the unavoidable scan of the (small) projects table then costs enough
+ * to have the claim JIT-compiled, 1–2 s of compiling for a millisecond's work.
+ * Tests and the bench EXPLAIN under the same settings.
+ */
+export const CLAIM_POSTGRES_PLANNER: readonly string[] = [
+  'SET LOCAL enable_seqscan = off',
+  'SET LOCAL jit = off',
+];
+
 // SQLite: the search is a read outside any write transaction (other processes
 // keep writing meanwhile), then a short write transaction claims each picked
 // head only if its row still names it and is still due.
@@ -80,6 +94,7 @@ export async function claimEvents(
   if (db.dialect === 'postgres') {
     const statements: Statement[] = [
       { sql: 'SELECT pg_advisory_xact_lock(?, ?)', params: [CLAIM_LOCK_SPACE, 0] },
+      ...CLAIM_POSTGRES_PLANNER.map((sql) => ({ sql, params: [] })),
       {
         sql: CLAIM_POSTGRES,
         params: [nowMs, limit, limit, workerId, leaseUntil, nowMs, leaseUntil],
