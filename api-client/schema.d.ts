@@ -1437,13 +1437,13 @@ export interface components {
             fieldMap?: components["schemas"]["FieldMap"];
             messengerFieldMap?: {
                 lead?: {
-                    [key: string]: string;
+                    [key: string]: string | null;
                 };
                 contact?: {
-                    [key: string]: string;
+                    [key: string]: string | null;
                 };
                 deal?: {
-                    [key: string]: string;
+                    [key: string]: string | null;
                 };
             };
             fieldValues?: {

@@ -1,5 +1,6 @@
 import { CRM_IDS, type CrmId } from '../../src/domain/crm-id.js';
 import { CONDITIONS, type Action, type Cell } from '../../src/domain/matrix.js';
+import { MESSENGER_SLOTS } from '../../src/domain/messenger-field-map.js';
 import { PROFILES } from '../../src/engine/defaults/index.js';
 
 // The four default matrices (src/engine/defaults) as tables for docs/matrix.md.
@@ -39,7 +40,7 @@ export function renderDefaultMatrices(): string {
 |---|---|
 ${rows.join('\n')}
 
-Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}. AI analytics (\`analyticsDestination\`, G12): ${DESTINATION[options.analyticsDestination]}. Messenger field map (\`messengerFieldMap\`, G11): none beyond the record's own name, phone and UTM; calls' \`fieldMap\` applies until one is set.`;
+Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}. AI analytics (\`analyticsDestination\`, G12): ${DESTINATION[options.analyticsDestination]}. Messenger field map (\`messengerFieldMap\`, G11): the slots ${MESSENGER_SLOTS.map((slot) => `\`${slot}\``).join(', ')} on the ${Object.keys(options.messengerFieldMap).join(' and ')}, unbound until the project names a text field for each; until the project sets one, messenger records take the calls' \`fieldMap\`.`;
   });
   return sections.join('\n\n');
 }

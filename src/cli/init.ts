@@ -58,7 +58,7 @@ export function starterDocument(crm: CrmId, schemaRef: string): Record<string, u
     crm,
     project: {
       $comment:
-        'defaultCountry reads local phone numbers (add it, e.g. "UA"); timezone sets due dates and the resend window. The matrix below is this CRM\'s default, spelled out: untick a cell by deleting it, or set "matrix": null to follow the default as it evolves (docs/matrix.md).',
+        'defaultCountry reads local phone numbers (add it, e.g. "UA"); timezone sets due dates and the resend window. The matrix below is this CRM\'s default, spelled out: untick a cell by deleting it, or set "matrix": null to follow the default as it evolves (docs/matrix.md). messengerFieldMap lists the messenger slots (source, client_name, client_phone): name a text field of the CRM for each to fill it.',
       timezone: 'UTC',
       language: 'en',
       taskDueHours: 4,
@@ -66,6 +66,7 @@ export function starterDocument(crm: CrmId, schemaRef: string): Record<string, u
       stopList: [],
       pipelineRules: [],
       fieldMap: {},
+      messengerFieldMap: PROFILES[crm].options.messengerFieldMap,
       resendWindowDays: 3,
     },
     employees: [

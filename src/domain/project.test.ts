@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONDITIONS, ACTIONS } from './matrix.js';
 import { EmployeesSchema, MatrixSchema, ProjectSettingsSchema } from './project.js';
+import { boundMessengerFields, MESSENGER_PARAMETERS } from './messenger-field-map.js';
 import { problemsFromZod } from './problems.js';
 import { PROFILES } from '../engine/defaults/index.js';
 
@@ -138,15 +139,49 @@ describe('matrix options of issue 14 item 5 (G11, G12)', () => {
     ]);
   });
 
-  it('G11: the messenger field map takes known parameters and one parameter per field', () => {
+  it('G11: the messenger field map takes the slots a dialog offers and one slot per CRM field, naming the field', () => {
     expect(
       problems(ProjectSettingsSchema, { messengerFieldMap: { lead: { sauce: 'Chat_Channel' } } }),
-    ).toEqual(['messengerFieldMap.lead.sauce: unknown parameter "sauce"']);
+    ).toEqual([
+      `messengerFieldMap.lead.sauce: unknown messenger slot "sauce": a dialog offers ${MESSENGER_PARAMETERS.join(', ')}`,
+    ]);
+    // a parameter of calls or forms only: a dialog never has a value for it
+    expect(
+      problems(ProjectSettingsSchema, {
+        messengerFieldMap: { deal: { call_duration: 'Talk', 'form.city': 'City' } },
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual(['messengerFieldMap.deal.call_duration', 'messengerFieldMap.deal.form.city']);
     expect(
       problems(ProjectSettingsSchema, {
         messengerFieldMap: { lead: { source: 'Chat', client_name: 'Chat' } },
       }),
-    ).toEqual(['messengerFieldMap.lead: two parameters mapped to Chat']);
+    ).toEqual([
+      'messengerFieldMap.lead.client_name: the CRM field Chat is already the target of source: one field per slot',
+    ]);
+    // unbound slots bind nothing, so two of them are no clash
+    const parsed = ProjectSettingsSchema.parse({
+      messengerFieldMap: { lead: { source: 'Chat', client_name: null, client_phone: null } },
+    });
+    expect(boundMessengerFields(parsed.messengerFieldMap!)).toEqual({ lead: { source: 'Chat' } });
+  });
+
+  it("G11: every CRM's defaults list the seed's messenger slots (source, name, phone) unbound, on the records its messenger row creates", () => {
+    const unbound = { source: null, client_name: null, client_phone: null };
+    expect(PROFILES.zoho.options.messengerFieldMap).toEqual({ lead: unbound });
+    expect(PROFILES.salesforce.options.messengerFieldMap).toEqual({ lead: unbound });
+    expect(PROFILES.pipedrive.options.messengerFieldMap).toEqual({
+      contact: unbound,
+      lead: unbound,
+    });
+    expect(PROFILES.retailcrm.options.messengerFieldMap).toEqual({
+      contact: unbound,
+      deal: unbound,
+    });
+    for (const profile of Object.values(PROFILES))
+      expect(
+        ProjectSettingsSchema.safeParse({ messengerFieldMap: profile.options.messengerFieldMap })
+          .success,
+      ).toBe(true);
   });
 
   it('G12: every CRM names its default analytics destination; retailCRM, whose call keeps no text, the deal', () => {

@@ -1,5 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { boundMessengerFields, MessengerFieldMapSchema } from './messenger-field-map.js';
 import { WorkingHoursSchema } from './working-hours.js';
 import { isTimeZone } from './zoned-time.js';
 import {
@@ -195,8 +196,8 @@ export const ProjectSettingsSchema = z.strictObject({
     .array(z.strictObject({ pipeline: z.string().min(1), param: parameter, value: z.string() }))
     .default([]),
   fieldMap: fieldMapSchema.default({}),
-  /** G11: the field map of records a messenger dialog creates; absent: the CRM's default (its slots source, name, phone). */
-  messengerFieldMap: fieldMapSchema.optional(),
+  /** G11: the field map of records a messenger dialog creates, by slot (null: unbound); absent: `fieldMap`. */
+  messengerFieldMap: MessengerFieldMapSchema.optional(),
   /** Value tables of the maps' targets: `{ lead: { Lead_Source: { google: "Advertisement" } } }`; a value not listed is written as it is. */
   fieldValues: fieldValuesSchema.optional(),
   /** G12: absent: the CRM's default (both where its call log keeps a text, else the deal). */
@@ -300,6 +301,7 @@ export function fieldValue(
 
 /** Every CRM field an entity's records may receive: the field map's and the messenger field map's targets (G8, G11). */
 export function mappedTargets(settings: ProjectSettings, entity: FieldEntity): string[] {
-  const maps = [settings.fieldMap, settings.messengerFieldMap ?? {}];
+  const messenger = settings.messengerFieldMap;
+  const maps = [settings.fieldMap, messenger ? boundMessengerFields(messenger) : {}];
   return [...new Set(maps.flatMap((map) => Object.values(map[entity] ?? {})))];
 }

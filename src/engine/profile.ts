@@ -1,4 +1,5 @@
 import type { MatrixInput } from '../domain/matrix.js';
+import type { MessengerFieldMap } from '../domain/messenger-field-map.js';
 import type { AnalyticsDestination } from '../domain/project.js';
 
 /**
@@ -29,4 +30,6 @@ export interface CrmProfile {
 export interface MatrixOptions {
   /** G12: where AI analytics go by default. */
   readonly analyticsDestination: AnalyticsDestination;
+  /** G11: the seed's messenger slots (source, name, phone), unbound, on the records the default messenger row creates. */
+  readonly messengerFieldMap: MessengerFieldMap;
 }

@@ -6,6 +6,7 @@ import {
   type Parameter,
   type ProjectSettings,
 } from '../domain/project.js';
+import { boundMessengerFields } from '../domain/messenger-field-map.js';
 import type { RecordTracking } from '../domain/snapshot.js';
 
 /** Parameter values an event offers (scenario-format §2's parameter ids). */
@@ -64,7 +65,8 @@ export function mappedFields(
   messenger = false,
 ): Record<string, string> | undefined {
   // G11: a messenger dialog's records follow the messenger field map when the project has one.
-  const map = ((messenger && settings.messengerFieldMap) || settings.fieldMap)[entity];
+  const own = messenger ? settings.messengerFieldMap : undefined;
+  const map = (own ? boundMessengerFields(own) : settings.fieldMap)[entity];
   if (!map) return undefined;
   const out: Record<string, string> = {};
   for (const [param, field] of Object.entries(map)) {

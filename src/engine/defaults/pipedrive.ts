@@ -1,3 +1,4 @@
+import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
 import type { CrmProfile } from '../profile.js';
 
 // PD-1..PD-14 (behaviour §4, §5).
@@ -40,7 +41,10 @@ export const pipedrive: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
-  options: { analyticsDestination: 'both' },
+  options: {
+    analyticsDestination: 'both',
+    messengerFieldMap: defaultMessengerFieldMap(['contact', 'lead']),
+  },
   semantics: {
     leads: 'native',
     leadNeedsContact: true,

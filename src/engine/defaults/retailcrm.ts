@@ -1,3 +1,4 @@
+import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
 import type { CrmProfile } from '../profile.js';
 
 // RC-1..RC-18 (behaviour §4, §5). retailCRM has no leads: a customer and an order play the part.
@@ -40,7 +41,10 @@ export const retailcrm: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // a retailCRM call keeps no text (D12): the order's comment only
-  options: { analyticsDestination: 'deal' },
+  options: {
+    analyticsDestination: 'deal',
+    messengerFieldMap: defaultMessengerFieldMap(['contact', 'deal']),
+  },
   semantics: {
     leads: 'contact-and-deal',
     leadNeedsContact: true,

@@ -1,3 +1,4 @@
+import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
 import type { CrmProfile } from '../profile.js';
 
 // SF-1..SF-13 (behaviour §4, §5).
@@ -36,7 +37,10 @@ export const salesforce: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
-  options: { analyticsDestination: 'both' },
+  options: {
+    analyticsDestination: 'both',
+    messengerFieldMap: defaultMessengerFieldMap(['lead']),
+  },
   semantics: {
     leads: 'native',
     leadNeedsContact: false,

@@ -1,3 +1,4 @@
+import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
 import type { CrmProfile } from '../profile.js';
 
 // ZO-1..ZO-18 (behaviour §4, §5).
@@ -37,7 +38,10 @@ export const zoho: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
-  options: { analyticsDestination: 'both' },
+  options: {
+    analyticsDestination: 'both',
+    messengerFieldMap: defaultMessengerFieldMap(['lead']),
+  },
   semantics: {
     leads: 'native',
     leadNeedsContact: false,

@@ -1,3 +1,4 @@
+import { boundMessengerFields } from '../../domain/messenger-field-map.js';
 import type { CrmCatalog } from '../../crm/descriptor.js';
 import type { CrmField, CrmPipeline, CrmPort } from '../../crm/port.js';
 import {
@@ -79,7 +80,7 @@ export async function checkFieldMaps(
   const problems: Problem[] = [...unmappedFieldValues(settings)];
   const maps: Array<[FieldMap, string]> = [[settings.fieldMap, 'project.fieldMap']];
   if (settings.messengerFieldMap)
-    maps.push([settings.messengerFieldMap, 'project.messengerFieldMap']);
+    maps.push([boundMessengerFields(settings.messengerFieldMap), 'project.messengerFieldMap']);
   for (const [map, prefix] of maps) {
     const check = await checkFieldMap(port, map, prefix);
     if (!check.ok) return check;
