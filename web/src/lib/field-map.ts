@@ -7,6 +7,22 @@ export type FieldMap = Schemas['FieldMap'];
 export type FieldEntity = keyof FieldMap;
 export const FIELD_ENTITIES: readonly FieldEntity[] = ['lead', 'contact', 'deal'];
 
+/** A messenger map's slots bound to a field; an unbound slot (null) is written nowhere, as if absent. */
+export function boundSlots(
+  map: Schemas['ProjectSettings']['messengerFieldMap'] | null | undefined,
+): FieldMap | null {
+  if (!map) return null;
+  const out: FieldMap = {};
+  for (const entity of FIELD_ENTITIES) {
+    const slots = map[entity];
+    if (!slots) continue;
+    const bound: Record<string, string> = {};
+    for (const [slot, field] of Object.entries(slots)) if (field !== null) bound[slot] = field;
+    out[entity] = bound;
+  }
+  return out;
+}
+
 /** The parameter that already takes `field` in this entity's map, other than `param`. */
 export function fieldTakenBy(
   map: FieldMap,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldTakenBy, mapField, parametersOfSchema } from './field-map';
+import { boundSlots, fieldTakenBy, mapField, parametersOfSchema } from './field-map';
 import { moveItem } from './reorder';
 
 describe('moving an item of an ordered list', () => {
@@ -42,5 +42,14 @@ describe('the field map: one field, one parameter', () => {
       },
     };
     expect(parametersOfSchema(schema)).toEqual(['utm_source', 'pool']);
+  });
+});
+
+describe('the messenger map as the settings tab edits it', () => {
+  it('shows the bound slots; an unbound one (null) is as absent', () => {
+    expect(boundSlots(undefined)).toBeNull();
+    expect(
+      boundSlots({ lead: { source: 'Chat_Channel', client_name: null, client_phone: null } }),
+    ).toEqual({ lead: { source: 'Chat_Channel' } });
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../../api';
 import { useI18n } from '../../i18n';
 import {
+  boundSlots,
   FIELD_ENTITIES,
   fieldTakenBy,
   mapField,
@@ -37,7 +38,7 @@ function useCallFieldMap(ctx: ProjectContext): SaveForm<FieldMap | null> {
 /** The messengers' map, null while they take the calls' map: the project document's member. */
 function useMessengerFieldMap(ctx: ProjectContext): SaveForm<FieldMap | null> {
   return useSaveForm<FieldMap | null>({
-    load: () => Promise.resolve({ data: ctx.document.project?.messengerFieldMap ?? null }),
+    load: () => Promise.resolve({ data: boundSlots(ctx.document.project?.messengerFieldMap) }),
     save: async (map) => {
       const answer = await saveProjectSettings(ctx, (settings) => {
         const next = { ...settings };
@@ -47,7 +48,7 @@ function useMessengerFieldMap(ctx: ProjectContext): SaveForm<FieldMap | null> {
       });
       return answer.error !== undefined
         ? { error: answer.error }
-        : { data: answer.data?.messengerFieldMap ?? null };
+        : { data: boundSlots(answer.data?.messengerFieldMap) };
     },
     afterSave: () => ctx.refresh(),
     deps: [ctx.api, ctx.project],
