@@ -642,8 +642,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Events per hour by outcome, last 24 hours or 7 days
-         * @description An extension of service.md for the admin web app's chart: the journal counted by UTC hour of each event's `at` and by outcome, every hour of the range present (zeros included), the current hour last. CRM requests per hour are not counted yet.
+         * Events per hour by outcome and CRM requests per hour, last 24 hours or 7 days
+         * @description An extension of service.md for the admin web app's chart: the journal counted by UTC hour of each event's `at` and by outcome, every hour of the range present (zeros included), the current hour last. Each hour also carries `crmRequests` (optional; always present from this service): the HTTP requests sent to the project's CRM in that hour — by the workers and by the admin API (Test connection, users, fields) alike, token refreshes included. Each process counts them in memory and writes them every 10 seconds and when it stops, so the current hour can lag by that much, and a process killed outright (kill -9) loses at most its last 10 seconds of counts. The code exchange of Connect (OAuth) is not counted.
          *
          *     Operator key, or a key of this project.
          */
@@ -2072,6 +2072,8 @@ export interface components {
                 applied: number;
                 skipped: number;
                 failed: number;
+                /** @description HTTP requests sent to the project's CRM in this hour (every process's, written every few seconds) */
+                crmRequests?: number;
             }[];
         };
         UnknownEmployees: {

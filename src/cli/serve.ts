@@ -7,6 +7,7 @@ import { oauthAppsFrom } from '../service/oauth/apps.js';
 import { ProjectStore } from '../service/admin/project-store.js';
 import { buildApp, REDACTED_PATHS } from '../service/app.js';
 import { ensureOperatorKey } from '../service/auth/keys.js';
+import { RequestTally } from '../crm/http/request-tally.js';
 import { CrmRegistry } from '../service/crm-registry.js';
 import { loadSecretBox } from '../service/crypto/load-key.js';
 import type { SecretBox } from '../service/crypto/secret-box.js';
@@ -16,6 +17,7 @@ import { openStore, writeGateBuffer, type OpenOptions } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { AlertService } from '../worker/alerts/service.js';
 import { IndexSync } from '../worker/index-sync.js';
+import { RequestCountFlush } from '../worker/request-counts.js';
 import type { WorkerObserver } from '../worker/observer.js';
 import { Worker } from '../worker/worker.js';
 import { packageRoot } from './package-root.js';
@@ -33,6 +35,8 @@ export interface Runtime {
   readonly projects: ProjectStore;
   readonly registry: CrmRegistry;
   readonly logger: pino.Logger;
+  /** The CRM requests this process sends, counted per project and hour; stop it before the store closes. */
+  readonly requestCounts: RequestCountFlush;
 }
 
 export async function openRuntime(
@@ -65,13 +69,21 @@ export async function openRuntime(
   }
   const store = await openStore(settings.databaseUrl, storeOptions);
   const projects = new ProjectStore(store, box, undefined, projectTrustMs);
+  const tally = new RequestTally();
+  const requestCounts = new RequestCountFlush({
+    store,
+    tally,
+    onError: (message, context) => logger.error(context, message),
+  });
+  requestCounts.start();
   return {
     settings,
     store,
     box,
     projects,
-    registry: new CrmRegistry(settings.allowCrmHosts),
+    registry: new CrmRegistry(settings.allowCrmHosts, undefined, tally),
     logger,
+    requestCounts,
   };
 }
 
@@ -196,6 +208,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
     // A taken port: main.ts says so in one line; nothing may keep the process alive meanwhile.
     await app.close();
     await worker.stop();
+    await rt.requestCounts.stop();
     await store.close();
     throw error;
   }
@@ -209,6 +222,7 @@ export async function runServe(args: readonly string[], err: Err): Promise<numbe
   await indexSync.stop();
   await alerts.stop();
   await worker.stop();
+  await rt.requestCounts.stop();
   await store.close();
   return 0;
 }

@@ -57,6 +57,7 @@ if (!rt) {
     else
       void worker
         .stop()
+        .then(() => rt.requestCounts.stop())
         .then(() => rt.store.close())
         .finally(() => {
           send({ kind: 'stopped' });

@@ -14,6 +14,7 @@ export async function runWorker(
     err(
       'callmatrix worker needs PostgreSQL (CALLMATRIX_DATABASE_URL=postgres://…); on SQLite `callmatrix serve` runs the workers itself',
     );
+    await rt.requestCounts.stop();
     await rt.store.close();
     return 2;
   }
@@ -34,6 +35,7 @@ export async function runWorker(
   await untilSignal();
   await ops.app.close();
   await worker.stop();
+  await rt.requestCounts.stop();
   await rt.store.close();
   return 0;
 }

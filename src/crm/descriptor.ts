@@ -7,6 +7,7 @@ import type { FitTexts, StorageCapabilities } from './capabilities.js';
 import type { OAuthSupport } from './oauth.js';
 import type { CrmField, CrmPipeline, CrmPort, Result } from './port.js';
 import type { HostRule } from './http/hosts.js';
+import type { RequestCounter } from './http/request-tally.js';
 
 // What the rest of the code knows about one CRM, in one place: each CRM's
 // folder exports its descriptor from index.ts, and registry.ts lists them.
@@ -41,6 +42,8 @@ export interface AdapterOptions {
   readonly ratePerSec?: number;
   /** Where the connection's requests may go, checked when each is made (docs/security.md); none: anywhere (tests, the sandbox). */
   readonly hosts?: HostRule;
+  /** Counts each request the adapter sends, for the project's CRM requests per hour; none: not counted. */
+  readonly requests?: RequestCounter;
 }
 
 /** Collections whose seeded records the emulators give native ids (service.md §7). */

@@ -5,6 +5,7 @@ import { MemoryConnectionSchema, MemoryCrm, isMemoryConnection } from '../crm/me
 import { CrmError, err, type CrmPort, type Result } from '../crm/port.js';
 import { CRMS } from '../crm/registry.js';
 import { hostRule, type HostRule } from '../crm/http/hosts.js';
+import type { RequestCounter, RequestTally } from '../crm/http/request-tally.js';
 import type { SandboxCrm } from '../crm/snapshotting.js';
 import type { CrmId } from '../domain/crm-id.js';
 import type { ProjectSettings } from '../domain/project.js';
@@ -22,16 +23,19 @@ export interface AdapterInput {
   readonly settings: ProjectSettings;
   /** Where this project's requests may go, checked when each is made (docs/security.md). */
   readonly hosts: HostRule;
+  /** Counts the project's CRM requests (GET …/stats); absent: not counted. */
+  readonly requests?: RequestCounter | undefined;
 }
 
 export type AdapterFactory = (input: AdapterInput) => CrmPort;
 
 /** What every adapter takes from the project: texts in its language (D12), its country (G1) and zone (D4). */
-const common = ({ settings, hosts }: AdapterInput): AdapterOptions => ({
+const common = ({ settings, hosts, requests }: AdapterInput): AdapterOptions => ({
   texts: fitTexts(settings.language),
   defaultCountry: settings.defaultCountry,
   timezone: settings.timezone,
   hosts,
+  ...(requests && { requests }),
 });
 
 /** The adapter of a project's connection, from its CRM's descriptor (crm/registry.ts). */
@@ -57,10 +61,12 @@ export class CrmRegistry {
   /**
    * `allowCrmHosts`: CALLMATRIX_ALLOW_CRM_HOSTS as this process was started,
    * applied to saved connections too: one saved under a wider list is refused.
+   * `tally`: where each project's CRM requests are counted (none: not counted).
    */
   constructor(
     private readonly allowCrmHosts: readonly string[] = [],
     private readonly adapterFor: AdapterFactory = fromDescriptor,
+    private readonly tally?: RequestTally,
   ) {}
 
   portFor(project: ProjectView): CrmPort {
@@ -72,7 +78,8 @@ export class CrmRegistry {
       const hosts = hostRule({ crm, domains: CRMS[crm].domains, allowHosts: this.allowCrmHosts });
       let port: CrmPort;
       try {
-        port = this.adapterFor({ projectId: id, crm, connection, settings, hosts });
+        const requests = this.tally?.counterFor(id);
+        port = this.adapterFor({ projectId: id, crm, connection, settings, hosts, requests });
         if (refused) port = refusing(refused, 'reauth');
       } catch (error) {
         port = refusing(`the ${crm} connection cannot be used: ${(error as Error).message}`);

@@ -19,6 +19,7 @@ const PROJECT_TABLES = [
   'alerts',
   'alert_marks',
   'api_keys',
+  'crm_requests',
   'events',
   'journal',
   'journal_phones',

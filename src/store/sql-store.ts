@@ -13,6 +13,7 @@ import * as retries from './retries.js';
 import * as journal from './journal.js';
 import { orderingKeyOf } from './ordering.js';
 import { countJournalByHour, listProjectHealth } from './overview.js';
+import * as crmRequests from './crm-requests.js';
 import { listEmployeeRefEvents, type EmployeeRefQuery } from './employee-refs.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -91,6 +92,13 @@ export class SqlStore implements Store {
   }
   countJournalByHour(projectId: string, from: Date, to: Date) {
     return countJournalByHour(this.db, projectId, from, to);
+  }
+
+  addCrmRequests(counts: readonly crmRequests.CrmRequestCount[]) {
+    return crmRequests.addCrmRequests(this.db, counts);
+  }
+  countCrmRequestsByHour(projectId: string, from: Date, to: Date) {
+    return crmRequests.countCrmRequestsByHour(this.db, projectId, from, to);
   }
 
   listEmployeeRefEvents(projectId: string, query: EmployeeRefQuery) {

@@ -3,6 +3,7 @@ import type { ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import type { AlertStore } from './alerts.js';
+import type { CrmRequestCounts } from './crm-requests.js';
 import type { DecidedEvents } from './decided.js';
 import type {
   Completion,
@@ -34,6 +35,7 @@ export type {
   IntegrationStateName,
 } from './states.js';
 export type { HourlyCount, ProjectHealth } from './overview.js';
+export type { CrmRequestCount } from './crm-requests.js';
 export type { JournalRecord, JournalQuery, JournalPage } from './journal-types.js';
 export type {
   IndexEntity,
@@ -84,7 +86,7 @@ export type { StoredPlan, WorkState } from './plan-types.js';
 
 // ───────────────────────────── the store ─────────────────────────────
 
-export interface Store extends AlertStore, DecidedEvents {
+export interface Store extends AlertStore, DecidedEvents, CrmRequestCounts {
   /** 'sqlite' or 'postgres', for logs and /readyz. */
   readonly backend: 'sqlite' | 'postgres';
   /** True when the schema is migrated and the database answers (/readyz). */

@@ -55,6 +55,7 @@ describe('GET /v1/projects/{project}/stats', () => {
       applied: 2,
       skipped: 1,
       failed: 0,
+      crmRequests: 0,
     });
     expect(data?.hours.find((hour) => hour.hour === '2026-05-04T09:00:00.000Z')).toMatchObject({
       failed: 1,
@@ -84,5 +85,29 @@ describe('GET /v1/projects/{project}/stats', () => {
       params: { path: { project: 'acme' } },
     });
     expect(other.response.status).toBe(404);
+  });
+
+  it("carries the CRM requests of each hour (crmRequests), zeros included, the project's own only", async () => {
+    h.now = new Date('2026-05-04T12:30:00Z');
+    await putProject(h, 'beta', memoryDocument());
+    await h.store.addCrmRequests([
+      { projectId: 'acme', hour: new Date('2026-05-04T12:00:00Z'), requests: 40 },
+      { projectId: 'acme', hour: new Date('2026-05-04T12:10:00Z'), requests: 2 },
+      { projectId: 'acme', hour: new Date('2026-05-04T03:00:00Z'), requests: 5 },
+      { projectId: 'acme', hour: new Date('2026-05-03T12:00:00Z'), requests: 9 }, // before the 24 h
+      { projectId: 'beta', hour: new Date('2026-05-04T12:00:00Z'), requests: 1000 },
+    ]);
+    const { data } = await h.api.GET('/v1/projects/{project}/stats', {
+      params: { path: { project: 'acme' } },
+    });
+    expect(data?.hours.at(-1)?.crmRequests).toBe(42);
+    expect(data?.hours.find((x) => x.hour === '2026-05-04T03:00:00.000Z')?.crmRequests).toBe(5);
+    expect(data?.hours.every((x) => typeof x.crmRequests === 'number')).toBe(true);
+    expect(data?.hours.reduce((n, x) => n + (x.crmRequests ?? 0), 0)).toBe(47);
+
+    const week = await h.api.GET('/v1/projects/{project}/stats', {
+      params: { path: { project: 'acme' }, query: { range: '7d' } },
+    });
+    expect(week.data?.hours.reduce((n, x) => n + (x.crmRequests ?? 0), 0)).toBe(56);
   });
 });

@@ -7,6 +7,7 @@ import { heldCases } from './contract-held.js';
 import { indexCases } from './contract-index.js';
 import { readyCases } from './contract-ready.js';
 import { sendingCases } from './contract-sending.js';
+import { crmRequestCases } from './contract-crm-requests.js';
 import type { JournalRecord, NewEvent, Store } from '../../src/store/store.js';
 
 // The store contract: one list of cases, run against every backend
@@ -28,6 +29,7 @@ export function storeContract(fresh: FreshStore): void {
   dataCases(fresh);
   sendingCases(fresh);
   indexCases(fresh);
+  crmRequestCases(fresh);
 }
 
 // ── helpers shared by the case files ──

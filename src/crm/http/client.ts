@@ -2,12 +2,14 @@ import { CrmError, type CrmErrorKind } from '../port.js';
 import { errorSummary } from './error-summary.js';
 import type { HostRule } from './hosts.js';
 import { ConnectionPacer } from './pacing.js';
+import type { RequestCounter } from './request-tally.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SingleFlight } from './single-flight.js';
 
 // The one HTTP layer every CRM adapter uses: one attempt per call (the inbox
 // owns retries), timeouts, pacing, token refresh, and status → error kind.
-// It follows no redirect and asks `hosts` before every request (docs/security.md).
+// It follows no redirect and asks `hosts` before every request (docs/security.md);
+// each request sent is counted for its project (`requests`, request-tally.ts).
 
 export interface HttpResponse {
   readonly status: number;
@@ -31,6 +33,8 @@ export interface HttpClientOptions {
   readonly baseUrl: string;
   /** Where requests may go; checked when each request is made, before credentials are added. */
   readonly hosts?: HostRule;
+  /** Counts each request sent (after the host check): the project's CRM requests per hour. */
+  readonly requests?: RequestCounter;
   readonly timeoutMs?: number;
   /** Requests per second the CRM allows; the pacer waits below it. */
   readonly ratePerSec?: number;
@@ -132,6 +136,7 @@ export class HttpClient {
     if (refusal)
       throw new CrmError('reauth', `${request.method} ${url.pathname}: not sent: ${refusal}`);
     await this.options.authorize?.(headers, url);
+    this.options.requests?.count();
     let raw: Response;
     try {
       raw = await fetch(url, {

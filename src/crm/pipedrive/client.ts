@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
+import type { RequestCounter } from '../http/request-tally.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
@@ -27,6 +28,8 @@ export const PIPEDRIVE_LIMITS: RateLimits = {
 export interface PipedriveClientOptions {
   /** Where requests may go (docs/security.md); the service always passes its rule. */
   readonly hosts?: HostRule;
+  /** Counts each request sent, for the project's requests per hour (the service passes its tally's counter). */
+  readonly requests?: RequestCounter;
   /** Requests per second instead of the connection's shared pacing (PIPEDRIVE_LIMITS); for tests. */
   readonly ratePerSec?: number;
   readonly timeoutMs?: number;
@@ -97,6 +100,7 @@ export class PipedriveClient {
         ? new HttpClient({
             baseUrl: oauthUrl,
             ...(options.hosts && { hosts: options.hosts }),
+            ...(options.requests && { requests: options.requests }),
             classify: classifyOAuth,
             ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
           })
@@ -104,6 +108,7 @@ export class PipedriveClient {
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.hosts && { hosts: options.hosts }),
+      ...(options.requests && { requests: options.requests }),
       ...(options.ratePerSec !== undefined
         ? { ratePerSec: options.ratePerSec }
         : {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
+import type { RequestCounter } from '../http/request-tally.js';
 import { CrmError } from '../port.js';
 import type { RetailcrmConnection } from './connection.js';
 import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './errors.js';
@@ -12,6 +13,8 @@ import { classifyRetailcrm, outcomeUncertain, retailcrmWaitHintMs } from './erro
 export interface RetailcrmClientOptions {
   /** Where requests may go (docs/security.md); the service always passes its rule. */
   readonly hosts?: HostRule;
+  /** Counts each request sent, for the project's requests per hour (the service passes its tally's counter). */
+  readonly requests?: RequestCounter;
   /** Requests per second to stay under (§3.9: about 10). */
   readonly ratePerSec?: number;
   readonly timeoutMs?: number;
@@ -37,6 +40,7 @@ export class RetailcrmClient {
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.hosts && { hosts: options.hosts }),
+      ...(options.requests && { requests: options.requests }),
       pacer: sharedPacer(connection.baseUrl, connection.credentials.apiKey, {
         ...RETAILCRM_LIMITS,
         ...(options.ratePerSec !== undefined && { requests: options.ratePerSec }),

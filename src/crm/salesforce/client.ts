@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
+import type { RequestCounter } from '../http/request-tally.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
@@ -72,6 +73,8 @@ export interface Subrequest {
 export interface SalesforceClientOptions {
   /** Where requests may go (docs/security.md); the service always passes its rule. */
   readonly hosts?: HostRule;
+  /** Counts each request sent, for the project's requests per hour (the service passes its tally's counter). */
+  readonly requests?: RequestCounter;
   readonly apiVersion?: string;
   readonly timeoutMs?: number;
   readonly ratePerSec?: number;
@@ -116,12 +119,14 @@ export class SalesforceClient {
     this.oauth = new HttpClient({
       baseUrl: connection.loginUrl,
       ...(options.hosts && { hosts: options.hosts }),
+      ...(options.requests && { requests: options.requests }),
       classify: classifyOAuth,
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
     this.http = new HttpClient({
       baseUrl: this.instanceUrl,
       ...(options.hosts && { hosts: options.hosts }),
+      ...(options.requests && { requests: options.requests }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.ratePerSec !== undefined
         ? { ratePerSec: options.ratePerSec }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpClient, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
+import type { RequestCounter } from '../http/request-tally.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
@@ -26,6 +27,8 @@ export type RequestHeaders = Readonly<Record<string, string>>;
 export interface ZohoClientOptions {
   /** Where requests may go (docs/security.md); the service always passes its rule. */
   readonly hosts?: HostRule;
+  /** Counts each request sent, for the project's requests per hour (the service passes its tally's counter). */
+  readonly requests?: RequestCounter;
   /** REST API version in paths, `v8` by default (§1.1). */
   readonly apiVersion?: string;
   readonly timeoutMs?: number;
@@ -98,11 +101,13 @@ export class ZohoClient {
     this.accounts = new HttpClient({
       baseUrl: connection.accountsUrl,
       ...(options.hosts && { hosts: options.hosts }),
+      ...(options.requests && { requests: options.requests }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
       ...(options.hosts && { hosts: options.hosts }),
+      ...(options.requests && { requests: options.requests }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       ...(options.ratePerSec !== undefined
         ? { ratePerSec: options.ratePerSec }

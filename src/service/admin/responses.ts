@@ -208,7 +208,7 @@ export const ProjectListBodySchema = z.object({
   next: z.string().nullable().meta({ description: 'Cursor of the next page; null on the last' }),
 });
 
-/** `GET …/stats`: the project's journal by hour of the events' `at` (an extension of service.md). */
+/** `GET …/stats`: the project's journal by hour of the events' `at`, and its CRM requests by hour (an extension of service.md). */
 export const StatsBodySchema = z.object({
   range: z.enum(['24h', '7d']),
   from: isoTime.meta({ description: 'Start of the first hour (UTC), inclusive' }),
@@ -220,6 +220,10 @@ export const StatsBodySchema = z.object({
         applied: z.number().int(),
         skipped: z.number().int(),
         failed: z.number().int(),
+        crmRequests: z.number().int().optional().meta({
+          description:
+            "HTTP requests sent to the project's CRM in this hour (every process's, written every few seconds)",
+        }),
       }),
     )
     .meta({ description: 'Every hour of the range, oldest first, zeros included' }),

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { HourlyCount } from '../../store/store.js';
+import type { CrmRequestCount, HourlyCount } from '../../store/store.js';
 import { parseOr, projectOr404, type AdminContext, type ProjectParams } from './context.js';
 import type { StatsBody } from './contracts.js';
 
 // GET /v1/projects/{project}/stats?range=24h|7d: the project's events per hour
-// by outcome, for the admin web app's picture of the day (issue 13 item 10).
+// by outcome and its CRM requests per hour, for the admin web app's picture of
+// the day (issue 13 item 10).
 // An extension of service.md, in the OpenAPI document and docs/api.md.
 
 const HOUR_MS = 3_600_000;
@@ -16,16 +17,28 @@ export const StatsQuerySchema = z.strictObject({
 });
 
 /** Every hour of the range, oldest first, the current one last, with zeros where nothing happened. */
-export function hourlyStats(range: keyof typeof STATS_RANGES, now: Date, counts: HourlyCount[]) {
+export function hourlyStats(
+  range: keyof typeof STATS_RANGES,
+  now: Date,
+  counts: readonly HourlyCount[],
+  requests: readonly CrmRequestCount[] = [],
+) {
   const to = (Math.floor(now.getTime() / HOUR_MS) + 1) * HOUR_MS;
   const hours = STATS_RANGES[range];
   const from = to - hours * HOUR_MS;
-  const byHour = new Map<number, { applied: number; skipped: number; failed: number }>();
+  const byHour = new Map<
+    number,
+    { applied: number; skipped: number; failed: number; crmRequests: number }
+  >();
   for (let i = 0; i < hours; i += 1)
-    byHour.set(from + i * HOUR_MS, { applied: 0, skipped: 0, failed: 0 });
+    byHour.set(from + i * HOUR_MS, { applied: 0, skipped: 0, failed: 0, crmRequests: 0 });
   for (const { hour, outcome, count } of counts) {
     const bucket = byHour.get(hour.getTime());
     if (bucket) bucket[outcome] += count;
+  }
+  for (const { hour, requests: sent } of requests) {
+    const bucket = byHour.get(hour.getTime());
+    if (bucket) bucket.crmRequests += sent;
   }
   return {
     range,
@@ -47,9 +60,13 @@ export function registerStatsRoute(app: FastifyInstance, ctx: AdminContext): voi
       if (!query.ok) return reply;
       const project = await projectOr404(ctx, request, reply);
       if (!project) return reply;
-      const empty = hourlyStats(query.value.range, ctx.now(), []);
-      const counts = await ctx.store.countJournalByHour(project.id, empty.from, empty.to);
-      const stats = hourlyStats(query.value.range, ctx.now(), counts);
+      const now = ctx.now();
+      const empty = hourlyStats(query.value.range, now, []);
+      const [counts, requests] = await Promise.all([
+        ctx.store.countJournalByHour(project.id, empty.from, empty.to),
+        ctx.store.countCrmRequestsByHour(project.id, empty.from, empty.to),
+      ]);
+      const stats = hourlyStats(query.value.range, now, counts, requests);
       const body: StatsBody = {
         range: stats.range,
         from: stats.from.toISOString(),

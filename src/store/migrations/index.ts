@@ -10,6 +10,7 @@ import { journalByTime } from './008_journal_by_time.js';
 import { decidedEvents } from './009_decided_events.js';
 import { decideAgain } from './011_decide_again.js';
 import { journalCaller } from './012_journal_caller.js';
+import { crmRequests } from './013_crm_requests.js';
 import { sendingMarks } from './014_sending_marks.js';
 
 export interface Migration {
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'decided events', sql: decidedEvents },
   { version: 11, name: 'plans decided again', sql: decideAgain },
   { version: 12, name: 'journal caller', sql: journalCaller },
+  { version: 13, name: 'crm requests per hour', sql: crmRequests },
   { version: 14, name: 'sending marks', sql: sendingMarks },
 ];
