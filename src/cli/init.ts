@@ -58,14 +58,14 @@ export function starterDocument(crm: CrmId, schemaRef: string): Record<string, u
     crm,
     project: {
       $comment:
-        'defaultCountry reads local phone numbers (add it, e.g. "UA"); timezone sets due dates and the resend window. The matrix below is this CRM\'s default, spelled out: untick a cell by deleting it, or set "matrix": null to follow the default as it evolves (docs/matrix.md). messengerFieldMap lists the messenger slots (source, client_name, client_phone): name a text field of the CRM for each to fill it.',
+        'defaultCountry reads local phone numbers (add it, e.g. "UA"); timezone sets due dates and the resend window. The matrix below is this CRM\'s default, spelled out: untick a cell by deleting it, or set "matrix": null to follow the default as it evolves (docs/matrix.md). messengerFieldMap lists the messenger slots (source, client_name, client_phone): name a text field of the CRM for each to fill it. The field map binds the CRM\'s source field to lead_source (the UTM source, else the call-tracking pool); a picklist takes only its own values, so add "fieldValues" to translate yours (docs/project.md, "Source binding and picklists").',
       timezone: 'UTC',
       language: 'en',
       taskDueHours: 4,
       matrix: PROFILES[crm].matrix,
       stopList: [],
       pipelineRules: [],
-      fieldMap: {},
+      fieldMap: PROFILES[crm].sourceBinding,
       messengerFieldMap: PROFILES[crm].options.messengerFieldMap,
       resendWindowDays: 3,
     },

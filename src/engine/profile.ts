@@ -1,6 +1,6 @@
 import type { MatrixInput } from '../domain/matrix.js';
 import type { MessengerFieldMap } from '../domain/messenger-field-map.js';
-import type { AnalyticsDestination } from '../domain/project.js';
+import type { AnalyticsDestination, FieldEntity, Parameter } from '../domain/project.js';
 
 /**
  * What sets one CRM apart for the engine: its default matrix (behaviour §5)
@@ -25,6 +25,13 @@ export interface CrmProfile {
   readonly semantics: CrmSemantics;
   /** The matrix options a project may override (issue 14 item 5). */
   readonly options: MatrixOptions;
+  /**
+   * Issue 14 item 4: the CRM's standard source field bound to `lead_source` (the UTM source,
+   * else the call-tracking pool): the field map a new project document starts with.
+   */
+  readonly sourceBinding: Readonly<
+    Partial<Record<FieldEntity, Readonly<Partial<Record<Parameter, string>>>>>
+  >;
 }
 
 export interface MatrixOptions {

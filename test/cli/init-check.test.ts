@@ -27,6 +27,17 @@ describe('callmatrix init', () => {
     };
     expect(document['crm']).toBe('pipedrive');
     expect(document.project.matrix).toEqual(PROFILES.pipedrive.matrix);
+    // Issue 14 item 4: the CRM's source field bound to lead_source (none for Pipedrive yet).
+    expect((document.project as { fieldMap?: unknown }).fieldMap).toEqual(
+      PROFILES.pipedrive.sourceBinding,
+    );
+    expect(
+      (starterDocument('zoho', './schema.json')['project'] as { fieldMap: unknown }).fieldMap,
+    ).toEqual({
+      lead: { lead_source: 'Lead_Source' },
+      contact: { lead_source: 'Lead_Source' },
+      deal: { lead_source: 'Lead_Source' },
+    });
     expect(text).toContain('"$comment"');
     // $schema names the installed schema, relative to the document.
     const schema = resolve(dir, String(document['$schema']));

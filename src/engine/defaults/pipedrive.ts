@@ -41,6 +41,7 @@ export const pipedrive: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
+  sourceBinding: {},
   options: {
     analyticsDestination: 'both',
     messengerFieldMap: defaultMessengerFieldMap(['contact', 'lead']),

@@ -41,6 +41,8 @@ export const retailcrm: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // a retailCRM call keeps no text (D12): the order's comment only
+  // Orders and customers keep the UTM tags in their own source block already (docs/crm/retailcrm.md).
+  sourceBinding: {},
   options: {
     analyticsDestination: 'deal',
     messengerFieldMap: defaultMessengerFieldMap(['contact', 'deal']),

@@ -37,6 +37,11 @@ export const salesforce: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
+  sourceBinding: {
+    lead: { lead_source: 'LeadSource' },
+    contact: { lead_source: 'LeadSource' },
+    deal: { lead_source: 'LeadSource' },
+  },
   options: {
     analyticsDestination: 'both',
     messengerFieldMap: defaultMessengerFieldMap(['lead']),

@@ -38,6 +38,11 @@ export const zoho: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
+  sourceBinding: {
+    lead: { lead_source: 'Lead_Source' },
+    contact: { lead_source: 'Lead_Source' },
+    deal: { lead_source: 'Lead_Source' },
+  },
   options: {
     analyticsDestination: 'both',
     messengerFieldMap: defaultMessengerFieldMap(['lead']),
