@@ -76,7 +76,9 @@ export function JournalTab(props: { ctx: ProjectContext }) {
     await ctx.refresh();
     await load(null);
   };
-  const failed = (entries ?? []).filter((entry) => entry.outcome === 'failed');
+  // The journal keeps every run of an event, so a failed entry may have been retried since: the
+  // project's count of events failed now decides whether there is anything to retry.
+  const failedNow = ctx.status.events.failed;
   const field = (name: keyof Filters) => ({
     value: filters[name],
     onInput: (e: { currentTarget: HTMLInputElement }) =>
@@ -130,7 +132,7 @@ export function JournalTab(props: { ctx: ProjectContext }) {
         </div>
         <div class="filter-actions">
           <button type="submit">{t('journal.filter')}</button>
-          {failed.length > 0 && (
+          {failedNow > 0 && (
             <button type="button" class="secondary" onClick={() => void retryAll()}>
               {t('journal.retryAll')}
             </button>
@@ -150,7 +152,7 @@ export function JournalTab(props: { ctx: ProjectContext }) {
       {entries?.length === 0 && <p>{t('journal.empty')}</p>}
       {entries && entries.length > 0 && (
         <div class="scroll">
-          <table class="journal">
+          <table class="journal stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t('journal.time')}</th>
@@ -206,13 +208,16 @@ function JournalRow(props: {
         params: { path: { project: ctx.project, eventId: entry.eventId } },
       })
       .then(({ data }) => setDetail(data ?? null));
-  }, [props.open]);
+    // Read again when the list is (after a retry): the event's state has moved on.
+  }, [props.open, entry]);
   return (
     <>
       <tr data-event={entry.eventId} class={props.open ? 'open' : ''}>
-        <td>{props.time}</td>
-        <td class="caller">{entry.caller ?? '—'}</td>
-        <td>
+        <td data-label={t('journal.time')}>{props.time}</td>
+        <td class="caller" data-label={t('journal.caller')}>
+          {entry.caller ?? '—'}
+        </td>
+        <td data-label={t('journal.event')}>
           <button
             type="button"
             class="link"
@@ -223,13 +228,15 @@ function JournalRow(props: {
             {entry.eventId}
           </button>
         </td>
-        <td>
+        <td data-label={t('journal.type')}>
           <code>{entry.type}</code>
         </td>
-        <td>
+        <td data-label={t('journal.outcome')}>
           <span class={`badge outcome-${entry.outcome}`}>{t(`outcome.${entry.outcome}`)}</span>
         </td>
-        <td>{entry.conditions.map((c) => t(`condition.${c}`)).join(', ')}</td>
+        <td data-label={t('trace.conditions')}>
+          {entry.conditions.map((c) => t(`condition.${c}`)).join(', ')}
+        </td>
       </tr>
       {props.open && (
         <tr class="trace-row">
@@ -249,7 +256,7 @@ function JournalRow(props: {
                 )}
               </dl>
             )}
-            {entry.outcome === 'failed' && (
+            {entry.outcome === 'failed' && detail?.state === 'failed' && (
               <button type="button" onClick={props.onRetry}>
                 {t('journal.retry')}
               </button>
