@@ -5,6 +5,7 @@ import './matrix.css';
 import './setup.css';
 import './settings.css';
 import './working-hours.css';
+import './phone.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

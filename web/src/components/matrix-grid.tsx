@@ -57,7 +57,7 @@ export function MatrixGrid(props: {
           <tr>
             <th scope="col">{t('matrix.condition')}</th>
             {ACTIONS.map((action) => (
-              <th scope="col" key={action}>
+              <th scope="col" key={action} title={t(`action.${action}`)}>
                 <span class="col-label">{t(`action.${action}`)}</span>
               </th>
             ))}

@@ -39,7 +39,7 @@ export function ProjectsPage(props: { api: ApiClient }) {
       {projects?.length === 0 && <p>{t('projects.empty')}</p>}
       {projects && projects.length > 0 && (
         <div class="scroll">
-          <table class="projects">
+          <table class="projects stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t('projects.project')}</th>
@@ -59,18 +59,29 @@ export function ProjectsPage(props: { api: ApiClient }) {
                   <th scope="row">
                     <a href={href({ page: 'project', project: p.id, tab: 'overview' })}>{p.id}</a>
                   </th>
-                  <td>{p.crm}</td>
-                  <td>
+                  <td data-label={t('projects.crm')}>{p.crm}</td>
+                  <td data-label={t('projects.state')}>
                     <span class={`badge ${p.integration.state}`} title={p.integration.reason ?? ''}>
                       {t(`state.${p.integration.state}`)}
                     </span>
                   </td>
-                  <td class="num">{p.events.pending}</td>
-                  <td class={`num ${p.events.failed > 0 ? 'warn' : ''}`}>{p.events.failed}</td>
-                  <td class="num">{p.events.held}</td>
-                  <td>{formatAge(p.oldestPendingAgeSec, t)}</td>
-                  <td>{t(`index.${p.index.state}`)}</td>
-                  <td>{formatTime(p.lastEventAt, 'UTC', language)}</td>
+                  <td class="num" data-label={t('projects.pending')}>
+                    {p.events.pending}
+                  </td>
+                  <td
+                    class={`num ${p.events.failed > 0 ? 'warn' : ''}`}
+                    data-label={t('projects.failed')}
+                  >
+                    {p.events.failed}
+                  </td>
+                  <td class="num" data-label={t('projects.held')}>
+                    {p.events.held}
+                  </td>
+                  <td data-label={t('projects.oldest')}>{formatAge(p.oldestPendingAgeSec, t)}</td>
+                  <td data-label={t('projects.index')}>{t(`index.${p.index.state}`)}</td>
+                  <td data-label={t('projects.lastEvent')}>
+                    {formatTime(p.lastEventAt, 'UTC', language)}
+                  </td>
                 </tr>
               ))}
             </tbody>
