@@ -25,3 +25,10 @@ export function writeMarker(values: Record<string, string | null | undefined>): 
 export function callSubject(direction: string, callId: string, marker: string): string {
   return `${direction === 'outgoing' ? 'Outgoing' : 'Incoming'} call ${callId} [${marker}]`;
 }
+
+/**
+ * The custom text field in which the integration keeps the operation key a person,
+ * organization, deal or lead was created by (its D13 marker, searched after an
+ * uncertain create): not the record's data, so the neutral snapshot leaves it out.
+ */
+export const RECORD_KEY_FIELD = 'Callmatrix key';

@@ -1,3 +1,4 @@
+import { RECORD_KEY_FIELD } from './markers.js';
 import type { Utm } from '../../src/domain/events.js';
 import type { RecordTracking, Snapshot } from '../../src/domain/snapshot.js';
 import { callSubject, readMarker, writeMarker } from './markers.js';
@@ -86,7 +87,8 @@ function trackedOf(
   let phones: string[] | undefined;
   for (const field of db.fields[entity]) {
     const value = values[field.key];
-    if (value === null || value === undefined || value === '') continue;
+    if (value === null || value === undefined || value === '' || field.name === RECORD_KEY_FIELD)
+      continue;
     const known = TRACKING_NAMES[field.name];
     if (known) (known[0] === 'utm' ? utm : tracking)[known[1]] = value;
     else if (entity === 'deal' && field.name === LEAD_PHONE_FIELD)

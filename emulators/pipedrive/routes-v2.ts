@@ -1,11 +1,12 @@
-import { bool, cursorPage, fail, int, ok, route, str, type Route } from './http.js';
-import { searchPersons } from './search.js';
+import { bool, cursorPage, fail, int, ok, route, str, type Reply, type Route } from './http.js';
+import { searchPersons, searchRecords } from './search.js';
 import {
   activityV2,
   dealV2,
   deletedDealV2,
   organizationV2,
   personSearchItem,
+  recordSearchItem,
   personV2,
 } from './serialize.js';
 import { DELETED_KEPT_MS, v1Time, type PdActivity, type PdDeal } from './state.js';
@@ -86,18 +87,52 @@ function activityFields(ctx: Ctx): Partial<PdActivity> {
 const defined = <T extends object>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/** The search answer's shape (crm-apis.md §2.4): `data.items`, cursor paging. */
+function searchReply(hits: readonly unknown[], query: URLSearchParams): Reply {
+  const reply = cursorPage(hits, query);
+  const body = reply.body as { data: unknown[]; additional_data: unknown };
+  return {
+    status: 200,
+    body: { success: true, data: { items: body.data }, additional_data: body.additional_data },
+  };
+}
+
 export const v2Routes: Array<Route<Ctx>> = [
-  route('GET', '/api/v2/persons/search', (ctx) => {
-    const hits = searchPersons(ctx.db, ctx.query).map(({ person, score }) =>
-      personSearchItem(ctx.db, person, score),
-    );
-    const reply = cursorPage(hits, ctx.query);
-    const body = reply.body as { data: unknown[]; additional_data: unknown };
-    return {
-      status: 200,
-      body: { success: true, data: { items: body.data }, additional_data: body.additional_data },
-    };
-  }),
+  route('GET', '/api/v2/organizations/search', (ctx) =>
+    searchReply(
+      searchRecords('organization', ctx.db.organizations, ctx.query, (o) => o.name).map(
+        ({ record, score }) => recordSearchItem('organization', record, score),
+      ),
+      ctx.query,
+    ),
+  ),
+  route('GET', '/api/v2/deals/search', (ctx) =>
+    searchReply(
+      searchRecords('deal', ctx.db.deals, ctx.query, (d) => d.title).map(({ record, score }) =>
+        recordSearchItem('deal', record, score),
+      ),
+      ctx.query,
+    ),
+  ),
+  route('GET', '/api/v2/leads/search', (ctx) =>
+    searchReply(
+      searchRecords(
+        'lead',
+        ctx.db.leads.filter((lead) => !lead.converted),
+        ctx.query,
+        (l) => l.title,
+      ).map(({ record, score }) => recordSearchItem('lead', record, score)),
+      ctx.query,
+    ),
+  ),
+  route('GET', '/api/v2/persons/search', (ctx) =>
+    searchReply(
+      searchPersons(ctx.db, ctx.query).map(({ person, score }) =>
+        personSearchItem(ctx.db, person, score),
+      ),
+      ctx.query,
+    ),
+  ),
   route('GET', '/api/v2/persons', (ctx) =>
     cursorPage(
       updatedSince(filterBy(ctx.db.persons, ctx.query, ['owner_id', 'org_id']), ctx.query).map(

@@ -10,6 +10,7 @@ import type {
   PdPerson,
   PdUser,
 } from './state.js';
+import { customTexts } from './search.js';
 
 // Native records as the API answers them: v2 with RFC 3339 times and
 // `custom_fields`, v1 leads with the custom fields as top-level keys.
@@ -54,8 +55,36 @@ export function personSearchItem(
       visible_to: 3,
       owner: { id: p.owner_id },
       organization: org ? { id: org.id, name: org.name, address: null } : null,
-      custom_fields: [],
+      custom_fields: customTexts(p.custom_fields),
       notes: [],
+    },
+  };
+}
+
+/** An item of the organizations', deals' or leads' search: the fields those return, custom field values among them. */
+export function recordSearchItem(
+  type: 'organization' | 'deal' | 'lead',
+  record: PdOrganization | PdDeal | PdLead,
+  score: number,
+): Record<string, unknown> {
+  const base = {
+    id: record.id,
+    type,
+    owner: { id: record.owner_id },
+    visible_to: 3,
+    custom_fields: customTexts(record.custom_fields),
+    notes: [],
+  };
+  if ('name' in record)
+    return { result_score: score, item: { ...base, name: record.name, address: null } };
+  return {
+    result_score: score,
+    item: {
+      ...base,
+      title: record.title,
+      person: record.person_id === null ? null : { id: record.person_id },
+      ...('status' in record && { status: record.status }),
+      ...('is_archived' in record && { is_archived: record.is_archived }),
     },
   };
 }

@@ -113,7 +113,7 @@ async function control(
 }
 
 /** Employees name their CRM users by `crm_state` ids; in the API those users have native ids. */
-function withNativeUsers(scenario: Scenario, seeded: SeededIds): Scenario {
+export function withNativeUsers(scenario: Scenario, seeded: SeededIds): Scenario {
   const users = seeded.users ?? {};
   return {
     ...scenario,

@@ -40,13 +40,14 @@ import {
   organizationBody,
   patchBody,
   personBody,
-  readMarker,
   type FieldEntity,
   type FieldKeys,
 } from './mapping.js';
 import { ActivitySchema, CallLogSchema, CreatedSchema } from './native.js';
 import { completeActivity } from './complete-task.js';
 import type { PhoneSearchMode } from './phone-search.js';
+import { findByKey, withKey, type KeyedEntity } from './record-key.js';
+import { findActivity, findCallLog, findNote } from './find-written.js';
 
 // The CrmPort for Pipedrive (crm-apis.md §2): persons ↔ contacts, deals,
 // leads (v1, UUID ids), organizations, activities ↔ tasks, notes ↔ comments,
@@ -63,6 +64,13 @@ export interface PipedriveAdapterOptions extends PipedriveClientOptions {
 }
 
 const caps = capabilities;
+
+const CREATE_PATH: Record<KeyedEntity, string> = {
+  person: '/api/v2/persons',
+  organization: '/api/v2/organizations',
+  deal: '/api/v2/deals',
+  lead: '/api/v1/leads',
+};
 
 interface Account {
   readonly keys: Record<FieldEntity, FieldKeys>;
@@ -177,6 +185,24 @@ export class PipedriveAdapter implements CrmPort {
     return CreatedSchema.parse(reply.data).id;
   }
 
+  /**
+   * D13: a person, organization, deal or lead carries its operation key
+   * (record-key.ts); after an uncertain outcome it is searched for by it before
+   * it is created again.
+   */
+  private async createKeyed(
+    entity: KeyedEntity,
+    key: string,
+    fields: FieldKeys,
+    body: Record<string, unknown>,
+  ): Promise<string> {
+    if (this.uncertain.has(key)) {
+      const found = await findByKey(this.client, entity, fields, key);
+      if (found) return found;
+    }
+    return this.create(CREATE_PATH[entity], withKey(body, fields, key, entity));
+  }
+
   private async update(url: string, id: string, body: Record<string, unknown>): Promise<string> {
     if (Object.keys(body).length > 0)
       await this.client.call({
@@ -192,10 +218,17 @@ export class PipedriveAdapter implements CrmPort {
     const { texts } = this.options;
     switch (operation.op) {
       case 'create_contact':
-        return this.create('/api/v2/persons', personBody(operation.record, keys.person));
+        return this.createKeyed(
+          'person',
+          operation.key,
+          keys.person,
+          personBody(operation.record, keys.person),
+        );
       case 'create_organization':
-        return this.create(
-          '/api/v2/organizations',
+        return this.createKeyed(
+          'organization',
+          operation.key,
+          keys.organization,
           organizationBody(operation.record, keys.organization),
         );
       case 'create_deal': {
@@ -203,10 +236,20 @@ export class PipedriveAdapter implements CrmPort {
         const pipelineId = name === undefined ? null : pipelineIds.get(name);
         if (pipelineId === undefined)
           throw new MappingError(`no Pipedrive pipeline is named "${name}" (G9)`);
-        return this.create('/api/v2/deals', dealBody(operation.record, keys.deal, pipelineId));
+        return this.createKeyed(
+          'deal',
+          operation.key,
+          keys.deal,
+          dealBody(operation.record, keys.deal, pipelineId),
+        );
       }
       case 'create_lead':
-        return this.create('/api/v1/leads', leadBody(operation.record, keys.deal));
+        return this.createKeyed(
+          'lead',
+          operation.key,
+          keys.deal,
+          leadBody(operation.record, keys.deal),
+        );
       case 'update_contact':
         return this.update(
           '/api/v2/persons',
@@ -234,7 +277,7 @@ export class PipedriveAdapter implements CrmPort {
       case 'create_task': {
         const task = fitTask({ ...operation.record, id: '' }, caps, texts);
         const found = this.uncertain.has(operation.key)
-          ? await this.findActivity(operation.key, task)
+          ? await findActivity(this.client, operation.key, task)
           : null;
         return found ?? this.create('/api/v2/activities', activityBody(task, operation.key));
       }
@@ -256,14 +299,14 @@ export class PipedriveAdapter implements CrmPort {
       case 'create_comment': {
         const comment = fitComment({ ...operation.record, id: '' }, caps);
         const found = this.uncertain.has(operation.key)
-          ? await this.findNote(comment.text, noteBody(comment))
+          ? await findNote(this.client, comment.text, noteBody(comment))
           : null;
         return found ?? this.create('/api/v1/notes', noteBody(comment));
       }
       case 'create_call_log': {
         const log = fitCallLog({ ...operation.record, id: '' }, caps, texts);
         const found = this.uncertain.has(operation.key)
-          ? await this.findCallLog(operation.key)
+          ? await findCallLog(this.client, operation.key)
           : null;
         return (
           found ??
@@ -328,48 +371,6 @@ export class PipedriveAdapter implements CrmPort {
       if (!(isCrmError(error) && error.kind === 'permanent' && error.message.includes('HTTP 404')))
         throw error;
     }
-  }
-
-  /** D13: the activity a lost answer may have created, by the key in its marker. */
-  private async findActivity(
-    key: string,
-    task: {
-      contactId?: string | null | undefined;
-      dealId?: string | null | undefined;
-      leadId?: string | null | undefined;
-    },
-  ): Promise<string | null> {
-    const filter = task.dealId
-      ? { deal_id: task.dealId }
-      : task.leadId
-        ? { lead_id: task.leadId }
-        : task.contactId
-          ? { person_id: task.contactId }
-          : null;
-    if (!filter) return null;
-    const activities = z
-      .array(ActivitySchema)
-      .parse(await this.client.listV2('/api/v2/activities', filter));
-    const hit = activities.find((a) => readMarker(a.public_description).get('key') === key);
-    return hit ? String(hit.id) : null;
-  }
-
-  /** D13: a call log carries its key in the subject's marker. */
-  private async findCallLog(key: string): Promise<string | null> {
-    const logs = z.array(CallLogSchema).parse(await this.client.listV1('/api/v1/callLogs', {}, 50));
-    return logs.find((log) => readMarker(log.subject).get('key') === key)?.id ?? null;
-  }
-
-  /** D13: notes have no marker field; the same text on the same record counts as the note already written. */
-  private async findNote(content: string, body: Record<string, unknown>): Promise<string | null> {
-    const filter = ['deal_id', 'lead_id', 'person_id'].find((name) => body[name] !== undefined);
-    if (!filter) return null;
-    const notes = await this.client.listV1('/api/v1/notes', { [filter]: String(body[filter]) });
-    const hit = z
-      .array(z.looseObject({ id: z.number(), content: z.string() }))
-      .parse(notes)
-      .find((note) => note.content === content);
-    return hit ? String(hit.id) : null;
   }
 }
 

@@ -5,13 +5,14 @@ import { pipedrive as profile } from '../../engine/defaults/pipedrive.js';
 import { ensurePipeline, ensureStringField } from './admin.js';
 import { createPipedriveAdapter, PipedriveAdapter } from './adapter.js';
 import { capabilities } from './capabilities.js';
+import { ensureKeyFields } from './record-key.js';
 import { pipedriveOAuth } from './oauth.js';
 import { PipedriveConnectionSchema } from './connection.js';
 
 /**
  * Pipedrive. Before a replay the account gets the text fields the project's
- * field map names (G8) and the pipelines its rules route to (G9), as a user
- * prepares them (README).
+ * field map names (G8), the pipelines its rules route to (G9) and the
+ * "Callmatrix key" fields (D13), as a user prepares them (README).
  */
 export const pipedrive: CrmDescriptor = {
   id: 'pipedrive',
@@ -33,6 +34,7 @@ export const pipedrive: CrmDescriptor = {
       }
       for (const rule of settings.pipelineRules)
         await ensurePipeline(adapter.client, rule.pipeline);
+      await ensureKeyFields(adapter.client);
     },
   },
 };

@@ -12,6 +12,7 @@ import type {
   Task,
 } from '../../domain/snapshot.js';
 import type { PdCallLog, PdDeal, PdLead, PdOrganization, PdPerson } from './native.js';
+import { RECORD_KEY_FIELD } from './record-key.js';
 
 // Neutral ↔ Pipedrive, pure (style.md §2.3). The table of what goes where is in README.md.
 
@@ -109,7 +110,8 @@ export function trackedFrom(
   const trackingNames = invert(TRACKING_FIELD_NAMES.tracking);
   for (const [key, value] of Object.entries(values ?? {})) {
     const name = nameOf.get(key);
-    if (!name || typeof value !== 'string' || value === '') continue;
+    // The key field is the integration's marker (record-key.ts), not the record's data.
+    if (!name || name === RECORD_KEY_FIELD || typeof value !== 'string' || value === '') continue;
     if (utmNames[name]) utm[utmNames[name]] = value;
     else if (trackingNames[name]) tracking[trackingNames[name]] = value;
     else if (name === LEAD_PHONE_FIELD)
