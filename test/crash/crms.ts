@@ -1,6 +1,9 @@
 import { startPipedriveEmulator } from '../../emulators/pipedrive/index.js';
 import { SnapshotSchema, type Snapshot } from '../../src/domain/snapshot.js';
 import { startRemoteCrm } from './remote-crm.js';
+import { fitTexts } from '../../src/crm/capabilities.js';
+import { createPipedriveAdapter } from '../../src/crm/pipedrive/adapter.js';
+import { ensureKeyFields } from '../../src/crm/pipedrive/record-key.js';
 
 // The CRMs a crash run can write to, each outliving every kill -9 of the
 // service: the in-memory CRM over loopback HTTP, or the Pipedrive emulator
@@ -53,6 +56,10 @@ export async function startCrashCrm(name: CrashCrmName, seed: Snapshot): Promise
     return res.status === 204 ? null : await res.json();
   };
   await control('PUT', 'state', seed);
+  // The account as a user prepares it (docs/crm/pipedrive.md): the Callmatrix key fields (D13).
+  await ensureKeyFields(
+    createPipedriveAdapter(emulator.connection, { texts: fitTexts('en') }).client,
+  );
   const ids = (await control('GET', 'ids')) as { users?: Record<string, string | number> };
   const userIds = Object.fromEntries(
     Object.entries(ids.users ?? {}).map(([neutral, native]) => [neutral, String(native)]),
