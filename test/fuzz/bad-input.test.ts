@@ -1,32 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCrm } from '../../src/crm/memory/adapter.js';
-import { fitTexts } from '../../src/crm/capabilities.js';
-import { SnapshotSchema } from '../../src/domain/snapshot.js';
-import { buildApp } from '../../src/service/app.js';
-import { registerAdminRoutes } from '../../src/service/admin/index.js';
-import { ensureOperatorKey } from '../../src/service/auth/keys.js';
-import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
 import { sign } from '../../src/sources/standard-webhooks/verify.js';
-import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { ProjectStore } from '../../src/service/admin/project-store.js';
+import { NOW, OPERATOR, openFuzzApp, type FuzzApp } from './fuzz-app.js';
 
 // Thousands of malformed, oversized, wrongly signed and replayed requests
 // against the admin API, routing and ingest, on the real app and a real SQLite
 // store: each gets the right 4xx, the service keeps answering, nothing is stored.
 
-const OPERATOR = 'cmo_fuzz-operator-key-0123456789abcdef';
 const TOKEN = 'fuzz-webhook-token-0123456789';
 const SIGNING = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-const NOW = new Date('2026-05-04T12:00:00Z');
 const NOW_SEC = Math.floor(NOW.getTime() / 1000);
 
-let dir: string;
 let store: Store;
 let app: FastifyInstance;
 
@@ -38,48 +24,14 @@ const DOCUMENT = {
   webhook: { token: TOKEN, signingSecret: SIGNING },
 };
 
+let fuzz: FuzzApp;
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'callmatrix-fuzz-'));
-  store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
-  await ensureOperatorKey(store, OPERATOR, NOW);
-  const box = new SecretBox(Buffer.from(generateSecretKey(), 'base64'));
-  const projects = new ProjectStore(store, box);
-  app = await buildApp({
-    store,
-    settings: { maxBodyBytes: 64 * 1024, ingestRatePerSec: 0 },
-    projects,
-    now: () => NOW,
-    extraRoutes: [
-      (root) =>
-        registerAdminRoutes(root, {
-          store,
-          secretBox: box,
-          projects,
-          allowCrmHosts: ['127.0.0.1'],
-          crmPort: (p) =>
-            new MemoryCrm(p.crm, SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Top' }] }), {
-              defaultCountry: p.settings.defaultCountry,
-              texts: fitTexts(p.settings.language),
-            }),
-          now: () => NOW,
-        }),
-    ],
-  });
-  await app.ready();
-  const put = await app.inject({
-    method: 'PUT',
-    url: '/v1/projects/acme',
-    headers: { authorization: `Bearer ${OPERATOR}` },
-    payload: DOCUMENT,
-  });
-  expect(put.statusCode).toBe(201);
+  fuzz = await openFuzzApp(DOCUMENT, { tempPrefix: 'callmatrix-fuzz-' });
+  ({ app, store } = fuzz);
 });
 
-afterAll(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fuzz.close());
 
 /** Everything the requests could have changed. */
 async function footprint(): Promise<string> {

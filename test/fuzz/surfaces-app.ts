@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { MemoryCrm } from '../../src/crm/memory/adapter.js';
-import { fitTexts } from '../../src/crm/capabilities.js';
-import { SnapshotSchema } from '../../src/domain/snapshot.js';
-import { buildApp } from '../../src/service/app.js';
-import { registerAdminRoutes } from '../../src/service/admin/index.js';
-import { ProjectStore } from '../../src/service/admin/project-store.js';
-import { ensureOperatorKey } from '../../src/service/auth/keys.js';
-import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
-import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
+import { NOW, OPERATOR, openFuzzApp } from './fuzz-app.js';
+
+export { NOW, OPERATOR } from './fuzz-app.js';
 
 // The service the fuzz of issue 11's new surfaces runs against
 // (new-surfaces.test.ts): ingest and the admin API on a temp SQLite store, a
@@ -29,10 +20,8 @@ export const segment = (id: string): string =>
     .map((char) => (/[\uD800-\uDFFF]/.test(char) ? '%ED%A0%80' : encodeURIComponent(char)))
     .join('');
 
-export const OPERATOR = 'cmo_fuzz-operator-key-0123456789abcdef';
 export const TOKEN = 'fuzz-webhook-token-0123456789';
 export const SECRET = `whsec_${Buffer.from('alert-secret-of-thirty-two-bytes').toString('base64')}`;
-export const NOW = new Date('2026-05-04T12:00:00Z');
 
 export const DOCUMENT = {
   crm: 'pipedrive',
@@ -62,47 +51,16 @@ export interface Surfaces {
 }
 
 export async function openSurfaces(): Promise<Surfaces> {
-  const dir = mkdtempSync(join(tmpdir(), 'callmatrix-fuzz-new-'));
-  const store: Store = await openStore(`sqlite:${join(dir, 'db.sqlite')}`);
-  await ensureOperatorKey(store, OPERATOR, NOW);
-  const box = new SecretBox(Buffer.from(generateSecretKey(), 'base64'));
-  const projects = new ProjectStore(store, box);
-  const app = await buildApp({
-    store,
-    settings: { maxBodyBytes: 64 * 1024, ingestRatePerSec: 0 },
-    projects,
-    now: () => NOW,
-    extraRoutes: [
-      (root) =>
-        registerAdminRoutes(root, {
-          store,
-          secretBox: box,
-          projects,
-          allowCrmHosts: ['127.0.0.1'],
-          crmPort: (p) =>
-            new MemoryCrm(p.crm, SnapshotSchema.parse({ users: [{ id: 'u1', name: 'Top' }] }), {
-              defaultCountry: p.settings.defaultCountry,
-              texts: fitTexts(p.settings.language),
-            }),
-          now: () => NOW,
-          // Connect set up for Zoho and Pipedrive; the OAuth server is never reached.
-          oauth: {
-            apps: {
-              zoho: { clientId: 'cid', clientSecret: 'csecret', server: 'http://127.0.0.1:9' },
-              pipedrive: { clientId: 'cid', clientSecret: 'csecret', server: 'http://127.0.0.1:9' },
-            },
-          },
-        }),
-    ],
+  const { app, store, close } = await openFuzzApp(DOCUMENT, {
+    tempPrefix: 'callmatrix-fuzz-new-',
+    // Connect set up for Zoho and Pipedrive; the OAuth server is never reached.
+    oauth: {
+      apps: {
+        zoho: { clientId: 'cid', clientSecret: 'csecret', server: 'http://127.0.0.1:9' },
+        pipedrive: { clientId: 'cid', clientSecret: 'csecret', server: 'http://127.0.0.1:9' },
+      },
+    },
   });
-  await app.ready();
-  const put = await app.inject({
-    method: 'PUT',
-    url: '/v1/projects/acme',
-    headers: { authorization: `Bearer ${OPERATOR}` },
-    payload: DOCUMENT,
-  });
-  expect(put.statusCode).toBe(201);
   // One event already applied: retrying it is a conflict, not a change.
   const event = {
     eventId: 'done-1',
@@ -161,11 +119,7 @@ export async function openSurfaces(): Promise<Surfaces> {
     store,
     realState,
     footprint: () => footprintOf(store),
-    async close() {
-      await app.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
