@@ -3,6 +3,7 @@ import type { Event } from '../../src/domain/events.js';
 import type { JournalEntry } from '../../src/domain/plan.js';
 import { inboxCases } from './contract-inbox.js';
 import { dataCases } from './contract-data.js';
+import { planCases } from './contract-plans.js';
 import { heldCases } from './contract-held.js';
 import { indexCases } from './contract-index.js';
 import { readyCases } from './contract-ready.js';
@@ -27,6 +28,7 @@ export function storeContract(fresh: FreshStore): void {
   heldCases(fresh);
   readyCases(fresh);
   dataCases(fresh);
+  planCases(fresh);
   sendingCases(fresh);
   indexCases(fresh);
   crmRequestCases(fresh);
