@@ -20,12 +20,16 @@ const KIND_OF_TYPE: Record<string, CrmField['type']> = {
 
 /** A field map names Zoho fields by API name (`Lead_Source`, `UTM_Campaign__c`…). */
 export function catalogFields(fields: readonly ZohoField[]): CrmField[] {
-  return fields.map((field) => ({
-    name: field.apiName,
-    label: field.label,
-    type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
-    ...(field.picklist && { values: field.picklist }),
-  }));
+  return fields.map((field) => {
+    const type = field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other');
+    // Zoho sends pick_list_values (empty) on every field; only a picklist's are its values.
+    return {
+      name: field.apiName,
+      label: field.label,
+      type,
+      ...(type === 'picklist' && field.picklist && { values: field.picklist }),
+    };
+  });
 }
 
 /** G9: the value a deal's `Pipeline` field takes is the pipeline's name; its id is Zoho's. */
