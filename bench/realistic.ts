@@ -8,6 +8,7 @@ import { openStore } from '../src/store/open.js';
 import type { NewEvent, Store } from '../src/store/store.js';
 import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
 import { pacedLoad } from './paced-load.js';
+import { eventLoopDelay, sampleSessions } from './profile.js';
 
 // The realistic shape of issue 10: standalone call.ended events from a pool of
 // repeat callers into a Pipedrive project on its emulator (burst limit on, 80
@@ -56,78 +57,90 @@ function callEnded(caller = Math.floor(Math.random() * CALLERS)): Record<string,
   };
 }
 
+/** Around each phase: starts watching the server, and returns what it saw (a line) when stopped. */
+type Watch = () => Promise<() => Promise<string>>;
+
 async function shapes(
   origin: string,
   path: string,
   headers: Record<string, string>,
   label: string,
   lines: string[],
+  watch?: Watch,
 ): Promise<ShapeFigures> {
   const figures: ShapeFigures = {};
-  if (PHASES.includes('a')) {
-    const result = await autocannon({
-      url: `${origin}${path}`,
-      method: 'POST',
-      connections: CONNECTIONS,
-      duration: DURATION_SEC,
-      headers,
-      requests: [
-        { setupRequest: (request) => ({ ...request, body: JSON.stringify(callEnded()) }) },
-      ],
+  const watched = async (phase: string, run: () => Promise<void>): Promise<void> => {
+    const stop = await watch?.();
+    await run();
+    if (stop) lines.push(`${label} (${phase}) while measured: ${await stop()}`);
+  };
+  if (PHASES.includes('a'))
+    await watched('a', async () => {
+      const result = await autocannon({
+        url: `${origin}${path}`,
+        method: 'POST',
+        connections: CONNECTIONS,
+        duration: DURATION_SEC,
+        headers,
+        requests: [
+          { setupRequest: (request) => ({ ...request, body: JSON.stringify(callEnded()) }) },
+        ],
+      });
+      figures.single = {
+        eventsPerSec: result['2xx'] / DURATION_SEC,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+      };
+      lines.push(
+        `${label} (a) 1 event/request as fast as acknowledged, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${figures.single.eventsPerSec.toFixed(0)} events/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+      );
     });
-    figures.single = {
-      eventsPerSec: result['2xx'] / DURATION_SEC,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-    };
-    lines.push(
-      `${label} (a) 1 event/request as fast as acknowledged, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${figures.single.eventsPerSec.toFixed(0)} events/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
-    );
-  }
-  if (PHASES.includes('b')) {
-    const result = await pacedLoad({
-      origin,
-      path,
-      headers,
-      body: () => JSON.stringify(callEnded()),
-      rate: RATE,
-      durationSec: DURATION_SEC,
-      connections: CONNECTIONS,
+  if (PHASES.includes('b'))
+    await watched('b', async () => {
+      const result = await pacedLoad({
+        origin,
+        path,
+        headers,
+        body: () => JSON.stringify(callEnded()),
+        rate: RATE,
+        durationSec: DURATION_SEC,
+        connections: CONNECTIONS,
+      });
+      figures.steady = {
+        p50: result.p50,
+        p99: result.p99,
+        unanswered: result.unanswered + result.non2xx,
+        sent: result.sent,
+      };
+      lines.push(
+        `${label} (b) steady ${RATE}/s, ${DURATION_SEC} s (latency from when each was due): ${result.ok} of ${result.sent} answered 2xx, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, unanswered ${result.unanswered}, non-2xx ${result.non2xx}`,
+      );
     });
-    figures.steady = {
-      p50: result.p50,
-      p99: result.p99,
-      unanswered: result.unanswered + result.non2xx,
-      sent: result.sent,
-    };
-    lines.push(
-      `${label} (b) steady ${RATE}/s, ${DURATION_SEC} s (latency from when each was due): ${result.ok} of ${result.sent} answered 2xx, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, unanswered ${result.unanswered}, non-2xx ${result.non2xx}`,
-    );
-  }
-  if (PHASES.includes('c')) {
-    const result = await autocannon({
-      url: `${origin}${path}`,
-      method: 'POST',
-      connections: Math.min(CONNECTIONS, 8),
-      duration: DURATION_SEC,
-      headers,
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify(Array.from({ length: BATCH }, () => callEnded())),
-          }),
-        },
-      ],
+  if (PHASES.includes('c'))
+    await watched('c', async () => {
+      const result = await autocannon({
+        url: `${origin}${path}`,
+        method: 'POST',
+        connections: Math.min(CONNECTIONS, 8),
+        duration: DURATION_SEC,
+        headers,
+        requests: [
+          {
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify(Array.from({ length: BATCH }, () => callEnded())),
+            }),
+          },
+        ],
+      });
+      figures.batch = {
+        eventsPerSec: (result['2xx'] * BATCH) / DURATION_SEC,
+        p99: result.latency.p99,
+      };
+      lines.push(
+        `${label} (c) ${BATCH} events/request, ${Math.min(CONNECTIONS, 8)} connections, ${DURATION_SEC} s: ${figures.batch.eventsPerSec.toFixed(0)} events/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+      );
     });
-    figures.batch = {
-      eventsPerSec: (result['2xx'] * BATCH) / DURATION_SEC,
-      p99: result.latency.p99,
-    };
-    lines.push(
-      `${label} (c) ${BATCH} events/request, ${Math.min(CONNECTIONS, 8)} connections, ${DURATION_SEC} s: ${figures.batch.eventsPerSec.toFixed(0)} events/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
-    );
-  }
   return figures;
 }
 
@@ -225,6 +238,15 @@ export async function realistic(
       { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       `${label} callmatrix serve`,
       lines,
+      // serve's event-loop delay over the phase; on PostgreSQL what the sessions waited on.
+      async () => {
+        await eventLoopDelay(base);
+        const sessions = databaseUrl.startsWith('postgres')
+          ? await sampleSessions(databaseUrl)
+          : null;
+        return async () =>
+          `serve's event-loop delay ${await eventLoopDelay(base)}${sessions ? `; PostgreSQL ${await sessions()}` : ''}`;
+      },
     );
     for (let i = 0; i < 300; i += 1) {
       const up = await fetch(`http://127.0.0.1:${naivePort}/events`, {
