@@ -16,9 +16,23 @@ export class CrmError extends Error {
     message: string,
     /** The CRM asked us to wait this long (Retry-After, rate-limit reset). */
     readonly retryAfterMs?: number,
+    /** The HTTP status of the CRM's refusal, when there was one. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'CrmError';
+  }
+}
+
+/**
+ * Issue 14 item 2: the record an operation only finishes is gone from the CRM
+ * (a call-back task deleted there). The executor skips that operation with a
+ * note instead of failing the event, so its other operations land.
+ */
+export class RecordGone extends CrmError {
+  constructor(message: string) {
+    super('permanent', message);
+    this.name = 'RecordGone';
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, type CrmPort, type NotifyOperation } from './crm-port.js';
+import { CrmError, err, ok, RecordGone, type CrmPort, type NotifyOperation } from './crm-port.js';
 import type { Operation } from '../domain/plan.js';
 import { execute } from './execute.js';
 
@@ -154,5 +154,61 @@ describe('execute: write-ahead sending marks (D13 across kill -9)', () => {
       },
     });
     expect(log).toEqual(['sending c', 'apply c', 'apply d uncertain']);
+  });
+});
+
+describe('execute: a call-back task gone from the CRM (issue 14 item 2)', () => {
+  const complete: Operation = {
+    op: 'complete_task',
+    key: 'done-t1',
+    id: 't1',
+    note: 'Reached by call k2',
+    reason: 'the client was reached',
+  };
+  const comment: Operation = {
+    op: 'create_comment',
+    key: 'n',
+    record: { text: 'Call', contactId: 'c1', leadId: null, dealId: null },
+  };
+  function portWhere(error: CrmError): { port: CrmPort; applied: string[] } {
+    const applied: string[] = [];
+    const port: CrmPort = {
+      findClient: () =>
+        Promise.resolve(ok({ contacts: [], leads: [], deals: [], organizations: [] })),
+      apply: (operation) => {
+        applied.push(operation.key);
+        return Promise.resolve(
+          operation.op === 'complete_task' ? err(error) : ok(`id-${operation.key}`),
+        );
+      },
+      listUsers: () => Promise.resolve(ok([])),
+    };
+    return { port, applied };
+  }
+
+  it('is skipped with a note naming why; the call’s other operations land and the skip is remembered', async () => {
+    const { port, applied } = portWhere(new RecordGone('the task t1 is no longer in the CRM'));
+    const ids = new Map<string, string>();
+    const done = await execute([complete, comment], port, ids, landed);
+    expect(done.ok).toBe(true);
+    expect(done.operations).toEqual([
+      {
+        op: 'complete_task',
+        entity: 'tasks',
+        id: 't1',
+        reason: 'the client was reached',
+        notes: ['not completed: the task t1 is no longer in the CRM'],
+      },
+      { op: 'create_comment', entity: 'comments', id: 'id-n' },
+    ]);
+    expect(applied).toEqual(['done-t1', 'n']);
+    // a retry of the event does not ask the CRM again
+    expect(ids.get('done-t1')).toBe('t1');
+  });
+
+  it('any other refusal still fails the event', async () => {
+    const { port } = portWhere(new CrmError('permanent', 'HTTP 403 forbidden', undefined, 403));
+    const done = await execute([complete, comment], port, new Map(), landed);
+    expect(done.ok).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { ENTITY_OF, isRef, REF_PREFIX, type JournalEntry, type Operation } from '../domain/plan.js';
 import { holdToPicklists } from './picklists.js';
-import { CrmError, type CrmPort, type NotifyOperation } from './crm-port.js';
+import { CrmError, RecordGone, type CrmPort, type NotifyOperation } from './crm-port.js';
 
 export type JournalOperation = JournalEntry['operations'][number];
 
@@ -113,8 +113,12 @@ export async function execute(
       const uncertain = writeAhead.uncertain.has(planned.key);
       if (!uncertain && writesTwiceIfResent(planned)) await writeAhead.onSending(planned.key);
       const result = await port.apply(operation, uncertain ? { uncertain } : undefined);
-      if (!result.ok) return { ok: false, error: result.error, operations };
-      id = result.value;
+      if (result.ok) id = result.value;
+      else if (operation.op === 'complete_task' && result.error instanceof RecordGone) {
+        // A call-back task deleted in the CRM has nothing left to complete: skipped, with the note.
+        notes = [...notes, `not completed: ${result.error.message}`];
+        id = operation.id;
+      } else return { ok: false, error: result.error, operations };
       ids.set(planned.key, id);
       await onLanded(planned.key, id);
     }

@@ -94,6 +94,7 @@ export class HttpClient {
       kind,
       `${request.method} ${request.url}: HTTP ${response.status}${summary ? ` ${summary}` : ''}`,
       waitMs,
+      response.status,
     );
   }
 

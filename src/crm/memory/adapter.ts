@@ -11,7 +11,9 @@ import {
 } from '../capabilities.js';
 import { CRMS } from '../registry.js';
 import {
+  err,
   ok,
+  RecordGone,
   type ClientLookup,
   type IndexRecordPage,
   type PicklistEntity,
@@ -66,7 +68,12 @@ export class MemoryCrm implements SandboxCrm {
   apply(operation: Operation): Promise<Result<string>> {
     let id = this.keys.get(operation.key);
     if (id === undefined) {
-      id = this.carryOut(operation);
+      try {
+        id = this.carryOut(operation);
+      } catch (error) {
+        if (error instanceof RecordGone) return Promise.resolve(err(error));
+        throw error;
+      }
       this.keys.set(operation.key, id);
     }
     return Promise.resolve(ok(id));
@@ -139,7 +146,9 @@ export class MemoryCrm implements SandboxCrm {
       case 'complete_task': {
         // D13: a task already done (by a manager, or by an earlier attempt) is left as it is.
         const task = store.get('tasks', operation.id);
-        if (!task || task.done) return operation.id;
+        if (!task)
+          throw new RecordGone(`the task ${operation.id} is no longer in the CRM (deleted there)`);
+        if (task.done) return operation.id;
         return store.update('tasks', operation.id, (current) => ({
           ...current,
           done: true,

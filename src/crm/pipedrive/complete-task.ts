@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendOnce } from '../call-log-text.js';
+import { notFound, readTask } from '../task-gone.js';
 import type { PipedriveClient } from './client.js';
 import { nativeId } from './mapping.js';
 
@@ -19,7 +20,8 @@ export async function completeActivity(
   note: string,
 ): Promise<string> {
   const url = `/api/v2/activities/${nativeId(id)}`;
-  const activity = ActivityState.parse((await client.call({ method: 'GET', url })).data);
+  const read = () => client.call({ method: 'GET', url });
+  const activity = ActivityState.parse((await readTask(id, read, notFound)).data);
   if (activity.done === true) return id;
   await client.call({
     method: 'PATCH',

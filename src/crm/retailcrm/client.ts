@@ -101,7 +101,7 @@ export class RetailcrmError extends CrmError {
     cause: CrmError,
     readonly uncertain: boolean,
   ) {
-    super(cause.kind, cause.message, cause.retryAfterMs);
+    super(cause.kind, cause.message, cause.retryAfterMs, cause.status);
   }
 }
 

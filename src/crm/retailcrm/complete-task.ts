@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notFound, readTask } from '../task-gone.js';
 import type { RetailcrmClient } from './client.js';
 import { nativeId, splitMarker, withMarker } from './mapping.js';
 
@@ -16,7 +17,8 @@ export async function completeTask(
   id: string,
   note: string,
 ): Promise<string> {
-  const { task } = TaskState.parse(await client.get(`/api/v5/tasks/${nativeId(id)}`));
+  const read = () => client.get(`/api/v5/tasks/${nativeId(id)}`);
+  const { task } = TaskState.parse(await readTask(id, read, notFound));
   if (task.complete === true) return id;
   const { text, values } = splitMarker(task.commentary);
   const lines = text?.split('\n') ?? [];

@@ -3,6 +3,7 @@ import { normalisePhone } from '../../domain/phone.js';
 import type { Operation } from '../../domain/plan.js';
 import { type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
+import { notFound, readTask } from '../task-gone.js';
 import { UncertainWrites } from '../uncertain.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
@@ -215,7 +216,11 @@ export class SalesforceAdapter implements CrmPort {
       }
       case 'complete_task': {
         // D13: read first, so a task done already (or by a lost answer) is not completed twice.
-        const current = await this.client.get('Task', op.id, ['Status', 'Description']);
+        const current = await readTask(
+          op.id,
+          () => this.client.get('Task', op.id, ['Status', 'Description']),
+          notFound,
+        );
         if (current['Status'] === 'Completed') return op.id;
         await this.client.update('Task', op.id, {
           Status: 'Completed',

@@ -1,6 +1,7 @@
 import type { Operation } from '../../domain/plan.js';
 import { type CallLog, type ClientRecords, type User } from '../../domain/snapshot.js';
 import { attempt } from '../attempt.js';
+import { readTask } from '../task-gone.js';
 import { UncertainWrites } from '../uncertain.js';
 import { fitCallLog, fitComment, fitTask, type FitTexts } from '../capabilities.js';
 import { capabilities } from './capabilities.js';
@@ -56,6 +57,12 @@ const UPDATE_MODULE = {
   update_deal: 'Deals',
   update_organization: 'Accounts',
 } as const;
+
+/** Zoho answers a deleted record's id with 400 INVALID_DATA naming the id (or 404, or nothing). */
+const zohoTaskGone = (error: CrmError): boolean =>
+  error.status === 404 ||
+  error.status === 204 ||
+  (error.status === 400 && error.message.includes('INVALID_DATA'));
 
 export class ZohoCrm implements CrmPort {
   readonly client: ZohoClient;
@@ -143,7 +150,11 @@ export class ZohoCrm implements CrmPort {
       }
       case 'complete_task': {
         // D13: read first, so a task done already (or by a lost answer) is not completed twice.
-        const task = await this.client.getRecord('Tasks', operation.id);
+        const task = await readTask(
+          operation.id,
+          () => this.client.getRecord('Tasks', operation.id),
+          zohoTaskGone,
+        );
         if (task['Status'] === 'Completed') return operation.id;
         await this.client.update('Tasks', operation.id, {
           Status: 'Completed',

@@ -303,7 +303,8 @@ export class ZohoClient {
     const response = await this.get(`${module}/${id}`);
     const parsed = ListReply.safeParse(response.json);
     const record = parsed.success ? parsed.data.data[0] : undefined;
-    if (!record) throw new CrmError('permanent', `GET ${module}/${id}: no such record`);
+    if (!record)
+      throw new CrmError('permanent', `GET ${module}/${id}: no such record`, undefined, 204);
     return record;
   }
 
