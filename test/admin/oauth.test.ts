@@ -152,7 +152,9 @@ describe.each(['zoho', 'salesforce', 'pipedrive'] as const)('Connect with %s', (
     const { location } = await answerConsent(started.authorizeUrl, 'deny');
     const { params } = appRoute(await arrive(location));
     expect(params.get('oauth')).toBe('error');
-    expect(params.get('reason')).toContain('access_denied');
+    expect(params.get('reason')).toMatch(
+      / refused access: the consent was denied \(access_denied\)$/,
+    );
     expect(await (await h.call('GET', `/v1/projects/${project}/connection`)).json()).toBeNull();
   });
 });

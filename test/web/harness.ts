@@ -8,13 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApiClient, type Schemas } from '../../api-client/index.js';
 import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
+import { startSalesforceEmulator } from '../../emulators/salesforce/index.js';
 import { startZohoEmulator, type ZohoEmulator } from '../../emulators/zoho/index.js';
 import { buildWeb } from '../../scripts/build-web.js';
 
 // The admin web app as a user meets it: the page built by `npm run build:web`, a real
 // `callmatrix serve` (from source) on a SQLite file, a CRM emulator on loopback (Pipedrive, and
-// Zoho when asked for), and Debian's chromium driven by playwright-core. The service is set up
-// as the OAuth client of the emulated Pipedrive (and Zoho), so "Connect" runs end to end. Screenshots go to a temp folder, or to docs/screenshots/
+// Zoho and Salesforce when asked for), and Debian's chromium driven by playwright-core. The
+// service is set up as the OAuth client of the emulated Pipedrive (and Zoho, Salesforce), so
+// "Connect" runs end to end. Screenshots go to a temp folder, or to docs/screenshots/
 // with CALLMATRIX_SCREENSHOTS=1 (`npm run screenshots`).
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +30,8 @@ export interface WebStack {
   readonly pipedrive: PipedriveEmulator;
   /** Started only with `startWebStack({ zoho: true })`. */
   readonly zoho: ZohoEmulator | null;
+  /** Started only with `startWebStack({ salesforce: true })`. */
+  readonly salesforce: SalesforceEmulator | null;
   readonly browser: BrowserContext;
   newPage(width?: number, height?: number): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -57,7 +61,11 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
-export async function startWebStack(options: { zoho?: boolean } = {}): Promise<WebStack> {
+type SalesforceEmulator = Awaited<ReturnType<typeof startSalesforceEmulator>>;
+
+export async function startWebStack(
+  options: { zoho?: boolean; salesforce?: boolean } = {},
+): Promise<WebStack> {
   await buildWeb();
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-web-'));
   const shots = process.env['CALLMATRIX_SCREENSHOTS']
@@ -68,6 +76,10 @@ export async function startWebStack(options: { zoho?: boolean } = {}): Promise<W
   const zoho = options.zoho ? await startZohoEmulator({ host: '127.0.0.1' }) : null;
   const pipedriveApp = pipedrive.oauthConnection;
   const zohoApp = zoho?.connection;
+  const salesforce = options.salesforce
+    ? await startSalesforceEmulator({ host: '127.0.0.1' })
+    : null;
+  const salesforceApp = salesforce?.connection;
   const port = await freePort();
   const adminKey = `cmo_${randomBytes(24).toString('base64url')}`;
   const serve = spawn(TSX, [CLI, 'serve'], {
@@ -90,6 +102,11 @@ export async function startWebStack(options: { zoho?: boolean } = {}): Promise<W
         CALLMATRIX_ZOHO_CLIENT_ID: zohoApp.credentials.clientId,
         CALLMATRIX_ZOHO_CLIENT_SECRET: zohoApp.credentials.clientSecret,
         CALLMATRIX_ZOHO_ACCOUNTS_URL: zohoApp.accountsUrl,
+      }),
+      ...(salesforceApp && {
+        CALLMATRIX_SALESFORCE_CLIENT_ID: salesforceApp.credentials.clientId,
+        CALLMATRIX_SALESFORCE_CLIENT_SECRET: salesforceApp.credentials.clientSecret,
+        CALLMATRIX_SALESFORCE_LOGIN_URL: salesforceApp.loginUrl,
       }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -118,6 +135,7 @@ export async function startWebStack(options: { zoho?: boolean } = {}): Promise<W
     adminKey,
     pipedrive,
     zoho,
+    salesforce,
     browser,
     async newPage(width = 1280, height = 860) {
       const page = await browser.newPage();
@@ -142,6 +160,7 @@ export async function startWebStack(options: { zoho?: boolean } = {}): Promise<W
       });
       await pipedrive.close();
       await zoho?.close();
+      await salesforce?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -160,7 +160,9 @@ describe('the new-project wizard', () => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.waitForURL((url) => url.href.startsWith(stack.zoho!.baseUrl));
     await page.getByRole('button', { name: 'Deny' }).click();
-    await expect.poll(() => page.locator('#oauth-error').textContent()).toContain('access_denied');
+    await expect
+      .poll(() => page.locator('#oauth-error').textContent())
+      .toBe('Zoho refused access: the consent was denied (access_denied)');
     expect(page.url()).toContain('#/new/zoho-wizard/connect');
 
     await page.getByRole('button', { name: 'Connect', exact: true }).click();

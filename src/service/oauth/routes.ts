@@ -16,6 +16,7 @@ import {
   type OAuthStarted,
 } from './contracts.js';
 import { OAuthFlows, type Flow } from './flows.js';
+import { consentRefusal } from './refusal.js';
 
 // "Connect" (docs/oauth.md): POST or GET /v1/oauth/{crm}/start answers the
 // CRM's authorize URL for a project; the CRM sends the browser back to
@@ -136,7 +137,7 @@ export function registerOAuthRoutes(
       const failed = (reason: string) => back({ oauth: 'error', reason: reason.slice(0, 300) });
       if (query.value.error !== undefined)
         return failed(
-          `${CRMS[found.crm].name} answered ${query.value.error}${query.value.error_description ? `: ${query.value.error_description}` : ''}`,
+          consentRefusal(CRMS[found.crm].name, query.value.error, query.value.error_description),
         );
       if (!query.value.code) return failed('the CRM sent no code');
       const client = apps.apps[found.crm];

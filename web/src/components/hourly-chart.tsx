@@ -3,14 +3,16 @@ import { problemText, type Schemas } from '../api';
 import { useI18n } from '../i18n';
 import { formatHour } from '../lib/format';
 import type { ProjectContext } from '../pages/project';
+import { evenMax, RequestsLine, requestCounts } from './requests-line';
 
-// Events per hour by outcome, stacked bars drawn as SVG (GET …/stats): no charting library for
-// three colours and an axis.
+// Events per hour by outcome, stacked bars drawn as SVG (GET …/stats), and the CRM requests of
+// each hour as a line beside them (requests-line.tsx): no charting library for four colours and
+// two axes.
 
 const OUTCOMES = ['applied', 'skipped', 'failed'] as const;
 const WIDTH = 720;
 const HEIGHT = 220;
-const PAD = { left: 36, right: 8, top: 10, bottom: 28 };
+const PAD = { left: 36, right: 36, top: 10, bottom: 28 };
 
 /** The axis' top: 4 at least, else the next of 1, 2, 5 × 10ⁿ, so its half is a whole number. */
 export function niceMax(value: number): number {
@@ -46,6 +48,9 @@ export function HourlyChart(props: { ctx: ProjectContext }) {
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
   const labelEvery = Math.max(1, Math.ceil(hours.length / 8));
   const totals = OUTCOMES.map((o) => hours.reduce((sum, h) => sum + h[o], 0));
+  const requests = requestCounts(hours);
+  const requestsTotal = requests?.reduce((sum, n) => sum + n, 0) ?? 0;
+  const plot = { left: PAD.left, top: PAD.top, width: plotW, height: plotH };
 
   return (
     <section class="card chart" aria-labelledby="chart-title">
@@ -67,6 +72,7 @@ export function HourlyChart(props: { ctx: ProjectContext }) {
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="chart-summary">
         <title id="chart-summary">
           {t('chart.total', { applied: totals[0]!, skipped: totals[1]!, failed: totals[2]! })}
+          {requests && `; ${t('chart.crmRequests')}: ${requestsTotal}`}
         </title>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
@@ -113,6 +119,16 @@ export function HourlyChart(props: { ctx: ProjectContext }) {
             </g>
           );
         })}
+        {requests && (
+          <RequestsLine
+            counts={requests}
+            max={evenMax(niceMax(Math.max(...requests)))}
+            plot={plot}
+            titleOf={(i) =>
+              `${formatHour(hours[i]!.hour, ctx.timeZone, language, true)} ${t('chart.crmRequests')}: ${requests[i]}`
+            }
+          />
+        )}
       </svg>
       <ul class="legend">
         {OUTCOMES.map((o, i) => (
@@ -120,6 +136,12 @@ export function HourlyChart(props: { ctx: ProjectContext }) {
             <span class={`swatch bar-${o}`} aria-hidden="true" /> {t(`outcome.${o}`)}: {totals[i]}
           </li>
         ))}
+        {requests && (
+          <li class="legend-requests">
+            <span class="swatch line-requests" aria-hidden="true" /> {t('chart.crmRequests')}:{' '}
+            {requestsTotal}
+          </li>
+        )}
       </ul>
     </section>
   );
