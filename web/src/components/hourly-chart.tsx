@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { problemText, type Schemas } from '../api';
 import { useI18n } from '../i18n';
-import { formatHour } from '../lib/format';
+import { formatDay, formatHour } from '../lib/format';
 import type { ProjectContext } from '../pages/project';
 import { evenMax, RequestsLine, requestCounts } from './requests-line';
 
@@ -46,7 +46,8 @@ export function HourlyChart(props: { ctx: ProjectContext }) {
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const step = hours.length > 0 ? plotW / hours.length : plotW;
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
-  const labelEvery = Math.max(1, Math.ceil(hours.length / 8));
+  // A week's 168 hours labelled by day: hour-and-date labels overlapped at every 21st hour.
+  const labelEvery = range === '7d' ? 24 : Math.max(1, Math.ceil(hours.length / 8));
   const totals = OUTCOMES.map((o) => hours.reduce((sum, h) => sum + h[o], 0));
   const requests = requestCounts(hours);
   const requestsTotal = requests?.reduce((sum, n) => sum + n, 0) ?? 0;
@@ -113,7 +114,9 @@ export function HourlyChart(props: { ctx: ProjectContext }) {
               })}
               {i % labelEvery === 0 && (
                 <text x={PAD.left + i * step} y={HEIGHT - 8} class="axis">
-                  {formatHour(h.hour, ctx.timeZone, language, range === '7d')}
+                  {range === '7d'
+                    ? formatDay(h.hour, ctx.timeZone, language)
+                    : formatHour(h.hour, ctx.timeZone, language, false)}
                 </text>
               )}
             </g>

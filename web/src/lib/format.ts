@@ -22,6 +22,13 @@ export function formatHour(iso: string, timeZone: string, language: string, with
   }).format(new Date(iso));
 }
 
+/** A day of the chart's week: its date only, in the project's zone. */
+export function formatDay(iso: string, timeZone: string, language: string) {
+  return new Intl.DateTimeFormat(language, { timeZone, day: '2-digit', month: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
 export function formatAge(seconds: number | null, t: Translate): string {
   if (seconds === null) return '—';
   if (seconds < 120) return t('duration.sec', { n: Math.round(seconds) });
