@@ -792,6 +792,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{project}/integration/resend-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * What an activation with resend would send and expire (an extension)
+         * @description Counts the waiting events as `activate` with `resend: true` would treat them now: those whose call began inside the resend window are sent, older ones expire (G10). Changes nothing. Not in service.md: an extension for the admin app's confirmation.
+         *
+         *     Operator key, or a key of this project.
+         */
+        get: operations["previewResend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects/{project}/integration/activate": {
         parameters: {
             query?: never;
@@ -1911,6 +1939,24 @@ export interface components {
         RetriedEvents: {
             /** @description Failed events put back to pending (0 when none was failed) */
             retried: number;
+        };
+        ResendPreview: {
+            /** @description The project's resendWindowDays */
+            windowDays: number;
+            /** @description The first calendar day of the window (YYYY-MM-DD, the project's time zone) */
+            windowStart: string;
+            /** @description Waiting events an activation with resend sends: their call began inside the window */
+            resend: {
+                events: number;
+                /** @description Calls and dialogs those events belong to */
+                calls: number;
+            };
+            /** @description Waiting events an activation with resend expires: their call began before the window */
+            expire: {
+                events: number;
+                /** @description Calls and dialogs those events belong to */
+                calls: number;
+            };
         };
         KeyCreated: {
             /** @description The key, shown this once */
@@ -4453,6 +4499,50 @@ export interface operations {
             };
             /** @description Not a move the integration can make */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id
+                 * @example acme
+                 */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResendPreview"];
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown project (or another project's) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { INBOX_LOCK_SPACE } from './ingest.js';
 import { pendingKeysOf, refresh } from './ready-keys.js';
 import { num, str, type Db } from './sql.js';
-import type { ResolveHeld, ResolveHeldResult } from './store.js';
+import type { HeldPreview, ResolveHeld, ResolveHeldResult } from './store.js';
 
 // G10: at re-activation, events held while the integration was broken or
 // inactive are sent (inside the window), expired (older) or skipped (no resend).
@@ -38,6 +38,31 @@ export function insideWindow(
   );
 }
 
+/** Per ordering key (one call or dialog) with events waiting: the `at` of its first event, whatever that event's state. */
+const HELD_GROUPS = `SELECT ordering_key, MIN(at_ms) AS first_at,
+  SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS waiting FROM events WHERE project_id = ?
+  GROUP BY ordering_key HAVING SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) > 0`;
+
+/** What resolveHeld would do with `resend: true`, read without changing anything (the activation's confirmation). */
+export async function previewHeld(
+  db: Db,
+  projectId: string,
+  input: Omit<ResolveHeld, 'resend'>,
+): Promise<HeldPreview> {
+  const preview = { kept: 0, expired: 0, keptCalls: 0, expiredCalls: 0 };
+  for (const group of await db.all(HELD_GROUPS, [projectId])) {
+    const waiting = num(group['waiting']);
+    if (insideWindow(new Date(num(group['first_at'])), input)) {
+      preview.kept += waiting;
+      preview.keptCalls += 1;
+    } else {
+      preview.expired += waiting;
+      preview.expiredCalls += 1;
+    }
+  }
+  return preview;
+}
+
 export function resolveHeld(
   db: Db,
   projectId: string,
@@ -47,12 +72,7 @@ export function resolveHeld(
     // PostgreSQL: ingest of this project waits meanwhile (the inbox lock), so the ready rows recomputed below see every event.
     if (tx.dialect === 'postgres')
       await tx.run('SELECT pg_advisory_xact_lock(?, hashtext(?))', [INBOX_LOCK_SPACE, projectId]);
-    // Per ordering key (one call or dialog): the `at` of its first event, whatever that event's state.
-    const groups = await tx.all(
-      `SELECT ordering_key, MIN(at_ms) AS first_at FROM events WHERE project_id = ?
-       GROUP BY ordering_key HAVING SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) > 0`,
-      [projectId],
-    );
+    const groups = await tx.all(HELD_GROUPS, [projectId]);
     const result = { kept: 0, expired: 0, skipped: 0, keptCalls: 0, expiredCalls: 0 };
     for (const group of groups) {
       const key = str(group['ordering_key']);

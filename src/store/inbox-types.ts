@@ -85,6 +85,9 @@ export interface ResolveHeldResult {
   readonly expiredCalls: number;
 }
 
+/** What an activation with resend would do now: events (and calls) sent, and expired as older than the window. */
+export type HeldPreview = Omit<ResolveHeldResult, 'skipped'>;
+
 // ───────────────────────────── leases ─────────────────────────────
 
 /**

@@ -222,6 +222,10 @@ export class SqlStore implements Store {
     return held.resolveHeld(this.db, projectId, input);
   }
 
+  previewHeld(projectId: string, input: Omit<ResolveHeld, 'resend'>) {
+    return held.previewHeld(this.db, projectId, input);
+  }
+
   listJournal(projectId: string, query: JournalQuery) {
     return journal.listJournal(this.db, projectId, query);
   }

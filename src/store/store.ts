@@ -9,6 +9,7 @@ import type {
   Completion,
   EventCounts,
   EventDetail,
+  HeldPreview,
   InboxEvent,
   InsertResult,
   NewEvent,
@@ -57,6 +58,7 @@ export type {
   Completion,
   EventCounts,
   EventDetail,
+  HeldPreview,
   InboxEvent,
   InsertResult,
   NewEvent,
@@ -217,6 +219,8 @@ export interface Store extends AlertStore, DecidedEvents, CrmRequestCounts {
    * key; a worker still holding one of the expired or skipped loses its lease.
    */
   resolveHeld(projectId: string, input: ResolveHeld): Promise<ResolveHeldResult>;
+  /** What resolveHeld with `resend: true` would do now; changes nothing. */
+  previewHeld(projectId: string, input: Omit<ResolveHeld, 'resend'>): Promise<HeldPreview>;
 
   // journal
   listJournal(projectId: string, query: JournalQuery): Promise<JournalPage>;

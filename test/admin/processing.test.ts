@@ -161,6 +161,26 @@ describe('integration state (service.md §5, G10)', () => {
     expect(status.events).toMatchObject({ pending: 1, expired: 2 });
   });
 
+  it('GET …/integration/resend-preview counts what activate with resend would send and expire, and changes nothing', async () => {
+    await post('/v1/projects/acme/integration/deactivate');
+    await heldEvents();
+    const preview = await get('/v1/projects/acme/integration/resend-preview');
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toEqual({
+      windowDays: 3,
+      windowStart: '2026-05-02',
+      resend: { events: 1, calls: 1 },
+      expire: { events: 2, calls: 1 },
+    });
+    const before = (await get('/v1/projects/acme/status')).json<Status>();
+    expect(before.events).toMatchObject({ pending: 3, expired: 0 });
+    const after = (
+      await post('/v1/projects/acme/integration/activate', { resend: true })
+    ).json<Status>();
+    expect(after.events).toMatchObject({ pending: 1, expired: 2 });
+    expect((await get('/v1/projects/nope/integration/resend-preview')).statusCode).toBe(404);
+  });
+
   it('G10: activate with resend false makes every held event skipped', async () => {
     await post('/v1/projects/acme/integration/deactivate');
     await heldEvents();

@@ -153,9 +153,14 @@ describe('the journal', () => {
     await page.getByRole('link', { name: 'Go to activation' }).click();
     await page.getByLabel('Resend what came in while it was off').check();
     await page.getByRole('button', { name: 'Activate' }).click();
-    expect(await page.locator('.confirm').textContent()).toMatch(
-      /Events waiting that activation would send: [1-9]/,
-    );
+    // The counts come from …/integration/resend-preview: sent with resend, skipped without.
+    const resendBox = page.getByLabel('Resend what came in while it was off');
+    const confirmText = () => page.locator('.confirm').textContent();
+    await expect.poll(confirmText).toMatch(/Events waiting that activation would send: [1-9]/);
+    await resendBox.uncheck();
+    await expect.poll(confirmText).toMatch(/would be skipped, not sent: [1-9]/);
+    await resendBox.check();
+    await expect.poll(confirmText).toMatch(/Events waiting that activation would send: [1-9]/);
     await stack.screenshot(page, 'activate-resend');
     await page.getByRole('button', { name: 'Confirm activation' }).click();
     await expect.poll(() => page.locator('.banner.broken').count()).toBe(0);

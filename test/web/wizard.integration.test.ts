@@ -124,6 +124,9 @@ describe('the new-project wizard', () => {
     const summary = page.locator('.summary');
     await expect.poll(() => summary.textContent()).toContain('Olena Top, Petro Manager');
     expect(await summary.locator('.badge').textContent()).toBe('inactive');
+    await expect
+      .poll(() => page.locator('.resend-preview').textContent())
+      .toBe('Events waiting that activation would send: 0');
     await stack.screenshot(page, 'wizard-5-activate');
     await page.getByRole('button', { name: 'Activate' }).click();
     await page.getByRole('heading', { name: /pd-wizard/ }).waitFor();

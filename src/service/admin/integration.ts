@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { checkEmployees, checkFieldMaps } from './crm-catalog.js';
 import {
   parseOr,
@@ -10,10 +11,34 @@ import {
 import { ActivateBodySchema } from './contracts.js';
 import { recordOutageTask } from './outage-task.js';
 import { statusOf } from './processing.js';
+import type { ResendPreviewBodySchema } from './responses.js';
+import { windowStartDay } from '../../store/held.js';
+
+type ResendPreviewBody = z.infer<typeof ResendPreviewBodySchema>;
 
 // POST …/integration/deactivate and …/integration/activate (service.md §5, G10).
 
 export function registerIntegrationRoutes(app: FastifyInstance, ctx: AdminContext): void {
+  // What "activate with resend" would send and expire, for the confirmation before it (issue 13 item 8).
+  app.get<{ Params: ProjectParams }>(
+    '/v1/projects/:project/integration/resend-preview',
+    { config: { access: 'project' } },
+    async (request, reply) => {
+      const project = await projectOr404(ctx, request, reply);
+      if (!project) return reply;
+      const { resendWindowDays: windowDays, timezone } = project.document.project;
+      const now = ctx.now();
+      const held = await ctx.store.previewHeld(project.id, { windowDays, timezone, now });
+      const body: ResendPreviewBody = {
+        windowDays,
+        windowStart: windowStartDay(now, timezone, windowDays),
+        resend: { events: held.kept, calls: held.keptCalls },
+        expire: { events: held.expired, calls: held.expiredCalls },
+      };
+      return reply.send(body);
+    },
+  );
+
   app.post<{ Params: ProjectParams }>(
     '/v1/projects/:project/integration/deactivate',
     { config: { access: 'project' } },

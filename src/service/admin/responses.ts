@@ -98,6 +98,26 @@ export const StatusBodySchema = z.object({
   }),
 });
 
+const HeldCountSchema = z.object({
+  events: z.number().int(),
+  calls: z.number().int().meta({ description: 'Calls and dialogs those events belong to' }),
+});
+
+export const ResendPreviewBodySchema = z.object({
+  windowDays: z.number().int().meta({ description: "The project's resendWindowDays" }),
+  windowStart: z.string().meta({
+    description: "The first calendar day of the window (YYYY-MM-DD, the project's time zone)",
+  }),
+  resend: HeldCountSchema.meta({
+    description:
+      'Waiting events an activation with resend sends: their call began inside the window',
+  }),
+  expire: HeldCountSchema.meta({
+    description:
+      'Waiting events an activation with resend expires: their call began before the window',
+  }),
+});
+
 export const EventBodySchema = z.object({
   eventId: z.string(),
   state: z.enum(EVENT_STATES),

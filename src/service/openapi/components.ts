@@ -75,6 +75,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   Status: responses.StatusBodySchema,
   EventDetail: responses.EventBodySchema,
   RetriedEvents: responses.RetriedEventsBodySchema,
+  ResendPreview: responses.ResendPreviewBodySchema,
   KeyCreated: responses.KeyCreatedBodySchema,
   OperatorKeys: responses.OperatorKeysBodySchema,
   DryRunResult: responses.DryRunBodySchema,

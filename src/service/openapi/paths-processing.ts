@@ -117,6 +117,18 @@ export function processingPaths(): Json {
         },
       }),
     },
+    '/v1/projects/{project}/integration/resend-preview': {
+      parameters: [projectParam],
+      get: operation({
+        id: 'previewResend',
+        tag: 'Integration',
+        summary: 'What an activation with resend would send and expire (an extension)',
+        description:
+          "Counts the waiting events as `activate` with `resend: true` would treat them now: those whose call began inside the resend window are sent, older ones expire (G10). Changes nothing. Not in service.md: an extension for the admin app's confirmation.",
+        audience: 'project',
+        responses: { '200': ok('The counts', ref('ResendPreview')) },
+      }),
+    },
     '/v1/projects/{project}/integration/activate': {
       parameters: [projectParam],
       post: operation({

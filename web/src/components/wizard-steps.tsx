@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { cellOfProblemPath, matrixChanges, type Matrix } from '../lib/matrix';
 import { EmployeesTable, useEmployees } from './employees-table';
 import { MatrixGrid } from './matrix-grid';
+import { ResendPreview } from './resend-preview';
 
 // The wizard's later steps, each on a project that exists: employees, matrix, activation.
 // Each step saves through the API before going on, and shows the API's refusal where it points.
@@ -150,7 +151,13 @@ export function ActivateStep(props: StepProps & { readonly done: () => void }) {
           </span>
         </dd>
       </dl>
-      <p class="hint">{t('wizard.activateHint', { count: status.events.pending })}</p>
+      <p class="hint">{t('wizard.activateHint')}</p>
+      <ResendPreview
+        api={props.api}
+        project={props.project}
+        resend={true}
+        pending={status.events.pending}
+      />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -61,6 +61,9 @@ export const en = {
   'overview.deactivate': 'Deactivate',
   'overview.resend': 'Resend what came in while it was off',
   'overview.resendCount': 'Events waiting that activation would send: {count}',
+  'overview.expireCount':
+    'Older than the resend window (calls begun before {start}), these expire instead: {count}',
+  'overview.skipCount': 'Events waiting that would be skipped, not sent: {count}',
   'overview.confirmActivate': 'Confirm activation',
   'chart.title': 'Events per hour',
   'chart.range': 'Range',

@@ -60,6 +60,9 @@ export const pl: Record<MessageKey, string> = {
   'overview.deactivate': 'Wyłącz',
   'overview.resend': 'Wyślij to, co przyszło, gdy była wyłączona',
   'overview.resendCount': 'Zdarzenia, które wyśle włączenie: {count}',
+  'overview.expireCount':
+    'Starsze niż okno ponownej wysyłki (połączenia sprzed {start}) zamiast tego wygasną: {count}',
+  'overview.skipCount': 'Zdarzenia, które zostaną pominięte, a nie wysłane: {count}',
   'overview.confirmActivate': 'Potwierdź włączenie',
   'chart.title': 'Zdarzenia na godzinę',
   'chart.range': 'Okres',

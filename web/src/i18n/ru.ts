@@ -60,6 +60,9 @@ export const ru: Record<MessageKey, string> = {
   'overview.deactivate': 'Выключить',
   'overview.resend': 'Отправить то, что пришло, пока она была выключена',
   'overview.resendCount': 'Событий, которые отправит включение: {count}',
+  'overview.expireCount':
+    'Старше окна повторной отправки (звонки до {start}) вместо этого станут просроченными: {count}',
+  'overview.skipCount': 'Событий, которые будут пропущены, а не отправлены: {count}',
   'overview.confirmActivate': 'Подтвердить включение',
   'chart.title': 'События по часам',
   'chart.range': 'Период',

@@ -60,6 +60,9 @@ export const uk: Record<MessageKey, string> = {
   'overview.deactivate': 'Вимкнути',
   'overview.resend': 'Надіслати те, що надійшло, поки її було вимкнено',
   'overview.resendCount': 'Подій, які надішле увімкнення: {count}',
+  'overview.expireCount':
+    'Старші за вікно повторного надсилання (дзвінки до {start}) натомість стануть простроченими: {count}',
+  'overview.skipCount': 'Подій, які буде пропущено, а не надіслано: {count}',
   'overview.confirmActivate': 'Підтвердити увімкнення',
   'chart.title': 'Події за годину',
   'chart.range': 'Період',

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { problemText } from '../api';
 import { HourlyChart } from '../components/hourly-chart';
+import { ResendPreview } from '../components/resend-preview';
 import { useI18n } from '../i18n';
 import { formatTime } from '../lib/format';
 import type { ProjectContext } from './project';
@@ -72,11 +73,12 @@ export function OverviewTab(props: { ctx: ProjectContext }) {
               </button>
             ) : (
               <div class="confirm" role="group">
-                <p>
-                  {resend
-                    ? t('overview.resendCount', { count: events.pending })
-                    : t('overview.resendCount', { count: 0 })}
-                </p>
+                <ResendPreview
+                  api={ctx.api}
+                  project={ctx.project}
+                  resend={resend}
+                  pending={events.pending}
+                />
                 <button type="button" onClick={() => void activate()}>
                   {t('overview.confirmActivate')}
                 </button>

@@ -22,7 +22,7 @@ export const setupEn = {
   'wizard.matrixDefault': 'The CRM’s default, unchanged',
   'wizard.connection': 'Connection',
   'wizard.activateHint':
-    'Activation starts handling calls; events that came in meanwhile ({count}) are sent too.',
+    'Activation starts handling calls; events that came in meanwhile are sent too.',
   'connect.notConnected': 'Not connected yet.',
   'connect.connectedTo': 'Connected to {url}',
   'connect.oauthTitle': 'Connect with the CRM’s consent page',

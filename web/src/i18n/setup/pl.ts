@@ -23,7 +23,7 @@ export const setupPl: Record<keyof typeof setupEn, string> = {
   'wizard.matrixDefault': 'Domyślne ustawienia CRM, bez zmian',
   'wizard.connection': 'Połączenie',
   'wizard.activateHint':
-    'Włączenie zaczyna obsługę połączeń; zdarzenia, które w tym czasie przyszły ({count}), też zostaną wysłane.',
+    'Włączenie zaczyna obsługę połączeń; zdarzenia, które w tym czasie przyszły, też zostaną wysłane.',
   'connect.notConnected': 'Jeszcze nie połączono.',
   'connect.connectedTo': 'Połączono z {url}',
   'connect.oauthTitle': 'Połącz przez stronę zgody CRM',

@@ -23,7 +23,7 @@ export const setupRu: Record<keyof typeof setupEn, string> = {
   'wizard.matrixDefault': 'Настройки CRM по умолчанию, без изменений',
   'wizard.connection': 'Подключение',
   'wizard.activateHint':
-    'Включение начинает обработку звонков; события, пришедшие за это время ({count}), тоже будут отправлены.',
+    'Включение начинает обработку звонков; события, пришедшие за это время, тоже будут отправлены.',
   'connect.notConnected': 'Ещё не подключено.',
   'connect.connectedTo': 'Подключено к {url}',
   'connect.oauthTitle': 'Подключить через страницу согласия CRM',

@@ -23,7 +23,7 @@ export const setupUk: Record<keyof typeof setupEn, string> = {
   'wizard.matrixDefault': 'Типова матриця CRM, без змін',
   'wizard.connection': 'Підключення',
   'wizard.activateHint':
-    'Увімкнення починає обробку дзвінків; події, що надійшли тим часом ({count}), теж буде надіслано.',
+    'Увімкнення починає обробку дзвінків; події, що надійшли тим часом, теж буде надіслано.',
   'connect.notConnected': 'Ще не підключено.',
   'connect.connectedTo': 'Підключено до {url}',
   'connect.oauthTitle': 'Підключити через сторінку згоди CRM',
