@@ -100,7 +100,8 @@ describe.each(CASES)('Connect with $label in the wizard', (c) => {
         new RegExp(`^${c.crmName} refused access: the consent was denied \\(access_denied\\)`),
       );
     expect(page.url()).toContain(`#/new/${id}/connect`);
-    expect(await page.locator('.connected-to').textContent()).toBe('Not connected yet.');
+    // The page reads the project again after the redirect: "Loading…" until it has.
+    await expect.poll(() => page.locator('.connected-to').textContent()).toBe('Not connected yet.');
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await stack.screenshot(page, `wizard-2-${c.crm}-denied`);
     const none = await api.GET('/v1/projects/{project}/connection', {
@@ -114,7 +115,7 @@ describe.each(CASES)('Connect with $label in the wizard', (c) => {
     await expect.poll(() => page.locator('.test-result').textContent()).toMatch(c.user);
     expect(await page.getByText('The CRM allowed access: connected.').isVisible()).toBe(true);
     expect(await page.locator('#oauth-error').count()).toBe(0);
-    expect(await page.locator('.connected-to').textContent()).toContain(c.base());
+    await expect.poll(() => page.locator('.connected-to').textContent()).toContain(c.base());
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(false);
     await stack.screenshot(page, `wizard-2-${c.crm}-connected`);
 
