@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
+import { event } from '../admin/events.js';
 import { fitTexts } from '../../src/crm/capabilities.js';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
-import { parseEvent, type Event } from '../../src/domain/events.js';
 import { EmployeesSchema, ProjectSettingsSchema } from '../../src/domain/project.js';
 import { EMPTY_CLIENT, SnapshotSchema } from '../../src/domain/snapshot.js';
 import { CALL_PHASE, memoryKey } from '../../src/domain/memory.js';
@@ -112,12 +112,7 @@ export function planCases(fresh: FreshStore): void {
       },
       listUsers: () => crm.listUsers(),
     };
-    const parse = (raw: unknown): Event => {
-      const parsed = parseEvent(raw);
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-      return parsed.value;
-    };
-    const started = parse({
+    const started = event({
       eventId: 's',
       type: 'call.started',
       callId: 'c1',
@@ -126,7 +121,7 @@ export function planCases(fresh: FreshStore): void {
       from: '+380671234567',
       to: '+380441234567',
     });
-    const ended = parse({
+    const ended = event({
       eventId: 'x',
       type: 'call.ended',
       callId: 'c1',

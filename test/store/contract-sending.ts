@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
+import { event } from '../admin/events.js';
 import { fitTexts } from '../../src/crm/capabilities.js';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import type { ApplyOptions, CrmPort } from '../../src/crm/port.js';
 import type { Decision } from '../../src/domain/decision.js';
-import { parseEvent, type Event } from '../../src/domain/events.js';
 import { memoryKey } from '../../src/domain/memory.js';
 import { EmployeesSchema, ProjectSettingsSchema } from '../../src/domain/project.js';
 import { EMPTY_CLIENT, SnapshotSchema } from '../../src/domain/snapshot.js';
@@ -89,12 +89,7 @@ export function sendingCases(fresh: FreshStore): void {
       },
       listUsers: () => crm.listUsers(),
     };
-    const parse = (raw: unknown): Event => {
-      const parsed = parseEvent(raw);
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-      return parsed.value;
-    };
-    const ended = parse({
+    const ended = event({
       eventId: 'x',
       type: 'call.ended',
       callId: 'c1',
