@@ -2,7 +2,7 @@ import type { ClientMemory } from '../domain/client-memory.js';
 import type { Decision, DecisionContext } from '../domain/decision.js';
 import type { Memory } from '../domain/memory.js';
 import { json } from './rows.js';
-import { num, str, type Queryable } from './sql.js';
+import { num, str, type Queryable, type Row } from './sql.js';
 import type { StoredPlan, WorkState } from './store.js';
 
 // Call / dialog memory and plans under way (D6, D13, style §2.9).
@@ -12,11 +12,8 @@ export async function getMemory(
   projectId: string,
   key: string,
 ): Promise<Memory | null> {
-  const row = await db.get('SELECT body FROM memories WHERE project_id = ? AND key = ?', [
-    projectId,
-    key,
-  ]);
-  return row ? json<Memory>(row['body']) : null;
+  const body = await memoryBody(db, projectId, key);
+  return body === undefined ? null : json<Memory>(body);
 }
 
 /** A client's memory (`client:<E.164>`, issue 14 item 2): its open call-back tasks. */
@@ -25,12 +22,18 @@ export async function getClientMemory(
   projectId: string,
   key: string,
 ): Promise<ClientMemory | null> {
+  const body = await memoryBody(db, projectId, key);
+  const memory = body === undefined ? null : json<ClientMemory | Memory>(body);
+  return memory?.kind === 'client' ? memory : null;
+}
+
+/** The stored body under a memory key; undefined where there is none. */
+async function memoryBody(db: Queryable, projectId: string, key: string): Promise<unknown> {
   const row = await db.get('SELECT body FROM memories WHERE project_id = ? AND key = ?', [
     projectId,
     key,
   ]);
-  const memory = row ? json<ClientMemory | Memory>(row['body']) : null;
-  return memory?.kind === 'client' ? memory : null;
+  return row ? row['body'] : undefined;
 }
 
 export async function putMemory(
@@ -54,14 +57,7 @@ export async function getPlan(
     'SELECT decision, context, decide_again FROM plans WHERE project_id = ? AND event_id = ?',
     [projectId, eventId],
   );
-  if (!row) return null;
-  const done = await operations(db, projectId, eventId);
-  return {
-    decision: json<Decision>(row['decision']),
-    ...done,
-    context: row['context'] == null ? null : json<DecisionContext>(row['context']),
-    decideAgain: num(row['decide_again'] ?? 0) === 1,
-  };
+  return row ? planFrom(db, projectId, eventId, row) : null;
 }
 
 /**
@@ -85,15 +81,21 @@ export async function getWorkState(
   );
   const memory = memoryKey !== null && row?.['memory'] != null ? json<Memory>(row['memory']) : null;
   if (row?.['decision'] == null) return { memory, plan: null };
-  const done = await operations(db, projectId, eventId);
+  return { memory, plan: await planFrom(db, projectId, eventId, row) };
+}
+
+/** A plans row (decision, context, decide_again) with its operation rows read. */
+async function planFrom(
+  db: Queryable,
+  projectId: string,
+  eventId: string,
+  row: Row,
+): Promise<StoredPlan> {
   return {
-    memory,
-    plan: {
-      decision: json<Decision>(row['decision']),
-      ...done,
-      context: row['context'] == null ? null : json<DecisionContext>(row['context']),
-      decideAgain: num(row['decide_again'] ?? 0) === 1,
-    },
+    decision: json<Decision>(row['decision']),
+    ...(await operations(db, projectId, eventId)),
+    context: row['context'] == null ? null : json<DecisionContext>(row['context']),
+    decideAgain: num(row['decide_again'] ?? 0) === 1,
   };
 }
 
