@@ -9,12 +9,13 @@ import { DICTIONARIES, type TextKey } from '../../src/engine/texts.js';
 // Issue 14 item 3 (G12, G15): every text the integration writes exists in every
 // language, and a Ukrainian, Russian or Polish project gets no English word from
 // the product: every scenario of test/scenarios is run again in each language and
-// each text written into the CRM is read word by word.
+// each text written into the CRM is read word by word, and none names a CRM user by id.
 
 const root = join(import.meta.dirname, '..', 'scenarios');
 const english = DICTIONARIES.en;
 const keys = Object.keys(english) as TextKey[];
 const slots = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (text: string): string[] =>
   (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => word.length >= 2);
 
@@ -104,7 +105,13 @@ describe.each(LANGUAGES.filter((language) => language !== 'en'))('scenarios in %
       ...state.comments.map((comment) => comment.text),
       ...state.calls.map((call) => call.description ?? ''),
     ];
+    // G15: employees are named, never by the CRM user id they are linked to.
+    const userIds = state.users.map((user) => user.id);
     for (const text of texts) {
+      const ids = userIds.filter((id) =>
+        new RegExp(`(^|[^\\w])${escapeRegExp(id)}($|[^\\w])`).test(text),
+      );
+      expect(ids, `${file} (${language}): a CRM user id in ${text}`).toEqual([]);
       const left = words(text.replace(/https?:\/\/\S+/g, '')).filter(
         (word) => vocabulary.has(word) && !own.has(word),
       );
