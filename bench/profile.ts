@@ -19,6 +19,23 @@ export async function eventLoopDelay(origin: string): Promise<string> {
   return `p50 ${ms(metric('nodejs_eventloop_lag_p50_seconds'))} / p99 ${ms(metric('nodejs_eventloop_lag_p99_seconds'))} / max ${ms(metric('nodejs_eventloop_lag_max_seconds'))} ms`;
 }
 
+/** SQLite: serve's ingest commits over the last 10 s by part (callmatrix_sqlite_ingest_commit_seconds): "part p50/p99 ms, …". */
+export async function ingestCommits(origin: string): Promise<string> {
+  const text = await fetch(`${origin}/metrics`)
+    .then((response) => response.text())
+    .catch(() => '');
+  const quantile = (part: string, q: string): string | undefined =>
+    new RegExp(
+      `^callmatrix_sqlite_ingest_commit_seconds\\{quantile="${q}",part="${part}"\\} ([0-9.e+-]+)`,
+      'm',
+    ).exec(text)?.[1];
+  const parts = ['queue', 'gate', 'write', 'commit', 'total'].map(
+    (part) =>
+      `${part} ${ms(quantile(part, '0.5'))}/${ms(quantile(part, '0.99'))}/${ms(quantile(part, '0.999'))}`,
+  );
+  return `ingest commits p50/p99/p99.9 ms: ${parts.join(', ')}`;
+}
+
 /** The kind of a callmatrix statement, from its text. */
 function kindOf(query: string): string {
   if (query.includes('callmatrix_claim_ready') || query.includes('WITH picked')) return 'claim';

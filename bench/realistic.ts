@@ -8,7 +8,7 @@ import { openStore } from '../src/store/open.js';
 import type { NewEvent, Store } from '../src/store/store.js';
 import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
 import { pacedLoad } from './paced-load.js';
-import { eventLoopDelay, sampleSessions } from './profile.js';
+import { eventLoopDelay, ingestCommits, sampleSessions } from './profile.js';
 
 // The realistic shape of issue 10: standalone call.ended events from a pool of
 // repeat callers into a Pipedrive project on its emulator (burst limit on, 80
@@ -245,7 +245,7 @@ export async function realistic(
           ? await sampleSessions(databaseUrl)
           : null;
         return async () =>
-          `serve's event-loop delay ${await eventLoopDelay(base)}${sessions ? `; PostgreSQL ${await sessions()}` : ''}`;
+          `serve's event-loop delay ${await eventLoopDelay(base)}${sessions ? `; PostgreSQL ${await sessions()}` : `; ${await ingestCommits(base)}`}`;
       },
     );
     for (let i = 0; i < 300; i += 1) {

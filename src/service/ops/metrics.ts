@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, Summary } from 'prom-client';
+import { observeUrgentWrites } from '../../store/sqlite/write-timing.js';
 import type { Store } from '../../store/store.js';
 import type { WorkerObserver } from '../../worker/observer.js';
 import { registerProjectGauges } from './project-gauges.js';
@@ -39,7 +40,10 @@ export class ServiceMetrics {
 
   /** `processMetrics`: prom-client's defaults (heap, event loop lag, GC, CPU); once per process's registry. */
   constructor(store: Store, options: { readonly processMetrics?: boolean } = {}) {
-    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+    if (options.processMetrics) {
+      collectDefaultMetrics({ register: this.registry });
+      this.timeIngestCommits();
+    }
     new Gauge({
       name: 'callmatrix_queue_depth',
       help: 'Pending events across projects (including held ones)',
@@ -49,6 +53,33 @@ export class ServiceMetrics {
       },
     });
     registerProjectGauges(this.registry, store);
+  }
+
+  /**
+   * Issue 10: where an ingest commit's time goes on SQLite (write-timing.ts),
+   * over the last 10 seconds: what an answer's tail is made of. Once per process,
+   * as the process metrics are.
+   */
+  private timeIngestCommits(): void {
+    const summary = new Summary({
+      name: 'callmatrix_sqlite_ingest_commit_seconds',
+      help: 'SQLite ingest commits by part: queue (this connection busy), gate (another thread writing), write (statements), commit (fsync included)',
+      labelNames: ['part'],
+      percentiles: [0.5, 0.99, 0.999],
+      maxAgeSeconds: 10,
+      ageBuckets: 5,
+      registers: [this.registry],
+    });
+    observeUrgentWrites((timing) => {
+      summary.observe({ part: 'queue' }, timing.queueMs / 1000);
+      summary.observe({ part: 'gate' }, timing.gateMs / 1000);
+      summary.observe({ part: 'write' }, timing.writeMs / 1000);
+      summary.observe({ part: 'commit' }, timing.commitMs / 1000);
+      summary.observe(
+        { part: 'total' },
+        (timing.queueMs + timing.gateMs + timing.writeMs + timing.commitMs) / 1000,
+      );
+    });
   }
 
   observer(): WorkerObserver {

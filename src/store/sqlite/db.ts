@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Db, Param, Queryable, Row, Statement, TransactionOptions } from '../sql.js';
 import { Database, type SqliteStatement } from './driver.js';
 import { writeGateFor, type WriteGate } from './write-gate.js';
+import { WriteClock } from './write-timing.js';
 
 /**
  * better-sqlite3 is synchronous and has one connection; an async transaction
@@ -164,25 +165,28 @@ class SqliteDb implements Db {
 
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
     const urgent = options?.urgent === true;
-    return this.turns.take(
-      () =>
-        this.gated(urgent, async () => {
-          const db = this.connection.db;
-          this.commitMode(options?.durable === false ? 'NORMAL' : 'FULL');
-          // IMMEDIATE takes the write lock now, so two processes never both read
-          // then write (claims); busy_timeout makes the other one wait.
-          db.exec('BEGIN IMMEDIATE');
-          try {
-            const result = await work(this.connection);
-            db.exec('COMMIT');
-            return result;
-          } catch (error) {
-            if (db.inTransaction) db.exec('ROLLBACK');
-            throw error;
-          }
-        }),
-      urgent,
-    );
+    const clock = WriteClock.start(urgent);
+    return this.turns.take(() => {
+      clock?.mark();
+      return this.gated(urgent, async () => {
+        clock?.mark();
+        const db = this.connection.db;
+        this.commitMode(options?.durable === false ? 'NORMAL' : 'FULL');
+        // IMMEDIATE takes the write lock now, so two processes never both read
+        // then write (claims); busy_timeout makes the other one wait.
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(this.connection);
+          clock?.mark();
+          db.exec('COMMIT');
+          clock?.done();
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    }, urgent);
   }
 
   script<T extends Row = Row>(

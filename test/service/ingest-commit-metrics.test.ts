@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ServiceMetrics } from '../../src/service/ops/metrics.js';
+import { openStore } from '../../src/store/open.js';
+import { observeUrgentWrites } from '../../src/store/sqlite/write-timing.js';
+import type { Store } from '../../src/store/store.js';
+import { callStarted, inbox } from '../admin/events.js';
+
+// Issue 10: serve's /metrics says where its SQLite ingest commits spend their
+// time (queue, gate, write, commit), so a slow acknowledgement can be traced
+// to the part that made it slow. Only urgent writes (ingest) are counted.
+
+const T0 = new Date('2026-12-06T10:00:00Z');
+let dir: string | null = null;
+let store: Store | null = null;
+
+afterEach(async () => {
+  observeUrgentWrites(undefined);
+  await store?.close();
+  store = null;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = null;
+});
+
+const count = (text: string, part: string): number =>
+  Number(
+    new RegExp(
+      `^callmatrix_sqlite_ingest_commit_seconds_count\\{part="${part}"\\} (\\d+)`,
+      'm',
+    ).exec(text)?.[1] ?? 'NaN',
+  );
+
+describe('ingest commit timings on /metrics (issue 10)', () => {
+  it('counts each ingest commit once per part, and no background write', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'callmatrix-commit-metrics-'));
+    store = await openStore(`sqlite:${join(dir, 'store.db')}`);
+    const metrics = new ServiceMetrics(store, { processMetrics: true });
+    // A background write (not urgent): not an ingest commit.
+    await store.putProject({ id: 'acme', crm: 'zoho', document: {}, secrets: '', now: T0 });
+    await store.insertEvents('acme', [inbox(callStarted('e1', 'c1', T0.toISOString()))], T0);
+    await store.insertEvents('acme', [inbox(callStarted('e2', 'c2', T0.toISOString()))], T0);
+    const text = await metrics.registry.metrics();
+    for (const part of ['queue', 'gate', 'write', 'commit', 'total'])
+      expect(count(text, part), part).toBe(2);
+    expect(text).toMatch(
+      /^callmatrix_sqlite_ingest_commit_seconds\{quantile="0\.99",part="commit"\} [0-9.e-]+$/m,
+    );
+  });
+});
