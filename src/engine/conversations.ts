@@ -155,13 +155,18 @@ export function decideAnalytics(event: AnalyticsReadyEvent, input: DecisionInput
           id: memory.callLog.id,
           patch: { appendDescription: text },
         });
-      // Asked for the call only: say why nothing was written (D8); `both` has the comment.
+      // Say why the call's part was not written (D8); `both` still has the comment.
       else if (to === 'call')
         plan.skip(
           'call_log',
           memory.callLog
             ? "the CRM's call log keeps no text for the analytics"
             : 'the call has no call log',
+        );
+      else if (memory.callLog)
+        plan.skip(
+          'call_log',
+          "the CRM's call log keeps no text for the analytics: they are in the comment only",
         );
     }
   }
