@@ -130,7 +130,7 @@ export function withNativeUsers(scenario: Scenario, seeded: SeededIds): Scenario
  * journal's operations, and the "Also concerns: contact 5" line of a text.
  * Those are turned back, so the output speaks the scenario's ids throughout.
  */
-function seededIdsBack(
+export function seededIdsBack(
   run: SimulationResult,
   seeded: SeededIds,
   scenario: Scenario,
