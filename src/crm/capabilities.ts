@@ -33,6 +33,11 @@ export interface StorageCapabilities {
   readonly standardPicklists?: Readonly<
     Partial<Record<'lead' | 'contact' | 'deal', Readonly<Record<string, readonly string[]>>>>
   >;
+  /**
+   * Issue 14 item 4: records keep their UTM tags in a source block a field map can write into
+   * (`source_source` … `source_content`, src/crm/source-block.ts): retailCRM's customers and orders.
+   */
+  readonly sourceBlock?: boolean;
 }
 
 export type LinkRule = 'all' | 'contact-plus-one' | 'who-what' | 'one' | 'contact-only';

@@ -38,6 +38,17 @@ describe('callmatrix init', () => {
       contact: { lead_source: 'Lead_Source' },
       deal: { lead_source: 'Lead_Source' },
     });
+    // retailCRM: the source block of customers and orders, the pool there when no UTM source.
+    const retailBlock = {
+      lead_source: 'source_source',
+      utm_medium: 'source_medium',
+      utm_campaign: 'source_campaign',
+      utm_term: 'source_keyword',
+      utm_content: 'source_content',
+    };
+    expect(
+      (starterDocument('retailcrm', './schema.json')['project'] as { fieldMap: unknown }).fieldMap,
+    ).toEqual({ contact: retailBlock, deal: retailBlock });
     expect(text).toContain('"$comment"');
     // $schema names the installed schema, relative to the document.
     const schema = resolve(dir, String(document['$schema']));

@@ -22,6 +22,7 @@ import {
 } from '../port.js';
 import type { SandboxCrm } from '../snapshotting.js';
 import { MemoryStore } from './store.js';
+import { foldSourceBlock } from '../source-block.js';
 import { appendOnce, withLegs } from '../call-log-text.js';
 
 /**
@@ -86,6 +87,11 @@ export class MemoryCrm implements SandboxCrm {
     );
   }
 
+  /** Issue 14 item 4: a CRM with a source block keeps mapped `source_*` values in the record's UTM tags. */
+  private sourced<R extends Parameters<typeof foldSourceBlock>[0]>(record: R): R {
+    return this.caps.sourceBlock ? foldSourceBlock(record) : record;
+  }
+
   listUsers(): Promise<Result<User[]>> {
     return Promise.resolve(ok([...this.store.snapshot.users]));
   }
@@ -114,11 +120,11 @@ export class MemoryCrm implements SandboxCrm {
     const texts = this.options.texts;
     switch (operation.op) {
       case 'create_contact':
-        return store.insert('contacts', operation.record);
+        return store.insert('contacts', this.sourced(operation.record));
       case 'create_lead':
-        return store.insert('leads', operation.record);
+        return store.insert('leads', this.sourced(operation.record));
       case 'create_deal':
-        return store.insert('deals', operation.record);
+        return store.insert('deals', this.sourced(operation.record));
       case 'create_organization':
         return store.insert('organizations', operation.record);
       case 'update_contact':

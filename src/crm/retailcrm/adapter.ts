@@ -19,7 +19,7 @@ import {
   type Result,
 } from '../port.js';
 import { listCustomFields, listPipelines, listUsers, statusGroups } from './admin.js';
-import { catalogFields, catalogPipelines } from './catalog.js';
+import { catalogPipelines, entityFields } from './catalog.js';
 import { RetailcrmClient, RetailcrmError, type RetailcrmClientOptions } from './client.js';
 import { RetailcrmConnectionSchema } from './connection.js';
 import { parseConnectionOrThrow } from '../connection-fields.js';
@@ -148,7 +148,9 @@ export class RetailcrmAdapter implements CrmPort {
 
   /** service.md §2 `…/crm/fields`, and G8's type check of a field map: custom fields (none for leads). */
   listFields(entity: FieldEntity): Promise<Result<CrmField[]>> {
-    return this.attempt(async () => catalogFields(await listCustomFields(this.client, entity)));
+    return this.attempt(async () =>
+      entityFields(entity, await listCustomFields(this.client, entity)),
+    );
   }
 
   /** G13: the phone index's reader, one page per call: the lists on activation, the change histories on a poll. */

@@ -8,4 +8,5 @@ export const capabilities = {
   taskRecordingField: false,
   callLogRecordingField: true,
   callLogDescription: false,
+  sourceBlock: true,
 } as const satisfies StorageCapabilities;

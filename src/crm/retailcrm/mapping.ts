@@ -12,6 +12,7 @@ import type {
   Task,
 } from '../../domain/snapshot.js';
 import { CrmError } from '../port.js';
+import { foldSourceBlock } from '../source-block.js';
 
 // Neutral records ↔ retailCRM's native entities, pure (README: "what goes where").
 
@@ -159,7 +160,8 @@ export function splitName(name: string | undefined): { firstName?: string; lastN
 const joinName = (first: string | undefined, last: string | undefined): string | undefined =>
   first === undefined ? last : last === undefined ? first : `${first} ${last}`;
 
-export function customerPayload(record: New<Contact>, key: string): Record<string, unknown> {
+export function customerPayload(contact: New<Contact>, key: string): Record<string, unknown> {
+  const record = foldSourceBlock(contact);
   return {
     externalId: key,
     ...splitName(record.name),
@@ -172,10 +174,11 @@ export function customerPayload(record: New<Contact>, key: string): Record<strin
 }
 
 export function orderPayload(
-  record: New<Deal>,
+  deal: New<Deal>,
   key: string,
   statusCode: string | undefined,
 ): Record<string, unknown> {
+  const record = foldSourceBlock(deal);
   const [phone, additionalPhone] = record.phones ?? [];
   return {
     externalId: key,

@@ -2,6 +2,15 @@ import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
 import type { CrmProfile } from '../profile.js';
 
 // RC-1..RC-18 (behaviour §4, §5). retailCRM has no leads: a customer and an order play the part.
+/** The source block's parts, each bound to the parameter it takes (free text, no value table). */
+const RETAILCRM_SOURCE_BLOCK = {
+  lead_source: 'source_source',
+  utm_medium: 'source_medium',
+  utm_campaign: 'source_campaign',
+  utm_term: 'source_keyword',
+  utm_content: 'source_content',
+} as const;
+
 export const retailcrm: CrmProfile = {
   matrix: {
     'incoming.on_answer': ['create_contact', 'create_deal'],
@@ -41,8 +50,12 @@ export const retailcrm: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // a retailCRM call keeps no text (D12): the order's comment only
-  // Orders and customers keep the UTM tags in their own source block already (docs/crm/retailcrm.md).
-  sourceBinding: {},
+  // Issue 14 item 4: the source block of customers and orders (docs/crm/retailcrm.md); lead_source
+  // puts the call-tracking pool there when the call came without UTM tags.
+  sourceBinding: {
+    contact: RETAILCRM_SOURCE_BLOCK,
+    deal: RETAILCRM_SOURCE_BLOCK,
+  },
   options: {
     analyticsDestination: 'deal',
     messengerFieldMap: defaultMessengerFieldMap(['contact', 'deal']),
