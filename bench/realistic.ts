@@ -7,6 +7,7 @@ import { startPipedriveEmulator } from '../emulators/pipedrive/index.js';
 import { openStore } from '../src/store/open.js';
 import type { NewEvent, Store } from '../src/store/store.js';
 import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pacedLoad } from './paced-load.js';
 import { eventLoopDelay, ingestCommits, sampleSessions } from './profile.js';
 
@@ -71,8 +72,13 @@ async function shapes(
   const figures: ShapeFigures = {};
   const watched = async (phase: string, run: () => Promise<void>): Promise<void> => {
     const stop = await watch?.();
+    // The load comes from this process's event loop: a stall here delays requests and counts against the server.
+    const own = monitorEventLoopDelay({ resolution: 1 });
+    own.enable();
     await run();
-    if (stop) lines.push(`${label} (${phase}) while measured: ${await stop()}`);
+    own.disable();
+    const mine = `this process's (the load's) event-loop delay p99 ${(own.percentile(99) / 1e6).toFixed(1)} / max ${(own.max / 1e6).toFixed(1)} ms`;
+    lines.push(`${label} (${phase}) while measured: ${stop ? `${await stop()}; ` : ''}${mine}`);
   };
   if (PHASES.includes('a'))
     await watched('a', async () => {
