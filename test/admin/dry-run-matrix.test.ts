@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/domain/plan.js';
 import { callMissed, callStarted } from './events.js';
-import { auth, harness, putProject, type Harness } from './harness.js';
+import { acmeForEachTest, auth, type Harness } from './harness.js';
 
 // POST …/dry-run with `{ events, matrix }` (an extension of service.md for the admin web app's
 // "what would happen"): the events run on the unsaved matrix; nothing is saved. On SQLite here and
 // on PostgreSQL through scripts/service-suites-on-postgres.ts.
 
 let h: Harness;
-beforeEach(async () => {
-  h = await harness();
-  await putProject(h, 'acme');
-});
-afterEach(async () => {
-  await h.close();
-});
+acmeForEachTest((made) => (h = made));
 
 const post = (payload: unknown) =>
   h.app.inject({

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import { createApiClient, type ApiClient, type Schemas } from '../../api-client/index.js';
 import { MemoryCrm } from '../../src/crm/memory/adapter.js';
 import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
@@ -184,4 +185,20 @@ export async function projectKey(h: Harness, id: string): Promise<string> {
   });
   if (!data) throw new Error(`creating a key of ${id} answered ${response.status}`);
   return data.key;
+}
+
+/**
+ * Each test of the file gets a fresh harness with the in-memory project `acme`
+ * (memoryDocument), handed to `use` before the test and closed after it.
+ */
+export function acmeForEachTest(use: (h: Harness) => void): void {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await harness();
+    await putProject(current, 'acme');
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }

@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/service/app.js';
-import { registerAdminRoutes } from '../../src/service/admin/index.js';
-import { ProjectStore } from '../../src/service/admin/project-store.js';
-import { ensureOperatorKey } from '../../src/service/auth/keys.js';
-import { CrmRegistry } from '../../src/service/crm-registry.js';
-import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
 import type { OAuthApps } from '../../src/service/oauth/apps.js';
 import type { Store } from '../../src/store/store.js';
-import { openTestStore, type TestStore } from '../support/test-store.js';
+import { serviceApp } from '../support/service-app.js';
+import type { TestStore } from '../support/test-store.js';
 
 // The service over real HTTP on loopback with the real CRM adapters (the
 // emulators stand in for the CRMs), for the OAuth "Connect" flow end to end.
@@ -27,28 +22,13 @@ export interface OAuthHarness {
 }
 
 export async function oauthHarness(oauth: OAuthApps): Promise<OAuthHarness> {
-  const opened = await openTestStore('oauth');
-  const { store } = opened;
-  await ensureOperatorKey(store, OPERATOR_KEY, new Date());
-  const projects = new ProjectStore(store, SecretBox.fromBase64(generateSecretKey()));
-  const registry = new CrmRegistry(['127.0.0.1']);
   const clock = { now: new Date() };
-  const app = await buildApp({
-    store,
-    settings: { maxBodyBytes: 1024 * 1024, ingestRatePerSec: 0 },
-    projects,
-    extraRoutes: [
-      (scope) =>
-        registerAdminRoutes(scope, {
-          store,
-          secretBox: SecretBox.fromBase64(generateSecretKey()),
-          projects,
-          allowCrmHosts: ['127.0.0.1'],
-          crmPort: (project) => registry.portFor(project),
-          now: () => clock.now,
-          oauth,
-        }),
-    ],
+  const { app, store, opened } = await serviceApp({
+    storePrefix: 'oauth',
+    operatorKey: OPERATOR_KEY,
+    allowCrmHosts: ['127.0.0.1'],
+    now: () => clock.now,
+    oauth,
   });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

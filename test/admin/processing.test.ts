@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/domain/plan.js';
-import { auth, harness, putProject, type Harness } from './harness.js';
+import { acmeForEachTest, auth, putProject, type Harness } from './harness.js';
 import { callMissed, callStarted, event, inbox } from './events.js';
 
 let h: Harness;
-beforeEach(async () => {
-  h = await harness();
-  await putProject(h, 'acme');
-});
-afterEach(async () => {
-  await h.close();
-});
+acmeForEachTest((made) => (h = made));
 
 const get = (url: string) => h.app.inject({ method: 'GET', url, headers: auth() });
 const post = (url: string, payload?: unknown) =>

@@ -1,20 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/domain/plan.js';
 import { callStarted, inbox } from './events.js';
-import { harness, memoryDocument, projectKey, putProject, type Harness } from './harness.js';
+import {
+  acmeForEachTest,
+  memoryDocument,
+  projectKey,
+  putProject,
+  type Harness,
+} from './harness.js';
 
 // GET /v1/projects/{project}/stats (an extension of service.md for the admin
 // web app's chart), through the typed client; SQLite here, PostgreSQL through
 // scripts/service-suites-on-postgres.ts.
 
 let h: Harness;
-beforeEach(async () => {
-  h = await harness();
-  await putProject(h, 'acme');
-});
-afterEach(async () => {
-  await h.close();
-});
+acmeForEachTest((made) => (h = made));
 
 /** Stores an event at `at` and finishes it with `outcome`, journalled at its `at`. */
 async function processed(eventId: string, at: string, outcome: 'applied' | 'skipped' | 'failed') {

@@ -14,18 +14,27 @@ export const CRM_STATE = {
 let minute = 0;
 const at = (): string => new Date(Date.UTC(2026, 2, 2, 8, minute++, 0)).toISOString();
 
+/** The first event of an incoming call from `from` to the project's line (the call's `-1`). */
+export function incomingCallStarted(
+  callId: string,
+  from: string,
+  at: string,
+): Record<string, unknown> {
+  return {
+    type: 'call.started',
+    eventId: `${callId}-1`,
+    callId,
+    at,
+    direction: 'incoming',
+    from,
+    to: '+380441234567',
+  };
+}
+
 /** The three events of an answered incoming call from `from`. */
 export function answeredCall(callId: string, from: string): Record<string, unknown>[] {
   return [
-    {
-      type: 'call.started',
-      eventId: `${callId}-1`,
-      callId,
-      at: at(),
-      direction: 'incoming',
-      from,
-      to: '+380441234567',
-    },
+    incomingCallStarted(callId, from, at()),
     {
       type: 'call.answered',
       eventId: `${callId}-2`,

@@ -4,7 +4,7 @@ import { CrmError, err, type CrmPort } from '../../src/crm/port.js';
 import type { Operation } from '../../src/domain/plan.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import { seedEmulator } from '../index/seed.js';
-import { answeredCall, CRM_STATE } from './events.js';
+import { answeredCall, CRM_STATE, incomingCallStarted } from './events.js';
 import { harness, TOKEN, type Harness, type HarnessOptions } from './harness.js';
 
 // Issue 11 item 1, over HTTP against the Zoho emulator: an employee linked to a
@@ -86,15 +86,7 @@ const fixPetro = async (user: (id: string) => string): Promise<void> => {
 /** A missed call from a new client (ZO-9: a lead owned by the top manager, a call-back task). */
 function missedCall(callId: string, from: string): Record<string, unknown>[] {
   return [
-    {
-      type: 'call.started',
-      eventId: `${callId}-1`,
-      callId,
-      at: '2026-03-02T09:00:00Z',
-      direction: 'incoming',
-      from,
-      to: '+380441234567',
-    },
+    incomingCallStarted(callId, from, '2026-03-02T09:00:00Z'),
     {
       type: 'call.ended',
       eventId: `${callId}-2`,

@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { seedEmulator } from '../index/seed.js';
-import { CRM_STATE, EMPLOYEES } from './events.js';
+import { CRM_STATE, EMPLOYEES, incomingCallStarted } from './events.js';
 import { EMULATORS, type RunningEmulator } from '../../src/sandbox/emulators.js';
 import type { ReplayLimits } from '../../src/service/admin/context.js';
-import { registerAdminRoutes } from '../../src/service/admin/index.js';
-import { ProjectStore } from '../../src/service/admin/project-store.js';
-import { buildApp } from '../../src/service/app.js';
-import { ensureOperatorKey } from '../../src/service/auth/keys.js';
-import { CrmRegistry } from '../../src/service/crm-registry.js';
-import { generateSecretKey, SecretBox } from '../../src/service/crypto/secret-box.js';
 import type { Store } from '../../src/store/store.js';
 import { Worker } from '../../src/worker/worker.js';
-import { openTestStore } from '../support/test-store.js';
+import { serviceApp } from '../support/service-app.js';
 
 // The service as `serve` wires it (ingest, admin API, a worker driven step by
 // step) on a real store — SQLite in a temp file, or PostgreSQL with
@@ -38,12 +32,12 @@ export interface ReplayHarness {
 
 export async function replayHarness(replayLimits?: ReplayLimits): Promise<ReplayHarness> {
   const emulator = await EMULATORS.pipedrive.replay();
-  const opened = await openTestStore('replay');
-  const { store } = opened;
-  await ensureOperatorKey(store, OPERATOR_KEY, new Date());
-  const box = SecretBox.fromBase64(generateSecretKey());
-  const projects = new ProjectStore(store, box);
-  const registry = new CrmRegistry(['127.0.0.1', 'localhost']);
+  const { app, store, opened, projects, registry } = await serviceApp({
+    storePrefix: 'replay',
+    operatorKey: OPERATOR_KEY,
+    allowCrmHosts: ['127.0.0.1', 'localhost'],
+    ...(replayLimits && { replayLimits }),
+  });
   const worker = new Worker({
     store,
     projects,
@@ -53,22 +47,6 @@ export async function replayHarness(replayLimits?: ReplayLimits): Promise<Replay
     pollMs: 20,
     retryScheduleSec: [5],
     endedGraceSec: 0,
-  });
-  const app = await buildApp({
-    store,
-    settings: { maxBodyBytes: 1024 * 1024, ingestRatePerSec: 0 },
-    projects,
-    extraRoutes: [
-      (scope) =>
-        registerAdminRoutes(scope, {
-          store,
-          secretBox: box,
-          allowCrmHosts: ['127.0.0.1', 'localhost'],
-          crmPort: (project) => registry.portFor(project),
-          projects,
-          ...(replayLimits && { replayLimits }),
-        }),
-    ],
   });
   await app.ready();
   const emulatorJson = async (path: string): Promise<unknown> =>
@@ -105,15 +83,7 @@ const at = (hh: number, mm: number): string =>
 
 function answered(callId: string, from: string, hh: number): Record<string, unknown>[] {
   return [
-    {
-      type: 'call.started',
-      eventId: `${callId}-1`,
-      callId,
-      at: at(hh, 0),
-      direction: 'incoming',
-      from,
-      to: '+380441234567',
-    },
+    incomingCallStarted(callId, from, at(hh, 0)),
     {
       type: 'call.answered',
       eventId: `${callId}-2`,
@@ -135,15 +105,7 @@ function answered(callId: string, from: string, hh: number): Record<string, unkn
 
 function missed(callId: string, from: string, hh: number): Record<string, unknown>[] {
   return [
-    {
-      type: 'call.started',
-      eventId: `${callId}-1`,
-      callId,
-      at: at(hh, 0),
-      direction: 'incoming',
-      from,
-      to: '+380441234567',
-    },
+    incomingCallStarted(callId, from, at(hh, 0)),
     {
       type: 'call.ended',
       eventId: `${callId}-2`,
