@@ -2,6 +2,20 @@
 // generated client's user see first. test/admin/openapi.test.ts checks each
 // against its schema, so an example cannot show a shape the API does not have.
 
+/** The project document of the examples (PUT's body; GET answers it redacted). */
+const DOCUMENT = {
+  crm: 'pipedrive',
+  project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv', taskDueHours: 4 },
+  employees: [
+    { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', topManager: true },
+    { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101', sipLogins: ['petro'] },
+  ],
+  connection: {
+    baseUrl: 'https://yourcompany.pipedrive.com',
+    credentials: { apiToken: 'your-pipedrive-api-token' },
+  },
+} as const;
+
 export const EXAMPLES = {
   events: [
     {
@@ -31,29 +45,11 @@ export const EXAMPLES = {
     detail: '1 problem',
     problems: [{ path: '[0].from', message: 'expected a non-empty string' }],
   },
-  document: {
-    crm: 'pipedrive',
-    project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv', taskDueHours: 4 },
-    employees: [
-      { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', topManager: true },
-      { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101', sipLogins: ['petro'] },
-    ],
-    connection: {
-      baseUrl: 'https://yourcompany.pipedrive.com',
-      credentials: { apiToken: 'your-pipedrive-api-token' },
-    },
-  },
+  document: DOCUMENT,
+  /** The document as GET answers it: credentials redacted, the sources' defaults filled in. */
   storedDocument: {
-    crm: 'pipedrive',
-    project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv', taskDueHours: 4 },
-    employees: [
-      { id: 'e1', name: 'Olena Top', crmUserId: 'u1', extension: '100', topManager: true },
-      { id: 'e2', name: 'Petro', crmUserId: 'u2', extension: '101', sipLogins: ['petro'] },
-    ],
-    connection: {
-      baseUrl: 'https://yourcompany.pipedrive.com',
-      credentials: { apiToken: 'redacted' },
-    },
+    ...DOCUMENT,
+    connection: { ...DOCUMENT.connection, credentials: { apiToken: 'redacted' } },
     sources: {},
   },
   status: {
