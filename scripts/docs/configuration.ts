@@ -1,4 +1,9 @@
-import { SETTING_FLAGS, SETTING_VARIABLES, SettingsSchema } from '../../src/config/settings.js';
+import {
+  SETTING_FLAGS,
+  SETTING_SWITCHES,
+  SETTING_VARIABLES,
+  SettingsSchema,
+} from '../../src/config/settings.js';
 import { inputJsonSchema } from '../../src/service/schemas/json-schema.js';
 
 // docs/configuration.md and .env.example, both rendered from the settings
@@ -25,7 +30,12 @@ function rows(): Row[] {
     if (!property.description) throw new Error(`setting ${key} has no description (.describe)`);
     const flags = Object.entries(SETTING_FLAGS)
       .filter(([, setting]) => setting === key)
-      .map(([flag]) => flag);
+      .map(([flag]) => flag)
+      .concat(
+        Object.entries(SETTING_SWITCHES)
+          .filter(([, toggle]) => toggle.setting === key)
+          .map(([flag]) => flag),
+      );
     const value = defaults[key];
     const defaultText =
       value === undefined

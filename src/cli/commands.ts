@@ -113,6 +113,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         value: 'HOST',
         description: 'listen address (HOST, default 127.0.0.1)',
       },
+      'no-workers': {
+        type: 'boolean',
+        description:
+          'ingest and API only; `callmatrix worker` processes do the work (CALLMATRIX_SERVE_WORKERS=false)',
+      },
       ...settingsFlags,
     },
     readsEnvFile: true,

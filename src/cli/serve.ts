@@ -44,7 +44,8 @@ export async function openRuntime(
   err: Err,
   /** ProjectStore's trustMs: serve's HTTP side, where every project change is made, trusts its cache a while. */
   projectTrustMs = 0,
-  storeOptions: OpenOptions = {},
+  /** How to open the store, given the settings. */
+  storeOptions: OpenOptions | ((settings: Settings) => OpenOptions) = {},
 ): Promise<Runtime | null> {
   const parsed = parseSettings(process.env, args);
   if (!parsed.ok) {
@@ -67,7 +68,10 @@ export async function openRuntime(
     err((error as Error).message);
     return null;
   }
-  const store = await openStore(settings.databaseUrl, storeOptions);
+  const store = await openStore(
+    settings.databaseUrl,
+    typeof storeOptions === 'function' ? storeOptions(settings) : storeOptions,
+  );
   const projects = new ProjectStore(store, box, undefined, projectTrustMs);
   const tally = new RequestTally();
   const requestCounts = new RequestCountFlush({
@@ -105,11 +109,25 @@ export function newWorker(rt: Runtime, observer?: WorkerObserver): Worker {
 /** What serve asks of its workers, in a thread of their own or (an in-memory database) in its own loop. */
 type ServeWorker = Pick<Worker, 'notify' | 'wake' | 'stop'>;
 
+/** serve without workers (CALLMATRIX_SERVE_WORKERS=false): `callmatrix worker` processes do the work. */
+const NO_WORKERS: ServeWorker = {
+  notify: () => undefined,
+  wake: () => undefined,
+  stop: () => Promise.resolve(),
+};
+
 async function startWorkers(
   rt: Runtime,
   args: readonly string[],
   observer: WorkerObserver,
 ): Promise<ServeWorker> {
+  if (!rt.settings.serveWorkers) {
+    if (rt.store.backend === 'sqlite')
+      rt.logger.warn(
+        'serve without workers on SQLite: events are accepted and kept, but none is sent to the CRM until serve runs with its workers again (a `worker` process cannot open SQLite)',
+      );
+    return NO_WORKERS;
+  }
   // An in-memory SQLite database is one connection's: nothing another thread could open.
   if (rt.settings.databaseUrl.includes(':memory:')) {
     const worker = newWorker(rt, observer);
@@ -140,12 +158,22 @@ const SERVE_PROJECT_TRUST_MS = 1_000;
 const ALERT_INTERVAL_MS = 5_000;
 
 export async function runServe(args: readonly string[], err: Err): Promise<number> {
-  // Issue 10: no WAL checkpoint in an ingest commit on the HTTP event loop; the worker thread runs them.
-  const rt = await openRuntime(args, err, SERVE_PROJECT_TRUST_MS, {
-    sqliteCheckpoints: 'elsewhere',
-  });
+  // Issue 10: no WAL checkpoint in an ingest commit on the HTTP event loop; the worker thread runs
+  // them, or (no workers) a timer of this process, between requests.
+  const rt = await openRuntime(args, err, SERVE_PROJECT_TRUST_MS, (settings) => ({
+    sqliteCheckpoints: settings.serveWorkers ? 'elsewhere' : 'background',
+  }));
   if (!rt) return 2;
   const { settings, store, logger } = rt;
+  // An in-memory database is this process's alone: without serve's workers nothing would ever process it.
+  if (!settings.serveWorkers && settings.databaseUrl.includes(':memory:')) {
+    err(
+      'CALLMATRIX_SERVE_WORKERS: serve without workers needs a store other processes can open (PostgreSQL); an in-memory SQLite database would never be processed',
+    );
+    await rt.requestCounts.stop();
+    await store.close();
+    return 2;
+  }
   const created = await ensureOperatorKey(store, settings.adminKey, new Date());
   // Printed once, outside the structured log (service.md §1); only its hash is stored.
   if (created) err(`callmatrix: created the operator key (shown only now, keep it): ${created}`);

@@ -79,6 +79,12 @@ export const SettingsSchema = z.strictObject({
   endedGraceSec: nonNegative
     .default(60)
     .describe('D11: how long a `call.ended` without its `call.started` waits for it, seconds.'),
+  serveWorkers: z
+    .stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'] })
+    .default(true)
+    .describe(
+      '`callmatrix serve` runs workers in a thread of its own. `false` (or `serve --no-workers`): serve only ingests and answers the API, and `callmatrix worker` processes do the work (scale-out on PostgreSQL; refused on an in-memory SQLite database, where nothing else could).',
+    ),
   pollMs: positiveInt
     .default(200)
     .describe('How long an idle worker waits before looking for work again, ms.'),
@@ -174,6 +180,7 @@ export const SETTING_VARIABLES: Readonly<Record<string, keyof Settings>> = {
   CALLMATRIX_LEASE_MS: 'leaseMs',
   CALLMATRIX_ENDED_GRACE_SEC: 'endedGraceSec',
   CALLMATRIX_POLL_MS: 'pollMs',
+  CALLMATRIX_SERVE_WORKERS: 'serveWorkers',
   CALLMATRIX_DATA_DIR: 'dataDir',
   CALLMATRIX_INDEX_SYNC_SEC: 'indexSyncSec',
   LOG_LEVEL: 'logLevel',
@@ -200,6 +207,13 @@ export const SETTING_FLAGS: Readonly<Record<string, keyof Settings>> = {
   '--worker-port': 'workerPort',
 };
 
+/** Flags without a value: the flag → the setting and the value it stands for. */
+export const SETTING_SWITCHES: Readonly<
+  Record<string, { readonly setting: keyof Settings; readonly value: string }>
+> = {
+  '--no-workers': { setting: 'serveWorkers', value: 'false' },
+};
+
 /**
  * Reads the settings from the environment, then the flags (`--port 8080` or
  * `--port=8080`). Problems name the variable or flag they came from.
@@ -222,12 +236,21 @@ export function parseSettings(
     const [flag, inline] = arg.includes('=')
       ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
       : [arg, undefined];
+    const toggle = inline === undefined ? SETTING_SWITCHES[flag] : undefined;
+    if (toggle) {
+      raw[toggle.setting] = toggle.value;
+      origin[toggle.setting] = flag;
+      continue;
+    }
     const key = SETTING_FLAGS[flag];
     if (!key)
       return {
         ok: false,
         problems: [
-          { path: arg, message: `unknown flag (known: ${Object.keys(SETTING_FLAGS).join(', ')})` },
+          {
+            path: arg,
+            message: `unknown flag (known: ${[...Object.keys(SETTING_FLAGS), ...Object.keys(SETTING_SWITCHES)].join(', ')})`,
+          },
         ],
       };
     const value = inline ?? argv[(i += 1)];
