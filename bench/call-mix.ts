@@ -2,22 +2,28 @@ import type { Event } from '../src/domain/events.js';
 import { EmployeesSchema } from '../src/domain/project.js';
 import { SnapshotSchema, type Snapshot } from '../src/domain/snapshot.js';
 
-// The benchmarks' call mix (npm run bench): seeded clients and a deterministic
-// run of call lifecycles — 15% outgoing, ~20% missed or voicemail, answered
-// calls with 10% transfers.
+// The benchmarks' call mix, one generator for them all (npm run bench, bench:crm):
+// seeded clients and a deterministic run of call lifecycles — 70% from existing
+// clients, 15% outgoing (to existing clients), of the incoming ~20% missed or
+// voicemail (4:1), the rest answered, 10% of calls transferred once.
 
 export const CLIENTS = 10_000;
+const LINE = '+380441234567';
 
-// A deterministic generator, so runs compare.
-let seed = 42;
-/** Back to the start of the sequence. */
-export function reseed(): void {
-  seed = 42;
+/** A deterministic draw (a linear congruential generator from 42), so runs compare. */
+export interface Draw {
+  readonly random: () => number;
+  readonly pick: <T>(list: readonly T[]) => T;
 }
-const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
-export const employees = EmployeesSchema.parse([
+export function newDraw(): Draw {
+  let seed = 42;
+  const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  return { random, pick: <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T };
+}
+
+/** The top manager (extension 100) and twenty managers (101–120), as a document lists them. */
+export const BENCH_EMPLOYEES = [
   { id: 'e0', name: 'Top', crmUserId: 'u0', extension: '100', topManager: true },
   ...Array.from({ length: 20 }, (_, i) => ({
     id: `e${i + 1}`,
@@ -25,59 +31,81 @@ export const employees = EmployeesSchema.parse([
     crmUserId: `u${i + 1}`,
     extension: String(101 + i),
   })),
-]);
-const extensions = employees.map((employee) => employee.extension ?? '100');
+];
+export const employees = EmployeesSchema.parse(BENCH_EMPLOYEES);
+const extensions = BENCH_EMPLOYEES.map((employee) => employee.extension);
+
 const phone = (n: number): string => `+38067${String(1_000_000 + n).slice(-7)}`;
-const formats = [
-  (p: string) => p,
-  (p: string) => `0${p.slice(4, 6)} ${p.slice(6, 9)} ${p.slice(9)}`,
-  (p: string) => p.slice(1),
+/** Stored phone formats (G1): international, local with spaces, digits without "+". */
+const FORMATS = [
+  (p: string): string => p,
+  (p: string): string => `0${p.slice(4, 6)} ${p.slice(6, 9)} ${p.slice(9)}`,
+  (p: string): string => p.slice(1),
 ];
 
-export function seedCrm(): Snapshot {
+/**
+ * Existing clients: a contact each, owned by the managers in turn; two in three
+ * with a deal (one in seven of those closed won), named after the client where
+ * `dealNames`.
+ */
+export function existingClients(count: number, draw: Draw, options: { dealNames: boolean }) {
   const contacts = [];
   const deals = [];
-  for (let i = 0; i < CLIENTS; i++) {
+  for (let i = 0; i < count; i++) {
     const owner = `u${1 + (i % 20)}`;
     contacts.push({
       id: `c${i}`,
       name: `Client ${i}`,
-      phones: [pick(formats)(phone(i))],
+      phones: [draw.pick(FORMATS)(phone(i))],
       ownerId: owner,
     });
     if (i % 3 !== 0)
       deals.push({
         id: `d${i}`,
+        ...(options.dealNames && { name: `Client ${i}` }),
         contactId: `c${i}`,
         ownerId: owner,
         status: i % 7 === 0 ? 'won' : 'open',
       });
   }
-  return SnapshotSchema.parse({
-    users: employees.map((e) => ({ id: e.crmUserId, name: e.name })),
-    contacts,
-    deals,
-  });
+  return { contacts, deals };
 }
 
-/** `count` call lifecycles, drawn from the one generator (the same ones on every run of a benchmark). */
-export function* calls(count: number): Generator<Event> {
+/** When the calls happen and how fully their events are written. */
+export interface CallShape {
+  /** The first call's start (ms since the epoch) and the seconds from one call to the next. */
+  readonly start: number;
+  readonly everySec: number;
+  /** Durations, the voicemail's recording and full recording URLs, as a telephony source sends them. */
+  readonly full: boolean;
+}
+
+/** `count` call lifecycles from `clients` existing clients (and new ones), drawn from `draw`. */
+export function* callLifecycles(
+  count: number,
+  clients: number,
+  draw: Draw,
+  shape: CallShape,
+): Generator<Event> {
+  const { random, pick } = draw;
   const at = (call: number, sec: number): string =>
-    new Date(Date.UTC(2026, 10, 20, 6) + call * 2000 + sec * 1000).toISOString();
+    new Date(shape.start + call * shape.everySec * 1000 + sec * 1000).toISOString();
+  const recording = (callId: string): string =>
+    shape.full ? `https://records.example/${callId}.mp3` : `https://r/${callId}`;
+  const duration = (sec: number) => (shape.full ? { durationSec: sec } : {});
   for (let n = 0; n < count; n++) {
     const callId = `k${n}`;
     const existing = random() < 0.7;
-    const client = existing ? phone(Math.floor(random() * CLIENTS)) : phone(CLIENTS + n);
+    const client = existing ? phone(Math.floor(random() * clients)) : phone(clients + n);
     const kind = random();
-    const base = { callId, to: '+380441234567' };
     if (kind < 0.15 && existing) {
       yield {
         type: 'call.started',
         eventId: `${callId}-1`,
+        callId,
         at: at(n, 0),
         direction: 'outgoing',
-        ...base,
-        from: '+380441234567',
+        from: LINE,
         to: client,
         employee: { extension: pick(extensions) },
       };
@@ -87,26 +115,31 @@ export function* calls(count: number): Generator<Event> {
         callId,
         at: at(n, 60),
         disposition: random() < 0.7 ? 'answered' : 'missed',
-        recordingUrl: `https://r/${callId}`,
+        ...duration(60),
+        recordingUrl: recording(callId),
       };
       continue;
     }
     yield {
       type: 'call.started',
       eventId: `${callId}-1`,
+      callId,
       at: at(n, 0),
       direction: 'incoming',
       from: client,
-      ...base,
+      to: LINE,
       tracking: { utm: { source: 'google' }, pool: 'Ads' },
     };
     if (kind < 0.35) {
+      const voicemail = random() >= 0.8;
       yield {
         type: 'call.ended',
         eventId: `${callId}-3`,
         callId,
         at: at(n, 30),
-        disposition: random() < 0.8 ? 'missed' : 'voicemail',
+        disposition: voicemail ? 'voicemail' : 'missed',
+        ...duration(30),
+        ...(voicemail && shape.full && { recordingUrl: recording(callId) }),
       };
       continue;
     }
@@ -131,8 +164,33 @@ export function* calls(count: number): Generator<Event> {
       callId,
       at: at(n, 120),
       disposition: 'answered',
+      ...duration(120),
       talkSec: 110,
-      recordingUrl: `https://r/${callId}`,
+      recordingUrl: recording(callId),
     };
   }
+}
+
+// npm run bench's mix: one draw across the seeded CRM and the calls, back to
+// its start with reseed(); calls every 2 s from 08:00 Kyiv time.
+let mix = newDraw();
+/** Back to the start of the sequence. */
+export function reseed(): void {
+  mix = newDraw();
+}
+
+export function seedCrm(): Snapshot {
+  return SnapshotSchema.parse({
+    users: employees.map((e) => ({ id: e.crmUserId, name: e.name })),
+    ...existingClients(CLIENTS, mix, { dealNames: false }),
+  });
+}
+
+/** `count` call lifecycles, drawn from the one generator (the same ones on every run of a benchmark). */
+export function calls(count: number): Generator<Event> {
+  return callLifecycles(count, CLIENTS, mix, {
+    start: Date.UTC(2026, 10, 20, 6),
+    everySec: 2,
+    full: false,
+  });
 }
