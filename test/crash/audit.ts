@@ -1,19 +1,10 @@
 import type { Snapshot } from '../../src/domain/snapshot.js';
+import { RECORD_COLLECTIONS } from '../support/snapshot-canon.js';
 
 // What a crashed run left in the CRM against an uncrashed reference of the
 // same events: records missing, records too many, and records written twice
 // (the same content under two ids, or one phone on two contacts), counted in
 // the CRM's own snapshot beyond what the reference itself has.
-
-const COLLECTIONS = [
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-] as const;
 
 export interface Audit {
   readonly duplicates: number;
@@ -38,7 +29,7 @@ export function audit(actual: Snapshot, reference: Snapshot): Audit {
   let duplicates = 0;
   let missing = 0;
   const lines: string[] = [];
-  for (const name of COLLECTIONS) {
+  for (const name of RECORD_COLLECTIONS) {
     const got = actual[name].length;
     const want = reference[name].length;
     const twice = Math.max(0, repeats(actual[name]) - repeats(reference[name]));

@@ -4,33 +4,18 @@ import type { Snapshot } from '../../src/domain/snapshot.js';
 import { fitTexts } from '../../src/crm/capabilities.js';
 import { type SimulationResult } from '../../src/sandbox/simulate.js';
 import { renameIdsInText } from '../../src/sandbox/via-http.js';
+import {
+  RECORD_COLLECTIONS,
+  REFERENCE_COLLECTION,
+  TIME_FIELDS,
+} from '../support/snapshot-canon.js';
 
 // A run "up to record ids" (issue 4 item 5): every record id replaced by its
 // collection and its place in the list, wherever it appears (references, the
 // fit texts' "Also concerns" and "Legs" lines, the journal's operations).
 
-const COLLECTIONS = [
-  'users',
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-] as const;
+const COLLECTIONS = ['users', ...RECORD_COLLECTIONS] as const;
 type Collection = (typeof COLLECTIONS)[number];
-const REFERENCE: Record<string, Collection> = {
-  ownerId: 'users',
-  assigneeId: 'users',
-  userId: 'users',
-  contactId: 'contacts',
-  leadId: 'leads',
-  dealId: 'deals',
-  organizationId: 'organizations',
-};
-/** Times compared as instants: their offsets are presentation (scenario-format §4). */
-const TIMES = new Set(['dueAt', 'startedAt']);
 const TEXTS = new Set(['description', 'text']);
 
 export interface CanonicalRun {
@@ -55,9 +40,9 @@ export function canonicalRun(run: SimulationResult, language: Language): Canonic
     if (value === null || value === undefined) return undefined;
     if (typeof value === 'string') {
       if (key === 'id') return name(collection, value);
-      const target = key === null ? undefined : REFERENCE[key];
+      const target = key === null ? undefined : REFERENCE_COLLECTION[key];
       if (target) return name(target, value);
-      if (key !== null && TIMES.has(key)) return new Date(value).toISOString();
+      if (key !== null && TIME_FIELDS.has(key)) return new Date(value).toISOString();
       if (key !== null && TEXTS.has(key)) return inText(value);
       return value;
     }

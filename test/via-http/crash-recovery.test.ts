@@ -6,13 +6,13 @@ import { CRMS } from '../../src/crm/registry.js';
 import type { CrmId } from '../../src/domain/crm-id.js';
 import type { PlanLedger } from '../../src/domain/ledger.js';
 import type { Scenario } from '../../src/domain/scenario.js';
-import type { Snapshot } from '../../src/domain/snapshot.js';
 import { projectContext } from '../../src/engine/decide.js';
 import { InMemoryLedger } from '../../src/pipeline/memory-ledger.js';
 import { runEvent } from '../../src/pipeline/run.js';
 import { EMULATORS } from '../../src/sandbox/emulators.js';
 import { loadScenario } from '../../src/sandbox/simulate.js';
 import { prepareRun, withNativeUsers } from '../../src/sandbox/via-http.js';
+import { recordCounts } from '../support/snapshot-canon.js';
 
 // D13 across a crash, per CRM against its emulator through the real adapter: every create
 // of a morning's events is answered by the CRM and then its id is lost before the ledger
@@ -42,18 +42,7 @@ function crashingLedger(inner: InMemoryLedger, crashed: Set<string>, marks: bool
   };
 }
 
-const COLLECTIONS = [
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-] as const;
-type Counts = Record<(typeof COLLECTIONS)[number], number>;
-const counts = (snapshot: Snapshot): Counts =>
-  Object.fromEntries(COLLECTIONS.map((name) => [name, snapshot[name].length])) as Counts;
+type Counts = ReturnType<typeof recordCounts>;
 
 async function morning(crm: CrmId): Promise<Scenario> {
   const loaded = await loadScenario(
@@ -101,7 +90,7 @@ async function run(
     }
     const snapshot = await port.snapshot();
     if (!snapshot.ok) throw snapshot.error;
-    return { counts: counts(snapshot.value), crashes: crashed.size };
+    return { counts: recordCounts(snapshot.value), crashes: crashed.size };
   } finally {
     await emulator.close();
   }

@@ -14,33 +14,16 @@ import {
   type PipedriveAdapter,
 } from '../../../src/crm/pipedrive/adapter.js';
 import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
+import {
+  firstAppearanceNames,
+  REFERENCE_COLLECTION,
+  SNAPSHOT_COLLECTIONS,
+  TIME_FIELDS,
+} from '../../support/snapshot-canon.js';
 
 // D12: a scenario run through the Pipedrive adapter against the emulator must
 // print the same neutral snapshot, up to record ids, as `simulate` on the
 // in-memory CRM. Reusable for the whole catalogue.
-
-type Collection = Exclude<keyof Snapshot, 'notifications'>;
-const NAMESPACE: Record<string, Collection> = {
-  contactId: 'contacts',
-  leadId: 'leads',
-  dealId: 'deals',
-  organizationId: 'organizations',
-  ownerId: 'users',
-  assigneeId: 'users',
-  userId: 'users',
-};
-const TIMES = new Set(['dueAt', 'startedAt']);
-const ORDER: ReadonlyArray<keyof Snapshot> = [
-  'users',
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-  'notifications',
-];
 
 /**
  * The snapshot with ids replaced by their first-appearance order (per
@@ -49,25 +32,14 @@ const ORDER: ReadonlyArray<keyof Snapshot> = [
  * an event's own spelling of it).
  */
 export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]> {
-  const seen = new Map<string, string>();
-  const counters = new Map<string, number>();
-  const alias = (collection: string, id: string): string => {
-    const key = `${collection}:${id}`;
-    let out = seen.get(key);
-    if (!out) {
-      const n = (counters.get(collection) ?? 0) + 1;
-      counters.set(collection, n);
-      out = `${collection}#${n}`;
-      seen.set(key, out);
-    }
-    return out;
-  };
+  const alias = firstAppearanceNames();
   const clean = (value: unknown, collection: string, field: string | null): unknown => {
     if (value === null || value === undefined) return undefined;
     if (typeof value === 'string') {
       if (field === 'id') return alias(collection, value);
-      if (field && NAMESPACE[field]) return alias(NAMESPACE[field], value);
-      if (field && TIMES.has(field))
+      const target = field ? REFERENCE_COLLECTION[field] : undefined;
+      if (target) return alias(target, value);
+      if (field && TIME_FIELDS.has(field))
         return new Date(Math.floor(Date.parse(value) / 1000) * 1000).toISOString();
       return value;
     }
@@ -89,9 +61,9 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
   };
   const out: Record<string, unknown[]> = {};
   // Records first in list order (ids take their numbers there), references after.
-  for (const collection of ORDER)
+  for (const collection of SNAPSHOT_COLLECTIONS)
     for (const record of snapshot[collection]) if ('id' in record) alias(collection, record.id);
-  for (const collection of ORDER) {
+  for (const collection of SNAPSHOT_COLLECTIONS) {
     out[collection] = (snapshot[collection] as unknown[]).map(
       (record) => clean(record, collection, null) ?? {},
     );

@@ -5,31 +5,16 @@ import type { Scenario } from '../../../src/domain/scenario.js';
 import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { createRetailcrmAdapter } from '../../../src/crm/retailcrm/adapter.js';
 import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
+import {
+  firstAppearanceNames,
+  REFERENCE_COLLECTION,
+  SNAPSHOT_COLLECTIONS,
+} from '../../support/snapshot-canon.js';
 
 // D12's equality goal, reusable for the scenario catalogue: a scenario run
 // through this adapter against the emulator prints the same neutral snapshot,
 // up to record ids, as `simulate` on the in-memory CRM.
 
-const NAMESPACE: Record<string, string> = {
-  ownerId: 'users',
-  assigneeId: 'users',
-  userId: 'users',
-  contactId: 'contacts',
-  leadId: 'leads',
-  dealId: 'deals',
-  organizationId: 'organizations',
-};
-const COLLECTIONS = [
-  'users',
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-  'notifications',
-] as const;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const LINK_IN_TEXT = /\b(contact|lead|deal) ([^\s,]+)/g;
 const TEXT_NAMESPACE: Record<string, string> = {
@@ -46,15 +31,10 @@ const TEXT_NAMESPACE: Record<string, string> = {
  */
 export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]> {
   const names = new Map<string, string>();
-  const counters = new Map<string, number>();
+  const named = firstAppearanceNames();
   const rename = (namespace: string, id: string): string => {
-    const key = `${namespace}:${id}`;
-    let name = names.get(key);
-    if (name === undefined) {
-      const n = (counters.get(namespace) ?? 0) + 1;
-      counters.set(namespace, n);
-      names.set(key, (name = `${namespace}#${n}`));
-    }
+    const name = named(namespace, id);
+    names.set(`${namespace}:${id}`, name);
     return name;
   };
   const plain = JSON.parse(JSON.stringify(snapshot)) as Record<
@@ -63,17 +43,17 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
   >;
   const out: Record<string, unknown[]> = {};
   // Structured ids first, so that texts read the names the records gave.
-  for (const collection of COLLECTIONS) {
+  for (const collection of SNAPSHOT_COLLECTIONS) {
     for (const record of plain[collection] ?? []) {
       if (typeof record['id'] === 'string') record['id'] = rename(collection, record['id']);
       for (const key of Object.keys(record).sort()) {
-        const namespace = NAMESPACE[key];
+        const namespace = REFERENCE_COLLECTION[key];
         const value = record[key];
         if (namespace && typeof value === 'string') record[key] = rename(namespace, value);
       }
     }
   }
-  for (const collection of COLLECTIONS) {
+  for (const collection of SNAPSHOT_COLLECTIONS) {
     out[collection] = (plain[collection] ?? []).map((record) => {
       const clean: Record<string, unknown> = {};
       for (const key of Object.keys(record).sort()) {

@@ -5,6 +5,12 @@ import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { createSalesforceAdapter } from '../../../src/crm/salesforce/adapter.js';
 import { schemaFor } from '../../../src/crm/salesforce/index.js';
 import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
+import {
+  firstAppearanceNames,
+  REFERENCE_COLLECTION,
+  SNAPSHOT_COLLECTIONS,
+  TIME_FIELDS,
+} from '../../support/snapshot-canon.js';
 
 // D12's equality goal: a scenario run through the adapter against the
 // emulator prints the same neutral snapshot, up to record ids, as the
@@ -18,47 +24,13 @@ export interface EmulatorHandle {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Reference keys and the collection they point into. */
-const REFERENCE: Record<string, string> = {
-  ownerId: 'users',
-  assigneeId: 'users',
-  userId: 'users',
-  contactId: 'contacts',
-  leadId: 'leads',
-  dealId: 'deals',
-  organizationId: 'organizations',
-};
-const ORDER = [
-  'users',
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-  'notifications',
-] as const;
-/** Times compared as instants: the snapshot's offsets are a presentation (scenario-format §4). */
-const TIMES = new Set(['startedAt', 'dueAt']);
-
 /**
  * The snapshot with every record id replaced by its first-appearance order
  * within its collection, null / absent / empty-object fields made the same
  * (a CRM stores no empty containers), and times as UTC instants.
  */
 export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
-  const names = new Map<string, string>();
-  const name = (collection: string, id: string): string => {
-    const key = `${collection}:${id}`;
-    let out = names.get(key);
-    if (!out)
-      names.set(
-        key,
-        (out = `${collection}#${[...names.keys()].filter((k) => k.startsWith(`${collection}:`)).length + 1}`),
-      );
-    return out;
-  };
+  const name = firstAppearanceNames();
   const walk = (
     value: unknown,
     collection: string | null,
@@ -67,9 +39,9 @@ export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
     if (value === null || value === undefined) return undefined;
     if (typeof value === 'string') {
       if (key === 'id' && collection) return name(collection, value);
-      const target = key ? REFERENCE[key] : undefined;
+      const target = key ? REFERENCE_COLLECTION[key] : undefined;
       if (target) return name(target, value);
-      if (key && TIMES.has(key) && !Number.isNaN(Date.parse(value)))
+      if (key && TIME_FIELDS.has(key) && !Number.isNaN(Date.parse(value)))
         return new Date(Date.parse(value)).toISOString();
       return value;
     }
@@ -91,7 +63,7 @@ export function normaliseSnapshot(snapshot: Snapshot): Record<string, Json> {
     return out;
   };
   const out: Record<string, Json> = {};
-  for (const collection of ORDER) {
+  for (const collection of SNAPSHOT_COLLECTIONS) {
     out[collection] = (snapshot[collection] as unknown[]).map(
       (record) => walk(record, collection, null) ?? null,
     );

@@ -1,10 +1,14 @@
 import type { Scenario } from '../../../src/domain/scenario.js';
 import type { JournalEntry } from '../../../src/domain/plan.js';
-import type { Snapshot } from '../../../src/domain/snapshot.js';
 import { fitTexts } from '../../../src/crm/capabilities.js';
 import { simulate, simulateWith, type SimulationResult } from '../../../src/sandbox/simulate.js';
 import { createZohoAdapter } from '../../../src/crm/zoho/adapter.js';
 import { onEmulator } from '../../../src/sandbox/emulator-snapshot.js';
+import {
+  RECORD_COLLECTIONS,
+  REFERENCE_COLLECTION,
+  type RecordCollection,
+} from '../../support/snapshot-canon.js';
 
 // D12's equality goal for Zoho: a scenario run through the adapter against the
 // emulator (seeded with its crm_state) prints the same neutral snapshot as
@@ -108,25 +112,7 @@ function acceptDefaultOwner(expected: unknown, actual: unknown, apiUser: string)
   }
 }
 
-type Collection = Exclude<keyof Snapshot, 'users' | 'notifications'>;
-const COLLECTIONS: readonly Collection[] = [
-  'contacts',
-  'leads',
-  'deals',
-  'organizations',
-  'tasks',
-  'comments',
-  'calls',
-];
-const REF_COLLECTION: Record<string, Collection | 'users'> = {
-  ownerId: 'users',
-  assigneeId: 'users',
-  userId: 'users',
-  contactId: 'contacts',
-  leadId: 'leads',
-  dealId: 'deals',
-  organizationId: 'organizations',
-};
+type Collection = RecordCollection;
 
 /**
  * The comparable form of a run: record ids replaced by `collection#n` in order
@@ -141,7 +127,7 @@ export function canonical(
   const snapshot = run.crm_state;
   const names = new Map<string, string>();
   for (const user of snapshot.users) names.set(`users:${user.id}`, `users#${user.id}`);
-  for (const collection of COLLECTIONS) {
+  for (const collection of RECORD_COLLECTIONS) {
     snapshot[collection].forEach((record, index) =>
       names.set(`${collection}:${record.id}`, `${collection}#${index + 1}`),
     );
@@ -183,7 +169,7 @@ export function canonical(
     }
     if (typeof value !== 'string') return value;
     if (key === 'id') return ref(collection, value);
-    const target = REF_COLLECTION[key];
+    const target = REFERENCE_COLLECTION[key];
     if (target) return ref(target, value);
     if (key === 'startedAt') return new Date(value).toISOString();
     return inText(value);
@@ -191,7 +177,7 @@ export function canonical(
   const state: Record<string, unknown> = {
     users: snapshot.users.map((user) => ({ id: `users#${user.id}`, name: user.name })),
   };
-  for (const collection of COLLECTIONS)
+  for (const collection of RECORD_COLLECTIONS)
     state[collection] = snapshot[collection].map((record) => clean(record, '', collection));
   state['notifications'] = snapshot.notifications.map((record) => clean(record, '', 'users'));
   const journal = run.journal.map((entry: JournalEntry) => ({
