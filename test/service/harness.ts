@@ -28,6 +28,10 @@ export interface Harness {
   readonly clock: { now: Date };
   /** Creates a project (active, in-memory CRM) with the webhook token and signing secret above. */
   addProject(id: string, document?: Record<string, unknown>): Promise<void>;
+  /** POSTs `body` (one event or a batch) to the project's ingest with the webhook token; asserts the 202. */
+  post(projectId: string, body: unknown): Promise<void>;
+  /** Runs the worker until nothing more is claimable now. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,6 +118,19 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       if (!parsed.ok) throw new Error(`test project ${id}: ${JSON.stringify(parsed.problems)}`);
       await projects.save(id, parsed.value, clock.now);
       await store.moveIntegration(id, 'active', null, clock.now);
+    },
+    async post(projectId, body) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/projects/${projectId}/events`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        payload: JSON.stringify(body),
+      });
+      if (response.statusCode !== 202)
+        throw new Error(`ingest answered ${response.statusCode}: ${response.body}`);
+    },
+    async drain() {
+      while ((await worker.runOnce()).length > 0);
     },
     async close() {
       await app.close();

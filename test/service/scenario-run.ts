@@ -9,7 +9,7 @@ import { simulate, type SimulationResult } from '../../src/sandbox/simulate.js';
 import { prepareRun, seededIdsBack } from '../../src/sandbox/via-http.js';
 import { canonicalRun } from '../via-http/canonical.js';
 import { TOLERATED } from '../via-http/tolerances.js';
-import { harness, TOKEN } from './harness.js';
+import { harness } from './harness.js';
 
 // A scenario of test/scenarios run through the service as a user has it: the
 // scenario's project document saved in the store (SQLite, or PostgreSQL with
@@ -70,16 +70,10 @@ export async function runThroughService(name: string): Promise<ServiceRun> {
       connection: emulator.connection,
     });
     for (const event of json.events) {
-      const response = await h.app.inject({
-        method: 'POST',
-        url: '/v1/projects/acme/events',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-        payload: JSON.stringify(event),
-      });
-      expect(response.statusCode, response.body).toBe(202);
+      await h.post('acme', event);
       // Past the grace a lone call.ended waits for its call.started (D11), as simulate does not wait.
       h.clock.now = new Date(h.clock.now.getTime() + 61_000);
-      while ((await h.worker.runOnce()).length > 0);
+      await h.drain();
     }
     const snapshot = await emulatorSnapshot(emulator.baseUrl, scenario.settings.timezone);
     if (!snapshot.ok) throw snapshot.error;

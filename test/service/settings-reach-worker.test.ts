@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CRM_STATE, EMPLOYEES } from './events.js';
-import { harness, TOKEN, type Harness } from './harness.js';
+import { harness, type Harness } from './harness.js';
 
 // Issue 14 items 1 and 7 end to end through the service: the working hours a
 // person sets through the API (PUT …/working-hours) decide the due time of the
@@ -35,16 +35,10 @@ const admin = (method: 'GET' | 'PUT', url: string, payload?: unknown) =>
   });
 
 async function post(events: unknown[]): Promise<void> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/v1/projects/acme/events',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    payload: JSON.stringify(events),
-  });
-  expect(response.statusCode, response.body).toBe(202);
+  await h.post('acme', events);
   // Past the grace a lone call.ended waits for its call.started (D11).
   h.clock.now = new Date(h.clock.now.getTime() + 61_000);
-  while ((await h.worker.runOnce()).length > 0);
+  await h.drain();
 }
 
 /** A new client's missed call, Friday 2026-02-27 22:50 in Kyiv. */
