@@ -10,7 +10,11 @@ import type { NewEvent, Store } from '../src/store/store.js';
 // retry, filled to each level of BENCH_CLAIM_LEVELS pending events; at each,
 // the median and p99 of 30 claims of 8 (what a claim finds is handed back).
 
-const LEVELS = (process.env['BENCH_CLAIM_LEVELS'] ?? '0,10000,100000,1000000')
+// 1 000 000 pending takes minutes to fill: BENCH_CLAIM_1M=1 adds it (or name the levels).
+const LEVELS = (
+  process.env['BENCH_CLAIM_LEVELS'] ??
+  `0,10000,100000${process.env['BENCH_CLAIM_1M'] === '1' ? ',1000000' : ''}`
+)
   .split(',')
   .map(Number);
 const CALLERS = 2000;
@@ -90,35 +94,54 @@ export async function claimTime(url: string, label: string, schema?: string): Pr
     lines.push(
       `${label} claim time spread across the levels where claims found events: ${spread.toFixed(2)}× (target: flat within 2×)`,
     );
-    if (url.startsWith('postgres')) {
-      const client = new pg.Client({
-        connectionString: url,
-        ...(schema && { options: `-c search_path=${schema}` }),
-      });
+    if (url.startsWith('postgres')) lines.push(...(await claimPlan(url, label, schema, T)));
+    if (url.startsWith('postgres') && schema) {
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
-      const now = T.getTime();
-      const sql = inlineParams(
-        CLAIM_POSTGRES_SQL,
-        [now, 8, 8, 'w', now + 60_000, now, now + 60_000],
-        (t) => pg.escapeLiteral(t),
-      );
-      // Run and rolled back: the plan with its actual rows and times, under the claim's own planner setting.
-      await client.query('BEGIN');
-      for (const setting of CLAIM_POSTGRES_PLANNER) await client.query(setting);
-      const plan = await client.query<{ 'QUERY PLAN': string }>(
-        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
-      );
-      await client.query('ROLLBACK');
-      const text = plan.rows.map((r) => r['QUERY PLAN']);
-      const scans = text.filter((line) => /Seq Scan on (events|ready_keys)/.test(line));
-      lines.push(
-        `${label} claim plan at ${filled} pending (EXPLAIN ANALYZE, rolled back; ${scans.length === 0 ? 'index-driven: no Seq Scan on events or ready_keys' : `NOT index-driven: ${scans.join('; ').trim()}`}):\n${text.map((line) => `    ${line}`).join('\n')}`,
-      );
-      if (schema) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     }
   } finally {
     await store.close();
   }
   return lines;
+}
+
+/**
+ * The PostgreSQL claim's plan over what the store holds now: EXPLAIN ANALYZE
+ * of a claim of 8, run and rolled back under the claim's own planner setting.
+ */
+export async function claimPlan(
+  url: string,
+  label: string,
+  schema: string | undefined,
+  at: Date,
+): Promise<string[]> {
+  const client = new pg.Client({
+    connectionString: url,
+    ...(schema && { options: `-c search_path=${schema}` }),
+  });
+  await client.connect();
+  try {
+    const now = at.getTime();
+    const sql = inlineParams(
+      CLAIM_POSTGRES_SQL,
+      [now, 8, 8, 'w', now + 60_000, now, now + 60_000],
+      (t) => pg.escapeLiteral(t),
+    );
+    await client.query('BEGIN');
+    for (const setting of CLAIM_POSTGRES_PLANNER) await client.query(setting);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+    await client.query('ROLLBACK');
+    const pending = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM events WHERE state = 'pending'",
+    );
+    const text = plan.rows.map((r) => r['QUERY PLAN']);
+    const scans = text.filter((line) => /Seq Scan on (events|ready_keys)/.test(line));
+    return [
+      `${label} claim plan at ${pending.rows[0]?.n ?? '?'} pending (EXPLAIN ANALYZE, rolled back; ${scans.length === 0 ? 'index-driven: no Seq Scan on events or ready_keys' : `NOT index-driven: ${scans.join('; ').trim()}`}):\n${text.map((line) => `    ${line}`).join('\n')}`,
+    ];
+  } finally {
+    await client.end();
+  }
 }

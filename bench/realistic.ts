@@ -3,12 +3,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { startPipedriveEmulator } from '../emulators/pipedrive/index.js';
 import { openStore } from '../src/store/open.js';
 import type { NewEvent, Store } from '../src/store/store.js';
 import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pacedLoad } from './paced-load.js';
+import { claimPlan } from './claim-time.js';
 import { eventLoopDelay, ingestCommits, sampleSessions } from './profile.js';
 
 // The realistic shape of issue 10: standalone call.ended events from a pool of
@@ -27,6 +29,10 @@ const CALLERS = Number(process.env['BENCH_CALLERS'] ?? 2000);
 const PARKED_SHARE = Number(process.env['BENCH_PARKED_SHARE'] ?? 0.9);
 const BATCH = 100;
 const PHASES = (process.env['BENCH_REALISTIC_PHASES'] ?? 'a,b,c').split(',');
+/** (a) and (b) over an empty backlog before the prefill: BENCH_EMPTY_FIRST=1/0; by default on PostgreSQL. */
+const WARMUP_SEC = Number(process.env['BENCH_WARMUP_SEC'] ?? 5);
+const EMPTY_FIRST = (postgres: boolean): boolean =>
+  (process.env['BENCH_EMPTY_FIRST'] ?? (postgres ? '1' : '0')) === '1';
 
 export interface ShapeFigures {
   single?: { eventsPerSec: number; p50: number; p99: number };
@@ -68,6 +74,7 @@ async function shapes(
   label: string,
   lines: string[],
   watch?: Watch,
+  phases: readonly string[] = PHASES,
 ): Promise<ShapeFigures> {
   const figures: ShapeFigures = {};
   const watched = async (phase: string, run: () => Promise<void>): Promise<void> => {
@@ -80,7 +87,7 @@ async function shapes(
     const mine = `this process's (the load's) event-loop delay p99 ${(own.percentile(99) / 1e6).toFixed(1)} / max ${(own.max / 1e6).toFixed(1)} ms`;
     lines.push(`${label} (${phase}) while measured: ${stop ? `${await stop()}; ` : ''}${mine}`);
   };
-  if (PHASES.includes('a'))
+  if (phases.includes('a'))
     await watched('a', async () => {
       const result = await autocannon({
         url: `${origin}${path}`,
@@ -101,7 +108,7 @@ async function shapes(
         `${label} (a) 1 event/request as fast as acknowledged, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${figures.single.eventsPerSec.toFixed(0)} events/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
       );
     });
-  if (PHASES.includes('b'))
+  if (phases.includes('b'))
     await watched('b', async () => {
       const result = await pacedLoad({
         origin,
@@ -122,7 +129,7 @@ async function shapes(
         `${label} (b) steady ${RATE}/s, ${DURATION_SEC} s (latency from when each was due): ${result.ok} of ${result.sent} answered 2xx, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, unanswered ${result.unanswered}, non-2xx ${result.non2xx}`,
       );
     });
-  if (PHASES.includes('c'))
+  if (phases.includes('c'))
     await watched('c', async () => {
       const result = await autocannon({
         url: `${origin}${path}`,
@@ -204,12 +211,53 @@ export async function realistic(
   dir: string,
 ): Promise<string[]> {
   const lines: string[] = [];
+  // On PostgreSQL a schema of its own, dropped at the end: the projects and backlogs of earlier runs
+  // (left active in `public`, their emulators gone) would otherwise be claimed and retried meanwhile.
+  const schema = databaseUrl.startsWith('postgres') ? `cm_bench_real_${process.pid}` : null;
+  if (schema) await onPostgres(databaseUrl, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  try {
+    return await realisticIn(
+      schema ? inSchema(databaseUrl, schema) : databaseUrl,
+      label,
+      dir,
+      lines,
+    );
+  } finally {
+    if (schema) await onPostgres(databaseUrl, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  }
+}
+
+async function onPostgres(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL with the schema as its search path, for every process of the run. */
+const inSchema = (url: string, schema: string): string =>
+  `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
+async function realisticIn(
+  databaseUrl: string,
+  label: string,
+  dir: string,
+  lines: string[],
+): Promise<string[]> {
   const emu = await startPipedriveEmulator();
   const { port, adminKey, env, base } = serviceSetup(databaseUrl, dir, {
     CALLMATRIX_ALLOW_CRM_HOSTS: '127.0.0.1',
   });
-  const serve = startCli(['serve', '--port', String(port)], env);
-  const workers = databaseUrl.startsWith('postgres')
+  const postgres = databaseUrl.startsWith('postgres');
+  // Issue 10 item 6: on PostgreSQL serve ingests only and two worker processes do the work.
+  const serve = startCli(
+    ['serve', '--port', String(port), ...(postgres ? ['--no-workers'] : [])],
+    env,
+  );
+  const workers = postgres
     ? // Each worker's /healthz on a free port of its own (two on the default 8081 clash).
       [0, 1].map(() => startCli(['worker'], { ...env, CALLMATRIX_WORKER_PORT: '0' }))
     : [];
@@ -233,27 +281,49 @@ export async function realistic(
     if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
     for (let i = 0; i < 300 && (await store.getIntegration(project))?.state !== 'active'; i += 1)
       await new Promise((resolve) => setTimeout(resolve, 200));
+    const path = `/v1/projects/${project}/events`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // serve's event-loop delay over the phase; on PostgreSQL what the sessions waited on.
+    const watch: Watch = async () => {
+      await eventLoopDelay(base);
+      const sessions = postgres ? await sampleSessions(databaseUrl) : null;
+      return async () =>
+        `serve's event-loop delay ${await eventLoopDelay(base)}${sessions ? `; PostgreSQL ${await sessions()}` : `; ${await ingestCommits(base)}`}`;
+    };
+    // Item 6, "a 100k backlog does not slow ingest": (a) and (b) first over an empty backlog,
+    // after a warm-up (a just-started process compiles its code paths on first use).
+    if (EMPTY_FIRST(postgres))
+      await pacedLoad({
+        origin: base,
+        path,
+        headers,
+        body: () => JSON.stringify(callEnded()),
+        rate: RATE / 4,
+        durationSec: WARMUP_SEC,
+        connections: CONNECTIONS,
+      });
+    const empty = EMPTY_FIRST(postgres)
+      ? await shapes(
+          base,
+          path,
+          headers,
+          `${label} callmatrix serve, empty backlog`,
+          lines,
+          watch,
+          PHASES.filter((phase) => phase !== 'c'),
+        )
+      : null;
     const started = Date.now();
     await prefill(store, project, BACKLOG, new Date());
     lines.push(
-      `${label}: backlog pre-filled to ${await store.countPending(project)} pending events (${CALLERS} callers, ${Math.round(PARKED_SHARE * 100)} % of them with their first event waiting for a retry) in ${((Date.now() - started) / 1000).toFixed(0)} s; Pipedrive emulator with its burst limit (80 per 2 s)${workers.length > 0 ? '; serve + 2 worker processes' : ''}`,
+      `${label}: backlog pre-filled to ${await store.countPending(project)} pending events (${CALLERS} callers, ${Math.round(PARKED_SHARE * 100)} % of them with their first event waiting for a retry) in ${((Date.now() - started) / 1000).toFixed(0)} s; Pipedrive emulator with its burst limit (80 per 2 s)${workers.length > 0 ? '; serve --no-workers + 2 worker processes' : ''}`,
     );
-    const ours = await shapes(
-      base,
-      `/v1/projects/${project}/events`,
-      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      `${label} callmatrix serve`,
-      lines,
-      // serve's event-loop delay over the phase; on PostgreSQL what the sessions waited on.
-      async () => {
-        await eventLoopDelay(base);
-        const sessions = databaseUrl.startsWith('postgres')
-          ? await sampleSessions(databaseUrl)
-          : null;
-        return async () =>
-          `serve's event-loop delay ${await eventLoopDelay(base)}${sessions ? `; PostgreSQL ${await sessions()}` : `; ${await ingestCommits(base)}`}`;
-      },
-    );
+    if (postgres) lines.push(...(await claimPlan(databaseUrl, label, undefined, new Date())));
+    const ours = await shapes(base, path, headers, `${label} callmatrix serve`, lines, watch);
+    if (empty)
+      lines.push(
+        `${label} ingest over the backlog against an empty one (same serve, same run): (a) ${ratio(ours.single?.eventsPerSec, empty.single?.eventsPerSec)} the events/s (${ours.single?.eventsPerSec.toFixed(0) ?? 'n/a'} vs ${empty.single?.eventsPerSec.toFixed(0) ?? 'n/a'}); (b) p99 ${ours.steady?.p99.toFixed(1) ?? 'n/a'} ms vs ${empty.steady?.p99.toFixed(1) ?? 'n/a'} ms, p50 ${ours.steady?.p50.toFixed(1) ?? 'n/a'} vs ${empty.steady?.p50.toFixed(1) ?? 'n/a'} ms`,
+      );
     for (let i = 0; i < 300; i += 1) {
       const up = await fetch(`http://127.0.0.1:${naivePort}/events`, {
         method: 'POST',
