@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IVAN, IVANS_CALL, SEED_USERS } from '../shared/test-kit.js';
 import { startSalesforceEmulator, type SalesforceConnection } from './index.js';
 
 // The emulator over real HTTP: /_emulator/* (service.md §7) and the request
@@ -56,20 +57,8 @@ const emu = (method: string, path: string, body?: unknown): Promise<Response> =>
   });
 
 const SEED = {
-  users: [
-    { id: 'u1', name: 'Olena Top' },
-    { id: 'u2', name: 'Petro' },
-  ],
-  contacts: [
-    {
-      id: 'c1',
-      name: 'Ivan',
-      phones: ['067 123 4567'],
-      ownerId: 'u2',
-      utm: { source: 'google' },
-      fields: { Pool__c: 'Ads' },
-    },
-  ],
+  users: SEED_USERS,
+  contacts: [{ ...IVAN, fields: { Pool__c: 'Ads' } }],
   leads: [{ id: 'l1', name: 'Lead', phones: ['+380501112233'], ownerId: 'u1', status: 'open' }],
   deals: [
     { id: 'd1', name: 'Deal', contactId: 'c1', ownerId: 'u2', status: 'won', pipeline: 'Sales' },
@@ -87,19 +76,7 @@ const SEED = {
     },
   ],
   comments: [{ id: 'n1', text: 'Hello\nworld', contactId: 'c1', dealId: 'd1' }],
-  calls: [
-    {
-      id: 'cl1',
-      callId: 'k1',
-      direction: 'incoming',
-      from: '+380671234567',
-      to: '+380441234567',
-      disposition: 'answered',
-      durationSec: 60,
-      userId: 'u2',
-      contactId: 'c1',
-    },
-  ],
+  calls: [{ ...IVANS_CALL, durationSec: 60 }],
 };
 
 describe('/_emulator/* (service.md §7)', () => {

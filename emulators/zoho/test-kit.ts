@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { IVAN, IVANS_CALL, SEED_USERS } from '../shared/test-kit.js';
 import { startZohoEmulator, type ZohoEmulator } from './index.js';
 
 // What the emulator's test files share: one emulator over real HTTP, seeded
@@ -66,21 +67,8 @@ export function raw(
 }
 
 export const SEED = {
-  users: [
-    { id: 'u1', name: 'Olena Top' },
-    { id: 'u2', name: 'Petro' },
-  ],
-  contacts: [
-    {
-      id: 'c1',
-      name: 'Ivan',
-      phones: ['067 123 4567'],
-      ownerId: 'u2',
-      organizationId: 'o1',
-      utm: { source: 'google' },
-      fields: { Pool_Name: 'Context ads' },
-    },
-  ],
+  users: SEED_USERS,
+  contacts: [{ ...IVAN, organizationId: 'o1', fields: { Pool_Name: 'Context ads' } }],
   organizations: [{ id: 'o1', name: 'Ivan LLC', ownerId: 'u2' }],
   leads: [
     {
@@ -120,17 +108,10 @@ export const SEED = {
   comments: [{ id: 'n1', text: 'Asked for prices', contactId: null, leadId: null, dealId: 'd1' }],
   calls: [
     {
-      id: 'cl1',
-      callId: 'k1',
-      direction: 'incoming',
-      from: '+380671234567',
-      to: '+380441234567',
-      disposition: 'answered',
+      ...IVANS_CALL,
       durationSec: 185,
       startedAt: '2026-11-20T10:00:00+02:00',
       recordingUrl: null,
-      userId: 'u2',
-      contactId: 'c1',
       leadId: null,
       dealId: 'd1',
       description: 'Recording: https://records.example/k1.mp3',
