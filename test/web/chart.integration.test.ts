@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
 import {
   pipedriveProject,
-  signIn,
+  signedInPage,
   startWebStack,
-  WEBHOOK_TOKEN,
+  postEvents,
   type WebStack,
 } from './harness.js';
 
@@ -30,22 +30,18 @@ describe('the chart on the Overview', () => {
   it("draws the project's CRM requests per hour beside its events, for 24 hours and 7 days", async () => {
     await pipedriveProject(stack, 'busy');
     const at = new Date(Date.now() - 60_000).toISOString();
-    const posted = await fetch(`${stack.base}/v1/projects/busy/events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify([
-        {
-          eventId: 'c-1',
-          type: 'call.started',
-          at,
-          callId: 'c',
-          direction: 'incoming',
-          from: '+380671112233',
-          to: '+380440000000',
-        },
-        { eventId: 'c-2', type: 'call.answered', at, callId: 'c', employee: { extension: '100' } },
-      ]),
-    });
+    const posted = await postEvents(stack, 'busy', [
+      {
+        eventId: 'c-1',
+        type: 'call.started',
+        at,
+        callId: 'c',
+        direction: 'incoming',
+        from: '+380671112233',
+        to: '+380440000000',
+      },
+      { eventId: 'c-2', type: 'call.answered', at, callId: 'c', employee: { extension: '100' } },
+    ]);
     expect(posted.status).toBe(202);
     const path = { params: { path: { project: 'busy' } } };
     // Processed, and the worker's counts flushed (every 10 s).
@@ -63,9 +59,7 @@ describe('the chart on the Overview', () => {
     const total = sumOf(day?.hours);
     const current = day?.hours.at(-1)?.crmRequests ?? 0;
 
-    const page = await stack.newPage();
-    await signIn(page, stack.adminKey);
-    await page.locator('tr[data-project="busy"]').waitFor();
+    const page = await signedInPage(stack, 'busy');
     await page.goto(`${stack.base}/#/projects/busy`);
     await page.locator('.chart svg').waitFor();
     const legend = page.locator('.chart .legend-requests');

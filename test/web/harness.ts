@@ -179,6 +179,15 @@ export async function seedEmulator(baseUrl: string, state: unknown): Promise<voi
 }
 
 /** Seeds the Pipedrive emulator's users and PUTs a project on it through the API. */
+/** POSTs events to a project's ingest endpoint with the webhook token, as a telephony source does. */
+export function postEvents(stack: WebStack, project: string, events: unknown[]): Promise<Response> {
+  return fetch(`${stack.base}/v1/projects/${project}/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(events),
+  });
+}
+
 export async function pipedriveProject(stack: WebStack, id: string): Promise<void> {
   await fetch(`${stack.pipedrive.baseUrl}/_emulator/state`, {
     method: 'PUT',
@@ -204,6 +213,19 @@ export async function pipedriveProject(stack: WebStack, id: string): Promise<voi
     } as Schemas['ProjectDocument'],
   });
   if (response.status >= 300) throw new Error(`PUT ${id}: ${JSON.stringify(error)}`);
+}
+
+/** A page of `width` × `height` signed in with the operator key, once the projects list shows `project`. */
+export async function signedInPage(
+  stack: WebStack,
+  project: string,
+  width?: number,
+  height?: number,
+): Promise<Page> {
+  const page = await stack.newPage(width, height);
+  await signIn(page, stack.adminKey);
+  await page.locator(`tr[data-project="${project}"]`).waitFor();
+  return page;
 }
 
 /** Signs in with a key, as a user types it. */

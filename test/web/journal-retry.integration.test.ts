@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../api-client/index.js';
 import {
   pipedriveProject,
-  signIn,
+  signedInPage,
   startWebStack,
-  WEBHOOK_TOKEN,
+  postEvents,
   type WebStack,
 } from './harness.js';
 
@@ -19,23 +19,19 @@ let page: Page;
 const api = () => createApiClient({ baseUrl: stack.base, key: stack.adminKey });
 
 async function postMissedCall(callId: string, from: string): Promise<void> {
-  const response = await fetch(`${stack.base}/v1/projects/acme/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify([
-      {
-        eventId: `${callId}-end`,
-        type: 'call.ended',
-        at: new Date(Date.now() - 30_000).toISOString(),
-        callId,
-        direction: 'incoming',
-        from,
-        to: '+380440000000',
-        disposition: 'missed',
-        durationSec: 0,
-      },
-    ]),
-  });
+  const response = await postEvents(stack, 'acme', [
+    {
+      eventId: `${callId}-end`,
+      type: 'call.ended',
+      at: new Date(Date.now() - 30_000).toISOString(),
+      callId,
+      direction: 'incoming',
+      from,
+      to: '+380440000000',
+      disposition: 'missed',
+      durationSec: 0,
+    },
+  ]);
   expect(response.status).toBe(202);
 }
 const faults = (body: unknown) =>
@@ -68,9 +64,7 @@ beforeAll(async () => {
   const until = Date.now() + 60_000;
   while ((await failedIds()).length < 3 && Date.now() < until)
     await new Promise((resolve) => setTimeout(resolve, 500));
-  page = await stack.newPage(1280, 900);
-  await signIn(page, stack.adminKey);
-  await page.locator('tr[data-project="acme"]').waitFor();
+  page = await signedInPage(stack, 'acme', 1280, 900);
 }, 120_000);
 afterAll(async () => {
   await stack?.close();

@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   pipedriveProject,
-  signIn,
+  signedInPage,
   startWebStack,
-  WEBHOOK_TOKEN,
+  postEvents,
   type WebStack,
 } from './harness.js';
 
@@ -17,29 +17,25 @@ let page: Page;
 
 async function postCall(callId: string, from: string, at: Date): Promise<void> {
   const iso = (seconds: number) => new Date(at.getTime() + seconds * 1000).toISOString();
-  const response = await fetch(`${stack.base}/v1/projects/acme/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify([
-      {
-        eventId: `${callId}-1`,
-        type: 'call.started',
-        at: iso(0),
-        callId,
-        direction: 'incoming',
-        from,
-        to: '+380440000000',
-      },
-      {
-        eventId: `${callId}-2`,
-        type: 'call.ended',
-        at: iso(30),
-        callId,
-        disposition: 'missed',
-        durationSec: 30,
-      },
-    ]),
-  });
+  const response = await postEvents(stack, 'acme', [
+    {
+      eventId: `${callId}-1`,
+      type: 'call.started',
+      at: iso(0),
+      callId,
+      direction: 'incoming',
+      from,
+      to: '+380440000000',
+    },
+    {
+      eventId: `${callId}-2`,
+      type: 'call.ended',
+      at: iso(30),
+      callId,
+      disposition: 'missed',
+      durationSec: 30,
+    },
+  ]);
   expect(response.status).toBe(202);
 }
 
@@ -52,9 +48,7 @@ function kyivOffsetMs(ms: number): number {
 beforeAll(async () => {
   stack = await startWebStack();
   await pipedriveProject(stack, 'acme');
-  page = await stack.newPage(1280, 900);
-  await signIn(page, stack.adminKey);
-  await page.locator('tr[data-project="acme"]').waitFor();
+  page = await signedInPage(stack, 'acme', 1280, 900);
 }, 120_000);
 // Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
 afterAll(async () => {

@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   pipedriveProject,
-  signIn,
+  signedInPage,
   startWebStack,
-  WEBHOOK_TOKEN,
+  postEvents,
   type WebStack,
 } from './harness.js';
 
@@ -20,33 +20,27 @@ beforeAll(async () => {
   stack = await startWebStack();
   await pipedriveProject(stack, 'acme');
   const at = Date.now() - 60_000;
-  const response = await fetch(`${stack.base}/v1/projects/acme/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify([
-      {
-        eventId: 'phone-1',
-        type: 'call.started',
-        at: new Date(at).toISOString(),
-        callId: 'phone',
-        direction: 'incoming',
-        from: '+380501234567',
-        to: '+380440000000',
-      },
-      {
-        eventId: 'phone-2',
-        type: 'call.ended',
-        at: new Date(at + 30_000).toISOString(),
-        callId: 'phone',
-        disposition: 'missed',
-        durationSec: 30,
-      },
-    ]),
-  });
+  const response = await postEvents(stack, 'acme', [
+    {
+      eventId: 'phone-1',
+      type: 'call.started',
+      at: new Date(at).toISOString(),
+      callId: 'phone',
+      direction: 'incoming',
+      from: '+380501234567',
+      to: '+380440000000',
+    },
+    {
+      eventId: 'phone-2',
+      type: 'call.ended',
+      at: new Date(at + 30_000).toISOString(),
+      callId: 'phone',
+      disposition: 'missed',
+      durationSec: 30,
+    },
+  ]);
   expect(response.status).toBe(202);
-  page = await stack.newPage(WIDTH, 844);
-  await signIn(page, stack.adminKey);
-  await page.locator('tr[data-project="acme"]').waitFor();
+  page = await signedInPage(stack, 'acme', WIDTH, 844);
 }, 120_000);
 afterAll(async () => {
   await stack?.close();

@@ -6,7 +6,7 @@ import {
   seedEmulator,
   signIn,
   startWebStack,
-  WEBHOOK_TOKEN,
+  postEvents,
   type WebStack,
 } from './harness.js';
 
@@ -236,22 +236,18 @@ describe('the employees tab', () => {
     });
     // A call answered on extension 105, which no employee has.
     const at = new Date(Date.now() - 120_000).toISOString();
-    const posted = await fetch(`${stack.base}/v1/projects/staff/events`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${WEBHOOK_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify([
-        {
-          eventId: 'u-1',
-          type: 'call.started',
-          at,
-          callId: 'u',
-          direction: 'incoming',
-          from: '+380671112233',
-          to: '+380440000000',
-        },
-        { eventId: 'u-2', type: 'call.answered', at, callId: 'u', employee: { extension: '105' } },
-      ]),
-    });
+    const posted = await postEvents(stack, 'staff', [
+      {
+        eventId: 'u-1',
+        type: 'call.started',
+        at,
+        callId: 'u',
+        direction: 'incoming',
+        from: '+380671112233',
+        to: '+380440000000',
+      },
+      { eventId: 'u-2', type: 'call.answered', at, callId: 'u', employee: { extension: '105' } },
+    ]);
     expect(posted.status).toBe(202);
 
     const page = await stack.newPage(1280, 900);
