@@ -1,4 +1,5 @@
 import { RECORD_KEY_FIELD } from './markers.js';
+import { SEEDED_SOURCE, sourceFieldsOf, type PdSourceFields } from './source-fields.js';
 import type { Utm } from '../../src/domain/events.js';
 import type { RecordTracking, Snapshot } from '../../src/domain/snapshot.js';
 import { callSubject, readMarker, writeMarker } from './markers.js';
@@ -188,6 +189,7 @@ export function seed(
       stage_id: db.firstStage(pipelineId)?.id ?? 1,
       status: d.status,
       custom_fields: customOf(db, 'deal', d, true),
+      ...SEEDED_SOURCE,
       add_time: now,
       update_time: now,
     };
@@ -201,6 +203,7 @@ export function seed(
     is_archived: l.status !== 'open',
     converted: l.status === 'converted',
     custom_fields: customOf(db, 'deal', l, true),
+    ...SEEDED_SOURCE,
     add_time: now,
     update_time: now,
   }));
@@ -298,7 +301,7 @@ export function render(
         phones: phones ?? [],
         ownerId: user(l.owner_id),
         status: l.converted ? 'converted' : l.is_archived ? 'closed' : 'open',
-        ...tracked,
+        ...withSource(tracked, l),
       };
     }),
     deals: db.deals.map((d) => ({
@@ -310,7 +313,7 @@ export function render(
       status: d.status,
       // scenario-format §4: the pipeline is named whenever the CRM has pipelines, the default one included.
       pipeline: db.pipelines.find((p) => p.id === d.pipeline_id)?.name ?? String(d.pipeline_id),
-      ...trackedOf(db, 'deal', d.custom_fields, true),
+      ...withSource(trackedOf(db, 'deal', d.custom_fields, true), d),
     })),
     organizations: db.organizations.map((o) => {
       const { utm, tracking } = trackedOf(db, 'organization', o.custom_fields, false);
@@ -368,4 +371,13 @@ export function render(
     }),
     notifications: notifications.map((n) => ({ ...n })),
   };
+}
+
+/** A deal's or lead's fields with its source fields among them (issue 14 item 4). */
+function withSource<T extends { fields?: Record<string, string> | undefined }>(
+  tracked: T,
+  record: PdSourceFields,
+): T {
+  const fields = { ...tracked.fields, ...sourceFieldsOf(record) };
+  return Object.keys(fields).length > 0 ? { ...tracked, fields } : tracked;
 }

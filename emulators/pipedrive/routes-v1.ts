@@ -1,4 +1,5 @@
 import { bool, fail, ok, offsetPage, route, str, type Route } from './http.js';
+import { createdSource, editedSource, sourceFieldList } from './source-fields.js';
 import { searchPersons } from './search.js';
 import { callLogV1, leadV1, noteV1, personSearchItem, userV1 } from './serialize.js';
 import {
@@ -120,6 +121,7 @@ export const v1Routes: Array<Route<Ctx>> = [
       organization_id,
       is_archived: bool(ctx.body, 'is_archived') ?? false,
       custom_fields: leadCustom(ctx),
+      ...createdSource(ctx.body),
       add_time: now,
       update_time: now,
       converted: false,
@@ -140,6 +142,7 @@ export const v1Routes: Array<Route<Ctx>> = [
       lead,
       Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)),
     );
+    Object.assign(lead, editedSource(ctx.body));
     lead.custom_fields = { ...lead.custom_fields, ...leadCustom(ctx) };
     lead.update_time = v1Time();
     return ok(leadV1(lead));
@@ -262,8 +265,9 @@ export const v1Routes: Array<Route<Ctx>> = [
         edit_flag: false,
         mandatory_flag: key === 'name' || key === 'title',
       }));
+      const source = entity === 'deal' ? sourceFieldList(builtIn.length + 1) : [];
       const custom = ctx.db.fields[entity].map((field) => ({ ...field, mandatory_flag: false }));
-      return offsetPage([...builtIn, ...custom], ctx.query);
+      return offsetPage([...builtIn, ...source, ...custom], ctx.query);
     }),
     route<Ctx>('POST', `/api/v1/${path}`, (ctx) => {
       const name = str(ctx.body, 'name', true) ?? '';

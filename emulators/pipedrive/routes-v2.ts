@@ -1,4 +1,5 @@
 import { bool, cursorPage, fail, int, ok, route, str, type Reply, type Route } from './http.js';
+import { createdSource, editedSource } from './source-fields.js';
 import { searchPersons, searchRecords } from './search.js';
 import {
   activityV2,
@@ -261,6 +262,7 @@ export const v2Routes: Array<Route<Ctx>> = [
       stage_id: stage?.id ?? db.firstStage(pipelineId)?.id ?? 1,
       status: status(ctx) ?? 'open',
       custom_fields: customFieldsV2(ctx, 'deal') ?? {},
+      ...createdSource(ctx.body),
       add_time: now,
       update_time: now,
     };
@@ -279,6 +281,7 @@ export const v2Routes: Array<Route<Ctx>> = [
         org_id: orgRef(ctx),
         status: status(ctx),
       }),
+      editedSource(ctx.body),
       { custom_fields: { ...deal.custom_fields, ...custom }, update_time: v1Time() },
     );
     return ok(dealV2(deal));

@@ -1,3 +1,4 @@
+import { sourceView } from './source-fields.js';
 import type {
   Deleted,
   PipedriveDb,
@@ -128,8 +129,7 @@ export function dealV2(d: PdDeal): Record<string, unknown> {
     lost_time: null,
     expected_close_date: null,
     label_ids: [],
-    origin: 'API',
-    channel: null,
+    ...sourceView(d),
     custom_fields: { ...d.custom_fields },
   };
 }
@@ -179,8 +179,7 @@ export function leadV1(l: PdLead): Record<string, unknown> {
     person_id: l.person_id,
     organization_id: l.organization_id,
     source_name: 'API',
-    origin: 'API',
-    channel: null,
+    ...sourceView(l),
     is_archived: l.is_archived,
     was_seen: false,
     value: null,

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { PdSourceFields } from './source-fields.js';
 
 // Pipedrive's records in its own shape (crm-apis.md §2): integer ids, lead
 // UUIDs, call-log string ids, custom fields under 40-hex keys, UTC times.
@@ -37,7 +38,7 @@ export interface PdOrganization {
   add_time: string;
   update_time: string;
 }
-export interface PdDeal {
+export interface PdDeal extends PdSourceFields {
   id: number;
   title: string;
   owner_id: number | null;
@@ -55,7 +56,7 @@ export type Deleted<T> = T & { delete_time: string };
 /** Pipedrive removes a deleted record for good after 30 days (changelog, January 2023). */
 export const DELETED_KEPT_MS = 30 * 86_400_000;
 
-export interface PdLead {
+export interface PdLead extends PdSourceFields {
   id: string;
   title: string;
   owner_id: number | null;

@@ -29,9 +29,19 @@ function describeCell(cell: Action | Cell): string {
 
 export function renderDefaultMatrices(): string {
   const sections = CRM_IDS.map((crm) => {
-    const { matrix, semantics, options, sourceBinding } = PROFILES[crm];
+    const { matrix, semantics, options, sourceBinding, sourceValues } = PROFILES[crm];
     const bound = Object.entries(sourceBinding).flatMap(([entity, map]) =>
       Object.entries(map ?? {}).map(([param, field]) => `\`${field}\` ← \`${param}\` (${entity})`),
+    );
+    // One table per field, the same on every entity: shown once.
+    const tables = new Map<string, Record<string, string>>();
+    for (const byField of Object.values(sourceValues))
+      for (const [field, table] of Object.entries(byField ?? {})) tables.set(field, table);
+    const valued = [...tables].map(
+      ([field, table]) =>
+        `; \`fieldValues\` for \`${field}\`: ${Object.entries(table)
+          .map(([from, to]) => `${from} → ${to}`)
+          .join(', ')}`,
     );
     const rows = CONDITIONS.map((condition) => {
       const cells = matrix[condition] ?? [];
@@ -43,7 +53,7 @@ export function renderDefaultMatrices(): string {
 |---|---|
 ${rows.join('\n')}
 
-Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}. AI analytics (\`analyticsDestination\`, G12): ${DESTINATION[options.analyticsDestination]}. Messenger field map (\`messengerFieldMap\`, G11): the slots ${MESSENGER_SLOTS.map((slot) => `\`${slot}\``).join(', ')} on the ${Object.keys(options.messengerFieldMap).join(' and ')}, unbound until the project names a text field for each; until the project sets one, messenger records take the calls' \`fieldMap\`. Source field (a new document's \`fieldMap\`): ${bound.length > 0 ? bound.join(', ') : `none (see [crm/${crm}.md](crm/${crm}.md))`}.`;
+Routing priority (G13): ${semantics.routingPriority.join(' → ')}. Leads: ${semantics.leads === 'native' ? 'native' : 'none (`create_lead` makes a customer and an order)'}${semantics.leadNeedsContact ? ', each needs a person (created with it)' : ''}. Pop-ups: ${semantics.popups ? 'yes' : 'no'}. AI analytics (\`analyticsDestination\`, G12): ${DESTINATION[options.analyticsDestination]}. Messenger field map (\`messengerFieldMap\`, G11): the slots ${MESSENGER_SLOTS.map((slot) => `\`${slot}\``).join(', ')} on the ${Object.keys(options.messengerFieldMap).join(' and ')}, unbound until the project names a text field for each; until the project sets one, messenger records take the calls' \`fieldMap\`. Source field (a new document's \`fieldMap\`): ${bound.length > 0 ? bound.join(', ') : `none (see [crm/${crm}.md](crm/${crm}.md))`}${valued.join('')}.`;
   });
   return sections.join('\n\n');
 }

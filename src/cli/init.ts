@@ -58,7 +58,7 @@ export function starterDocument(crm: CrmId, schemaRef: string): Record<string, u
     crm,
     project: {
       $comment:
-        'defaultCountry reads local phone numbers (add it, e.g. "UA"); timezone sets due dates and the resend window. The matrix below is this CRM\'s default, spelled out: untick a cell by deleting it, or set "matrix": null to follow the default as it evolves (docs/matrix.md). messengerFieldMap lists the messenger slots (source, client_name, client_phone): name a text field of the CRM for each to fill it. The field map binds the CRM\'s source field to lead_source (the UTM source, else the call-tracking pool); a picklist takes only its own values, so add "fieldValues" to translate yours (docs/project.md, "Source binding and picklists").',
+        'defaultCountry reads local phone numbers (add it, e.g. "UA"); timezone sets due dates and the resend window. The matrix below is this CRM\'s default, spelled out: untick a cell by deleting it, or set "matrix": null to follow the default as it evolves (docs/matrix.md). messengerFieldMap lists the messenger slots (source, client_name, client_phone): name a text field of the CRM for each to fill it. The field map binds the CRM\'s source field to lead_source (the UTM source, else the call-tracking pool); a picklist takes only its own values, so "fieldValues" translates the common ad sources and the pool "Call tracking" into them: add yours (docs/project.md, "Source binding and picklists").',
       timezone: 'UTC',
       language: 'en',
       taskDueHours: 4,
@@ -66,6 +66,9 @@ export function starterDocument(crm: CrmId, schemaRef: string): Record<string, u
       stopList: [],
       pipelineRules: [],
       fieldMap: PROFILES[crm].sourceBinding,
+      ...(Object.keys(PROFILES[crm].sourceValues).length > 0 && {
+        fieldValues: PROFILES[crm].sourceValues,
+      }),
       messengerFieldMap: PROFILES[crm].options.messengerFieldMap,
       resendWindowDays: 3,
     },

@@ -32,6 +32,24 @@ export interface CrmProfile {
   readonly sourceBinding: Readonly<
     Partial<Record<FieldEntity, Readonly<Partial<Record<Parameter, string>>>>>
   >;
+  /**
+   * The value tables of the bound fields that are picklists (a new document's `fieldValues`):
+   * common UTM sources and the pool name "Call tracking" → values a new account's picklist has.
+   */
+  readonly sourceValues: Readonly<
+    Partial<Record<FieldEntity, Readonly<Record<string, Readonly<Record<string, string>>>>>>
+  >;
+}
+
+/** The UTM sources of paid search and social ads a default value table names. */
+export const AD_SOURCES = ['google', 'bing', 'yandex', 'facebook', 'instagram'] as const;
+
+/** A value table: each ad source → `ads`, the pool "Call tracking" → `calls`. */
+export function sourceTable(ads: string, calls: string): Record<string, string> {
+  return {
+    ...Object.fromEntries(AD_SOURCES.map((source) => [source, ads])),
+    'Call tracking': calls,
+  };
 }
 
 export interface MatrixOptions {

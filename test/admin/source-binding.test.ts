@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
 import { startSalesforceEmulator } from '../../emulators/salesforce/index.js';
 import { startZohoEmulator, type ZohoEmulator } from '../../emulators/zoho/index.js';
+import { PROFILES } from '../../src/engine/defaults/index.js';
 import { registerAdminRoutes } from '../../src/service/admin/index.js';
 import { ensureOperatorKey } from '../../src/service/auth/keys.js';
 import { CrmRegistry } from '../../src/service/crm-registry.js';
@@ -19,6 +21,8 @@ import { seedEmulator } from '../index/seed.js';
 const KEY = 'cmo_source-binding-operator-key-0123456789';
 let zoho: ZohoEmulator;
 let salesforce: Awaited<ReturnType<typeof startSalesforceEmulator>>;
+let pipedrive: PipedriveEmulator;
+let pipedriveUser = '';
 let app: FastifyInstance;
 let opened: TestStore;
 let base = '';
@@ -28,9 +32,11 @@ let salesforceUser = '';
 beforeAll(async () => {
   zoho = await startZohoEmulator();
   salesforce = await startSalesforceEmulator();
+  pipedrive = await startPipedriveEmulator({ burstPer2s: 100_000 });
   const users = { users: [{ id: 'u1', name: 'Olena Top' }] };
   zohoUser = (await seedEmulator(zoho.baseUrl, users))('users', 'u1');
   salesforceUser = (await seedEmulator(salesforce.baseUrl, users))('users', 'u1');
+  pipedriveUser = (await seedEmulator(pipedrive.baseUrl, users))('users', 'u1');
   opened = await openTestStore('source');
   await ensureOperatorKey(opened.store, KEY, new Date());
   const registry = new CrmRegistry(['127.0.0.1']);
@@ -48,6 +54,7 @@ afterAll(async () => {
   await opened.close();
   await zoho.close();
   await salesforce.close();
+  await pipedrive.close();
 });
 
 const call = adminCaller(() => base, KEY);
@@ -169,5 +176,93 @@ describe('source binding on save (issue 14 item 4): Salesforce LeadSource', () =
     ]);
     expect((refused.json['problems'] as Problems)[0]?.message).toContain('"Google"');
     expect((await call('PUT', '/v1/projects/sf1', document({ google: 'Web' }))).status).toBe(201);
+  });
+
+  it("the default binding and value tables callmatrix init writes are accepted by a new org's picklists (Zoho and Salesforce)", async () => {
+    const zohoDefaults = zohoDocument({
+      fieldMap: PROFILES.zoho.sourceBinding,
+      fieldValues: PROFILES.zoho.sourceValues,
+    });
+    expect((await call('PUT', '/v1/projects/zoho-defaults', zohoDefaults)).status).toBe(201);
+    const saved = await call('PUT', '/v1/projects/sf-defaults', {
+      crm: 'salesforce',
+      project: {
+        defaultCountry: 'UA',
+        timezone: 'Europe/Kyiv',
+        fieldMap: PROFILES.salesforce.sourceBinding,
+        fieldValues: PROFILES.salesforce.sourceValues,
+      },
+      employees: [
+        { id: 'e1', name: 'Olena', crmUserId: salesforceUser, extension: '100', topManager: true },
+      ],
+      connection: salesforce.connection,
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(201);
+  });
+});
+
+describe('source binding on save (issue 14 item 4): Pipedrive Source channel', () => {
+  const document = (values: Record<string, string>) => ({
+    crm: 'pipedrive',
+    project: {
+      defaultCountry: 'UA',
+      timezone: 'Europe/Kyiv',
+      fieldMap: {
+        deal: { lead_source: 'channel', utm_campaign: 'channel_id' },
+        lead: { lead_source: 'channel' },
+      },
+      fieldValues: { deal: { channel: values }, lead: { channel: values } },
+    },
+    employees: [
+      { id: 'e1', name: 'Olena', crmUserId: pipedriveUser, extension: '100', topManager: true },
+    ],
+    connection: pipedrive.connection,
+  });
+
+  it('…/crm/fields lists channel as a picklist of its option labels on deals and leads', async () => {
+    expect(
+      (await call('PUT', '/v1/projects/pd1', document({ newsletter: 'Campaigns' }))).status,
+    ).toBe(201);
+    for (const entity of ['deal', 'lead']) {
+      const { status, json } = await call('GET', `/v1/projects/pd1/crm/fields?entity=${entity}`);
+      expect(status).toBe(200);
+      const fields = json['fields'] as Array<{ name: string; type: string; values?: string[] }>;
+      const channel = fields.find((candidate) => candidate.name === 'channel');
+      expect(channel?.type).toBe('picklist');
+      expect(channel?.values).toContain('Campaigns');
+      expect(fields.find((candidate) => candidate.name === 'channel_id')?.type).toBe('string');
+    }
+  });
+
+  it('a channel value that is no option: 422 naming the field and the value; the stored table stays', async () => {
+    const refused = await call('PUT', '/v1/projects/pd1', document({ google: 'Paid search' }));
+    expect(refused.status).toBe(422);
+    expect((refused.json['problems'] as Problems).map((problem) => problem.path).sort()).toEqual([
+      'project.fieldValues.deal.channel.google',
+      'project.fieldValues.lead.channel.google',
+    ]);
+    expect((refused.json['problems'] as Problems)[0]?.message).toMatch(
+      /^"Paid search" is not a value of the (deal|lead) picklist "channel" \(its values: Prospector, .*Campaigns.*\)$/,
+    );
+    const stored = await call('GET', '/v1/projects/pd1');
+    expect((stored.json['project'] as Record<string, unknown>)['fieldValues']).toEqual({
+      deal: { channel: { newsletter: 'Campaigns' } },
+      lead: { channel: { newsletter: 'Campaigns' } },
+    });
+  });
+
+  it('origin, which Pipedrive sets itself, is refused as a target', async () => {
+    const refused = await call('PUT', '/v1/projects/pd2', {
+      ...document({}),
+      project: {
+        defaultCountry: 'UA',
+        timezone: 'Europe/Kyiv',
+        fieldMap: { deal: { lead_source: 'origin' } },
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect((refused.json['problems'] as Problems).map((problem) => problem.path)).toEqual([
+      'project.fieldMap.deal.lead_source',
+    ]);
   });
 });

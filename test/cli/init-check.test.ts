@@ -27,10 +27,34 @@ describe('callmatrix init', () => {
     };
     expect(document['crm']).toBe('pipedrive');
     expect(document.project.matrix).toEqual(PROFILES.pipedrive.matrix);
-    // Issue 14 item 4: the CRM's source field bound to lead_source (none for Pipedrive yet).
-    expect((document.project as { fieldMap?: unknown }).fieldMap).toEqual(
-      PROFILES.pipedrive.sourceBinding,
-    );
+    // Issue 14 item 4: the CRM's source field bound to lead_source: Pipedrive's Source channel ID
+    // (text, no table: the Source channel's default options name no ad source).
+    expect((document.project as { fieldMap?: unknown }).fieldMap).toEqual({
+      deal: { lead_source: 'channel_id' },
+      lead: { lead_source: 'channel_id' },
+    });
+    expect((document.project as { fieldValues?: unknown }).fieldValues).toBeUndefined();
+    // Zoho and Salesforce: the picklist with a value table into a new account's values, so a raw
+    // UTM source ("google") is not left out of every record.
+    const tables = (crm: 'zoho' | 'salesforce') =>
+      (starterDocument(crm, './schema.json')['project'] as { fieldValues: unknown }).fieldValues;
+    const zohoTable = {
+      google: 'Advertisement',
+      bing: 'Advertisement',
+      yandex: 'Advertisement',
+      facebook: 'Advertisement',
+      instagram: 'Advertisement',
+      'Call tracking': 'Cold Call',
+    };
+    expect(tables('zoho')).toEqual({
+      lead: { Lead_Source: zohoTable },
+      contact: { Lead_Source: zohoTable },
+      deal: { Lead_Source: zohoTable },
+    });
+    expect(tables('salesforce')).toMatchObject({
+      lead: { LeadSource: { google: 'Web', 'Call tracking': 'Phone Inquiry' } },
+      deal: { LeadSource: { facebook: 'Web' } },
+    });
     expect(
       (starterDocument('zoho', './schema.json')['project'] as { fieldMap: unknown }).fieldMap,
     ).toEqual({
@@ -110,8 +134,11 @@ describe('callmatrix check against the Zoho emulator', () => {
       { id: 'olena', name: 'Olena', crmUserId: userId('u1'), extension: '100', topManager: true },
       { id: 'petro', name: 'Petro', crmUserId: userId('u2'), extension: '101' },
     ];
-    (document['project'] as Record<string, unknown>)['fieldMap'] = {
-      lead: { utm_campaign: 'Description' },
+    // The starter's source binding and value tables (issue 14 item 4) stay: checked as they are.
+    const project = document['project'] as { fieldMap: Record<string, Record<string, string>> };
+    project.fieldMap = {
+      ...project.fieldMap,
+      lead: { ...project.fieldMap['lead'], utm_campaign: 'Description' },
     };
     (document['project'] as Record<string, unknown>)['pipelineRules'] = [
       { pipeline: 'Standard', param: 'pool', value: 'Context ads' },

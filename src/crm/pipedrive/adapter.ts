@@ -18,7 +18,15 @@ import {
   type IndexRecordPage,
   type Result,
 } from '../port.js';
-import { currentUser, fieldKeys, listFields, listPipelines, listUsers } from './admin.js';
+import {
+  currentUser,
+  dealFieldKeys,
+  fieldKeys,
+  listFields,
+  listPipelines,
+  listUsers,
+} from './admin.js';
+import { channelLabel, splitSourceFields, type ChannelOptions } from './source-fields.js';
 import type { CrmIdentity } from '../descriptor.js';
 import { catalogFields, catalogPipelines } from './catalog.js';
 import { dealsDeletedSince, recordsSince } from './index-records.js';
@@ -74,6 +82,8 @@ const CREATE_PATH: Record<KeyedEntity, string> = {
 
 interface Account {
   readonly keys: Record<FieldEntity, FieldKeys>;
+  /** The Source channel's options (issue 14 item 4), read again when a label is not among them. */
+  channels: ChannelOptions;
   readonly pipelineIds: ReadonlyMap<string, number>;
   readonly pipelineNames: ReadonlyMap<number, string>;
   readonly defaultPipelineId: number | null;
@@ -167,17 +177,27 @@ export class PipedriveAdapter implements CrmPort {
       const [person, organization, deal, pipelines] = await Promise.all([
         fieldKeys(this.client, 'person'),
         fieldKeys(this.client, 'organization'),
-        fieldKeys(this.client, 'deal'),
+        dealFieldKeys(this.client),
         listPipelines(this.client),
       ]);
       return {
-        keys: { person, organization, deal },
+        keys: { person, organization, deal: deal.keys },
+        channels: deal.channels,
         pipelineIds: new Map(pipelines.map((p) => [p.name, Number(p.id)])),
         pipelineNames: new Map(pipelines.map((p) => [Number(p.id), p.name])),
         defaultPipelineId: pipelines[0] ? Number(pipelines[0].id) : null,
       };
     });
     return this.account;
+  }
+
+  /** Issue 14 item 4: a deal's or lead's mapped source fields as members of its body. */
+  private async sourceFields<R extends Parameters<typeof splitSourceFields>[0]>(record: R) {
+    const account = await this.setup();
+    const label = channelLabel(record.fields);
+    if (label !== null && !account.channels.has(label))
+      account.channels = (await dealFieldKeys(this.client)).channels;
+    return splitSourceFields(record, account.channels);
   }
 
   private async create(url: string, body: Record<string, unknown>): Promise<string> {
@@ -236,20 +256,15 @@ export class PipedriveAdapter implements CrmPort {
         const pipelineId = name === undefined ? null : pipelineIds.get(name);
         if (pipelineId === undefined)
           throw new MappingError(`no Pipedrive pipeline is named "${name}" (G9)`);
-        return this.createKeyed(
-          'deal',
-          operation.key,
-          keys.deal,
-          dealBody(operation.record, keys.deal, pipelineId),
-        );
+        const { record, body } = await this.sourceFields(operation.record);
+        const deal = dealBody(record, keys.deal, pipelineId);
+        return this.createKeyed('deal', operation.key, keys.deal, { ...deal, ...body });
       }
-      case 'create_lead':
-        return this.createKeyed(
-          'lead',
-          operation.key,
-          keys.deal,
-          leadBody(operation.record, keys.deal),
-        );
+      case 'create_lead': {
+        const { record, body } = await this.sourceFields(operation.record);
+        const lead = leadBody(record, keys.deal);
+        return this.createKeyed('lead', operation.key, keys.deal, { ...lead, ...body });
+      }
       case 'update_contact':
         return this.update(
           '/api/v2/persons',

@@ -5,6 +5,7 @@ import type { User } from '../../domain/snapshot.js';
 import type { PipedriveClient } from './client.js';
 import type { FieldEntity, FieldKeys } from './mapping.js';
 import { FieldSchema, PipelineSchema, StageSchema, UserSchema } from './native.js';
+import { channelOptions, type ChannelOptions } from './source-fields.js';
 
 // What the admin side reads from the account (service.md §2: crm/users,
 // crm/pipelines, crm/fields): users, deal pipelines with their stages (G9),
@@ -98,6 +99,17 @@ export async function listFields(
     isString: STRING_TYPES.has(f.field_type),
     ...(f.options && { picklist: f.options.map((option) => option.label) }),
   }));
+}
+
+/** The deal fields' custom keys and the Source channel's options (leads share them), from one read. */
+export async function dealFieldKeys(
+  client: PipedriveClient,
+): Promise<{ keys: FieldKeys; channels: ChannelOptions }> {
+  const fields = z.array(FieldSchema).parse(await client.listV1(FIELDS_PATH.deal));
+  return {
+    keys: new Map(fields.filter((f) => /^[0-9a-f]{40}$/.test(f.key)).map((f) => [f.name, f.key])),
+    channels: channelOptions(fields),
+  };
 }
 
 /** The custom fields of an entity, name → key (what mapping.ts writes through). */

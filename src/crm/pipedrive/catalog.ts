@@ -1,5 +1,6 @@
 import type { CrmField, CrmPipeline } from '../port.js';
 import type { CrmField as PipedriveField, Pipeline } from './admin.js';
+import { SET_BY_PIPEDRIVE } from './source-fields.js';
 
 // admin.ts's Pipedrive reads → the admin API's neutral pipelines and fields (service.md §2, G8). Pure.
 
@@ -25,7 +26,12 @@ export function catalogFields(fields: readonly PipedriveField[]): CrmField[] {
   return fields.map((field) => ({
     name: field.custom ? field.name : field.key,
     label: field.name,
-    type: field.isString ? 'string' : (KIND_OF_TYPE[field.type] ?? 'other'),
+    // `origin` and `origin_id` are set by Pipedrive (issue 14 item 4): named, never targets.
+    type: SET_BY_PIPEDRIVE.has(field.key)
+      ? 'other'
+      : field.isString
+        ? 'string'
+        : (KIND_OF_TYPE[field.type] ?? 'other'),
     ...(field.picklist && { values: field.picklist }),
   }));
 }

@@ -107,9 +107,9 @@ export const FieldSchema = z.looseObject({
   name: z.string(),
   field_type: z.string(),
   edit_flag: z.boolean().optional(),
-  /** A single or multiple option field's options (`enum`, `set`). */
+  /** A single or multiple option field's options (`enum`, `set`); ids are numbers, or strings (`origin`) and booleans (`is_archived`) on built-in fields. */
   options: z
-    .array(z.looseObject({ id: z.union([z.number(), z.string()]), label: z.string() }))
+    .array(z.looseObject({ id: z.union([z.number(), z.string(), z.boolean()]), label: z.string() }))
     .nullish(),
 });
 export type PdField = z.infer<typeof FieldSchema>;

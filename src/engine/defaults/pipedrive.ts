@@ -41,7 +41,15 @@ export const pipedrive: CrmProfile = {
     'messenger.dialog_ended': ['comment'],
   },
   // the deal's note and the call's description (G12)
-  sourceBinding: {},
+  // Issue 14 item 4: the Source channel ID (text) takes lead_source as it is. The Source channel's
+  // options in a new account are Pipedrive's own channels (Prospector, Web forms, Chatbot…), none
+  // of which an ad or a call-tracking pool is: `channel` is bound once the account has options for
+  // them (docs/crm/pipedrive.md).
+  sourceBinding: {
+    deal: { lead_source: 'channel_id' },
+    lead: { lead_source: 'channel_id' },
+  },
+  sourceValues: {},
   options: {
     analyticsDestination: 'both',
     messengerFieldMap: defaultMessengerFieldMap(['contact', 'lead']),

@@ -56,6 +56,7 @@ export const retailcrm: CrmProfile = {
     contact: RETAILCRM_SOURCE_BLOCK,
     deal: RETAILCRM_SOURCE_BLOCK,
   },
+  sourceValues: {},
   options: {
     analyticsDestination: 'deal',
     messengerFieldMap: defaultMessengerFieldMap(['contact', 'deal']),

@@ -1,5 +1,5 @@
 import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
-import type { CrmProfile } from '../profile.js';
+import { sourceTable, type CrmProfile } from '../profile.js';
 
 // SF-1..SF-13 (behaviour §4, §5).
 export const salesforce: CrmProfile = {
@@ -41,6 +41,12 @@ export const salesforce: CrmProfile = {
     lead: { lead_source: 'LeadSource' },
     contact: { lead_source: 'LeadSource' },
     deal: { lead_source: 'LeadSource' },
+  },
+  // Web and Phone Inquiry are among a new org's LeadSource values.
+  sourceValues: {
+    lead: { LeadSource: sourceTable('Web', 'Phone Inquiry') },
+    contact: { LeadSource: sourceTable('Web', 'Phone Inquiry') },
+    deal: { LeadSource: sourceTable('Web', 'Phone Inquiry') },
   },
   options: {
     analyticsDestination: 'both',

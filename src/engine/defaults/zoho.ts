@@ -1,5 +1,5 @@
 import { defaultMessengerFieldMap } from '../../domain/messenger-field-map.js';
-import type { CrmProfile } from '../profile.js';
+import { sourceTable, type CrmProfile } from '../profile.js';
 
 // ZO-1..ZO-18 (behaviour §4, §5).
 export const zoho: CrmProfile = {
@@ -42,6 +42,12 @@ export const zoho: CrmProfile = {
     lead: { lead_source: 'Lead_Source' },
     contact: { lead_source: 'Lead_Source' },
     deal: { lead_source: 'Lead_Source' },
+  },
+  // Advertisement and Cold Call are among a new Zoho org's Lead Source values.
+  sourceValues: {
+    lead: { Lead_Source: sourceTable('Advertisement', 'Cold Call') },
+    contact: { Lead_Source: sourceTable('Advertisement', 'Cold Call') },
+    deal: { Lead_Source: sourceTable('Advertisement', 'Cold Call') },
   },
   options: {
     analyticsDestination: 'both',
