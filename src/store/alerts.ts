@@ -38,19 +38,23 @@ export interface AlertRecord {
   readonly finishedAt: Date | null;
 }
 
-/** One project's figures for the gauges and the watcher, read through indexes only. */
-export interface ProjectFigures {
+/** One project's state for the alert watcher, read through indexes only: no count of its backlog. */
+export interface ProjectState {
   readonly projectId: string;
   readonly integration: IntegrationStateName;
   readonly integrationSince: Date;
   readonly integrationReason: string | null;
   readonly indexState: string;
   readonly indexReason: string | null;
-  /** Pending events, held ones included (all of them are held while the integration is not active). */
-  readonly pending: number;
   readonly failed: number;
   /** When the oldest pending event was received; null when none is pending. */
   readonly oldestPendingAt: Date | null;
+}
+
+/** One project's figures for the gauges: its state and how many events are pending. */
+export interface ProjectFigures extends ProjectState {
+  /** Pending events, held ones included (all of them are held while the integration is not active). */
+  readonly pending: number;
 }
 
 export type AlertFinish =
@@ -63,29 +67,39 @@ export type AlertFinish =
 // PostgreSQL walked the partial events_pending (seq) index instead, filtering every other project's
 // backlog (1.1 s for 20 projects beside a 100 000-event backlog, bench/gauges.ts); the range on state
 // and the ORDER BY on (state, seq) leave the planner only the probe.
-const FIGURES_SQL = `SELECT p.id, p.integration_state, p.integration_since, p.integration_reason, p.index_state, p.index_error,
-  (SELECT COUNT(*) FROM events e WHERE e.project_id = p.id AND e.state = 'pending') AS pending,
+// The pending count costs what is pending: the alert watcher, which runs every few seconds beside
+// ingest, reads the states without it (issue 10: 0.2–0.35 of a PostgreSQL session over a backlog).
+const PENDING_SQL = `(SELECT COUNT(*) FROM events e WHERE e.project_id = p.id AND e.state = 'pending') AS pending,`;
+const figuresSql = (
+  pending: boolean,
+): string => `SELECT p.id, p.integration_state, p.integration_since, p.integration_reason, p.index_state, p.index_error,
+  ${pending ? PENDING_SQL : ''}
   (SELECT COUNT(*) FROM events e WHERE e.project_id = p.id AND e.state = 'failed') AS failed,
   (SELECT e.received_at FROM events e WHERE e.project_id = p.id AND e.state >= 'pending' AND e.state <= 'pending'
     ORDER BY e.state, e.seq LIMIT 1) AS oldest_pending
 FROM projects p ORDER BY p.id`;
 
 export async function projectFigures(db: Queryable): Promise<ProjectFigures[]> {
-  const rows = await db.all(FIGURES_SQL);
-  return rows.map((row) => {
-    const oldest = numOrNull(row['oldest_pending']);
-    return {
-      projectId: str(row['id']),
-      integration: str(row['integration_state']) as IntegrationStateName,
-      integrationSince: new Date(num(row['integration_since'])),
-      integrationReason: strOrNull(row['integration_reason']),
-      indexState: str(row['index_state']),
-      indexReason: strOrNull(row['index_error'] ?? null),
-      pending: num(row['pending']),
-      failed: num(row['failed']),
-      oldestPendingAt: oldest === null ? null : new Date(oldest),
-    };
-  });
+  const rows = await db.all(figuresSql(true));
+  return rows.map((row) => ({ ...stateOf(row), pending: num(row['pending']) }));
+}
+
+export async function projectStates(db: Queryable): Promise<ProjectState[]> {
+  return (await db.all(figuresSql(false))).map(stateOf);
+}
+
+function stateOf(row: Row): ProjectState {
+  const oldest = numOrNull(row['oldest_pending']);
+  return {
+    projectId: str(row['id']),
+    integration: str(row['integration_state']) as IntegrationStateName,
+    integrationSince: new Date(num(row['integration_since'])),
+    integrationReason: strOrNull(row['integration_reason']),
+    indexState: str(row['index_state']),
+    indexReason: strOrNull(row['index_error'] ?? null),
+    failed: num(row['failed']),
+    oldestPendingAt: oldest === null ? null : new Date(oldest),
+  };
 }
 
 /** Every mark, project id → subject → value. */
@@ -231,8 +245,10 @@ function alertFromRow(row: Row): AlertRecord {
 
 /** The store's part for alerts (Store extends it). */
 export interface AlertStore {
-  /** Every project's figures (gauges, the alert watcher). */
+  /** Every project's figures (gauges). */
   projectFigures(): Promise<ProjectFigures[]>;
+  /** Every project's state, without counting its pending events (the alert watcher). */
+  projectStates(): Promise<ProjectState[]>;
   alertMarks(): Promise<Map<string, Partial<Record<AlertSubject, string>>>>;
   moveAlertMark(move: Parameters<typeof moveAlertMark>[1]): Promise<boolean>;
   addAlert(alert: NewAlert): Promise<void>;

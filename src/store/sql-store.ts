@@ -191,6 +191,9 @@ export class SqlStore implements Store {
   projectFigures() {
     return alerts.projectFigures(this.db);
   }
+  projectStates() {
+    return alerts.projectStates(this.db);
+  }
   alertMarks() {
     return alerts.alertMarks(this.db);
   }

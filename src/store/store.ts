@@ -52,6 +52,7 @@ export type {
   AlertSubject,
   NewAlert,
   ProjectFigures,
+  ProjectState,
 } from './alerts.js';
 export type { ApiKeyRecord, ProjectRecord, PutProject, PutProjectResult } from './project-types.js';
 export type {

@@ -101,6 +101,12 @@ describe('state changes announced (issue 11 item 6)', () => {
     const alerts = service();
     await alerts.pass();
     expect(warns).toEqual([]);
+    // Three events waiting: held once the integration is broken, and counted so in the alert.
+    await h.store.insertEvents(
+      'acme',
+      ['h1', 'h2', 'h3'].map((id) => inbox(callStarted(id, `c${id}`, h.now.toISOString()))),
+      h.now,
+    );
     await h.store.moveIntegration('acme', 'broken', 'invalid_grant: token revoked', h.now);
     await alerts.pass();
     await alerts.pass();
@@ -123,8 +129,35 @@ describe('state changes announced (issue 11 item 6)', () => {
       project: 'acme',
       reason: 'invalid_grant: token revoked',
       integration: { state: 'broken' },
+      events: { pending: 0, held: 3, failed: 0 },
     });
     expect(receiver.received[0]?.headers['webhook-id']).toMatch(/^msg_/);
+  });
+
+  it('looks at projects without counting their backlogs (issue 10: it runs beside ingest)', async () => {
+    await putProject(h, 'acme', alertsDoc());
+    await h.store.insertEvents(
+      'acme',
+      [inbox(callStarted('b1', 'bc1', h.now.toISOString()))],
+      h.now,
+    );
+    const counted: string[] = [];
+    const store = new Proxy(h.store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (name === 'projectFigures' || name === 'countPending') counted.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    await service({ store }).pass();
+    expect(counted).toEqual([]);
+    await h.store.moveIntegration('acme', 'broken', 'invalid_grant: token revoked', h.now);
+    await service({ store }).pass();
+    // Only an alert being sent counts its project's pending events.
+    expect(counted).toEqual(['countPending']);
   });
 
   it('back with resend: restored alert, and a task for the top manager saying how long and how many', async () => {

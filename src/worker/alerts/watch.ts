@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_FAILED_THRESHOLD } from '../../domain/alerts.js';
-import type { AlertSubject, NewAlert, ProjectFigures, Store } from '../../store/store.js';
+import type { AlertSubject, NewAlert, ProjectState, Store } from '../../store/store.js';
 import type { ProjectSource } from '../project.js';
 
 // Issue 11 item 6: state changes announced once per change, not per event.
@@ -43,7 +43,7 @@ export const newAlertId = (): string => `msg_${randomBytes(16).toString('base64u
 
 /** What moved for one project since the marks were written. */
 export function changesOf(
-  figures: ProjectFigures,
+  figures: ProjectState,
   marks: Partial<Record<AlertSubject, string>>,
   threshold: number,
 ): Change[] {
@@ -102,7 +102,8 @@ export class AlertWatch {
   /** One pass over every project; resolves to the changes this process announced. */
   async check(): Promise<number> {
     const { store } = this.options;
-    const [figures, marks] = await Promise.all([store.projectFigures(), store.alertMarks()]);
+    // States without counting backlogs: the pending count is read only for an alert being sent.
+    const [figures, marks] = await Promise.all([store.projectStates(), store.alertMarks()]);
     let announced = 0;
     for (const project of figures) {
       const view = await this.options.projects.get(project.projectId).catch(() => null);
@@ -110,7 +111,14 @@ export class AlertWatch {
       for (const change of changesOf(project, marks.get(project.projectId) ?? {}, threshold)) {
         const alerts: NewAlert[] =
           change.type !== null && view?.alerts?.url !== undefined
-            ? [this.alert(project, change, change.type, threshold)]
+            ? [
+                this.alert(
+                  { ...project, pending: await store.countPending(project.projectId) },
+                  change,
+                  change.type,
+                  threshold,
+                ),
+              ]
             : [];
         const won = await store.moveAlertMark({
           projectId: project.projectId,
@@ -133,7 +141,7 @@ export class AlertWatch {
   }
 
   private alert(
-    project: ProjectFigures,
+    project: ProjectState & { readonly pending: number },
     change: Change,
     type: AlertType,
     threshold: number,
