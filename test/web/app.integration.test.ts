@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
-import { pipedriveProject, signIn, startWebStack, type WebStack } from './harness.js';
+import { pipedriveProject, signIn, type WebStack, useWebStack } from './harness.js';
 
 // The admin web app in Debian's chromium against a real `serve` and the Pipedrive emulator:
 // each step asserts on what the page shows.
@@ -8,14 +8,10 @@ import { pipedriveProject, signIn, startWebStack, type WebStack } from './harnes
 let stack: WebStack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack((started) => {
+  stack = started;
   api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
-}, 120_000);
-// Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 const putPipedriveProject = (id: string) => pipedriveProject(stack, id);
 

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
 import {
   pipedriveProject,
   signedInPage,
-  startWebStack,
   postEvents,
   type WebStack,
+  useWebStack,
 } from './harness.js';
 
 // The Overview's picture of the day in chromium: events per hour by outcome and, beside them,
@@ -15,13 +15,10 @@ import {
 let stack: WebStack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack((started) => {
+  stack = started;
   api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 const sumOf = (hours: ReadonlyArray<{ crmRequests?: number }> | undefined) =>
   (hours ?? []).reduce((n, h) => n + (h.crmRequests ?? 0), 0);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApiClient, type Schemas } from '../../api-client/index.js';
 import { startPipedriveEmulator, type PipedriveEmulator } from '../../emulators/pipedrive/index.js';
 import { startSalesforceEmulator } from '../../emulators/salesforce/index.js';
@@ -226,6 +227,25 @@ export async function signedInPage(
   await signIn(page, stack.adminKey);
   await page.locator(`tr[data-project="${project}"]`).waitFor();
   return page;
+}
+
+/**
+ * The file's stack: started before its tests and handed to `ready` (to keep and seed), closed
+ * after them. The hooks get minutes, not vitest's 10 s: starting and closing chromium, serve and
+ * the emulators take that long on a busy machine.
+ */
+export function useWebStack(
+  ready: (stack: WebStack) => Promise<void> | void,
+  options: Parameters<typeof startWebStack>[0] = {},
+): void {
+  let stack: WebStack | undefined;
+  beforeAll(async () => {
+    stack = await startWebStack(options);
+    await ready(stack);
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.close();
+  }, 60_000);
 }
 
 /** Signs in with a key, as a user types it. */

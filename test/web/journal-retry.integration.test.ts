@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../api-client/index.js';
 import {
   pipedriveProject,
   signedInPage,
-  startWebStack,
   postEvents,
   type WebStack,
+  useWebStack,
 } from './harness.js';
 
 // Failed events in the journal (issue 13 item 9) in chromium against a real `serve` and the
@@ -53,8 +53,8 @@ const failedIds = async () => {
   return (data?.entries ?? []).map((entry) => entry.eventId).sort();
 };
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack(async (started) => {
+  stack = started;
   await pipedriveProject(stack, 'acme');
   await faults({ fail: { count: 100_000, status: 500 } });
   await postMissedCall('r1', '+380501110001');
@@ -65,10 +65,7 @@ beforeAll(async () => {
   while ((await failedIds()).length < 3 && Date.now() < until)
     await new Promise((resolve) => setTimeout(resolve, 500));
   page = await signedInPage(stack, 'acme', 1280, 900);
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 describe('failed events in the journal', () => {
   it("shows the CRM's error; Retry sends one again, Retry all failed the rest", async () => {

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   pipedriveProject,
   signedInPage,
-  startWebStack,
   postEvents,
   type WebStack,
+  useWebStack,
 } from './harness.js';
 
 // The journal and the broken banner in chromium against a real `serve` and the Pipedrive
@@ -45,15 +45,11 @@ function kyivOffsetMs(ms: number): number {
   return Date.parse(`${wall.replace(' ', 'T')}Z`) - Math.floor(ms / 1000) * 1000;
 }
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack(async (started) => {
+  stack = started;
   await pipedriveProject(stack, 'acme');
   page = await signedInPage(stack, 'acme', 1280, 900);
-}, 120_000);
-// Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 describe('the journal', () => {
   it('finds a call posted over the ingest API by its phone in another format, with its conditions and a link to the deal', async () => {

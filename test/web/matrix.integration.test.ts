@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../api-client/index.js';
-import { pipedriveProject, signIn, startWebStack, type WebStack } from './harness.js';
+import { pipedriveProject, signIn, type WebStack, useWebStack } from './harness.js';
 
 // The matrix grid in chromium against a real `serve` and the Pipedrive emulator: untick and tick
 // a cell and see "what would happen" change before saving; the API's validation shown at the cell.
@@ -9,19 +9,15 @@ import { pipedriveProject, signIn, startWebStack, type WebStack } from './harnes
 let stack: WebStack;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack(async (started) => {
+  stack = started;
   await pipedriveProject(stack, 'acme');
   page = await stack.newPage(1440, 900);
   await signIn(page, stack.adminKey);
   await page.locator('tr[data-project="acme"]').waitFor();
   await page.goto(`${stack.base}/#/projects/acme/matrix`);
   await page.getByRole('heading', { name: 'Integration matrix' }).waitFor();
-}, 120_000);
-// Closing chromium, serve and the emulator can pass vitest's 10 s hook default on a busy machine.
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 const cell = (condition: string, action: string) =>
   page.getByRole('checkbox', { name: `${condition}: ${action}`, exact: true });

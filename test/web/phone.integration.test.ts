@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   pipedriveProject,
   signedInPage,
-  startWebStack,
   postEvents,
   type WebStack,
+  useWebStack,
 } from './harness.js';
 
 // Every page at a phone's width (390 × 844, issue 13 item 12) in chromium against a real `serve`
@@ -16,8 +16,8 @@ let stack: WebStack;
 let page: Page;
 const WIDTH = 390;
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack(async (started) => {
+  stack = started;
   await pipedriveProject(stack, 'acme');
   const at = Date.now() - 60_000;
   const response = await postEvents(stack, 'acme', [
@@ -41,10 +41,7 @@ beforeAll(async () => {
   ]);
   expect(response.status).toBe(202);
   page = await signedInPage(stack, 'acme', WIDTH, 844);
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 /** How far the page itself is wider than the screen (0: it is not). */
 const sidewaysOverflow = () =>

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../api-client/index.js';
-import { pipedriveProject, signIn, startWebStack, type WebStack } from './harness.js';
+import { pipedriveProject, signIn, type WebStack, useWebStack } from './harness.js';
 
 // The settings tab in chromium against a real `serve` and the Pipedrive emulator: the stop-list
 // shown as the service stores it, pipeline rules reordered by keyboard and by drag, a field-map
@@ -12,8 +12,8 @@ let page: Page;
 const api = () => createApiClient({ baseUrl: stack.base, key: stack.adminKey });
 const acme = { params: { path: { project: 'acme' } } };
 
-beforeAll(async () => {
-  stack = await startWebStack();
+useWebStack(async (started) => {
+  stack = started;
   await pipedriveProject(stack, 'acme');
   await api().PUT('/v1/projects/{project}/pipeline-rules', {
     ...acme,
@@ -26,10 +26,7 @@ beforeAll(async () => {
   page = await stack.newPage(1280, 860);
   await signIn(page, stack.adminKey);
   await page.locator('tr[data-project="acme"]').waitFor();
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+});
 
 const open = async (section: string, heading = 'Settings') => {
   await page.goto(`${stack.base}/#/projects/acme/settings/${section}`);

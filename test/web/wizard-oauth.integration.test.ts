@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
-import { seedEmulator, signIn, startWebStack, type WebStack } from './harness.js';
+import { seedEmulator, signIn, type WebStack, useWebStack } from './harness.js';
 
 // "Connect" for Salesforce and Pipedrive in chromium, end to end on loopback: the wizard's
 // Connect step sends the browser to the emulator's own authorize page (Salesforce with PKCE,
@@ -12,25 +12,25 @@ import { seedEmulator, signIn, startWebStack, type WebStack } from './harness.js
 let stack: WebStack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startWebStack({ salesforce: true });
-  api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
-  await seedEmulator(stack.pipedrive.baseUrl, {
-    users: [
-      { id: '1', name: 'Olena Top' },
-      { id: '2', name: 'Petro Manager' },
-    ],
-  });
-  await seedEmulator(stack.salesforce!.baseUrl, {
-    users: [
-      { id: 's1', name: 'Sofia Force' },
-      { id: 's2', name: 'Marko Force' },
-    ],
-  });
-}, 120_000);
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+useWebStack(
+  async (started) => {
+    stack = started;
+    api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
+    await seedEmulator(stack.pipedrive.baseUrl, {
+      users: [
+        { id: '1', name: 'Olena Top' },
+        { id: '2', name: 'Petro Manager' },
+      ],
+    });
+    await seedEmulator(stack.salesforce!.baseUrl, {
+      users: [
+        { id: 's1', name: 'Sofia Force' },
+        { id: 's2', name: 'Marko Force' },
+      ],
+    });
+  },
+  { salesforce: true },
+);
 
 const step = (page: Page) => page.locator('.steps [aria-current="step"]').textContent();
 

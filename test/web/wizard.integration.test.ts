@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../api-client/index.js';
 import {
   pipedriveProject,
   seedEmulator,
   signIn,
-  startWebStack,
   postEvents,
   type WebStack,
+  useWebStack,
 } from './harness.js';
 
 // The new-project wizard in chromium against a real `serve`, the Pipedrive emulator and the Zoho
@@ -18,26 +18,25 @@ import {
 let stack: WebStack;
 let api: ApiClient;
 
-beforeAll(async () => {
-  stack = await startWebStack({ zoho: true });
-  api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
-  await seedEmulator(stack.pipedrive.baseUrl, {
-    users: [
-      { id: '1', name: 'Olena Top' },
-      { id: '2', name: 'Petro Manager' },
-    ],
-  });
-  await seedEmulator(stack.zoho!.baseUrl, {
-    users: [
-      { id: 'z1', name: 'Iryna Zoho' },
-      { id: 'z2', name: 'Taras Zoho' },
-    ],
-  });
-}, 120_000);
-// Closing chromium, serve and the emulators can pass vitest's 10 s hook default on a busy machine.
-afterAll(async () => {
-  await stack?.close();
-}, 60_000);
+useWebStack(
+  async (started) => {
+    stack = started;
+    api = createApiClient({ baseUrl: stack.base, key: stack.adminKey });
+    await seedEmulator(stack.pipedrive.baseUrl, {
+      users: [
+        { id: '1', name: 'Olena Top' },
+        { id: '2', name: 'Petro Manager' },
+      ],
+    });
+    await seedEmulator(stack.zoho!.baseUrl, {
+      users: [
+        { id: 'z1', name: 'Iryna Zoho' },
+        { id: 'z2', name: 'Taras Zoho' },
+      ],
+    });
+  },
+  { zoho: true },
+);
 
 async function startWizard(page: Page, id: string, crm: string): Promise<void> {
   await signIn(page, stack.adminKey);
