@@ -25,7 +25,7 @@ describe('what each CRM can hold (D12)', () => {
     const fitted = fitTask(task, CRMS.retailcrm.capabilities, texts);
     expect(fitted).toMatchObject({ dealId: 'd1', contactId: null, recordingUrl: null });
     expect(fitted.description).toBe(
-      'Incoming call\nAlso concerns: contact c1\nRecording: https://r/k1.mp3',
+      "Incoming call\nAlso concerns: the client's contact\nRecording: https://r/k1.mp3",
     );
   });
 
@@ -46,7 +46,7 @@ describe('what each CRM can hold (D12)', () => {
       CRMS.salesforce.capabilities.taskLinks,
     );
     expect(record).toEqual({ contactId: null, leadId: 'l1', dealId: null });
-    expect(dropped).toBe('contact c1');
+    expect(dropped).toBe("the client's contact");
   });
 
   it('D12/ZO-18: legs and recordings go to the call log text where the CRM has no field; retailCRM keeps the recording URL', () => {

@@ -49,9 +49,18 @@ interface Linked {
 }
 
 export type LinkName = 'contactId' | 'leadId' | 'dealId';
-const LABEL: Record<LinkName, string> = { contactId: 'contact', leadId: 'lead', dealId: 'deal' };
+const LABEL: Record<LinkName, string> = {
+  contactId: "the client's contact",
+  leadId: "the client's lead",
+  dealId: "the client's deal",
+};
 
-/** The links a record keeps under the rule, and a line naming those it had to drop. */
+/**
+ * The links a record keeps under the rule, and a line naming those it had to
+ * drop (D9). Every link of one task is the same client's, so the line names a
+ * dropped record by its kind as the client's, never by a raw CRM id (issue 14
+ * item 3): the manager opens it from the record the task keeps.
+ */
 export function fitLinks<T extends Linked>(
   record: T,
   rule: LinkRule,
@@ -80,7 +89,7 @@ export function fitLinks<T extends Linked>(
   const dropped: string[] = [];
   for (const name of ['contactId', 'leadId', 'dealId'] as const) {
     if (keep.includes(name)) continue;
-    if (has(name)) dropped.push(`${labels[name]} ${String(record[name])}`);
+    if (has(name)) dropped.push(labels[name]);
     if (name in out) out[name] = null;
   }
   return { record: out, dropped: dropped.length > 0 ? dropped.join(', ') : null };

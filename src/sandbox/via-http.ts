@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { JournalEntry } from '../domain/plan.js';
 import type { Scenario } from '../domain/scenario.js';
-import type { Snapshot } from '../domain/snapshot.js';
-import { fitTexts, type FitTexts, type LinkName } from '../crm/capabilities.js';
+import { fitTexts } from '../crm/capabilities.js';
 import type { CrmAdapter, SeededCollection, SeededIds } from '../crm/descriptor.js';
 import type { Snapshotting } from '../crm/snapshotting.js';
 import { CRMS } from '../crm/registry.js';
@@ -85,7 +84,7 @@ export async function runViaHttp(scenario: Scenario): Promise<ViaHttpRun> {
       await control(emulator.baseUrl, 'GET', '/_emulator/requests'),
     );
     return {
-      result: seededIdsBack(run, seeded, scenario),
+      result: seededIdsBack(run, seeded),
       requests: { total: requests.total, byRoute: requests.byRoute },
     };
   } finally {
@@ -126,15 +125,11 @@ export function withNativeUsers(scenario: Scenario, seeded: SeededIds): Scenario
 
 /**
  * The emulator's snapshot shows seeded records by their `crm_state` ids
- * (service.md §7), but what the adapter wrote names them by native ids: the
- * journal's operations, and the "Also concerns: contact 5" line of a text.
- * Those are turned back, so the output speaks the scenario's ids throughout.
+ * (service.md §7), but the journal's operations name them by the native ids
+ * the adapter wrote: those are turned back, so the output speaks the
+ * scenario's ids throughout. (Texts name no record by id: capabilities.ts.)
  */
-export function seededIdsBack(
-  run: SimulationResult,
-  seeded: SeededIds,
-  scenario: Scenario,
-): SimulationResult {
+export function seededIdsBack(run: SimulationResult, seeded: SeededIds): SimulationResult {
   const back = new Map<string, Map<string, string>>();
   for (const [collection, map] of Object.entries(seeded)) {
     back.set(
@@ -143,19 +138,6 @@ export function seededIdsBack(
     );
   }
   const rename = (collection: string, id: string): string => back.get(collection)?.get(id) ?? id;
-  const text = renameIdsInText(fitTexts(scenario.settings.language), rename);
-  const state: Snapshot = {
-    ...run.crm_state,
-    tasks: run.crm_state.tasks.map((task) =>
-      task.description === undefined ? task : { ...task, description: text(task.description) },
-    ),
-    comments: run.crm_state.comments.map((comment) => ({ ...comment, text: text(comment.text) })),
-    calls: run.crm_state.calls.map((call) =>
-      call.description === undefined || call.description === null
-        ? call
-        : { ...call, description: text(call.description) },
-    ),
-  };
   const journal: JournalEntry[] = run.journal.map((entry) => ({
     ...entry,
     operations: entry.operations.map((operation) => ({
@@ -163,40 +145,5 @@ export function seededIdsBack(
       id: rename(operation.entity, operation.id),
     })),
   }));
-  return { crm_state: state, journal };
-}
-
-const LINK_COLLECTION: Record<LinkName, SeededCollection> = {
-  contactId: 'contacts',
-  leadId: 'leads',
-  dealId: 'deals',
-};
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Renames the record ids the fit texts carry (capabilities.ts): the links named
- * on an "Also concerns" line, in the project's language. Legs name employees by
- * name, so nothing else in a text is read as an id.
- */
-export function renameIdsInText(
-  texts: Pick<FitTexts, 'alsoConcerns' | 'links'>,
-  rename: (collection: SeededCollection, id: string) => string,
-): (text: string) => string {
-  const kinds = Object.entries(texts.links) as [LinkName, string][];
-  const pattern = new RegExp(
-    `(${kinds.map(([, label]) => escape(label)).join('|')}) ([^\\s,]+)`,
-    'g',
-  );
-  return (text) =>
-    text
-      .split('\n')
-      .map((line) => {
-        if (!line.startsWith(`${texts.alsoConcerns}: `)) return line;
-        return line.replace(pattern, (all, label: string, id: string) => {
-          const kind = kinds.find(([, name]) => name === label)?.[0];
-          return kind ? `${label} ${rename(LINK_COLLECTION[kind], id)}` : all;
-        });
-      })
-      .join('\n');
+  return { crm_state: run.crm_state, journal };
 }

@@ -105,13 +105,18 @@ describe.each(LANGUAGES.filter((language) => language !== 'en'))('scenarios in %
       ...state.comments.map((comment) => comment.text),
       ...state.calls.map((call) => call.description ?? ''),
     ];
-    // G15: employees are named, never by the CRM user id they are linked to.
-    const userIds = state.users.map((user) => user.id);
+    // G15: employees are named, never by the CRM user id they are linked to; and no
+    // text names a record by its CRM id (issue 14 item 3: D9's "Also concerns" line too).
+    const crmIds = [state.users, state.contacts, state.leads, state.deals].flatMap((records) =>
+      records.map((record) => record.id),
+    );
     for (const text of texts) {
-      const ids = userIds.filter((id) =>
-        new RegExp(`(^|[^\\w])${escapeRegExp(id)}($|[^\\w])`).test(text),
+      const ids = crmIds.filter((id) =>
+        new RegExp(`(^|[^\\w])${escapeRegExp(id)}($|[^\\w])`).test(
+          text.replace(/https?:\/\/\S+/g, ''),
+        ),
       );
-      expect(ids, `${file} (${language}): a CRM user id in ${text}`).toEqual([]);
+      expect(ids, `${file} (${language}): a CRM id in ${text}`).toEqual([]);
       const left = words(text.replace(/https?:\/\/\S+/g, '')).filter(
         (word) => vocabulary.has(word) && !own.has(word),
       );

@@ -1,9 +1,6 @@
 import type { JournalEntry } from '../../src/domain/plan.js';
-import type { Language } from '../../src/domain/project.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
-import { fitTexts } from '../../src/crm/capabilities.js';
 import { type SimulationResult } from '../../src/sandbox/simulate.js';
-import { renameIdsInText } from '../../src/sandbox/via-http.js';
 import {
   RECORD_COLLECTIONS,
   REFERENCE_COLLECTION,
@@ -12,18 +9,17 @@ import {
 
 // A run "up to record ids" (issue 4 item 5): every record id replaced by its
 // collection and its place in the list, wherever it appears (references, the
-// fit texts' "Also concerns" and "Legs" lines, the journal's operations).
+// journal's operations; texts name no record by id).
 
 const COLLECTIONS = ['users', ...RECORD_COLLECTIONS] as const;
 type Collection = (typeof COLLECTIONS)[number];
-const TEXTS = new Set(['description', 'text']);
 
 export interface CanonicalRun {
   readonly crm_state: Record<string, unknown[]>;
   readonly journal: unknown[];
 }
 
-export function canonicalRun(run: SimulationResult, language: Language): CanonicalRun {
+export function canonicalRun(run: SimulationResult): CanonicalRun {
   const snapshot: Snapshot = run.crm_state;
   const names = new Map<string, string>();
   for (const collection of COLLECTIONS) {
@@ -34,7 +30,6 @@ export function canonicalRun(run: SimulationResult, language: Language): Canonic
   // An id no record carries (a dangling link) stays visible as such.
   const name = (collection: Collection, id: string): string =>
     names.get(`${collection}:${id}`) ?? `${collection}?${id}`;
-  const inText = renameIdsInText(fitTexts(language), name);
 
   const clean = (value: unknown, collection: Collection, key: string | null): unknown => {
     if (value === null || value === undefined) return undefined;
@@ -43,7 +38,6 @@ export function canonicalRun(run: SimulationResult, language: Language): Canonic
       const target = key === null ? undefined : REFERENCE_COLLECTION[key];
       if (target) return name(target, value);
       if (key !== null && TIME_FIELDS.has(key)) return new Date(value).toISOString();
-      if (key !== null && TEXTS.has(key)) return inText(value);
       return value;
     }
     if (Array.isArray(value)) {

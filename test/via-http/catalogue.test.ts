@@ -33,9 +33,9 @@ describe('issue 4 item 5 / D12: simulate --via http prints what simulate prints,
       if (!loaded.ok)
         throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
       const scenario = loaded.scenario;
-      const expected = canonicalRun(await simulate(scenario), scenario.settings.language);
+      const expected = canonicalRun(await simulate(scenario));
       const { result, requests } = await runViaHttp(scenario);
-      const actual = canonicalRun(result, scenario.settings.language);
+      const actual = canonicalRun(result);
       for (const tolerance of TOLERATED[scenario.crm]) tolerance.apply(expected, actual);
       expect(actual.journal).toEqual(expected.journal);
       expect(actual.crm_state).toEqual(expected.crm_state);

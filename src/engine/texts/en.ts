@@ -83,9 +83,9 @@ export const en = {
   'analytics.objections': 'objections',
   'analytics.nextSteps': 'next steps',
   'analytics.script': 'script adherence',
-  'link.contact': 'contact',
-  'link.lead': 'lead',
-  'link.deal': 'deal',
+  'link.contact': "the client's contact",
+  'link.lead': "the client's lead",
+  'link.deal': "the client's deal",
 } as const;
 
 export type TextKey = keyof typeof en;

@@ -80,7 +80,7 @@ export const pl: Dictionary = {
   'analytics.objections': 'obiekcje',
   'analytics.nextSteps': 'następne kroki',
   'analytics.script': 'zgodność ze skryptem',
-  'link.contact': 'kontakt',
+  'link.contact': 'kontakt klienta',
   'link.lead': 'potencjalny klient',
-  'link.deal': 'transakcja',
+  'link.deal': 'transakcja klienta',
 };

@@ -80,7 +80,7 @@ export const ru: Dictionary = {
   'analytics.objections': 'возражения',
   'analytics.nextSteps': 'следующие шаги',
   'analytics.script': 'соблюдение скрипта',
-  'link.contact': 'контакт',
-  'link.lead': 'лид',
-  'link.deal': 'сделка',
+  'link.contact': 'контакт клиента',
+  'link.lead': 'лид клиента',
+  'link.deal': 'сделка клиента',
 };

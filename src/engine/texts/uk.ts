@@ -80,7 +80,7 @@ export const uk: Dictionary = {
   'analytics.objections': 'заперечення',
   'analytics.nextSteps': 'наступні кроки',
   'analytics.script': 'дотримання скрипта',
-  'link.contact': 'контакт',
-  'link.lead': 'лід',
-  'link.deal': 'угода',
+  'link.contact': 'контакт клієнта',
+  'link.lead': 'лід клієнта',
+  'link.deal': 'угода клієнта',
 };

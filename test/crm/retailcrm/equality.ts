@@ -16,33 +16,18 @@ import {
 // up to record ids, as `simulate` on the in-memory CRM.
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const LINK_IN_TEXT = /\b(contact|lead|deal) ([^\s,]+)/g;
-const TEXT_NAMESPACE: Record<string, string> = {
-  contact: 'contacts',
-  lead: 'leads',
-  deal: 'deals',
-};
-
 /**
  * The snapshot with every record id replaced by its order of first appearance
- * (per kind of record, also where a text names one: "Also concerns: contact 7"),
- * times as UTC instants, and absent ≡ null ≡ {} ≡ [] for optional members
+ * (per kind of record), times as UTC instants, and absent ≡ null ≡ {} ≡ [] for optional members
  * (scenario-format §4: optional fields may be absent).
  */
 export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]> {
-  const names = new Map<string, string>();
-  const named = firstAppearanceNames();
-  const rename = (namespace: string, id: string): string => {
-    const name = named(namespace, id);
-    names.set(`${namespace}:${id}`, name);
-    return name;
-  };
+  const rename = firstAppearanceNames();
   const plain = JSON.parse(JSON.stringify(snapshot)) as Record<
     string,
     Array<Record<string, unknown>>
   >;
   const out: Record<string, unknown[]> = {};
-  // Structured ids first, so that texts read the names the records gave.
   for (const collection of SNAPSHOT_COLLECTIONS) {
     for (const record of plain[collection] ?? []) {
       if (typeof record['id'] === 'string') record['id'] = rename(collection, record['id']);
@@ -60,12 +45,6 @@ export function canonicalSnapshot(snapshot: Snapshot): Record<string, unknown[]>
         let value = record[key];
         if (typeof value === 'string' && ISO_TIME.test(value))
           value = new Date(value).toISOString();
-        if (typeof value === 'string' && (key === 'description' || key === 'text')) {
-          value = value.replace(LINK_IN_TEXT, (all, label: string, id: string) => {
-            const name = names.get(`${TEXT_NAMESPACE[label] ?? ''}:${id}`);
-            return name ? `${label} ${name}` : all;
-          });
-        }
         if (isEmpty(value)) continue;
         clean[key] = value;
       }
@@ -128,36 +107,7 @@ export async function runOnEmulator(
     { ...scenario, employees },
     onEmulator(adapter, emulator.baseUrl, timezone),
   );
-  return namedInTexts(crm_state, { contact: ids.customers, deal: ids.orders });
-}
-
-/**
- * A text the adapter wrote names records by their native ids ("Also concerns:
- * contact 5"), where the in-memory CRM names the seeded ones by the seed's ids
- * ("contact c1"): turn those native ids back into the seed's names.
- */
-function namedInTexts(
-  snapshot: Snapshot,
-  seeded: Record<'contact' | 'deal', Record<string, number>>,
-): Snapshot {
-  const reverse = {
-    contact: new Map(
-      Object.entries(seeded.contact).map(([name, native]) => [String(native), name]),
-    ),
-    deal: new Map(Object.entries(seeded.deal).map(([name, native]) => [String(native), name])),
-  };
-  const rename = (text: string): string =>
-    text.replace(/\b(contact|deal) (\d+)\b/g, (all, label: 'contact' | 'deal', id: string) => {
-      const name = reverse[label].get(id);
-      return name === undefined ? all : `${label} ${name}`;
-    });
-  return {
-    ...snapshot,
-    tasks: snapshot.tasks.map((task) =>
-      task.description === undefined ? task : { ...task, description: rename(task.description) },
-    ),
-    comments: snapshot.comments.map((comment) => ({ ...comment, text: rename(comment.text) })),
-  };
+  return crm_state;
 }
 
 /** Both sides of the comparison, canonical: expect `actual` to equal `expected`. */
