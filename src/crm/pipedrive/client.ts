@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
 import type { RequestCounter } from '../http/request-tally.js';
-import { sharedPacer, type RateLimits } from '../http/pacing.js';
+import { pacing, transport } from '../http/client-options.js';
+import type { RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
 import type { PipedriveConnection } from './connection.js';
@@ -97,28 +98,12 @@ export class PipedriveClient {
     this.refreshToken = oauth?.refreshToken ?? null;
     this.oauthHttp =
       oauth && oauthUrl !== undefined
-        ? new HttpClient({
-            baseUrl: oauthUrl,
-            ...(options.hosts && { hosts: options.hosts }),
-            ...(options.requests && { requests: options.requests }),
-            classify: classifyOAuth,
-            ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-          })
+        ? new HttpClient({ baseUrl: oauthUrl, ...transport(options), classify: classifyOAuth })
         : null;
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
-      ...(options.hosts && { hosts: options.hosts }),
-      ...(options.requests && { requests: options.requests }),
-      ...(options.ratePerSec !== undefined
-        ? { ratePerSec: options.ratePerSec }
-        : {
-            pacer: sharedPacer(
-              connection.baseUrl,
-              JSON.stringify(connection.credentials),
-              PIPEDRIVE_LIMITS,
-            ),
-          }),
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+      ...transport(options),
+      ...pacing(options, connection.baseUrl, connection.credentials, PIPEDRIVE_LIMITS),
       classify: classifyPipedrive,
       waitHintMs: (response) => pipedriveWaitMs(response),
       authorize: (headers) => this.authorize(headers),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transport } from '../http/client-options.js';
 import { sharedPacer, type RateLimits } from '../http/pacing.js';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
@@ -39,15 +40,13 @@ export class RetailcrmClient {
   ) {
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
-      ...(options.hosts && { hosts: options.hosts }),
-      ...(options.requests && { requests: options.requests }),
+      ...transport(options),
       pacer: sharedPacer(connection.baseUrl, connection.credentials.apiKey, {
         ...RETAILCRM_LIMITS,
         ...(options.ratePerSec !== undefined && { requests: options.ratePerSec }),
       }),
       // §3.9: retailCRM's rate limit answers 503, not 429.
       isRateLimited: (response) => response.status === 503,
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
       authorize: (headers) => {
         headers['X-API-KEY'] = connection.credentials.apiKey;
       },

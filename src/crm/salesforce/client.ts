@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
 import type { RequestCounter } from '../http/request-tally.js';
-import { sharedPacer, type RateLimits } from '../http/pacing.js';
+import { pacing, transport } from '../http/client-options.js';
+import type { RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
 import type { SalesforceConnection } from './connection.js';
@@ -118,25 +119,13 @@ export class SalesforceClient {
     this.instanceUrl = connection.baseUrl.replace(/\/+$/, '');
     this.oauth = new HttpClient({
       baseUrl: connection.loginUrl,
-      ...(options.hosts && { hosts: options.hosts }),
-      ...(options.requests && { requests: options.requests }),
+      ...transport(options),
       classify: classifyOAuth,
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
     this.http = new HttpClient({
       baseUrl: this.instanceUrl,
-      ...(options.hosts && { hosts: options.hosts }),
-      ...(options.requests && { requests: options.requests }),
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      ...(options.ratePerSec !== undefined
-        ? { ratePerSec: options.ratePerSec }
-        : {
-            pacer: sharedPacer(
-              this.instanceUrl,
-              JSON.stringify(connection.credentials),
-              SALESFORCE_LIMITS,
-            ),
-          }),
+      ...transport(options),
+      ...pacing(options, this.instanceUrl, connection.credentials, SALESFORCE_LIMITS),
       ...(options.onResponse && { onResponse: options.onResponse }),
       authorize: async (headers) => {
         if (this.accessToken === null) await this.refreshing.run(() => this.grant());

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { HttpClient, type HttpResponse } from '../http/client.js';
 import type { HostRule } from '../http/hosts.js';
 import type { RequestCounter } from '../http/request-tally.js';
-import { sharedPacer, type RateLimits } from '../http/pacing.js';
+import { pacing, transport } from '../http/client-options.js';
+import type { RateLimits } from '../http/pacing.js';
 import { SingleFlight } from '../http/single-flight.js';
 import { CrmError } from '../port.js';
 import type { ZohoConnection } from './connection.js';
@@ -98,26 +99,11 @@ export class ZohoClient {
     this.root = `/crm/${options.apiVersion ?? 'v8'}`;
     this.maxListRecords = options.maxListRecords ?? TOKEN_REACH;
     const onResponse = options.onResponse;
-    this.accounts = new HttpClient({
-      baseUrl: connection.accountsUrl,
-      ...(options.hosts && { hosts: options.hosts }),
-      ...(options.requests && { requests: options.requests }),
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    });
+    this.accounts = new HttpClient({ baseUrl: connection.accountsUrl, ...transport(options) });
     this.http = new HttpClient({
       baseUrl: connection.baseUrl,
-      ...(options.hosts && { hosts: options.hosts }),
-      ...(options.requests && { requests: options.requests }),
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-      ...(options.ratePerSec !== undefined
-        ? { ratePerSec: options.ratePerSec }
-        : {
-            pacer: sharedPacer(
-              connection.baseUrl,
-              JSON.stringify(connection.credentials),
-              ZOHO_LIMITS,
-            ),
-          }),
+      ...transport(options),
+      ...pacing(options, connection.baseUrl, connection.credentials, ZOHO_LIMITS),
       authorize: async (headers) => {
         if (!this.accessToken || Date.now() > this.expiresAt - EXPIRY_MARGIN_MS)
           await this.refresh();
