@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/open.js';
-import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
+import { putProject, serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
 import { claimTime } from './claim-time.js';
 import { pacedLoad } from './paced-load.js';
 import { realistic } from './realistic.js';
@@ -61,19 +61,8 @@ async function run(databaseUrl: string, label: string, dir: string): Promise<str
   const lines: string[] = [];
   try {
     await waitReady(`${base}/readyz`);
-    const token = `tok_${randomBytes(16).toString('hex')}`;
     const project = `bench-${randomBytes(3).toString('hex')}`;
-    const put = await fetch(`${base}/v1/projects/${project}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        crm: 'pipedrive',
-        project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
-        connection: { kind: 'memory' },
-        webhook: { token },
-      }),
-    });
-    if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
+    const token = await putProject(base, adminKey, project);
     const store = await openStore(databaseUrl);
     const path = `/v1/projects/${project}/events`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { startPipedriveEmulator } from '../emulators/pipedrive/index.js';
 import { openStore } from '../src/store/open.js';
 import type { NewEvent, Store } from '../src/store/store.js';
-import { serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
+import { putProject, serviceSetup, startCli, waitReady } from '../test/crash/spawn.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pacedLoad } from './paced-load.js';
 import { claimPlan } from './claim-time.js';
@@ -266,19 +266,8 @@ async function realisticIn(
   const store = await openStore(databaseUrl);
   try {
     await waitReady(`${base}/readyz`);
-    const token = `tok_${randomBytes(16).toString('hex')}`;
     const project = `real-${runId}`;
-    const put = await fetch(`${base}/v1/projects/${project}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        crm: 'pipedrive',
-        project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
-        connection: emu.connection,
-        webhook: { token },
-      }),
-    });
-    if (!put.ok) throw new Error(`PUT project: ${put.status} ${await put.text()}`);
+    const token = await putProject(base, adminKey, project, emu.connection);
     for (let i = 0; i < 300 && (await store.getIntegration(project))?.state !== 'active'; i += 1)
       await new Promise((resolve) => setTimeout(resolve, 200));
     const path = `/v1/projects/${project}/events`;

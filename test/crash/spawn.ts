@@ -60,3 +60,29 @@ export function serviceSetup(
   };
   return { port, adminKey, env, base: `http://127.0.0.1:${port}` };
 }
+
+/**
+ * Creates a Pipedrive project (Kyiv, UA) on a running service over its admin
+ * API, with a fresh webhook token; answers the token. `connection` defaults to
+ * the in-memory CRM.
+ */
+export async function putProject(
+  base: string,
+  adminKey: string,
+  project: string,
+  connection: unknown = { kind: 'memory' },
+): Promise<string> {
+  const token = `tok_${randomBytes(16).toString('hex')}`;
+  const put = await fetch(`${base}/v1/projects/${project}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      crm: 'pipedrive',
+      project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
+      connection,
+      webhook: { token },
+    }),
+  });
+  if (!put.ok) throw new Error(`PUT project ${project}: ${put.status} ${await put.text()}`);
+  return token;
+}

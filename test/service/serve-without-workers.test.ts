@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/config/settings.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { killHard, serviceSetup, startCli, waitReady } from '../crash/spawn.js';
+import { killHard, putProject, serviceSetup, startCli, waitReady } from '../crash/spawn.js';
 
 // Issue 10 item 6: scale-out on PostgreSQL runs `serve` for ingest and the API
 // only (CALLMATRIX_SERVE_WORKERS=false / --no-workers) and N `worker` processes.
@@ -59,19 +59,8 @@ const callStarted = (n: number) => ({
 
 /** A project on the in-memory CRM, then `count` events posted to it; answers the project id. */
 async function projectWithEvents(base: string, adminKey: string, count: number): Promise<string> {
-  const token = `tok_${randomBytes(16).toString('hex')}`;
   const project = `nw-${randomBytes(3).toString('hex')}`;
-  const put = await fetch(`${base}/v1/projects/${project}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      crm: 'pipedrive',
-      project: { defaultCountry: 'UA', timezone: 'Europe/Kyiv' },
-      connection: { kind: 'memory' },
-      webhook: { token },
-    }),
-  });
-  expect(put.status).toBeLessThan(300);
+  const token = await putProject(base, adminKey, project);
   const posted = await fetch(`${base}/v1/projects/${project}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
