@@ -29,7 +29,7 @@ export async function ingestCommits(origin: string): Promise<string> {
       `^callmatrix_sqlite_ingest_commit_seconds\\{quantile="${q}",part="${part}"\\} ([0-9.e+-]+)`,
       'm',
     ).exec(text)?.[1];
-  const parts = ['queue', 'gate', 'write', 'commit', 'total'].map(
+  const parts = ['queue', 'gate', 'write', 'commit', 'sync', 'total'].map(
     (part) =>
       `${part} ${ms(quantile(part, '0.5'))}/${ms(quantile(part, '0.99'))}/${ms(quantile(part, '0.999'))}`,
   );

@@ -29,12 +29,12 @@ describe('the query layer', () => {
     expect(() => inlineParams('SELECT ?', [Number.NaN], quote)).toThrow(RangeError);
   });
 
-  it('service §4: a SQLite store is a WAL file with synchronous=FULL, so an acknowledged event survives power loss', async () => {
+  it('service §4: a SQLite store is a WAL file (durable commits wait for its fdatasync: sqlite.test.ts), in a directory created for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'callmatrix-sql-'));
     try {
       const db = openSqlite(join(dir, 'nested', 'x.db'));
       expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
-      expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+      await db.exec('CREATE TABLE t (x INTEGER)');
       await db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract } from '../../test/store/contract.js';
 import { openStore } from './open.js';
 import { CHECKPOINT_EVERY_MS, openSqlite, type Checkpoints } from './sqlite/db.js';
+import { Database } from './sqlite/driver.js';
 
-// The store contract against a real SQLite file (WAL, synchronous=FULL): a new file per case.
+// The store contract against a real SQLite file (WAL; durable commits wait for the WAL's fdatasync): a new file per case.
 describe('store contract: SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-store-'));
   let n = 0;
@@ -22,16 +23,114 @@ describe('SQLite commit modes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'callmatrix-sync-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('service §1 / D13: a relaxed transaction commits with synchronous=NORMAL; a statement after it commits with FULL again', async () => {
-    const db = openSqlite(join(dir, 'modes.db'));
+  /** A database with a table `notes` whose later WAL syncs are recorded and held until released. */
+  async function heldSyncs(name: string) {
+    const path = join(dir, name);
+    const syncs: Array<{ seenByOthers: number; release: () => void }> = [];
+    let holding = false;
+    let peek: Database | null = null;
+    const db = openSqlite(path, {
+      syncWal: () =>
+        holding
+          ? new Promise<void>((release) => {
+              // What another connection sees when the sync starts: the commit came first.
+              peek ??= new Database(path, { readonly: true });
+              const row = peek.prepare('SELECT count(*) AS n FROM notes').get() as { n: number };
+              syncs.push({ seenByOthers: row.n, release });
+            })
+          : Promise.resolve(),
+    });
+    await db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY)');
+    holding = true;
+    const close = async (): Promise<void> => {
+      holding = false;
+      for (const sync of syncs) sync.release();
+      peek?.close();
+      await db.close();
+    };
+    return { db, syncs, close };
+  }
+
+  const settled = async (promise: Promise<unknown>): Promise<boolean> => {
+    let done = false;
+    void promise.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return done;
+  };
+
+  it('service §1: a durable commit resolves only after an fdatasync of the WAL that began after its COMMIT', async () => {
+    const { db, syncs, close } = await heldSyncs('durable.db');
+    try {
+      const first = db.transaction((tx) => tx.run('INSERT INTO notes (id) VALUES (1)'));
+      expect(await settled(first)).toBe(false);
+      expect(syncs).toHaveLength(1);
+      expect(syncs[0]?.seenByOthers).toBe(1);
+      // A commit while that sync runs is not covered by it: it waits for the next one.
+      const second = db.run('INSERT INTO notes (id) VALUES (2)');
+      const third = db.transaction((tx) => tx.run('INSERT INTO notes (id) VALUES (3)'), {
+        urgent: true,
+      });
+      expect(await settled(second)).toBe(false);
+      syncs[0]?.release();
+      await first;
+      expect(await settled(second)).toBe(false);
+      expect(await settled(third)).toBe(false);
+      // One sync covers both commits made meanwhile (group commit of the fsync).
+      expect(syncs).toHaveLength(2);
+      expect(syncs[1]?.seenByOthers).toBe(3);
+      syncs[1]?.release();
+      await Promise.all([second, third]);
+      expect(syncs).toHaveLength(2);
+    } finally {
+      await close();
+    }
+  });
+
+  it('D13: a relaxed transaction commits with synchronous=NORMAL and waits for no sync; a read syncs nothing', async () => {
+    const { db, syncs, close } = await heldSyncs('relaxed.db');
     try {
       const inside = await db.transaction(
-        (tx) => tx.get<{ synchronous: number }>('PRAGMA synchronous'),
+        async (tx) => {
+          await tx.run('INSERT INTO notes (id) VALUES (1)');
+          return tx.get<{ synchronous: number }>('PRAGMA synchronous');
+        },
         { durable: false },
       );
       expect(inside?.synchronous).toBe(1);
-      // A recorded operation id is such a statement: it must survive power loss before the next CRM call.
-      expect((await db.get<{ synchronous: number }>('PRAGMA synchronous'))?.synchronous).toBe(2);
+      expect(await db.get<{ n: number }>('SELECT count(*) AS n FROM notes')).toEqual({ n: 1 });
+      expect(syncs).toHaveLength(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a failed sync fails the commit it was to make durable', async () => {
+    const path = join(dir, 'failing.db');
+    const db = openSqlite(path, { syncWal: () => Promise.reject(new Error('EIO')) });
+    try {
+      await expect(db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY)')).rejects.toThrow('EIO');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('the real fdatasync: a durable commit resolves and the row is in the file', async () => {
+    const path = join(dir, 'real.db');
+    const db = openSqlite(path);
+    try {
+      await db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY)');
+      await db.transaction((tx) => tx.run('INSERT INTO notes (id) VALUES (7)'), { urgent: true });
+      const other = new Database(path, { readonly: true });
+      expect(other.prepare('SELECT id FROM notes').all()).toEqual([{ id: 7 }]);
+      other.close();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('in memory (no WAL file): durable commits use synchronous=FULL', async () => {
+    const db = openSqlite(':memory:');
+    try {
       const durable = await db.transaction((tx) =>
         tx.get<{ synchronous: number }>('PRAGMA synchronous'),
       );

@@ -9,7 +9,7 @@ import type { Store } from '../../src/store/store.js';
 import { callStarted, inbox } from '../admin/events.js';
 
 // Issue 10: serve's /metrics says where its SQLite ingest commits spend their
-// time (queue, gate, write, commit), so a slow acknowledgement can be traced
+// time (queue, gate, write, commit, sync), so a slow acknowledgement can be traced
 // to the part that made it slow. Only urgent writes (ingest) are counted.
 
 const T0 = new Date('2026-12-06T10:00:00Z');
@@ -42,7 +42,7 @@ describe('ingest commit timings on /metrics (issue 10)', () => {
     await store.insertEvents('acme', [inbox(callStarted('e1', 'c1', T0.toISOString()))], T0);
     await store.insertEvents('acme', [inbox(callStarted('e2', 'c2', T0.toISOString()))], T0);
     const text = await metrics.registry.metrics();
-    for (const part of ['queue', 'gate', 'write', 'commit', 'total'])
+    for (const part of ['queue', 'gate', 'write', 'commit', 'sync', 'total'])
       expect(count(text, part), part).toBe(2);
     expect(text).toMatch(
       /^callmatrix_sqlite_ingest_commit_seconds\{quantile="0\.99",part="commit"\} [0-9.e-]+$/m,

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Db, Param, Queryable, Row, Statement, TransactionOptions } from '../sql.js';
 import { Database, type SqliteStatement } from './driver.js';
+import { WalFlusher, type SyncFile } from './wal-flush.js';
 import { writeGateFor, type WriteGate } from './write-gate.js';
 import { WriteClock } from './write-timing.js';
 
@@ -114,10 +115,16 @@ class SqliteDb implements Db {
   private synchronous: 'FULL' | 'NORMAL' = 'FULL';
   private checkpoints: NodeJS.Timeout | undefined;
 
+  /**
+   * `wal`: durable commits wait for its fdatasync of the WAL (wal-flush.ts),
+   * off the event loop; without one (in memory) they commit with
+   * synchronous=FULL.
+   */
   constructor(
     db: Database,
     private readonly turns: Turns,
     private readonly gate: WriteGate,
+    private readonly wal: WalFlusher | null,
   ) {
     this.connection = new Connection(db);
   }
@@ -138,13 +145,15 @@ class SqliteDb implements Db {
     return this.alone(true, () => this.connection.exec(sql));
   }
 
-  private alone<T>(writes: boolean, work: () => Promise<T>): Promise<T> {
-    return this.turns.take(async () => {
-      this.commitMode('FULL');
-      // A read needs no write lock (WAL): it does not wait for the gate.
-      if (!writes) return work();
+  private async alone<T>(writes: boolean, work: () => Promise<T>): Promise<T> {
+    // A read needs no write lock (WAL): it does not wait for the gate.
+    if (!writes) return this.turns.take(work);
+    const result = await this.turns.take(() => {
+      this.commitMode(this.wal ? 'NORMAL' : 'FULL');
       return this.gated(false, work);
     });
+    await this.wal?.flushed();
+    return result;
   }
 
   /** Runs `work` holding this process's write gate (write-gate.ts), then lets it go. */
@@ -163,15 +172,19 @@ class SqliteDb implements Db {
     this.synchronous = synchronous;
   }
 
-  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
+  async transaction<T>(
+    work: (tx: Queryable) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T> {
     const urgent = options?.urgent === true;
+    const durable = options?.durable !== false;
     const clock = WriteClock.start(urgent);
-    return this.turns.take(() => {
+    const result = await this.turns.take(() => {
       clock?.mark();
       return this.gated(urgent, async () => {
         clock?.mark();
         const db = this.connection.db;
-        this.commitMode(options?.durable === false ? 'NORMAL' : 'FULL');
+        this.commitMode(durable && !this.wal ? 'FULL' : 'NORMAL');
         // IMMEDIATE takes the write lock now, so two processes never both read
         // then write (claims); busy_timeout makes the other one wait.
         db.exec('BEGIN IMMEDIATE');
@@ -179,7 +192,7 @@ class SqliteDb implements Db {
           const result = await work(this.connection);
           clock?.mark();
           db.exec('COMMIT');
-          clock?.done();
+          clock?.mark();
           return result;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
@@ -187,6 +200,10 @@ class SqliteDb implements Db {
         }
       });
     }, urgent);
+    // Outside the turn and the gate: the next transaction runs while this one's fdatasync does.
+    if (durable) await this.wal?.flushed();
+    clock?.done();
+    return result;
   }
 
   script<T extends Row = Row>(
@@ -215,12 +232,13 @@ class SqliteDb implements Db {
     this.checkpoints.unref();
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.checkpoints) clearInterval(this.checkpoints);
-    return this.turns.take(() => {
+    await this.turns.take(() => {
       this.connection.db.close();
       return Promise.resolve();
     });
+    await this.wal?.close();
   }
 }
 
@@ -242,11 +260,14 @@ export const CHECKPOINT_EVERY_MS = 200;
 
 export interface SqliteOptions {
   readonly checkpoints?: Checkpoints;
+  /** How a durable commit's WAL is flushed to disk (default fdatasync); tests replace it. */
+  readonly syncWal?: SyncFile;
 }
 
 /**
- * Opens (creating when absent) a SQLite file: WAL, and synchronous=FULL so a
- * committed (acknowledged) event survives power loss, not only a crash.
+ * Opens (creating when absent) a SQLite file in WAL mode. A durable commit
+ * (an acknowledged event) survives power loss, not only a crash: it resolves
+ * only after an fdatasync of the WAL (wal-flush.ts), as synchronous=FULL would.
  * The file holds phone numbers: a directory created here is 0700 and the file
  * is created 0600; SQLite gives its -wal and -shm files the database's mode.
  */
@@ -257,13 +278,15 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Db {
     closeSync(openSync(path, 'a', 0o600));
   }
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  const journal = db.pragma('journal_mode = WAL', { simple: true });
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   const checkpoints = options.checkpoints ?? 'on-commit';
   if (checkpoints !== 'on-commit') db.pragma('wal_autocheckpoint = 0');
-  const opened = new SqliteDb(db, turnsFor(path), writeGateFor(path));
+  // Only a WAL holds every commit in one file to fdatasync; otherwise (in memory) FULL.
+  const wal = journal === 'wal' ? new WalFlusher(`${path}-wal`, options.syncWal) : null;
+  const opened = new SqliteDb(db, turnsFor(path), writeGateFor(path), wal);
   if (checkpoints === 'background' && path !== ':memory:')
     opened.checkpointEvery(CHECKPOINT_EVERY_MS);
   return opened;

@@ -1,7 +1,8 @@
 // Where an urgent SQLite write (an ingest commit, whose caller waits for its
 // 202) spends its time, for /metrics (issue 10): waiting for this thread's
 // connection (queue), for the write gate another thread holds (gate), running
-// its statements (write) and committing, fsync included (commit). A process
+// its statements (write), committing (commit: the WAL written to the OS) and
+// waiting for the WAL's fdatasync, shared with other commits (sync). A process
 // that wants them installs an observer; without one, nothing is measured.
 
 export interface WriteTiming {
@@ -9,6 +10,7 @@ export interface WriteTiming {
   readonly gateMs: number;
   readonly writeMs: number;
   readonly commitMs: number;
+  readonly syncMs: number;
 }
 
 export type WriteTimingObserver = (timing: WriteTiming) => void;
@@ -35,15 +37,16 @@ export class WriteClock {
     this.marks.push(performance.now());
   }
 
-  /** After the four marks (queued, turn, gate, statements done) and the commit: report. */
+  /** After the five marks (queued, turn, gate, statements done, committed) and the sync: report. */
   done(): void {
     this.mark();
-    const [queued = 0, turn = 0, gate = 0, written = 0, committed = 0] = this.marks;
+    const [queued = 0, turn = 0, gate = 0, written = 0, committed = 0, synced = 0] = this.marks;
     observer?.({
       queueMs: turn - queued,
       gateMs: gate - turn,
       writeMs: written - gate,
       commitMs: committed - written,
+      syncMs: synced - committed,
     });
   }
 }
