@@ -11,6 +11,13 @@ export interface GroupCommitter<Item, Outcome> {
   many(items: readonly Item[]): Promise<Outcome[]>;
   /** How many items one commit may carry at most. */
   readonly max: number;
+  /**
+   * How many commits may be under way at once (default 1). More than one where
+   * a commit's wait for the disk is shared and off the event loop (SQLite's
+   * WAL flush, wal-flush.ts): the next batch commits while the last one's
+   * fdatasync runs, instead of queueing behind it.
+   */
+  readonly inFlight?: number;
 }
 
 interface Queued<Item, Outcome> {
@@ -21,7 +28,7 @@ interface Queued<Item, Outcome> {
 
 export class GroupCommit<Item, Outcome> {
   private queue: Array<Queued<Item, Outcome>> = [];
-  private running = false;
+  private running = 0;
   private scheduled = false;
 
   constructor(private readonly committer: GroupCommitter<Item, Outcome>) {}
@@ -36,34 +43,37 @@ export class GroupCommit<Item, Outcome> {
         this.scheduled = true;
         setImmediate(() => {
           this.scheduled = false;
-          void this.drain();
+          this.drain();
         });
       }
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.committer.max);
-        if (batch.length === 1) {
-          await this.alone(batch[0] as Queued<Item, Outcome>);
-          continue;
-        }
-        let outcomes: Outcome[] | null;
-        try {
-          outcomes = await this.committer.many(batch.map((queued) => queued.item));
-        } catch {
-          outcomes = null;
-        }
-        if (outcomes) batch.forEach((queued, i) => queued.resolve(outcomes[i] as Outcome));
-        else for (const queued of batch) await this.alone(queued);
-      }
-    } finally {
-      this.running = false;
+  private drain(): void {
+    const most = this.committer.inFlight ?? 1;
+    while (this.queue.length > 0 && this.running < most) {
+      const batch = this.queue.splice(0, this.committer.max);
+      this.running += 1;
+      void this.commit(batch).finally(() => {
+        this.running -= 1;
+        this.drain();
+      });
     }
+  }
+
+  private async commit(batch: Array<Queued<Item, Outcome>>): Promise<void> {
+    if (batch.length === 1) {
+      await this.alone(batch[0] as Queued<Item, Outcome>);
+      return;
+    }
+    let outcomes: Outcome[] | null;
+    try {
+      outcomes = await this.committer.many(batch.map((queued) => queued.item));
+    } catch {
+      outcomes = null;
+    }
+    if (outcomes) batch.forEach((queued, i) => queued.resolve(outcomes[i] as Outcome));
+    else for (const queued of batch) await this.alone(queued);
   }
 
   private async alone(queued: Queued<Item, Outcome>): Promise<void> {

@@ -103,6 +103,12 @@ function insertStatements(projectId: string, events: readonly NewEvent[], now: D
 const MAX_REQUESTS_PER_COMMIT = 256;
 
 /**
+ * SQLite commits under way at once: each waits for the WAL's fdatasync off the
+ * event loop, and those that wait together share one (wal-flush.ts).
+ */
+const SQLITE_COMMITS_IN_FLIGHT = 8;
+
+/**
  * Group commit of ingest (service.md §4: "several requests may share one
  * commit"): under load one fsync serves many 202s (group-commit.ts).
  */
@@ -111,5 +117,6 @@ export function insertBatcher(db: Db): GroupCommit<Insert, InsertResult> {
     one: (item) => insertEvents(db, item.projectId, item.events, item.now),
     many: (items) => commitInserts(db, items),
     max: MAX_REQUESTS_PER_COMMIT,
+    inFlight: db.dialect === 'sqlite' ? SQLITE_COMMITS_IN_FLIGHT : 1,
   });
 }
