@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
 import type pino from 'pino';
 import type { WorkerObserver } from '../worker/observer.js';
+import { atMostEvery } from './at-most-every.js';
 import type { FromThread, ThreadData, ToThread } from './worker-thread.js';
 
 // serve's side of its worker thread (worker-thread.ts): the same calls as the
@@ -21,7 +22,12 @@ function spawnThread(workerData: ThreadData): Thread {
   return new Thread(boot, { eval: true, workerData });
 }
 
+/** Accepted events are told to the thread at most this often: one message per request cost the HTTP loop. */
+const NOTIFY_EVERY_MS = 5;
+
 export class WorkerInThread {
+  private readonly notice = atMostEvery(NOTIFY_EVERY_MS, () => this.send({ kind: 'notify' }));
+
   private constructor(
     private readonly thread: Thread,
     readonly workerId: string,
@@ -72,9 +78,9 @@ export class WorkerInThread {
     this.thread.postMessage(message);
   }
 
-  /** Events were accepted (Worker.notify). */
+  /** Events were accepted (Worker.notify); several within NOTIFY_EVERY_MS make one message. */
   notify(): void {
-    this.send({ kind: 'notify' });
+    this.notice();
   }
 
   /** Look for work now (Worker.wake). */
@@ -84,6 +90,7 @@ export class WorkerInThread {
 
   /** Drains the worker (Worker.stop) and ends the thread. */
   async stop(): Promise<void> {
+    this.notice.cancel();
     this.send({ kind: 'stop' });
     await this.stopped;
     await this.thread.terminate();

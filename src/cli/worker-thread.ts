@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Outcome } from '../domain/plan.js';
 import { shareWriteGate } from '../store/open.js';
 import { newWorker, openRuntime } from './serve.js';
+import { lowerThisThread, WORKER_THREAD_NICE } from './thread-priority.js';
 
 // The thread `serve` runs its workers in (issue 10: claims, CRM calls and
 // completions off the event loop that answers HTTP). Its own store
@@ -37,6 +38,7 @@ if (!port) throw new Error('worker-thread.ts runs as a worker thread of `callmat
 const send = (message: FromThread): void => port.postMessage(message);
 const { args, writeGate } = workerData as ThreadData;
 
+lowerThisThread(WORKER_THREAD_NICE);
 const problems: string[] = [];
 if (writeGate) shareWriteGate(writeGate.databaseUrl, writeGate.buffer);
 // The WAL checkpoints of serve's file run here, on a timer, off the HTTP event loop.
