@@ -9,31 +9,63 @@ import pg from 'pg';
 const ms = (seconds: string | undefined): string =>
   seconds === undefined ? '?' : (Number(seconds) * 1000).toFixed(1);
 
-/** serve's event-loop delay since the last scrape of its /metrics: "p50 / p99 / max ms". */
-export async function eventLoopDelay(origin: string): Promise<string> {
-  const text = await fetch(`${origin}/metrics`)
+/** serve's /metrics text ('' when it does not answer). */
+export async function scrape(origin: string): Promise<string> {
+  return fetch(`${origin}/metrics`)
     .then((response) => response.text())
     .catch(() => '');
+}
+
+/** serve's event-loop delay since the scrape before `text` (prom-client resets it at each): "p50 / p99 / max ms". */
+export function eventLoopDelay(text: string): string {
   const metric = (name: string): string | undefined =>
     new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text)?.[1];
   return `p50 ${ms(metric('nodejs_eventloop_lag_p50_seconds'))} / p99 ${ms(metric('nodejs_eventloop_lag_p99_seconds'))} / max ${ms(metric('nodejs_eventloop_lag_max_seconds'))} ms`;
 }
 
-/** SQLite: serve's ingest commits over the last 10 s by part (callmatrix_sqlite_ingest_commit_seconds): "part p50/p99 ms, …". */
-export async function ingestCommits(origin: string): Promise<string> {
-  const text = await fetch(`${origin}/metrics`)
-    .then((response) => response.text())
-    .catch(() => '');
-  const quantile = (part: string, q: string): string | undefined =>
-    new RegExp(
-      `^callmatrix_sqlite_ingest_commit_seconds\\{quantile="${q}",part="${part}"\\} ([0-9.e+-]+)`,
-      'm',
-    ).exec(text)?.[1];
-  const parts = ['queue', 'gate', 'write', 'commit', 'sync', 'total'].map(
-    (part) =>
-      `${part} ${ms(quantile(part, '0.5'))}/${ms(quantile(part, '0.99'))}/${ms(quantile(part, '0.999'))}`,
+/** One part's cumulative bucket counts (by upper bound, +Inf last) in a scrape. */
+function buckets(text: string, part: string): Array<[number, number]> {
+  const re = new RegExp(
+    `^callmatrix_sqlite_ingest_commit_seconds_bucket\\{le="([^"]+)",part="${part}"\\} ([0-9.e+-]+)`,
+    'gm',
   );
-  return `ingest commits p50/p99/p99.9 ms: ${parts.join(', ')}`;
+  return [...text.matchAll(re)].map((m) => [
+    m[1] === '+Inf' ? Infinity : Number(m[1]),
+    Number(m[2]),
+  ]);
+}
+
+/** The q-quantile (ms) of the observations between two scrapes, interpolated within its bucket. */
+export function quantileBetween(
+  before: ReadonlyArray<[number, number]>,
+  after: ReadonlyArray<[number, number]>,
+  q: number,
+): number | undefined {
+  const counts = after.map(([le, n], i) => [le, n - (before[i]?.[1] ?? 0)] as const);
+  const total = counts.at(-1)?.[1] ?? 0;
+  if (total <= 0) return undefined;
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const [le, n] of counts) {
+    if (n >= rank) {
+      const upper = Number.isFinite(le) ? le : lower;
+      return (lower + ((upper - lower) * (rank - below)) / Math.max(1, n - below)) * 1000;
+    }
+    lower = le;
+    below = n;
+  }
+  return undefined;
+}
+
+/** SQLite: serve's ingest commits between two scrapes by part (callmatrix_sqlite_ingest_commit_seconds): "part p50/p99/p99.9 ms, …". */
+export function ingestCommits(before: string, after: string): string {
+  const parts = ['queue', 'gate', 'write', 'commit', 'sync', 'total'].map((part) => {
+    const [b, a] = [buckets(before, part), buckets(after, part)];
+    const at = (q: number): string => quantileBetween(b, a, q)?.toFixed(1) ?? '?';
+    return `${part} ${at(0.5)}/${at(0.99)}/${at(0.999)}`;
+  });
+  return `ingest commits p50/p99/p99.9 ms (from the histogram's buckets): ${parts.join(', ')}`;
 }
 
 /** The kind of a callmatrix statement, from its text. */

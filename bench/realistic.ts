@@ -11,7 +11,7 @@ import { putProject, serviceSetup, startCli, waitReady } from '../test/crash/spa
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pacedLoad } from './paced-load.js';
 import { claimPlan } from './claim-time.js';
-import { eventLoopDelay, ingestCommits, sampleSessions } from './profile.js';
+import { eventLoopDelay, ingestCommits, sampleSessions, scrape } from './profile.js';
 
 // The realistic shape of issue 10: standalone call.ended events from a pool of
 // repeat callers into a Pipedrive project on its emulator (burst limit on, 80
@@ -31,6 +31,12 @@ const BATCH = 100;
 const PHASES = (process.env['BENCH_REALISTIC_PHASES'] ?? 'a,b,c').split(',');
 /** (a) and (b) over an empty backlog before the prefill: BENCH_EMPTY_FIRST=1/0; by default on PostgreSQL. */
 const WARMUP_SEC = Number(process.env['BENCH_WARMUP_SEC'] ?? 5);
+/**
+ * (b) measures a steady state: before it, BENCH_STEADY_WARMUP_SEC (2) s of the same load, not
+ * counted, for both servers alike — the load's connections opened, the code paths compiled,
+ * what (a) left behind absorbed.
+ */
+const STEADY_WARMUP_SEC = Number(process.env['BENCH_STEADY_WARMUP_SEC'] ?? 2);
 const EMPTY_FIRST = (postgres: boolean): boolean =>
   (process.env['BENCH_EMPTY_FIRST'] ?? (postgres ? '1' : '0')) === '1';
 
@@ -108,6 +114,16 @@ async function shapes(
         `${label} (a) 1 event/request as fast as acknowledged, ${CONNECTIONS} connections, ${DURATION_SEC} s: ${figures.single.eventsPerSec.toFixed(0)} events/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
       );
     });
+  if (phases.includes('b') && STEADY_WARMUP_SEC > 0)
+    await pacedLoad({
+      origin,
+      path,
+      headers,
+      body: () => JSON.stringify(callEnded()),
+      rate: RATE,
+      durationSec: STEADY_WARMUP_SEC,
+      connections: CONNECTIONS,
+    });
   if (phases.includes('b'))
     await watched('b', async () => {
       const result = await pacedLoad({
@@ -126,7 +142,7 @@ async function shapes(
         sent: result.sent,
       };
       lines.push(
-        `${label} (b) steady ${RATE}/s, ${DURATION_SEC} s (latency from when each was due): ${result.ok} of ${result.sent} answered 2xx, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, unanswered ${result.unanswered}, non-2xx ${result.non2xx}`,
+        `${label} (b) steady ${RATE}/s, ${DURATION_SEC} s after ${STEADY_WARMUP_SEC} s of the same load not counted (latency from when each was due): ${result.ok} of ${result.sent} answered 2xx, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, max ${result.max.toFixed(1)} ms, unanswered ${result.unanswered}, non-2xx ${result.non2xx}`,
       );
     });
   if (phases.includes('c'))
@@ -274,10 +290,12 @@ async function realisticIn(
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // serve's event-loop delay over the phase; on PostgreSQL what the sessions waited on.
     const watch: Watch = async () => {
-      await eventLoopDelay(base);
+      const before = await scrape(base);
       const sessions = postgres ? await sampleSessions(databaseUrl) : null;
-      return async () =>
-        `serve's event-loop delay ${await eventLoopDelay(base)}${sessions ? `; PostgreSQL ${await sessions()}` : `; ${await ingestCommits(base)}`}`;
+      return async () => {
+        const after = await scrape(base);
+        return `serve's event-loop delay ${eventLoopDelay(after)}${sessions ? `; PostgreSQL ${await sessions()}` : `; ${ingestCommits(before, after)}`}`;
+      };
     };
     // Item 6, "a 100k backlog does not slow ingest": (a) and (b) first over an empty backlog,
     // after a warm-up (a just-started process compiles its code paths on first use).

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { quantileBetween } from '../../bench/profile.js';
 import { ServiceMetrics } from '../../src/service/ops/metrics.js';
 import { openStore } from '../../src/store/open.js';
 import { observeUrgentWrites } from '../../src/store/sqlite/write-timing.js';
@@ -44,8 +45,26 @@ describe('ingest commit timings on /metrics (issue 10)', () => {
     const text = await metrics.registry.metrics();
     for (const part of ['queue', 'gate', 'write', 'commit', 'sync', 'total'])
       expect(count(text, part), part).toBe(2);
+    // Buckets, so quantiles over any window can be read from two scrapes (bench/profile.ts).
     expect(text).toMatch(
-      /^callmatrix_sqlite_ingest_commit_seconds\{quantile="0\.99",part="commit"\} [0-9.e-]+$/m,
+      /^callmatrix_sqlite_ingest_commit_seconds_bucket\{le="\+Inf",part="sync"\} 2$/m,
     );
+  });
+
+  it('quantiles between two scrapes come from the buckets observed in between', () => {
+    const before: Array<[number, number]> = [
+      [0.001, 10],
+      [0.01, 10],
+      [Infinity, 10],
+    ];
+    // Since then: 90 under 1 ms, 10 between 1 and 10 ms.
+    const after: Array<[number, number]> = [
+      [0.001, 100],
+      [0.01, 110],
+      [Infinity, 110],
+    ];
+    expect(quantileBetween(before, after, 0.5)).toBeCloseTo(0.5556, 3);
+    expect(quantileBetween(before, after, 0.99)).toBeCloseTo(9.1, 1);
+    expect(quantileBetween(before, before, 0.5)).toBeUndefined();
   });
 });
