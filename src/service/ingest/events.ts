@@ -89,6 +89,9 @@ export function storeDown(reply: FastifyReply): FastifyReply {
  * a body over the limit (413), a body that is not JSON content (415), and
  * Standard Webhooks signatures, which cover the body.
  */
+/** Requests whose bearer token refuseEarly already accepted: the handler does not hash it again. */
+const verifiedEarly = new WeakSet<FastifyRequest>();
+
 async function refuseEarly(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -103,7 +106,9 @@ async function refuseEarly(
   const project = await lookUp(deps, projectId);
   // A store that cannot be read is answered by the handler (503), as without this hook.
   if (project === 'store-down') return;
-  if (!project || !verifyWebhook(Buffer.alloc(0), headers, project.webhook, deps.now()).ok)
+  if (project && verifyWebhook(Buffer.alloc(0), headers, project.webhook, deps.now()).ok)
+    verifiedEarly.add(request);
+  else
     await sendProblem(reply, 'unauthorized', {
       detail: 'a valid webhook token or signature is required',
     });
@@ -122,7 +127,10 @@ export function registerEventsRoute(scope: FastifyInstance, deps: IngestDeps): v
     // Unknown project, wrong token, bad signature: one answer (service.md §3).
     const project = await lookUp(deps, projectId);
     if (project === 'store-down') return storeDown(reply);
-    if (!project || !verifyWebhook(raw, request.headers, project.webhook, now).ok) {
+    const verified =
+      project !== null &&
+      (verifiedEarly.has(request) || verifyWebhook(raw, request.headers, project.webhook, now).ok);
+    if (!verified) {
       return sendProblem(reply, 'unauthorized', {
         detail: 'a valid webhook token or signature is required',
       });
