@@ -83,7 +83,7 @@ export const SettingsSchema = z.strictObject({
     .stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'] })
     .default(true)
     .describe(
-      '`callmatrix serve` runs workers in a thread of its own. `false` (or `serve --no-workers`): serve only ingests and answers the API, and `callmatrix worker` processes do the work (scale-out on PostgreSQL; refused on an in-memory SQLite database, where nothing else could).',
+      "`callmatrix serve` runs workers in a thread of its own, at a lower CPU priority than the thread that answers HTTP (nice +10, on Linux), so acknowledgements come first when the cores are busy; the workers' pace is set by the CRM's limits anyway. `false` (or `serve --no-workers`): serve only ingests and answers the API, and `callmatrix worker` processes do the work (scale-out on PostgreSQL; refused on an in-memory SQLite database, where nothing else could).",
     ),
   pollMs: positiveInt
     .default(200)
