@@ -55,7 +55,8 @@ export function insertedKeys(keys: ReadonlyArray<readonly [string, string, numbe
   }
   const rows = [...earliest.values()];
   return {
-    sql: `SELECT column1 AS project_id, column2 AS ordering_key FROM (VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}) AS listed
+    // The cast: prepared on PostgreSQL (ingest.ts), an untyped value would be text, not comparable with at_ms.
+    sql: `SELECT column1 AS project_id, column2 AS ordering_key FROM (VALUES ${rows.map(() => '(?, ?, CAST(? AS BIGINT))').join(', ')}) AS listed
       WHERE NOT EXISTS (SELECT 1 FROM ready_keys r JOIN events h ON h.seq = r.head_seq
                         WHERE r.project_id = listed.column1 AND r.ordering_key = listed.column2 AND h.at_ms <= listed.column3)`,
     params: rows.flat(),
