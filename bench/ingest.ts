@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   const pg = process.env['CALLMATRIX_TEST_DATABASE_URL'];
   const targets: Array<[string, string]> = [];
   if (backends.includes('sqlite'))
-    targets.push([`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, synchronous=FULL)']);
+    targets.push([`sqlite:${join(dir, 'bench.db')}`, 'SQLite (WAL, fdatasync before each 202)']);
   if (!backends.includes('postgres')) lines.push('PostgreSQL: skipped (BENCH_BACKENDS)');
   else if (pg) targets.push([pg, 'PostgreSQL']);
   else lines.push('PostgreSQL: skipped (set CALLMATRIX_TEST_DATABASE_URL)');
