@@ -64,6 +64,8 @@ describe('phone index load failures (issue 11 item 4)', () => {
     });
     // Two retries later (30 ms, then 60 ms) the load goes through without anybody asking.
     await until(async () => (await statusOf(h.store, 'acme'))?.index.state === 'ready');
+    // The store says `ready` a few awaits before the load that set it ends (and announces it).
+    await sync.idle('acme');
     expect((await statusOf(h.store, 'acme'))?.index).toEqual({ state: 'ready', phones: 1 });
     expect(failures.left).toBe(-1);
     // Announced once when it failed (not per retry), and once when it came back.
