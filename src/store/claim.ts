@@ -35,11 +35,12 @@ WITH picked AS MATERIALIZED (
     AND e.state = 'pending' AND (e.claimed_until IS NULL OR e.claimed_until <= ?)
   RETURNING ${EVENT_COLUMNS}
 ), marked AS (
-  -- By primary key (arrays, as above): joined to the CTE, the planner scanned the whole table.
+  -- By primary key, one probe per claimed key: joined to the CTE, the planner scanned the whole
+  -- table, or (tables not yet analysed) every key of the project through ready_keys_due.
   UPDATE ready_keys r SET ready_at = ?
-  WHERE r.project_id = ANY ((SELECT array_agg(DISTINCT project_id) FROM claimed)::text[])
-    AND r.ordering_key = ANY ((SELECT array_agg(ordering_key) FROM claimed)::text[])
-    AND (r.project_id, r.ordering_key) IN (SELECT project_id, ordering_key FROM claimed)
+  FROM unnest((SELECT array_agg(project_id) FROM claimed)::text[],
+              (SELECT array_agg(ordering_key) FROM claimed)::text[]) AS k(project_id, ordering_key)
+  WHERE r.project_id = k.project_id AND r.ordering_key = k.ordering_key
 )
 SELECT * FROM claimed`;
 
@@ -57,6 +58,7 @@ export const CLAIM_POSTGRES_SQL = CLAIM_POSTGRES;
  */
 export const CLAIM_POSTGRES_PLANNER: readonly string[] = [
   'SET LOCAL enable_seqscan = off',
+  'SET LOCAL enable_bitmapscan = off',
   'SET LOCAL jit = off',
 ];
 
