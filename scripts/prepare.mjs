@@ -14,6 +14,10 @@ try {
   );
   process.exit(0);
 }
+// The API client's types (api-client/schema.d.ts, not committed), for editors and the web app's type check.
+execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/generate-api-types.ts'], {
+  stdio: 'inherit',
+});
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The admin web app (dist/web), bundled by esbuild: a dev dependency, like TypeScript.
 execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/build-web.ts'], {
